@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/**
+ * `authflow-mocks serve | newman`. `serve` listens on 127.0.0.1:4010 unless told otherwise and
+ * prints every provider, its local base URLs and its demo credentials.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { specsDir } from './contract.js';
+import { createMockServer, defaultHost, defaultPort } from './http.js';
+import { runCollections } from './newman.js';
+import { providerIds } from './providers/index.js';
+
+const usage = `Usage:
+  authflow-mocks serve  [--port 4010] [--host 127.0.0.1] [--provider ID]...
+  authflow-mocks newman [--base-url http://127.0.0.1:4010] [--provider ID]... [--junit-dir reports/newman]
+
+serve   runs the mock server (PORT in the environment also sets the port).
+        It listens on loopback unless --host names another interface.
+newman  runs every provider's Postman collection with Newman (CLI and JUnit reporters),
+        against a fresh server on an ephemeral port, or against --base-url.
+Providers: ${providerIds.join(', ')}`;
+
+function fail(message: string): never {
+  process.stderr.write(`authflow-mocks: ${message}\n`);
+  process.exit(2);
+}
+
+function providersOf(values: string[] | undefined): string[] {
+  const list = values === undefined || values.length === 0 ? [...providerIds] : values.flatMap((v) => v.split(','));
+  const unknown = list.filter((id) => !providerIds.includes(id));
+  if (unknown.length > 0) fail(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
+  return list;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: defaultHost },
+      provider: { type: 'string', multiple: true },
+    },
+  });
+  const rawPort = values.port ?? process.env.PORT ?? String(defaultPort);
+  const port = Number(rawPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got ${rawPort}`);
+  const mock = createMockServer({ providers: providersOf(values.provider) });
+  let address: { url: string };
+  try {
+    address = await mock.listen(port, values.host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      fail(`port ${port} on ${values.host} is already in use; pick another with --port or PORT`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${values.host}`);
+    throw error;
+  }
+  const lines = [`authflow-mocks listening on ${address.url}`];
+  lines.push(`  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal)`);
+  for (const provider of mock.engine.providers.values()) {
+    lines.push('', `${provider.title} (${provider.id})`);
+    const width = Math.max(...provider.hosts.map((h) => h.length));
+    for (const host of provider.hosts) lines.push(`  https://${host.padEnd(width)}  →  ${address.url}/${host}`);
+    for (const demo of provider.demo()) {
+      const pairs = Object.entries(demo.values).map(([k, v]) => `${k}=${v}`);
+      lines.push(`  ${demo.label}: ${pairs.join('  ')}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (values.host !== defaultHost && values.host !== 'localhost' && values.host !== '::1') {
+    process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${values.host}\n`);
+  }
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`authflow-mocks: ${signal}, closing\n`);
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function runNewman(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'base-url': { type: 'string' },
+      provider: { type: 'string', multiple: true },
+      'junit-dir': { type: 'string', default: 'reports/newman' },
+    },
+  });
+  const runs = await runCollections({
+    providers: providersOf(values.provider),
+    ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'].replace(/\/+$/, '') }),
+    reporters: ['cli', 'junit'],
+    junitDir: values['junit-dir'],
+  });
+  let failed = 0;
+  for (const run of runs) {
+    failed += run.failedAssertions + run.failures.length;
+    process.stdout.write(
+      `${run.provider}: ${run.requests} requests, ${run.assertions} assertions, ${run.failedAssertions} failed\n`,
+    );
+  }
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  switch (command) {
+    case 'serve':
+    case undefined:
+      return serve(rest);
+    case 'newman':
+      return runNewman(rest);
+    case '--version':
+    case '-v': {
+      const pkg = JSON.parse(readFileSync(join(specsDir(), '..', 'package.json'), 'utf8')) as { version: string };
+      process.stdout.write(`${pkg.version}\n`);
+      return;
+    }
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${usage}\n`);
+      return;
+    default:
+      fail(`unknown command ${command}\n${usage}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`authflow-mocks: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/**
+ * The one clock every expiry decision reads. It runs in real time plus an offset, so after
+ * `advance()` or `set()` time keeps flowing as it would for a real API, and `reset()` returns
+ * to real time. Nothing else in the project may read `Date.now()` for an expiry decision.
+ */
+export interface Clock {
+  /** Current time in milliseconds since the epoch. */
+  now(): number;
+  /** Moves the clock forward (or back, with a negative number) by whole or fractional seconds. */
+  advance(seconds: number): void;
+  /** Sets the clock to the given instant; it keeps running from there. */
+  set(epochMs: number): void;
+  /** Back to real time. */
+  reset(): void;
+  /** Milliseconds between this clock and real time. */
+  offset(): number;
+}
+
+export interface ClockOptions {
+  /** Where real time comes from; tests may pin it. Defaults to `Date.now`. */
+  source?: () => number;
+}
+
+export function createClock(options: ClockOptions = {}): Clock {
+  const source = options.source ?? Date.now;
+  let offsetMs = 0;
+  return {
+    now: () => source() + offsetMs,
+    advance(seconds) {
+      offsetMs += Math.round(seconds * 1000);
+    },
+    set(epochMs) {
+      offsetMs = epochMs - source();
+    },
+    reset() {
+      offsetMs = 0;
+    },
+    offset: () => offsetMs,
+  };
+}
+
+/** Unix time in whole seconds, as tokens and JWTs carry it. */
+export function epochSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}

@@ -1,0 +1,155 @@
+/**
+ * The control plane (DESIGN.md, "Public contract"): health, fixtures, reset, the clock and the
+ * journal, as an in-process object and as `/__control/*` routes the standalone server mounts.
+ */
+import type { ParsedBody } from './body.js';
+import type { Clock } from './clock.js';
+import { defaultStatus, isMockError } from './errors.js';
+import type { Journal, JournalEntry } from './journal.js';
+import type { MockResponse, Provider } from './provider.js';
+
+export interface ClockState {
+  /** ISO 8601. */
+  now: string;
+  /** Seconds the clock is ahead of real time (negative: behind). */
+  offsetSeconds: number;
+}
+
+export interface ControlPlane {
+  health(): { status: 'ok'; providers: string[] };
+  fixtures(): Record<string, Record<string, unknown>>;
+  /** Every provider back to its seeded state, the clock to real time, the journal emptied. */
+  reset(): Promise<void>;
+  clock(): ClockState;
+  advanceClock(seconds: number): ClockState;
+  setClock(instant: string | Date): ClockState;
+  /** Back to real time. */
+  resetClock(): ClockState;
+  journal(): { entries: JournalEntry[] };
+  /** A provider-specific action, e.g. revoking a key; `undefined` if it does not exist. */
+  action(provider: string, name: string, input?: Record<string, unknown>): Promise<unknown>;
+}
+
+export class ControlError extends Error {
+  constructor(
+    readonly code: 'invalid_request' | 'not_found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createControlPlane(parts: {
+  clock: Clock;
+  providers: ReadonlyMap<string, Provider>;
+  journal: Journal;
+}): ControlPlane {
+  const { clock, providers, journal } = parts;
+  const clockState = (): ClockState => ({
+    now: new Date(clock.now()).toISOString(),
+    offsetSeconds: clock.offset() / 1000,
+  });
+  return {
+    health: () => ({ status: 'ok', providers: [...providers.keys()] }),
+    fixtures() {
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const [id, p] of providers) out[id] = p.fixtures();
+      return out;
+    },
+    async reset() {
+      clock.reset();
+      journal.clear();
+      await Promise.all([...providers.values()].map((p) => p.reset()));
+    },
+    clock: clockState,
+    advanceClock(seconds) {
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+        throw new ControlError('invalid_request', 'advanceSeconds must be a finite number.');
+      }
+      clock.advance(seconds);
+      return clockState();
+    },
+    setClock(instant) {
+      const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
+      if (typeof instant === 'string' && !/^\d{4}-\d{2}-\d{2}T/.test(instant)) {
+        throw new ControlError('invalid_request', 'set must be an ISO 8601 date-time.');
+      }
+      if (!Number.isFinite(ms)) throw new ControlError('invalid_request', 'set must be an ISO 8601 date-time.');
+      clock.set(ms);
+      return clockState();
+    },
+    resetClock() {
+      clock.reset();
+      return clockState();
+    },
+    journal: () => ({ entries: journal.entries() }),
+    async action(providerId, name, input = {}) {
+      const provider = providers.get(providerId);
+      const action = provider?.actions?.[name];
+      if (action === undefined) throw new ControlError('not_found', `No control action ${providerId}/${name}.`);
+      await provider?.ready();
+      return action(input);
+    },
+  };
+}
+
+function controlError(status: number, code: string, message: string): MockResponse {
+  return { status, body: { error: code, message } };
+}
+
+/**
+ * Answers `/__control/<path>` for the standalone server.
+ * @param path the part after `/__control`, e.g. `/clock`.
+ */
+export async function answerControl(
+  control: ControlPlane,
+  method: string,
+  path: string,
+  readBody: () => Promise<ParsedBody>,
+): Promise<MockResponse> {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  try {
+    switch (route) {
+      case 'GET /health':
+        return { status: 200, body: control.health() };
+      case 'GET /fixtures':
+        return { status: 200, body: control.fixtures() };
+      case 'POST /reset':
+        await control.reset();
+        return { status: 200, body: { status: 'reset', clock: control.clock() } };
+      case 'GET /clock':
+        return { status: 200, body: control.clock() };
+      case 'POST /clock': {
+        const input = await jsonObject(readBody);
+        if ('advanceSeconds' in input)
+          return { status: 200, body: control.advanceClock(input.advanceSeconds as number) };
+        if (typeof input.set === 'string') return { status: 200, body: control.setClock(input.set) };
+        if (input.reset === true) return { status: 200, body: control.resetClock() };
+        return controlError(400, 'invalid_request', 'Send {"advanceSeconds": N} or {"set": "<ISO 8601>"}.');
+      }
+      case 'GET /journal':
+        return { status: 200, body: control.journal() };
+    }
+    const action = /^POST \/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(route);
+    if (action !== null) {
+      const result = await control.action(action[1] as string, action[2] as string, await jsonObject(readBody));
+      return { status: 200, body: result ?? { status: 'ok' } };
+    }
+    return controlError(404, 'not_found', `No control route ${route}.`);
+  } catch (error) {
+    if (error instanceof ControlError)
+      return controlError(error.code === 'not_found' ? 404 : 400, error.code, error.message);
+    if (isMockError(error)) return controlError(defaultStatus[error.code], error.code, error.message);
+    throw error;
+  }
+}
+
+async function jsonObject(readBody: () => Promise<ParsedBody>): Promise<Record<string, unknown>> {
+  const body = await readBody();
+  if (body.kind === 'none') return {};
+  if (body.kind === 'form') return body.value;
+  if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
+    throw new ControlError('invalid_request', 'The body must be a JSON object.');
+  }
+  return body.value as Record<string, unknown>;
+}

@@ -1,0 +1,49 @@
+/**
+ * Reading credentials off a request, shared by every provider: the Authorization header and its
+ * schemes, HTTP Basic, and constant-time comparison of secrets.
+ */
+import type { HeaderReader } from './provider.js';
+
+export interface Authorization {
+  /** Lower-case scheme word (`bearer`, `basic`, …), or `''` when the header has no scheme word. */
+  scheme: string;
+  credentials: string;
+}
+
+/**
+ * Splits an Authorization-style header into scheme and credentials. A header with a single
+ * word and no space has no scheme (Tracx sends its connect token that way).
+ */
+export function readAuthorization(headers: HeaderReader, name = 'authorization'): Authorization | null {
+  const raw = headers.get(name)?.trim();
+  if (raw === undefined || raw === '') return null;
+  const space = raw.indexOf(' ');
+  if (space === -1) return { scheme: '', credentials: raw };
+  return { scheme: raw.slice(0, space).toLowerCase(), credentials: raw.slice(space + 1).trim() };
+}
+
+/** `user:password` from the credentials of a Basic (or Integrator) header, or null if malformed. */
+export function decodeBasic(credentials: string): { user: string; password: string } | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credentials)) return null;
+  let decoded: string;
+  try {
+    const binary = atob(credentials);
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(':');
+  if (colon === -1) return null;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+const encoder = new TextEncoder();
+
+/** Compares two secrets in time that depends only on the length of `expected`. */
+export function safeEqual(given: string, expected: string): boolean {
+  const a = encoder.encode(given);
+  const b = encoder.encode(expected);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a[i % Math.max(a.length, 1)] ?? 0) ^ (b[i] as number);
+  return diff === 0;
+}

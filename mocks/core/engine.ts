@@ -1,0 +1,201 @@
+/**
+ * The engine: the providers of one mock world, the clock they share, the journal, and the one
+ * request pipeline both front doors call (route → handle → error body → contract check → journal).
+ */
+import { type ParsedBody, parseBody } from './body.js';
+import type { Clock } from './clock.js';
+import { type ControlPlane, createControlPlane } from './control.js';
+import { isMockError, MockError } from './errors.js';
+import { type CredentialKind, createJournal, type Journal, redactQuery } from './journal.js';
+import type { HeaderReader, MockRequest, MockResponse, Operation, Provider } from './provider.js';
+import { compileRouter, type RouteMatch, type Router } from './router.js';
+
+/** A request as a front door hands it over: no body read yet. */
+export interface IncomingRequest {
+  readonly method: string;
+  readonly host: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: HeaderReader;
+  /** Reads the whole body; throws `MockError('payload_too_large')` past the limit. */
+  readBody(): Promise<Uint8Array>;
+}
+
+export interface ResponseCheck {
+  provider: string;
+  operationId: string;
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: unknown;
+}
+
+/** Returns the ways a response breaks the spec; empty when it fits. */
+export type ResponseValidator = (response: ResponseCheck) => string[];
+
+export interface ContractViolation extends ResponseCheck {
+  problems: string[];
+}
+
+export interface EngineOptions {
+  providers: readonly Provider[];
+  clock: Clock;
+  /** Journal ring-buffer size. Default 1000. */
+  journalCapacity?: number;
+  /**
+   * Checks every response against the spec. A violation is recorded in `violations` and the
+   * response is replaced by a 500 `contract_violation`, so no runner can miss it.
+   */
+  validator?: ResponseValidator;
+}
+
+export interface Engine {
+  readonly clock: Clock;
+  readonly providers: ReadonlyMap<string, Provider>;
+  readonly journal: Journal;
+  readonly router: Router;
+  readonly control: ControlPlane;
+  /** Responses that broke the spec (only with a validator). */
+  readonly violations: ContractViolation[];
+  /** Errors other than `MockError` thrown by a handler: always a bug. */
+  readonly bugs: { operationId: string | null; message: string }[];
+  /** Routes and answers a request; `undefined` when no provider serves its host. */
+  answer(request: IncomingRequest): Promise<MockResponse | undefined>;
+  /** Answers a request already routed to an operation (the MSW door routes by itself). */
+  dispatch(
+    provider: Provider,
+    operation: Operation,
+    params: Record<string, string>,
+    request: IncomingRequest,
+  ): Promise<MockResponse>;
+  /** The provider's answer to a path it does not serve, or a method the path does not take. */
+  refuse(match: Exclude<RouteMatch, { kind: 'operation' }>, request: IncomingRequest): MockResponse;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const { clock, validator } = options;
+  const providers = new Map(options.providers.map((p) => [p.id, p]));
+  const journal = createJournal(options.journalCapacity ?? 1000);
+  const router = compileRouter(options.providers);
+  const violations: ContractViolation[] = [];
+  const bugs: Engine['bugs'] = [];
+
+  function record(
+    provider: Provider,
+    operationId: string | null,
+    request: IncomingRequest,
+    response: MockResponse,
+    credential: CredentialKind,
+    reason: MockError['code'] | undefined,
+  ): void {
+    journal.record({
+      time: new Date(clock.now()).toISOString(),
+      provider: provider.id,
+      operationId,
+      method: request.method,
+      host: request.host,
+      path: request.path,
+      query: redactQuery(request.query),
+      status: response.status,
+      credential,
+      outcome: response.status < 400 ? 'ok' : 'refused',
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+
+  function check(provider: Provider, operationId: string, response: MockResponse): MockResponse {
+    if (validator === undefined) return response;
+    const input: ResponseCheck = {
+      provider: provider.id,
+      operationId,
+      status: response.status,
+      headers: response.headers ?? {},
+      body: response.body,
+    };
+    const problems = validator(input);
+    if (problems.length === 0) return response;
+    violations.push({ ...input, problems });
+    return {
+      status: 500,
+      headers: { 'x-authflow-contract-violation': operationId },
+      body: { error: 'contract_violation', operationId, problems },
+    };
+  }
+
+  async function dispatch(
+    provider: Provider,
+    operation: Operation,
+    params: Record<string, string>,
+    incoming: IncomingRequest,
+  ): Promise<MockResponse> {
+    let credential: CredentialKind = 'none';
+    let parsed: Promise<ParsedBody> | undefined;
+    const request: MockRequest = {
+      method: incoming.method,
+      host: incoming.host,
+      path: incoming.path,
+      query: incoming.query,
+      headers: incoming.headers,
+      params,
+      body() {
+        parsed ??= incoming.readBody().then((bytes) => parseBody(incoming.headers.get('content-type'), bytes));
+        return parsed;
+      },
+    };
+    let response: MockResponse;
+    let reason: MockError['code'] | undefined;
+    try {
+      await provider.ready();
+      response = await operation.handle(request, {
+        clock,
+        present(kind) {
+          credential = kind;
+        },
+      });
+    } catch (error) {
+      const mockError = isMockError(error)
+        ? error
+        : new MockError('internal', 'The mock failed unexpectedly; this is a bug in authflow-mocks.');
+      if (!isMockError(error)) {
+        bugs.push({ operationId: operation.operationId, message: String(error) });
+      }
+      reason = mockError.code;
+      response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
+    }
+    response = check(provider, operation.operationId, response);
+    record(provider, operation.operationId, incoming, response, credential, reason);
+    return response;
+  }
+
+  function refuse(match: Exclude<RouteMatch, { kind: 'operation' }>, request: IncomingRequest): MockResponse {
+    const error =
+      match.kind === 'not_found'
+        ? new MockError('route_not_found', `No operation at ${request.method} ${request.path}.`)
+        : new MockError('method_not_allowed', `${request.path} does not take ${request.method}.`, {
+            allow: match.allow,
+          });
+    const response = match.provider.errorResponse(error, { host: request.host, operationId: null });
+    if (match.kind === 'method_not_allowed') {
+      response.headers = { ...response.headers, allow: match.allow.join(', ') };
+    }
+    record(match.provider, null, request, response, 'none', error.code);
+    return response;
+  }
+
+  return {
+    clock,
+    providers,
+    journal,
+    router,
+    violations,
+    bugs,
+    control: createControlPlane({ clock, providers, journal }),
+    async answer(request) {
+      const match = router.match(request.host, request.method, request.path);
+      if (match === undefined) return undefined;
+      if (match.kind === 'operation') return dispatch(match.provider, match.operation, match.params, request);
+      return refuse(match, request);
+    },
+    dispatch,
+    refuse,
+  };
+}

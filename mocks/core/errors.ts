@@ -1,0 +1,93 @@
+/**
+ * Typed errors with stable codes (after jose's `JOSEError.code`). Handlers throw or return a
+ * `MockError`; each provider turns it into its own documented body in one place
+ * (`Provider.errorResponse`). Tests and the journal use the code, never the message.
+ */
+export type MockErrorCode =
+  // credentials
+  | 'credentials_missing'
+  | 'token_unknown'
+  | 'token_expired'
+  | 'token_revoked'
+  | 'token_wrong_kind'
+  | 'scope_missing'
+  | 'forbidden'
+  // OAuth2 token endpoint (RFC 6749 §5.2)
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope'
+  // request shape
+  | 'malformed_body'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'validation_failed'
+  // routing
+  | 'not_found'
+  | 'route_not_found'
+  | 'method_not_allowed'
+  // a bug in the mocks: never expected, always a failing test
+  | 'internal';
+
+/** The HTTP status a code gets unless its provider documents another. */
+export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
+  credentials_missing: 401,
+  token_unknown: 401,
+  token_expired: 401,
+  token_revoked: 401,
+  token_wrong_kind: 401,
+  scope_missing: 403,
+  forbidden: 403,
+  invalid_request: 400,
+  invalid_client: 400,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  invalid_scope: 400,
+  malformed_body: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  validation_failed: 422,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  internal: 500,
+};
+
+export interface MockErrorDetails {
+  /** Field name → problems, for validation errors. */
+  fields?: Record<string, string[]>;
+  /** For `method_not_allowed`: the methods the path does take. */
+  allow?: readonly string[];
+  /** For `scope_missing`: the scope the operation needs. */
+  scope?: string;
+  /** The scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
+  authScheme?: string;
+}
+
+export class MockError extends Error {
+  override readonly name = 'MockError';
+  readonly code: MockErrorCode;
+  readonly details: MockErrorDetails;
+
+  constructor(code: MockErrorCode, message: string, details: MockErrorDetails = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isMockError(value: unknown): value is MockError {
+  return value instanceof MockError;
+}
+
+/** Credential codes: refusals that mean "who are you?" rather than "you may not". */
+export const credentialCodes: ReadonlySet<MockErrorCode> = new Set([
+  'credentials_missing',
+  'token_unknown',
+  'token_expired',
+  'token_revoked',
+  'token_wrong_kind',
+]);

@@ -1,0 +1,55 @@
+/**
+ * mocks/core: provider-agnostic pieces (clock, token store, JWTs, errors, journal, router,
+ * engine, control plane). No provider, no I/O.
+ */
+export type { ParsedBody } from './body.js';
+export { defaultBodyLimit, fieldsOf, mediaType, parseBody } from './body.js';
+export type { Clock, ClockOptions } from './clock.js';
+export { createClock, epochSeconds } from './clock.js';
+export type { ClockState, ControlPlane } from './control.js';
+export { answerControl, ControlError } from './control.js';
+export type { Authorization } from './credentials.js';
+export { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
+export type {
+  ContractViolation,
+  Engine,
+  EngineOptions,
+  IncomingRequest,
+  ResponseCheck,
+  ResponseValidator,
+} from './engine.js';
+export { createEngine } from './engine.js';
+export type { MockErrorCode, MockErrorDetails } from './errors.js';
+export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
+export type { CredentialKind, Journal, JournalEntry } from './journal.js';
+export { createJournal, redactQuery } from './journal.js';
+export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
+export { createJwtIssuer } from './jwt.js';
+export type {
+  DemoCredential,
+  HeaderReader,
+  HttpMethod,
+  JsonOf,
+  MockRequest,
+  MockResponse,
+  Operation,
+  OperationContext,
+  Provider,
+  ProviderAction,
+  ProviderEnv,
+  ProviderModule,
+  StatusOf,
+} from './provider.js';
+export { responder } from './provider.js';
+export { randomToken, randomUuid } from './random.js';
+export type { RouteMatch, Router } from './router.js';
+export { compileRouter } from './router.js';
+export type {
+  IssueOptions,
+  TokenCheck,
+  TokenEntry,
+  TokenRefusal,
+  TokenStore,
+  TokenStoreOptions,
+} from './token-store.js';
+export { createTokenStore } from './token-store.js';

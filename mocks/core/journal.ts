@@ -1,0 +1,86 @@
+/**
+ * The request journal: a ring buffer of recent requests and their auth outcome. It never holds a
+ * header value or a body: only which kind of credential was presented, and the query string
+ * with the values of secret-looking parameters redacted.
+ */
+import type { MockErrorCode } from './errors.js';
+
+/** Which kind of credential a request presented (never the credential itself). */
+export type CredentialKind =
+  | 'none'
+  | 'bearer'
+  | 'basic'
+  | 'client_secret'
+  | 'api_key'
+  | 'connect_token'
+  | 'session_token'
+  | 'refresh_token'
+  | 'authorization_code'
+  | 'password'
+  | 'integrator'
+  | 'control';
+
+export interface JournalEntry {
+  seq: number;
+  /** ISO 8601, on the shared clock. */
+  time: string;
+  provider: string | null;
+  operationId: string | null;
+  method: string;
+  host: string;
+  path: string;
+  /** Query string with secret values replaced by `[redacted]`. */
+  query: string;
+  status: number;
+  credential: CredentialKind;
+  outcome: 'ok' | 'refused';
+  /** Stable code of the refusal, when refused. */
+  reason?: MockErrorCode;
+}
+
+export interface Journal {
+  record(entry: Omit<JournalEntry, 'seq'>): void;
+  /** Oldest first. */
+  entries(): JournalEntry[];
+  clear(): void;
+  readonly size: number;
+  readonly capacity: number;
+}
+
+export function createJournal(capacity = 1000): Journal {
+  const ring: (JournalEntry | undefined)[] = new Array(capacity);
+  let seq = 0;
+  return {
+    record(entry) {
+      if (capacity <= 0) return;
+      ring[seq % capacity] = { seq, ...entry };
+      seq++;
+    },
+    entries() {
+      const n = Math.min(seq, capacity);
+      const out: JournalEntry[] = [];
+      for (let i = seq - n; i < seq; i++) {
+        const e = ring[i % capacity];
+        if (e !== undefined) out.push(e);
+      }
+      return out;
+    },
+    clear() {
+      ring.fill(undefined);
+      seq = 0;
+    },
+    get size() {
+      return Math.min(seq, capacity);
+    },
+    capacity,
+  };
+}
+
+const secretParam = /token|secret|password|passwd|code|key|assertion|signature|session|auth/i;
+
+/** The query string with every secret-looking value redacted. */
+export function redactQuery(query: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of query) out.append(k, secretParam.test(k) ? '[redacted]' : v);
+  return out.toString();
+}

@@ -1,0 +1,127 @@
+/**
+ * What a provider is, to the engine: a table of operations (typed from the provider's generated
+ * spec types), its seeded state, its fixtures, and the one function that turns a `MockError`
+ * into its documented error body. Providers know nothing of HTTP servers or MSW.
+ */
+import type { ParsedBody } from './body.js';
+import type { Clock } from './clock.js';
+import type { MockError } from './errors.js';
+import type { CredentialKind } from './journal.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** The subset of Fetch `Headers` both front doors can give cheaply. */
+export interface HeaderReader {
+  /** All values of the header joined with ", " (as Fetch does), or null. */
+  get(name: string): string | null;
+}
+
+export interface MockRequest {
+  readonly method: string;
+  /** Lower-case real host name, e.g. `identity.eventbookings.com`. */
+  readonly host: string;
+  /** Path on that host, without the query string. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: HeaderReader;
+  /** Path parameters named as in the spec (`{org_uuid}` → `org_uuid`). */
+  readonly params: Readonly<Record<string, string>>;
+  /** The parsed body (read once, size-limited); throws `MockError` on bad input. */
+  body(): Promise<ParsedBody>;
+}
+
+export interface MockResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Serialised as JSON; `undefined` means no body. */
+  body?: unknown;
+}
+
+export interface OperationContext {
+  readonly clock: Clock;
+  /** Records which kind of credential the request presented, for the journal. */
+  present(kind: CredentialKind): void;
+}
+
+export interface Operation {
+  /** The spec's operationId. */
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** Real hosts this operation is served on. */
+  readonly hosts: readonly string[];
+  /** OpenAPI path template, e.g. `/orgs/{org_uuid}/events`. */
+  readonly path: string;
+  /**
+   * Answers the request. Refusals may be thrown as `MockError` (guards read better that way);
+   * the engine turns them into the provider's error body, so nothing ever throws through MSW.
+   */
+  handle(request: MockRequest, context: OperationContext): MockResponse | Promise<MockResponse>;
+}
+
+export interface DemoCredential {
+  /** What this is, e.g. "application with event.create". */
+  label: string;
+  values: Record<string, string>;
+}
+
+/** A provider-specific control-plane action, e.g. revoking a key. */
+export type ProviderAction = (input: Record<string, unknown>) => unknown;
+
+export interface Provider {
+  readonly id: string;
+  readonly title: string;
+  /** Every real host the provider is served on. */
+  readonly hosts: readonly string[];
+  readonly operations: readonly Operation[];
+  /** ASP.NET-style providers route case-insensitively. */
+  readonly caseInsensitivePaths?: boolean;
+  /** Resolves once seeded state is in place (seeding with @msw/data is asynchronous). */
+  ready(): Promise<void>;
+  /** Back to the seeded state: every token forgotten. */
+  reset(): Promise<void>;
+  /** The seeded credentials and ids, in the provider's own vocabulary. */
+  fixtures(): Record<string, unknown>;
+  /** A short list for the start-up banner. */
+  demo(): DemoCredential[];
+  /** The provider's documented error body for a refusal. */
+  errorResponse(error: MockError, request: { host: string; operationId: string | null }): MockResponse;
+  /** Provider-specific control-plane actions (`POST /__control/<id>/<action>`). */
+  readonly actions?: Readonly<Record<string, ProviderAction>>;
+}
+
+export interface ProviderEnv {
+  clock: Clock;
+}
+
+/** A provider module's default export: its id and a factory of fresh, isolated instances. */
+export interface ProviderModule<O = unknown> {
+  readonly id: string;
+  create(env: ProviderEnv, options?: O): Provider;
+}
+
+// ---- response typing from openapi-typescript's `operations` ----
+
+type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
+export type StatusOf<Op> = Extract<keyof ResponsesOf<Op>, number>;
+export type JsonOf<Op, S> = S extends keyof ResponsesOf<Op>
+  ? ResponsesOf<Op>[S] extends { content: { 'application/json': infer B } }
+    ? B
+    : undefined
+  : never;
+
+/**
+ * A response builder typed by the spec: the body must fit the schema the spec declares for that
+ * operation and status, so a response that does not fit the spec does not compile.
+ *
+ * @example
+ * const respond = responder<operations>();
+ * return respond('getMe', 200, { client_id, name, scopes });
+ */
+export function responder<Ops>() {
+  return <Id extends keyof Ops & string, S extends StatusOf<Ops[Id]>>(
+    _operationId: Id,
+    status: S,
+    body: JsonOf<Ops[Id], S>,
+    headers?: Record<string, string>,
+  ): MockResponse => (headers === undefined ? { status, body } : { status, body, headers });
+}

@@ -1,0 +1,197 @@
+/**
+ * The token store: every opaque credential a provider issues (access and refresh tokens,
+ * authorization codes, session ids) lives here with its expiry, read from the shared clock.
+ *
+ * Memory stays bounded under sustained issuance: entries are kept in a min-heap by expiry and
+ * swept on every issuance, and a refused token leaves only a small tombstone (capped) so the
+ * journal can still say *why* it was refused (expired, revoked, reused) rather than "unknown".
+ */
+import type { Clock } from './clock.js';
+import type { MockErrorCode } from './errors.js';
+import { randomToken } from './random.js';
+
+export interface TokenEntry<T> {
+  readonly value: string;
+  readonly data: T;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  /** Last time the token was presented; providers with an LRU cap read it. */
+  lastUsedAt: number;
+}
+
+export type TokenRefusal = Extract<MockErrorCode, 'token_unknown' | 'token_expired' | 'token_revoked'>;
+
+export type TokenCheck<T> = { ok: true; entry: TokenEntry<T> } | { ok: false; reason: TokenRefusal };
+
+export interface IssueOptions {
+  /** Lifetime in seconds. */
+  ttlSeconds: number;
+  /** Use this value instead of a random one (for example a UUID, as TeleTracker issues). */
+  value?: string;
+}
+
+export interface TokenStore<T> {
+  issue(data: T, options: IssueOptions): TokenEntry<T>;
+  /** Looks a token up; an expired one is removed and reported as expired. Marks it used. */
+  check(value: string): TokenCheck<T>;
+  /** Single use: checks and revokes in one step, so only one of many concurrent takers wins. */
+  take(value: string): TokenCheck<T>;
+  revoke(value: string, reason?: TokenRefusal): boolean;
+  /** Revokes every live token whose data matches; returns how many. */
+  revokeWhere(predicate: (data: T) => boolean, reason?: TokenRefusal): number;
+  /** Live (unexpired) entries, oldest first. */
+  entries(): TokenEntry<T>[];
+  /** Number of entries held, live or expired-but-unswept. */
+  readonly size: number;
+  clear(): void;
+}
+
+export interface TokenStoreOptions {
+  clock: Clock;
+  /** How many refused tokens keep their refusal reason. Default 10,000. */
+  tombstones?: number;
+  /** Random bytes in a generated token. Default 32. */
+  bytes?: number;
+}
+
+interface HeapItem {
+  expiresAt: number;
+  value: string;
+}
+
+export function createTokenStore<T>(options: TokenStoreOptions): TokenStore<T> {
+  const { clock } = options;
+  const tombstoneCap = options.tombstones ?? 10_000;
+  const bytes = options.bytes ?? 32;
+  const live = new Map<string, TokenEntry<T>>();
+  const tombstones = new Map<string, TokenRefusal>();
+  let heap: HeapItem[] = [];
+
+  function bury(value: string, reason: TokenRefusal): void {
+    if (tombstoneCap <= 0) return;
+    tombstones.delete(value);
+    tombstones.set(value, reason);
+    if (tombstones.size > tombstoneCap) {
+      const oldest = tombstones.keys().next();
+      if (!oldest.done) tombstones.delete(oldest.value);
+    }
+  }
+
+  function push(item: HeapItem): void {
+    heap.push(item);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent] as HeapItem;
+      if (p.expiresAt <= item.expiresAt) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = item;
+  }
+
+  function pop(): HeapItem | undefined {
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined || heap.length === 0) return top;
+    let i = 0;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const lc = heap[l] as HeapItem;
+      const rc = r < n ? (heap[r] as HeapItem) : undefined;
+      const child = rc !== undefined && rc.expiresAt < lc.expiresAt ? r : l;
+      const c = heap[child] as HeapItem;
+      if (last.expiresAt <= c.expiresAt) break;
+      heap[i] = c;
+      i = child;
+    }
+    heap[i] = last;
+    return top;
+  }
+
+  /** Drops every entry whose expiry has passed; keeps the heap no larger than needed. */
+  function sweep(now: number): void {
+    while (heap.length > 0 && (heap[0] as HeapItem).expiresAt <= now) {
+      const item = pop() as HeapItem;
+      const entry = live.get(item.value);
+      if (entry !== undefined && entry.expiresAt === item.expiresAt) {
+        live.delete(item.value);
+        bury(item.value, 'token_expired');
+      }
+    }
+    // Revoked long-lived tokens leave stale heap items behind: rebuild when they dominate.
+    if (heap.length > 64 && heap.length > 2 * live.size) {
+      heap = [];
+      for (const entry of live.values()) push({ expiresAt: entry.expiresAt, value: entry.value });
+    }
+  }
+
+  function check(value: string): TokenCheck<T> {
+    const entry = live.get(value);
+    if (entry === undefined) {
+      return { ok: false, reason: tombstones.get(value) ?? 'token_unknown' };
+    }
+    const now = clock.now();
+    if (now >= entry.expiresAt) {
+      live.delete(value);
+      bury(value, 'token_expired');
+      return { ok: false, reason: 'token_expired' };
+    }
+    entry.lastUsedAt = now;
+    return { ok: true, entry };
+  }
+
+  function revoke(value: string, reason: TokenRefusal = 'token_revoked'): boolean {
+    if (!live.delete(value)) return false;
+    bury(value, reason);
+    return true;
+  }
+
+  return {
+    issue(data, { ttlSeconds, value }) {
+      const now = clock.now();
+      sweep(now);
+      const token = value ?? randomToken(bytes);
+      const entry: TokenEntry<T> = {
+        value: token,
+        data,
+        issuedAt: now,
+        expiresAt: now + Math.round(ttlSeconds * 1000),
+        lastUsedAt: now,
+      };
+      live.set(token, entry);
+      tombstones.delete(token);
+      push({ expiresAt: entry.expiresAt, value: token });
+      return entry;
+    },
+    check,
+    take(value) {
+      const result = check(value);
+      if (result.ok) revoke(value);
+      return result;
+    },
+    revoke,
+    revokeWhere(predicate, reason = 'token_revoked') {
+      let n = 0;
+      for (const entry of [...live.values()]) {
+        if (predicate(entry.data) && revoke(entry.value, reason)) n++;
+      }
+      return n;
+    },
+    entries() {
+      const now = clock.now();
+      return [...live.values()].filter((e) => e.expiresAt > now);
+    },
+    get size() {
+      return live.size;
+    },
+    clear() {
+      live.clear();
+      tombstones.clear();
+      heap = [];
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** `authflow-mocks`: create a mock world and read its pieces. Front doors: `./node`, `./browser`, `./http`. */
+export type {
+  Clock,
+  ControlPlane,
+  CredentialKind,
+  Engine,
+  JournalEntry,
+  MockErrorCode,
+  Provider,
+  ResponseValidator,
+} from './core/index.js';
+export { createClock, MockError } from './core/index.js';
+export type { Mocks, MocksOptions } from './mocks.js';
+export { createMocks } from './mocks.js';
+export type { ProviderId, ProviderOptions } from './providers/index.js';
+export { providerIds } from './providers/index.js';

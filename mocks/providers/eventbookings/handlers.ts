@@ -1,0 +1,269 @@
+/**
+ * EventBookings operations. Token endpoint behaviour follows seed 002 (JSON body, documented
+ * response with refresh_token) and IdentityServer (form bodies, rotation, OAuth2 errors); see the
+ * `x-fidelity` notes in specs/eventbookings.openapi.yaml.
+ */
+import {
+  decodeBasic,
+  fieldsOf,
+  MockError,
+  type MockRequest,
+  type Operation,
+  type OperationContext,
+  readAuthorization,
+  responder,
+  safeEqual,
+} from '../../core/index.js';
+import type { components, operations } from '../../generated/eventbookings.js';
+import type { Application, State, TokenData } from './state.js';
+
+export const identityHost = 'identity.eventbookings.com';
+export const apiHost = 'api.eventbookings.com';
+
+export interface EventBookingsOptions {
+  /** Access-token lifetime in seconds. Documented: 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Refresh-token lifetime in seconds. Inferred: IdentityServer's default absolute lifetime, 30 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Return a refresh token with client_credentials, as the vendor documents. Default true. */
+  issueRefreshToken?: boolean;
+}
+
+const respond = responder<operations>();
+type TokenResponse = components['schemas']['TokenResponse'];
+
+/** The client that authenticates a token request: HTTP Basic first, else the body. */
+function authenticateClient(
+  state: State,
+  request: MockRequest,
+  fields: Record<string, string>,
+  context: OperationContext,
+): Application {
+  const auth = readAuthorization(request.headers);
+  let clientId = fields.client_id;
+  let secret = fields.client_secret;
+  let authScheme: string | undefined;
+  if (auth?.scheme === 'basic') {
+    context.present('basic');
+    authScheme = 'basic';
+    const pair = decodeBasic(auth.credentials);
+    if (pair === null) throw new MockError('invalid_client', 'The Basic credentials are malformed.', { authScheme });
+    clientId = decodeURIComponent(pair.user);
+    secret = decodeURIComponent(pair.password);
+  } else if (clientId !== undefined || secret !== undefined) {
+    context.present('client_secret');
+  }
+  const details = authScheme === undefined ? {} : { authScheme };
+  if (clientId === undefined || clientId === '')
+    throw new MockError('invalid_client', 'client_id is required.', details);
+  if (secret === undefined || secret === '')
+    throw new MockError('invalid_client', 'client_secret is required.', details);
+  const app = state.applications.findFirst((q) => q.where({ client_id: clientId }));
+  // Compare against a dummy secret for unknown clients so both paths take the same time.
+  const ok = safeEqual(secret, app?.client_secret ?? 'x'.repeat(24)) && app !== undefined;
+  if (!ok || app === undefined)
+    throw new MockError('invalid_client', 'Unknown client or wrong client secret.', details);
+  return app;
+}
+
+function requestedScopes(raw: string | undefined, allowed: readonly string[]): string[] {
+  if (raw === undefined || raw.trim() === '') return [...allowed];
+  const wanted = [...new Set(raw.trim().split(/\s+/))];
+  for (const scope of wanted) {
+    if (!allowed.includes(scope)) throw new MockError('invalid_scope', `Scope ${scope} is not granted to this client.`);
+  }
+  return wanted;
+}
+
+function issue(
+  state: State,
+  options: Required<EventBookingsOptions>,
+  data: TokenData,
+  withRefresh: boolean,
+): TokenResponse {
+  const access = state.accessTokens.issue(data, { ttlSeconds: options.accessTokenTtlSeconds });
+  const body: TokenResponse = {
+    access_token: access.value,
+    expires_in: options.accessTokenTtlSeconds,
+    token_type: 'Bearer',
+    scope: data.scopes.join(' '),
+  };
+  if (withRefresh) {
+    body.refresh_token = state.refreshTokens.issue(data, { ttlSeconds: options.refreshTokenTtlSeconds }).value;
+  }
+  return body;
+}
+
+const refusalText = {
+  token_unknown: 'The refresh token is not known.',
+  token_expired: 'The refresh token has expired.',
+  token_revoked: 'The refresh token has already been used.',
+} as const;
+
+/** The access token of an API call, with the scope the operation needs. */
+function authorize(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
+  const auth = readAuthorization(request.headers);
+  if (auth === null) throw new MockError('credentials_missing', 'No access token was presented.');
+  if (auth.scheme !== 'bearer') {
+    context.present(auth.scheme === 'basic' ? 'basic' : 'none');
+    throw new MockError('credentials_missing', 'Send the access token as Authorization: Bearer <token>.');
+  }
+  context.present('bearer');
+  const result = state.accessTokens.check(auth.credentials);
+  if (!result.ok) {
+    if (state.refreshTokens.check(auth.credentials).ok) {
+      throw new MockError('token_wrong_kind', 'A refresh token is not an access token.');
+    }
+    throw new MockError(result.reason, `The access token is not valid (${result.reason}).`);
+  }
+  if (!result.entry.data.scopes.includes(scope)) {
+    throw new MockError('scope_missing', `This operation needs the scope ${scope}.`, { scope });
+  }
+  return result.entry.data;
+}
+
+function organisationOf(state: State, data: TokenData, orgUuid: string): string {
+  const org = state.organisations.findFirst((q) => q.where({ org_uuid: orgUuid }));
+  if (org === undefined) throw new MockError('not_found', `No organisation ${orgUuid}.`);
+  const app = state.applications.findFirst((q) => q.where({ client_id: data.clientId }));
+  if (app?.org_uuid !== org.org_uuid) throw new MockError('forbidden', "The organisation is not this application's.");
+  return org.org_uuid;
+}
+
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function validateNewEvent(value: unknown): { name: string; starts_at: string; ends_at: string | null } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new MockError('malformed_body', 'The body must be a JSON object.');
+  }
+  const input = value as Record<string, unknown>;
+  const fields: Record<string, string[]> = {};
+  const name = input.name;
+  if (typeof name !== 'string' || name.trim() === '') fields.name = ['name is required'];
+  else if (name.length > 200) fields.name = ['name must be at most 200 characters'];
+  const startsAt = input.starts_at;
+  if (typeof startsAt !== 'string' || !isoDateTime.test(startsAt) || Number.isNaN(Date.parse(startsAt))) {
+    fields.starts_at = ['starts_at must be an ISO 8601 date-time'];
+  }
+  const endsAt = input.ends_at;
+  if (endsAt !== undefined && endsAt !== null) {
+    if (typeof endsAt !== 'string' || !isoDateTime.test(endsAt) || Number.isNaN(Date.parse(endsAt))) {
+      fields.ends_at = ['ends_at must be an ISO 8601 date-time'];
+    } else if (typeof startsAt === 'string' && Date.parse(endsAt) < Date.parse(startsAt)) {
+      fields.ends_at = ['ends_at must not be before starts_at'];
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new MockError('validation_failed', 'The event is not valid.', { fields });
+  return { name: name as string, starts_at: startsAt as string, ends_at: typeof endsAt === 'string' ? endsAt : null };
+}
+
+export function createOperations(state: State, options: Required<EventBookingsOptions>): Operation[] {
+  return [
+    {
+      operationId: 'requestToken',
+      method: 'POST',
+      hosts: [identityHost],
+      path: '/connect/token',
+      async handle(request, context) {
+        let fields: Record<string, string>;
+        try {
+          fields = fieldsOf(await request.body());
+        } catch (error) {
+          // IdentityServer answers every unreadable token request with invalid_request.
+          if (error instanceof MockError && error.code !== 'payload_too_large') {
+            throw new MockError('invalid_request', error.message);
+          }
+          throw error;
+        }
+        const grantType = fields.grant_type;
+        if (grantType === undefined || grantType === '')
+          throw new MockError('invalid_request', 'grant_type is required.');
+        const app = authenticateClient(state, request, fields, context);
+        const headers = { 'cache-control': 'no-store', pragma: 'no-cache' };
+        if (grantType === 'client_credentials') {
+          const scopes = requestedScopes(fields.scope, app.scopes);
+          const body = issue(state, options, { clientId: app.client_id, scopes }, options.issueRefreshToken);
+          return respond('requestToken', 200, body, headers);
+        }
+        if (grantType === 'refresh_token') {
+          const presented = fields.refresh_token;
+          if (presented === undefined || presented === '')
+            throw new MockError('invalid_request', 'refresh_token is required.');
+          const found = state.refreshTokens.check(presented);
+          if (!found.ok) throw new MockError('invalid_grant', refusalText[found.reason]);
+          if (found.entry.data.clientId !== app.client_id) {
+            throw new MockError('invalid_grant', 'The refresh token was issued to another client.');
+          }
+          const scopes = requestedScopes(fields.scope, found.entry.data.scopes);
+          // Single use (IdentityServer's OneTimeOnly): only one of concurrent callers can take it.
+          const taken = state.refreshTokens.take(presented);
+          if (!taken.ok) throw new MockError('invalid_grant', refusalText[taken.reason]);
+          return respond(
+            'requestToken',
+            200,
+            issue(state, options, { clientId: app.client_id, scopes }, true),
+            headers,
+          );
+        }
+        throw new MockError('unsupported_grant_type', `grant_type ${grantType} is not supported.`);
+      },
+    },
+    {
+      operationId: 'getMe',
+      method: 'GET',
+      hosts: [apiHost],
+      path: '/me',
+      handle(request, context) {
+        const auth = authorize(state, request, context, 'event.read');
+        const app = state.applications.findFirst((q) => q.where({ client_id: auth.clientId }));
+        if (app === undefined) throw new MockError('token_revoked', 'The application no longer exists.');
+        return respond('getMe', 200, {
+          client_id: app.client_id,
+          name: app.name,
+          org_uuid: app.org_uuid,
+          scopes: [...auth.scopes],
+        });
+      },
+    },
+    {
+      operationId: 'listOrgEvents',
+      method: 'GET',
+      hosts: [apiHost],
+      path: '/orgs/{org_uuid}/events',
+      handle(request, context) {
+        const auth = authorize(state, request, context, 'event.read');
+        const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
+        const data = state.events.findMany((q) => q.where({ org_uuid: orgUuid }), { orderBy: { starts_at: 'asc' } });
+        return respond('listOrgEvents', 200, { data: data.map((e) => ({ ...e })) });
+      },
+    },
+    {
+      operationId: 'createOrgEvent',
+      method: 'POST',
+      hosts: [apiHost],
+      path: '/orgs/{org_uuid}/events',
+      async handle(request, context) {
+        const auth = authorize(state, request, context, 'event.create');
+        const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
+        const body = await request.body();
+        if (body.kind === 'form') throw new MockError('unsupported_media_type', 'Send the event as application/json.');
+        if (body.kind === 'none') throw new MockError('malformed_body', 'The body must be a JSON object.');
+        const input = validateNewEvent(body.value);
+        const created = await state.events.create({
+          event_uuid: crypto.randomUUID(),
+          org_uuid: orgUuid,
+          ...input,
+          status: 'draft',
+        });
+        return respond(
+          'createOrgEvent',
+          201,
+          { ...created },
+          {
+            location: `https://${apiHost}/orgs/${orgUuid}/events/${created.event_uuid}`,
+          },
+        );
+      },
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+/** EventBookings state: applications, organisations and events in @msw/data; tokens in core. */
+import { Collection } from '@msw/data';
+import { z } from 'zod';
+import { type Clock, createTokenStore } from '../../core/index.js';
+import * as fixtures from './fixtures.js';
+
+const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
+const applicationSchema = z.object({
+  client_id: z.string(),
+  client_secret: z.string(),
+  name: z.string(),
+  org_uuid: z.string(),
+  scopes: z.array(z.string()),
+});
+const eventSchema = z.object({
+  event_uuid: z.string(),
+  org_uuid: z.string(),
+  name: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string().nullable(),
+  status: z.enum(['draft', 'published']),
+});
+
+export type Application = z.infer<typeof applicationSchema>;
+export type EventRecord = z.infer<typeof eventSchema>;
+
+export interface TokenData {
+  clientId: string;
+  scopes: string[];
+}
+
+export function createState(clock: Clock) {
+  const organisations = new Collection({ schema: organisationSchema });
+  const applications = new Collection({ schema: applicationSchema });
+  const events = new Collection({ schema: eventSchema });
+  const accessTokens = createTokenStore<TokenData>({ clock });
+  const refreshTokens = createTokenStore<TokenData>({ clock });
+
+  async function seed(): Promise<void> {
+    organisations.clear();
+    applications.clear();
+    events.clear();
+    accessTokens.clear();
+    refreshTokens.clear();
+    for (const o of fixtures.organisations) await organisations.create({ ...o });
+    for (const a of fixtures.applications) await applications.create({ ...a, scopes: [...a.scopes] });
+    for (const e of fixtures.events) await events.create({ ...e });
+  }
+
+  return { organisations, applications, events, accessTokens, refreshTokens, seed };
+}
+
+export type State = ReturnType<typeof createState>;
