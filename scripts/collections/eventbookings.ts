@@ -1,0 +1,208 @@
+/** The EventBookings lifecycle: token → calls → 401s → 403 → refresh → expiry → new token. */
+import { applications, organisations } from '../../mocks/providers/eventbookings/fixtures.js';
+import { advanceClockStep, resetStep } from './control.js';
+import { buildCollection, buildEnvironment, type Step } from './kit.js';
+
+const [events, reporting] = applications;
+const [harbour] = organisations;
+
+const token = (client: 'client' | 'readonly', form = false): Pick<Step, 'method' | 'url' | 'json' | 'form'> => {
+  const body = {
+    grant_type: 'client_credentials',
+    client_id: `{{${client}_id}}`,
+    client_secret: `{{${client}_secret}}`,
+  };
+  return { method: 'POST', url: '{{identityBase}}/connect/token', ...(form ? { form: body } : { json: body }) };
+};
+
+const isOAuthError = (status: number, code: string) => `
+    pm.test('status is ${status}', () => pm.response.to.have.status(${status}));
+    pm.test('OAuth2 error ${code}', () => pm.expect(pm.response.json().error).to.equal('${code}'));`;
+
+const steps: Step[] = [
+  resetStep(),
+  {
+    name: 'Token: client_credentials, JSON body (documented)',
+    ...token('client'),
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    const body = pm.response.json();
+    pm.test('access token, refresh token, expires_in', () => {
+      pm.expect(body.access_token).to.be.a('string').and.not.empty;
+      pm.expect(body.refresh_token).to.be.a('string').and.not.empty;
+      pm.expect(body.expires_in).to.be.a('number').above(0);
+      pm.expect(body.token_type).to.equal('Bearer');
+    });
+    pm.environment.set('accessToken', body.access_token);
+    pm.environment.set('refreshToken', body.refresh_token);`,
+  },
+  {
+    name: 'Token: client_credentials, form body (IdentityServer)',
+    ...token('client', true),
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('form body issues a token too', () => pm.expect(pm.response.json().access_token).to.be.a('string'));`,
+  },
+  {
+    name: 'Me with the access token',
+    method: 'GET',
+    url: '{{apiBase}}/me',
+    headers: { Authorization: 'Bearer {{accessToken}}' },
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('the calling application', () => pm.expect(pm.response.json().client_id).to.equal(pm.environment.get('client_id')));`,
+  },
+  {
+    name: 'Org events with the access token',
+    method: 'GET',
+    url: '{{apiBase}}/orgs/{{org_uuid}}/events',
+    headers: { Authorization: 'Bearer {{accessToken}}' },
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('a list of events', () => pm.expect(pm.response.json().data).to.be.an('array'));`,
+  },
+  {
+    name: 'Me without a token → 401',
+    method: 'GET',
+    url: '{{apiBase}}/me',
+    tests: `
+    pm.test('status is 401', () => pm.response.to.have.status(401));
+    pm.test('a Bearer challenge', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.match(/^Bearer/));`,
+  },
+  {
+    name: 'Me with a bad token → 401 invalid_token',
+    method: 'GET',
+    url: '{{apiBase}}/me',
+    headers: { Authorization: 'Bearer not-a-real-token' },
+    tests: isOAuthError(401, 'invalid_token'),
+  },
+  {
+    name: 'Token with a wrong secret → 400 invalid_client',
+    method: 'POST',
+    url: '{{identityBase}}/connect/token',
+    json: { grant_type: 'client_credentials', client_id: '{{client_id}}', client_secret: 'wrong-secret' },
+    tests: isOAuthError(400, 'invalid_client'),
+  },
+  {
+    name: 'Token with an unsupported grant → 400 unsupported_grant_type',
+    method: 'POST',
+    url: '{{identityBase}}/connect/token',
+    form: { grant_type: 'password', client_id: '{{client_id}}', client_secret: '{{client_secret}}' },
+    tests: isOAuthError(400, 'unsupported_grant_type'),
+  },
+  {
+    name: 'Token for the read-only application',
+    ...token('readonly'),
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.environment.set('readonlyToken', pm.response.json().access_token);`,
+  },
+  {
+    name: 'Create an event without event.create → 403 insufficient_scope',
+    method: 'POST',
+    url: '{{apiBase}}/orgs/{{org_uuid}}/events',
+    headers: { Authorization: 'Bearer {{readonlyToken}}' },
+    json: { name: 'Not allowed', starts_at: '2027-09-01T19:00:00Z' },
+    tests: isOAuthError(403, 'insufficient_scope'),
+  },
+  {
+    name: 'Create an event with event.create → 201',
+    method: 'POST',
+    url: '{{apiBase}}/orgs/{{org_uuid}}/events',
+    headers: { Authorization: 'Bearer {{accessToken}}' },
+    json: { name: 'Postman Test Night', starts_at: '2027-09-01T19:00:00Z' },
+    tests: `
+    pm.test('status is 201', () => pm.response.to.have.status(201));
+    pm.test('the new event', () => pm.expect(pm.response.json().name).to.equal('Postman Test Night'));`,
+  },
+  {
+    name: 'Refresh the token',
+    method: 'POST',
+    url: '{{identityBase}}/connect/token',
+    form: {
+      grant_type: 'refresh_token',
+      refresh_token: '{{refreshToken}}',
+      client_id: '{{client_id}}',
+      client_secret: '{{client_secret}}',
+    },
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    const body = pm.response.json();
+    pm.test('a new token pair', () => {
+      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
+      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
+    });
+    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));
+    pm.environment.set('accessToken', body.access_token);
+    pm.environment.set('refreshToken', body.refresh_token);`,
+  },
+  {
+    name: 'Reuse the old refresh token → 400 invalid_grant',
+    method: 'POST',
+    url: '{{identityBase}}/connect/token',
+    form: {
+      grant_type: 'refresh_token',
+      refresh_token: '{{usedRefreshToken}}',
+      client_id: '{{client_id}}',
+      client_secret: '{{client_secret}}',
+    },
+    tests: isOAuthError(400, 'invalid_grant'),
+  },
+  advanceClockStep(3601, 'past the access token lifetime'),
+  {
+    name: 'Me with the expired token → 401',
+    method: 'GET',
+    url: '{{apiBase}}/me',
+    headers: { Authorization: 'Bearer {{accessToken}}' },
+    mockOnly: true,
+    tests: isOAuthError(401, 'invalid_token'),
+  },
+  {
+    name: 'A new token after expiry',
+    ...token('client'),
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.environment.set('accessToken', pm.response.json().access_token);`,
+  },
+  {
+    name: 'Me with the new token',
+    method: 'GET',
+    url: '{{apiBase}}/me',
+    headers: { Authorization: 'Bearer {{accessToken}}' },
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));`,
+  },
+];
+
+export function eventbookingsCollection() {
+  return {
+    collection: buildCollection({
+      provider: 'eventbookings',
+      name: 'EventBookings — auth lifecycle (authflow-mocks)',
+      description:
+        'client_credentials token (JSON and form), protected calls, 401 without and with a bad token, 403 without event.create, refresh and reuse of a used refresh token, expiry by moving the mock clock, and a new token. With the live environment the control-plane steps are skipped.',
+      steps,
+    }),
+    mock: buildEnvironment('eventbookings', 'EventBookings — mock', {
+      mockServer: 'http://127.0.0.1:4010',
+      controlBase: '{{mockServer}}/__control',
+      identityBase: '{{mockServer}}/identity.eventbookings.com',
+      apiBase: '{{mockServer}}/api.eventbookings.com',
+      client_id: events?.client_id ?? '',
+      client_secret: events?.client_secret ?? '',
+      readonly_id: reporting?.client_id ?? '',
+      readonly_secret: reporting?.client_secret ?? '',
+      org_uuid: harbour.org_uuid,
+    }),
+    live: buildEnvironment('eventbookings', 'EventBookings — live', {
+      controlBase: '',
+      identityBase: 'https://identity.eventbookings.com',
+      apiBase: 'https://api.eventbookings.com',
+      client_id: '',
+      client_secret: '',
+      readonly_id: '',
+      readonly_secret: '',
+      org_uuid: '',
+    }),
+  };
+}

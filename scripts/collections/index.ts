@@ -1,0 +1,12 @@
+/** Collection builders by provider id. */
+import { eventbookingsCollection } from './eventbookings.js';
+
+export interface BuiltCollection {
+  collection: object;
+  mock: object;
+  live: object;
+}
+
+export const collections: Record<string, () => BuiltCollection> = {
+  eventbookings: eventbookingsCollection,
+};

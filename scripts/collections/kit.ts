@@ -1,0 +1,115 @@
+/**
+ * Builds Postman v2.1 collections and environments with the `postman-collection` library.
+ * Ids are derived from names, so a regeneration is byte-identical and drift is detectable.
+ */
+import { createHash } from 'node:crypto';
+import postman, { type CollectionDefinition, type EventDefinition, type ItemDefinition } from 'postman-collection';
+
+// postman-collection is CommonJS: its classes hang off the default export.
+const { Collection } = postman;
+
+export function stableId(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface Step {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** With `{{variables}}`, e.g. `{{apiBase}}/me`. */
+  url: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  /** Test script body: `pm.test(...)` assertions and variable chaining. */
+  tests: string;
+  prerequest?: string;
+  /** Uses the mock's control plane: skipped when the environment has no `controlBase` (live). */
+  mockOnly?: boolean;
+  description?: string;
+}
+
+const skipOnLive = `if (!pm.environment.get('controlBase')) { pm.execution.skipRequest(); }`;
+
+function lines(script: string): string[] {
+  return script
+    .trim()
+    .split('\n')
+    .map((l) => l.replace(/^ {4}/, ''));
+}
+
+function item(provider: string, step: Step): ItemDefinition {
+  const headers = Object.entries(step.headers ?? {}).map(([key, value]) => ({ key, value }));
+  let body: NonNullable<ItemDefinition['request']> extends infer R ? (R extends { body?: infer B } ? B : never) : never;
+  if (step.json !== undefined) {
+    headers.push({ key: 'Content-Type', value: 'application/json' });
+    body = { mode: 'raw', raw: JSON.stringify(step.json, null, 2), options: { raw: { language: 'json' } } } as never;
+  } else if (step.form !== undefined) {
+    headers.push({ key: 'Content-Type', value: 'application/x-www-form-urlencoded' });
+    body = {
+      mode: 'urlencoded',
+      urlencoded: Object.entries(step.form).map(([key, value]) => ({ key, value })),
+    } as never;
+  } else {
+    body = undefined as never;
+  }
+  const prerequest = [step.mockOnly ? skipOnLive : '', step.prerequest ?? ''].filter((s) => s !== '').join('\n');
+  const event: EventDefinition[] = [];
+  if (prerequest !== '') {
+    event.push({
+      listen: 'prerequest',
+      script: { id: stableId(provider, step.name, 'pre'), type: 'text/javascript', exec: lines(prerequest) },
+    });
+  }
+  event.push({
+    listen: 'test',
+    script: { id: stableId(provider, step.name, 'test'), type: 'text/javascript', exec: lines(step.tests) },
+  });
+  return {
+    id: stableId(provider, step.name),
+    name: step.name,
+    ...(step.description === undefined ? {} : { description: step.description }),
+    request: {
+      method: step.method,
+      url: step.url,
+      header: headers,
+      ...(body === undefined ? {} : { body }),
+    },
+    event,
+  } as ItemDefinition;
+}
+
+export interface CollectionSpec {
+  provider: string;
+  name: string;
+  description: string;
+  steps: Step[];
+}
+
+export function buildCollection(spec: CollectionSpec): object {
+  const definition: CollectionDefinition = {
+    info: {
+      id: stableId(spec.provider, 'collection'),
+      name: spec.name,
+      description: spec.description,
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    } as CollectionDefinition['info'],
+    item: spec.steps.map((s) => item(spec.provider, s)),
+  };
+  const json = new Collection(definition).toJSON() as { info: Record<string, unknown> };
+  return json;
+}
+
+export function buildEnvironment(provider: string, name: string, values: Record<string, string>): object {
+  return {
+    id: stableId(provider, 'environment', name),
+    name,
+    values: Object.entries(values).map(([key, value]) => ({
+      key,
+      value,
+      type: /secret|password|token/i.test(key) ? 'secret' : 'default',
+      enabled: true,
+    })),
+    _postman_variable_scope: 'environment',
+  };
+}

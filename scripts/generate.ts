@@ -1,0 +1,63 @@
+/**
+ * `npm run generate`: writes, from each provider's spec and fixtures,
+ *   mocks/generated/<p>.ts                          (openapi-typescript)
+ *   collections/<p>.postman_collection.json         (postman-collection)
+ *   collections/<p>.{mock,live}.postman_environment.json
+ * `--check` writes nothing and fails when any committed file differs from a fresh generation.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { providerIds } from '../mocks/providers/index.js';
+import { collections } from './collections/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+async function types(provider: string): Promise<string> {
+  const spec = join(root, 'specs', `${provider}.openapi.yaml`);
+  const ast = await openapiTS(pathToFileURL(spec));
+  return [
+    '/**',
+    ` * Auto-generated from specs/${provider}.openapi.yaml by \`npm run generate\` (openapi-typescript).`,
+    ' * Do not edit: change the spec and regenerate. `npm test` fails when this file drifts.',
+    ' */',
+    '',
+    astToString(ast),
+  ].join('\n');
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+const outputs = new Map<string, string>();
+for (const provider of providerIds) {
+  outputs.set(`mocks/generated/${provider}.ts`, await types(provider));
+  const build = collections[provider];
+  if (build === undefined) throw new Error(`No collection definition for ${provider}`);
+  const built = build();
+  outputs.set(`collections/${provider}.postman_collection.json`, json(built.collection));
+  outputs.set(`collections/${provider}.mock.postman_environment.json`, json(built.mock));
+  outputs.set(`collections/${provider}.live.postman_environment.json`, json(built.live));
+}
+
+const drifted: string[] = [];
+for (const [file, content] of outputs) {
+  const path = join(root, file);
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (current === content) continue;
+  if (check) {
+    drifted.push(file);
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    process.stdout.write(`wrote ${file}\n`);
+  }
+}
+if (drifted.length > 0) {
+  process.stderr.write(
+    `Generated files differ from their sources; run \`npm run generate\` and commit:\n  ${drifted.join('\n  ')}\n`,
+  );
+  process.exit(1);
+}
+if (check) process.stdout.write(`generated files up to date (${outputs.size})\n`);
