@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { doorNames, openDoor } from '../support/doors.js';
+import { bearer, eventsApp, northsideApp, reportingApp, tokenFor, tokenUrl } from '../support/eventbookings.js';
+
+const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+
+describe.each(doorNames)('requestToken through the %s door', (doorName) => {
+  const door = openDoor(doorName, { providers: ['eventbookings'] });
+  const creds = { client_id: eventsApp.client_id, client_secret: eventsApp.client_secret };
+
+  it('issues the documented response for a JSON client_credentials request', async () => {
+    const res = await door.call(tokenUrl, { json: { grant_type: 'client_credentials', ...creds } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ expires_in: 3600, token_type: 'Bearer', scope: 'event.read event.create' });
+    expect(res.body.access_token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(res.body.refresh_token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('accepts a form-encoded body, as IdentityServer takes it', async () => {
+    const res = await door.call(tokenUrl, { form: { grant_type: 'client_credentials', ...creds } });
+    expect(res.status).toBe(200);
+    expect(typeof res.body.access_token).toBe('string');
+  });
+
+  it('accepts client credentials sent with HTTP Basic', async () => {
+    const res = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: basic(creds.client_id, creds.client_secret) },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('rejects a wrong Basic secret with 401 invalid_client and a Basic challenge', async () => {
+    const res = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: basic(creds.client_id, 'nope') },
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe('invalid_client');
+    expect(res.headers['www-authenticate']).toMatch(/^Basic /);
+  });
+
+  it('narrows the token to the requested scope', async () => {
+    const token = await tokenFor(door, eventsApp, { scope: 'event.create' });
+    expect(token.scope).toBe('event.create');
+    const me = await door.call('https://api.eventbookings.com/me', { headers: bearer(token.access_token) });
+    expect(me.status).toBe(403);
+    expect(me.body.error).toBe('insufficient_scope');
+  });
+
+  it.each([
+    ['a wrong secret', { grant_type: 'client_credentials', client_id: eventsApp.client_id, client_secret: 'x' }, 400, 'invalid_client'],
+    ['an unknown client', { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }, 400, 'invalid_client'],
+    ['no client_id', { grant_type: 'client_credentials', client_secret: 'x' }, 400, 'invalid_client'],
+    ['no client_secret', { grant_type: 'client_credentials', client_id: eventsApp.client_id }, 400, 'invalid_client'],
+    ['no grant_type', { client_id: eventsApp.client_id, client_secret: eventsApp.client_secret }, 400, 'invalid_request'],
+    ['an unknown grant', { grant_type: 'password', ...creds }, 400, 'unsupported_grant_type'],
+    ['a scope the client lacks', { grant_type: 'client_credentials', ...creds, scope: 'event.delete' }, 400, 'invalid_scope'],
+    ['a refresh grant without refresh_token', { grant_type: 'refresh_token', ...creds }, 400, 'invalid_request'],
+    ['an unknown refresh token', { grant_type: 'refresh_token', refresh_token: 'nope', ...creds }, 400, 'invalid_grant'],
+  ])('rejects %s', async (_name, body, status, error) => {
+    const res = await door.call(tokenUrl, { form: body as Record<string, string> });
+    expect(res.status).toBe(status);
+    expect(res.body.error).toBe(error);
+  });
+
+  it('rotates refresh tokens: the new pair works and the used refresh token fails', async () => {
+    const first = await tokenFor(door);
+    const refresh = (token: string) =>
+      door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: token, ...creds } });
+    const second = await refresh(first.refresh_token);
+    expect(second.status).toBe(200);
+    expect(second.body.access_token).not.toBe(first.access_token);
+    expect(second.body.refresh_token).not.toBe(first.refresh_token);
+    const reused = await refresh(first.refresh_token);
+    expect(reused.status).toBe(400);
+    expect(reused.body.error).toBe('invalid_grant');
+    expect((await refresh(second.body.refresh_token)).status).toBe(200);
+    const journal = door.mocks.control.journal().entries.filter((e) => e.operationId === 'requestToken');
+    expect(journal.map((e) => e.reason ?? 'ok')).toEqual(['ok', 'ok', 'invalid_grant', 'ok']);
+  });
+
+  it('keeps the access token valid after a refresh until it expires', async () => {
+    const first = await tokenFor(door);
+    await door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds } });
+    expect((await door.call('https://api.eventbookings.com/me', { headers: bearer(first.access_token) })).status).toBe(200);
+  });
+
+  it('refuses a refresh token presented by another client', async () => {
+    const first = await tokenFor(door);
+    const res = await door.call(tokenUrl, {
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: first.refresh_token,
+        client_id: reportingApp.client_id,
+        client_secret: reportingApp.client_secret,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_grant');
+    // A refusal does not consume the token: its owner can still use it.
+    const owner = await door.call(tokenUrl, {
+      form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds },
+    });
+    expect(owner.status).toBe(200);
+  });
+
+  it('refuses a refresh token after its 30-day lifetime', async () => {
+    const first = await tokenFor(door, northsideApp);
+    door.mocks.control.advanceClock(30 * 24 * 3600 + 1);
+    const res = await door.call(tokenUrl, {
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: first.refresh_token,
+        client_id: northsideApp.client_id,
+        client_secret: northsideApp.client_secret,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_grant');
+  });
+
+  it('lets exactly one of many concurrent refreshes with the same token succeed', async () => {
+    const first = await tokenFor(door);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 400 && r.body.error === 'invalid_grant')).toHaveLength(11);
+  });
+});
+
+describe.each(doorNames)('requestToken bad input through the %s door', (doorName) => {
+  const door = openDoor(doorName, { providers: ['eventbookings'] });
+
+  it.each([
+    ['malformed JSON', { 'content-type': 'application/json' }, '{"grant_type": ', 400, 'invalid_request'],
+    ['a JSON array', { 'content-type': 'application/json' }, '[1,2]', 400, 'invalid_request'],
+    ['a wrong content type', { 'content-type': 'text/plain' }, 'grant_type=client_credentials', 400, 'invalid_request'],
+    ['an empty body', { 'content-type': 'application/json' }, '', 400, 'invalid_request'],
+    ['non-string JSON fields', { 'content-type': 'application/json' }, '{"grant_type": 5}', 400, 'invalid_request'],
+  ])('answers %s with the OAuth2 error shape', async (_name, headers, raw, status, error) => {
+    const res = await door.call(tokenUrl, { method: 'POST', headers, raw });
+    expect(res.status).toBe(status);
+    expect(res.body.error).toBe(error);
+  });
+
+  it('answers a body over 1 MiB with 413', async () => {
+    const raw = `{"grant_type":"${'x'.repeat(1024 * 1024)}"}`;
+    const res = await door.call(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, raw });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toBe('invalid_request');
+  });
+
+  it('answers a method the endpoint does not take with 405 and Allow', async () => {
+    const res = await door.call(tokenUrl, { method: 'GET' });
+    expect(res.status).toBe(405);
+    expect(res.body.error).toBe('method_not_allowed');
+    expect(res.headers.allow).toBe('POST');
+  });
+
+  it('answers an unknown path with 404 in the provider shape', async () => {
+    const res = await door.call('https://identity.eventbookings.com/connect/authorize-nothing');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toBe('not_found');
+  });
+});
+
+describe('requestToken options', () => {
+  const door = openDoor('http', { providers: ['eventbookings'], options: { eventbookings: { issueRefreshToken: false, accessTokenTtlSeconds: 60 } } });
+
+  it('can follow IdentityServer and issue no refresh token for client_credentials', async () => {
+    const token = await tokenFor(door);
+    expect(token.refresh_token).toBeUndefined();
+    expect(token.expires_in).toBe(60);
+  });
+});

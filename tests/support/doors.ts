@@ -1,0 +1,113 @@
+/**
+ * Both front doors behind one interface, so every behaviour test runs twice: through the
+ * standalone node:http server (supertest) and through MSW's setupServer (`fetch`). Every
+ * response is checked against the spec; a violation or a handler bug fails the test.
+ */
+import supertest from 'supertest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { createContractValidator } from '../../mocks/contract.js';
+import { createMockServer } from '../../mocks/http.js';
+import type { Mocks, MocksOptions } from '../../mocks/mocks.js';
+import { setupMocks } from '../../mocks/node.js';
+import { providerIds } from '../../mocks/providers/index.js';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+  body: any;
+  text: string;
+}
+
+export interface CallInit {
+  method?: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  /** A raw body; set `content-type` in `headers` yourself. */
+  raw?: string | Buffer;
+}
+
+export interface Door {
+  readonly name: DoorName;
+  readonly mocks: Mocks;
+  /** Calls a real provider URL, e.g. `https://api.eventbookings.com/me`. */
+  call(url: string, init?: CallInit): Promise<Reply>;
+}
+
+export type DoorName = 'http' | 'msw';
+export const doorNames: DoorName[] = ['http', 'msw'];
+
+function encode(init: CallInit): { headers: Record<string, string>; body: string | Buffer | undefined } {
+  const headers = { ...init.headers };
+  if (init.json !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    return { headers, body: JSON.stringify(init.json) };
+  }
+  if (init.form !== undefined) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    return { headers, body: new URLSearchParams(init.form).toString() };
+  }
+  return { headers, body: init.raw };
+}
+
+function parse(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Opens a door for the enclosing `describe` (registers its hooks) and returns it. */
+export function openDoor(name: DoorName, options: MocksOptions = {}): Door {
+  const validator = createContractValidator(providerIds);
+  let door: Door;
+  if (name === 'http') {
+    const server = createMockServer({ ...options, validator });
+    const agent = supertest(server.server);
+    door = {
+      name,
+      mocks: server,
+      async call(url, init = {}) {
+        const u = new URL(url);
+        const { headers, body } = encode(init);
+        const method = (init.method ?? (body === undefined ? 'GET' : 'POST')).toLowerCase() as 'get';
+        let req = agent[method](`/${u.host}${u.pathname}${u.search}`).redirects(0);
+        for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+        const res = await (body === undefined ? req : req.send(body));
+        const text = res.text ?? '';
+        return { status: res.status, headers: res.headers as Record<string, string>, body: parse(text), text };
+      },
+    };
+  } else {
+    const mocks = setupMocks({ ...options, validator });
+    beforeAll(() => mocks.server.listen({ onUnhandledRequest: 'error' }));
+    afterAll(() => mocks.server.close());
+    door = {
+      name,
+      mocks,
+      async call(url, init = {}) {
+        const { headers, body } = encode(init);
+        const res = await fetch(url, {
+          method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+          headers,
+          ...(body === undefined ? {} : { body }),
+          redirect: 'manual',
+        });
+        const text = await res.text();
+        return { status: res.status, headers: Object.fromEntries(res.headers), body: parse(text), text };
+      },
+    };
+  }
+  afterEach(async () => {
+    // Take the findings and reset first, so one failing test does not fail the next ones.
+    const violations = door.mocks.engine.violations.splice(0);
+    const bugs = door.mocks.engine.bugs.splice(0);
+    await door.mocks.control.reset();
+    expect(violations).toEqual([]);
+    expect(bugs).toEqual([]);
+  });
+  return door;
+}
