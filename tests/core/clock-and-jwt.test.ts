@@ -1,0 +1,57 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createClock } from '../../mocks/core/clock.js';
+import { createJwtIssuer } from '../../mocks/core/jwt.js';
+
+describe('clock', () => {
+  it('runs in real time plus an offset that advance, set and reset move', () => {
+    let real = 1_000_000;
+    const clock = createClock({ source: () => real });
+    clock.advance(10);
+    expect(clock.now()).toBe(1_010_000);
+    real += 500;
+    expect(clock.now()).toBe(1_010_500);
+    clock.set(5_000_000);
+    expect(clock.now()).toBe(5_000_000);
+    clock.reset();
+    expect(clock.now()).toBe(real);
+  });
+});
+
+describe('JWT issuer', () => {
+  const setup = () => {
+    const clock = createClock();
+    return { clock, jwt: createJwtIssuer({ clock, issuer: 'https://issuer.test' }) };
+  };
+
+  it('signs HS256 tokens whose exp follows the clock, and verifies them', async () => {
+    const { clock, jwt } = setup();
+    const { token, exp } = await jwt.sign({ permissions: ['events.list'] }, 600);
+    expect(exp).toBe(Math.floor(clock.now() / 1000) + 600);
+    const result = await jwt.verify(token);
+    expect(result).toMatchObject({ ok: true, payload: { permissions: ['events.list'], exp } });
+  });
+
+  it('refuses an expired token once the clock passes exp', async () => {
+    const { clock, jwt } = setup();
+    const { token } = await jwt.sign({}, 600);
+    clock.advance(601);
+    expect(await jwt.verify(token)).toEqual({ ok: false, reason: 'token_expired' });
+  });
+
+  it('refuses tampered, foreign-key and alg:none tokens', async () => {
+    const { jwt } = setup();
+    const { token } = await jwt.sign({ role: 'user' }, 600);
+    const [h, , s] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ role: 'admin', iss: 'https://issuer.test' })).toString('base64url')}.${s}`;
+    const foreign = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://issuer.test')
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(32).fill(7));
+    const none = new UnsecuredJWT({}).setIssuer('https://issuer.test').setExpirationTime('1h').encode();
+    for (const bad of [forged, foreign, none, 'not.a.jwt', '']) {
+      expect(await jwt.verify(bad)).toEqual({ ok: false, reason: 'token_unknown' });
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createClock } from '../../mocks/core/clock.js';
+import { createTokenStore } from '../../mocks/core/token-store.js';
+
+function setup(options: { tombstones?: number } = {}) {
+  let real = 1_700_000_000_000;
+  const clock = createClock({ source: () => real });
+  const store = createTokenStore<{ who: string }>({ clock, ...options });
+  return { clock, store, tick: (ms: number) => (real += ms) };
+}
+
+describe('token store', () => {
+  it('issues distinct 256-bit URL-safe tokens', () => {
+    const { store } = setup();
+    const values = new Set(Array.from({ length: 1000 }, () => store.issue({ who: 'a' }, { ttlSeconds: 60 }).value));
+    expect(values.size).toBe(1000);
+    for (const v of values) expect(v).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('accepts a token until its expiry on the injected clock, then reports it expired', () => {
+    const { store, clock } = setup();
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    clock.advance(59.999);
+    expect(store.check(value)).toMatchObject({ ok: true, entry: { data: { who: 'a' } } });
+    clock.advance(0.001);
+    expect(store.check(value)).toEqual({ ok: false, reason: 'token_expired' });
+    expect(store.check(value)).toEqual({ ok: false, reason: 'token_expired' });
+    expect(store.check('never-issued')).toEqual({ ok: false, reason: 'token_unknown' });
+  });
+
+  it('lets a single-use token be taken once', () => {
+    const { store } = setup();
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    expect(store.take(value).ok).toBe(true);
+    expect(store.take(value)).toEqual({ ok: false, reason: 'token_revoked' });
+  });
+
+  it('revokes by predicate', () => {
+    const { store } = setup();
+    const a = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    const b = store.issue({ who: 'b' }, { ttlSeconds: 60 });
+    expect(store.revokeWhere((d) => d.who === 'a')).toBe(1);
+    expect(store.check(a.value)).toEqual({ ok: false, reason: 'token_revoked' });
+    expect(store.check(b.value).ok).toBe(true);
+  });
+
+  it('keeps memory bounded under sustained issuance of short-lived tokens', () => {
+    const { store, tick } = setup({ tombstones: 100 });
+    for (let i = 0; i < 50_000; i++) {
+      store.issue({ who: 'a' }, { ttlSeconds: 1 });
+      tick(10);
+    }
+    // 1 s lifetime at one issuance per 10 ms: about 100 live at any time.
+    expect(store.size).toBeLessThanOrEqual(101);
+  });
+
+  it('keeps memory bounded when long-lived tokens are revoked as fast as they are issued', () => {
+    const { store } = setup({ tombstones: 100 });
+    let previous = store.issue({ who: 'a' }, { ttlSeconds: 365 * 86400 });
+    for (let i = 0; i < 20_000; i++) {
+      const next = store.issue({ who: 'a' }, { ttlSeconds: 365 * 86400 });
+      store.take(previous.value);
+      previous = next;
+    }
+    expect(store.size).toBe(1);
+    expect(store.entries()).toHaveLength(1);
+  });
+
+  it('forgets everything on clear', () => {
+    const { store } = setup();
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    store.clear();
+    expect(store.check(value)).toEqual({ ok: false, reason: 'token_unknown' });
+  });
+});

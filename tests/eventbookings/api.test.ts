@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { doorNames, openDoor } from '../support/doors.js';
+import { api, bearer, eventsApp, harbour, northside, reportingApp, tokenFor, tokenUrl } from '../support/eventbookings.js';
+
+describe.each(doorNames)('EventBookings API through the %s door', (doorName) => {
+  const door = openDoor(doorName, { providers: ['eventbookings'] });
+  const events = `${api}/orgs/${harbour.org_uuid}/events`;
+
+  it('getMe returns the application the token was issued to', async () => {
+    const { access_token } = await tokenFor(door, reportingApp);
+    const res = await door.call(`${api}/me`, { headers: bearer(access_token) });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      client_id: reportingApp.client_id,
+      name: reportingApp.name,
+      org_uuid: reportingApp.org_uuid,
+      scopes: ['event.read'],
+    });
+  });
+
+  it.each([
+    ['no Authorization header', {}, 'invalid_request', 'credentials_missing'],
+    ['an unknown token', { authorization: 'Bearer nope' }, 'invalid_token', 'token_unknown'],
+    ['a Basic header', { authorization: 'Basic Zm9vOmJhcg==' }, 'invalid_request', 'credentials_missing'],
+  ])('getMe rejects %s with 401', async (_name, headers, error, reason) => {
+    const res = await door.call(`${api}/me`, { headers });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe(error);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer realm=/);
+    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe(reason);
+  });
+
+  it('rejects an access token once the clock passes its expiry, and not a second before', async () => {
+    const { access_token } = await tokenFor(door);
+    door.mocks.control.advanceClock(3599);
+    expect((await door.call(`${api}/me`, { headers: bearer(access_token) })).status).toBe(200);
+    door.mocks.control.advanceClock(1);
+    const res = await door.call(`${api}/me`, { headers: bearer(access_token) });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe('invalid_token');
+    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('token_expired');
+  });
+
+  it('rejects a refresh token presented as an access token', async () => {
+    const { refresh_token } = await tokenFor(door);
+    const res = await door.call(`${api}/me`, { headers: bearer(refresh_token) });
+    expect(res.status).toBe(401);
+    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('token_wrong_kind');
+  });
+
+  it('listOrgEvents returns only the organisation’s events', async () => {
+    const { access_token } = await tokenFor(door);
+    const res = await door.call(events, { headers: bearer(access_token) });
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.body.data.every((e: { org_uuid: string }) => e.org_uuid === harbour.org_uuid)).toBe(true);
+  });
+
+  it('listOrgEvents refuses another organisation with 403 and an unknown one with 404', async () => {
+    const { access_token } = await tokenFor(door);
+    const foreign = await door.call(`${api}/orgs/${northside.org_uuid}/events`, { headers: bearer(access_token) });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error).toBe('access_denied');
+    const unknown = await door.call(`${api}/orgs/00000000-0000-0000-0000-000000000000/events`, {
+      headers: bearer(access_token),
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toBe('not_found');
+  });
+
+  it('createOrgEvent creates an event that the list then shows', async () => {
+    const { access_token } = await tokenFor(door);
+    const res = await door.call(events, {
+      headers: bearer(access_token),
+      json: { name: 'Spring Gala', starts_at: '2027-04-01T19:00:00Z' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: 'Spring Gala', org_uuid: harbour.org_uuid, status: 'draft', ends_at: null });
+    expect(res.headers.location).toContain(res.body.event_uuid);
+    const list = await door.call(events, { headers: bearer(access_token) });
+    expect(list.body.data.map((e: { event_uuid: string }) => e.event_uuid)).toContain(res.body.event_uuid);
+  });
+
+  it('createOrgEvent needs the scope event.create: 403 insufficient_scope without it', async () => {
+    const { access_token } = await tokenFor(door, reportingApp);
+    const res = await door.call(events, {
+      headers: bearer(access_token),
+      json: { name: 'Nope', starts_at: '2027-04-01T19:00:00Z' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toBe('insufficient_scope');
+    expect(res.headers['www-authenticate']).toContain('scope="event.create"');
+    const list = await door.call(events, { headers: bearer(access_token) });
+    expect(list.body.data.some((e: { name: string }) => e.name === 'Nope')).toBe(false);
+  });
+
+  it.each([
+    ['no name', { starts_at: '2027-04-01T19:00:00Z' }, ['name']],
+    ['a bad date', { name: 'X', starts_at: 'tomorrow' }, ['starts_at']],
+    ['an end before the start', { name: 'X', starts_at: '2027-04-02T19:00:00Z', ends_at: '2027-04-01T19:00:00Z' }, ['ends_at']],
+    ['wrong types', { name: 5, starts_at: 7 }, ['name', 'starts_at']],
+  ])('createOrgEvent rejects %s with 400 and the failing fields', async (_name, json, fields) => {
+    const { access_token } = await tokenFor(door);
+    const res = await door.call(events, { headers: bearer(access_token), json });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+    expect(Object.keys(res.body.errors).sort()).toEqual(fields);
+  });
+
+  it.each([
+    ['malformed JSON', { 'content-type': 'application/json' }, '{"name":', 400],
+    ['a JSON array', { 'content-type': 'application/json' }, '[]', 400],
+    ['a wrong content type', { 'content-type': 'text/plain' }, 'hello', 415],
+    ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'name=x', 415],
+    ['no body', { 'content-type': 'application/json' }, '', 400],
+  ])('createOrgEvent answers %s with %i', async (_name, headers, raw, status) => {
+    const { access_token } = await tokenFor(door);
+    const res = await door.call(events, { method: 'POST', headers: { ...headers, ...bearer(access_token) }, raw });
+    expect(res.status).toBe(status);
+    expect(res.body.error).toBe('invalid_request');
+  });
+
+  it('createOrgEvent answers a body over 1 MiB with 413', async () => {
+    const { access_token } = await tokenFor(door);
+    const res = await door.call(events, {
+      headers: bearer(access_token),
+      json: { name: 'x'.repeat(1024 * 1024 + 1), starts_at: '2027-04-01T19:00:00Z' },
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('answers an unknown API path with 404 and a wrong method with 405', async () => {
+    expect((await door.call(`${api}/nothing/here`)).status).toBe(404);
+    const res = await door.call(`${api}/me`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET');
+  });
+
+  it('revoking a client ends every token issued to it', async () => {
+    const { access_token, refresh_token } = await tokenFor(door);
+    await door.mocks.control.action('eventbookings', 'revoke-client', { client_id: eventsApp.client_id });
+    expect((await door.call(`${api}/me`, { headers: bearer(access_token) })).status).toBe(401);
+    const refreshed = await door.call(tokenUrl, {
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token,
+        client_id: eventsApp.client_id,
+        client_secret: eventsApp.client_secret,
+      },
+    });
+    expect(refreshed.body.error).toBe('invalid_grant');
+  });
+
+  it('keeps secrets and tokens out of the journal', async () => {
+    const { access_token, refresh_token } = await tokenFor(door);
+    await door.call(`${api}/me`, { headers: bearer(access_token) });
+    await door.call(`${api}/me?access_token=${access_token}`);
+    const journal = JSON.stringify(door.mocks.control.journal());
+    for (const secret of [eventsApp.client_secret, access_token, refresh_token]) expect(journal).not.toContain(secret);
+    expect(door.mocks.control.journal().entries.map((e) => e.credential)).toEqual(['client_secret', 'bearer', 'none']);
+  });
+});
