@@ -107,7 +107,7 @@ export async function answerControl(
   path: string,
   readBody: () => Promise<ParsedBody>,
 ): Promise<MockResponse> {
-  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const route = `${method === 'HEAD' ? 'GET' : method} ${path.replace(/\/+$/, '')}`;
   try {
     switch (route) {
       case 'GET /health':

@@ -97,7 +97,11 @@ describe('router', () => {
     title: 'P',
     hosts: ['api.test'],
     caseInsensitivePaths,
-    operations: [op('me', 'GET', '/me'), op('list', 'GET', '/orgs/{org}/events'), op('make', 'POST', '/orgs/{org}/events')],
+    operations: [
+      op('me', 'GET', '/me'),
+      op('list', 'GET', '/orgs/{org}/events'),
+      op('make', 'POST', '/orgs/{org}/events'),
+    ],
     ready: async () => {},
     reset: async () => {},
     fixtures: () => ({}),
@@ -107,7 +111,10 @@ describe('router', () => {
 
   it('matches static and templated paths, decodes params, and tells 404 from 405', () => {
     const router = compileRouter([provider(false)]);
-    expect(router.match('api.test', 'GET', '/me')).toMatchObject({ kind: 'operation', operation: { operationId: 'me' } });
+    expect(router.match('api.test', 'GET', '/me')).toMatchObject({
+      kind: 'operation',
+      operation: { operationId: 'me' },
+    });
     expect(router.match('api.test', 'POST', '/orgs/a%20b/events/')).toMatchObject({
       kind: 'operation',
       operation: { operationId: 'make' },
@@ -122,6 +129,9 @@ describe('router', () => {
 
   it('folds case for providers that route case-insensitively, keeping parameter case', () => {
     const router = compileRouter([provider(true)]);
-    expect(router.match('api.test', 'GET', '/ORGS/AbC/Events')).toMatchObject({ kind: 'operation', params: { org: 'AbC' } });
+    expect(router.match('api.test', 'GET', '/ORGS/AbC/Events')).toMatchObject({
+      kind: 'operation',
+      params: { org: 'AbC' },
+    });
   });
 });

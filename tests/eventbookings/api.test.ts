@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { doorNames, openDoor } from '../support/doors.js';
-import { api, bearer, eventsApp, harbour, northside, reportingApp, tokenFor, tokenUrl } from '../support/eventbookings.js';
+import {
+  api,
+  bearer,
+  eventsApp,
+  harbour,
+  northside,
+  reportingApp,
+  tokenFor,
+  tokenUrl,
+} from '../support/eventbookings.js';
 
 describe.each(doorNames)('EventBookings API through the %s door', (doorName) => {
   const door = openDoor(doorName, { providers: ['eventbookings'] });
@@ -97,7 +106,11 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
   it.each([
     ['no name', { starts_at: '2027-04-01T19:00:00Z' }, ['name']],
     ['a bad date', { name: 'X', starts_at: 'tomorrow' }, ['starts_at']],
-    ['an end before the start', { name: 'X', starts_at: '2027-04-02T19:00:00Z', ends_at: '2027-04-01T19:00:00Z' }, ['ends_at']],
+    [
+      'an end before the start',
+      { name: 'X', starts_at: '2027-04-02T19:00:00Z', ends_at: '2027-04-01T19:00:00Z' },
+      ['ends_at'],
+    ],
     ['wrong types', { name: 5, starts_at: 7 }, ['name', 'starts_at']],
   ])('createOrgEvent rejects %s with 400 and the failing fields', async (_name, json, fields) => {
     const { access_token } = await tokenFor(door);

@@ -50,15 +50,40 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
   });
 
   it.each([
-    ['a wrong secret', { grant_type: 'client_credentials', client_id: eventsApp.client_id, client_secret: 'x' }, 400, 'invalid_client'],
-    ['an unknown client', { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }, 400, 'invalid_client'],
+    [
+      'a wrong secret',
+      { grant_type: 'client_credentials', client_id: eventsApp.client_id, client_secret: 'x' },
+      400,
+      'invalid_client',
+    ],
+    [
+      'an unknown client',
+      { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' },
+      400,
+      'invalid_client',
+    ],
     ['no client_id', { grant_type: 'client_credentials', client_secret: 'x' }, 400, 'invalid_client'],
     ['no client_secret', { grant_type: 'client_credentials', client_id: eventsApp.client_id }, 400, 'invalid_client'],
-    ['no grant_type', { client_id: eventsApp.client_id, client_secret: eventsApp.client_secret }, 400, 'invalid_request'],
+    [
+      'no grant_type',
+      { client_id: eventsApp.client_id, client_secret: eventsApp.client_secret },
+      400,
+      'invalid_request',
+    ],
     ['an unknown grant', { grant_type: 'password', ...creds }, 400, 'unsupported_grant_type'],
-    ['a scope the client lacks', { grant_type: 'client_credentials', ...creds, scope: 'event.delete' }, 400, 'invalid_scope'],
+    [
+      'a scope the client lacks',
+      { grant_type: 'client_credentials', ...creds, scope: 'event.delete' },
+      400,
+      'invalid_scope',
+    ],
     ['a refresh grant without refresh_token', { grant_type: 'refresh_token', ...creds }, 400, 'invalid_request'],
-    ['an unknown refresh token', { grant_type: 'refresh_token', refresh_token: 'nope', ...creds }, 400, 'invalid_grant'],
+    [
+      'an unknown refresh token',
+      { grant_type: 'refresh_token', refresh_token: 'nope', ...creds },
+      400,
+      'invalid_grant',
+    ],
   ])('rejects %s', async (_name, body, status, error) => {
     const res = await door.call(tokenUrl, { form: body as Record<string, string> });
     expect(res.status).toBe(status);
@@ -84,7 +109,9 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
   it('keeps the access token valid after a refresh until it expires', async () => {
     const first = await tokenFor(door);
     await door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds } });
-    expect((await door.call('https://api.eventbookings.com/me', { headers: bearer(first.access_token) })).status).toBe(200);
+    expect((await door.call('https://api.eventbookings.com/me', { headers: bearer(first.access_token) })).status).toBe(
+      200,
+    );
   });
 
   it('refuses a refresh token presented by another client', async () => {
@@ -170,7 +197,10 @@ describe.each(doorNames)('requestToken bad input through the %s door', (doorName
 });
 
 describe('requestToken options', () => {
-  const door = openDoor('http', { providers: ['eventbookings'], options: { eventbookings: { issueRefreshToken: false, accessTokenTtlSeconds: 60 } } });
+  const door = openDoor('http', {
+    providers: ['eventbookings'],
+    options: { eventbookings: { issueRefreshToken: false, accessTokenTtlSeconds: 60 } },
+  });
 
   it('can follow IdentityServer and issue no refresh token for client_credentials', async () => {
     const token = await tokenFor(door);

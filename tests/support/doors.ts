@@ -25,7 +25,7 @@ export interface CallInit {
   json?: unknown;
   form?: Record<string, string>;
   /** A raw body; set `content-type` in `headers` yourself. */
-  raw?: string | Buffer;
+  raw?: string;
 }
 
 export interface Door {
@@ -38,7 +38,7 @@ export interface Door {
 export type DoorName = 'http' | 'msw';
 export const doorNames: DoorName[] = ['http', 'msw'];
 
-function encode(init: CallInit): { headers: Record<string, string>; body: string | Buffer | undefined } {
+function encode(init: CallInit): { headers: Record<string, string>; body: string | undefined } {
   const headers = { ...init.headers };
   if (init.json !== undefined) {
     headers['content-type'] ??= 'application/json';

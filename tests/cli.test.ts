@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+
+function startCli(args: string[]): { child: ChildProcess; output: () => string; stderr: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '' },
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  return { child, output: () => out, stderr: () => err };
+}
+
+async function waitFor(predicate: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('authflow-mocks CLI', () => {
+  it('serve prints providers, local base URLs and demo credentials, answers, and exits 0 on SIGTERM', async () => {
+    const cli = startCli(['serve', '--port', '0']);
+    await waitFor(() => cli.output().includes('client_id=eb-demo-events'));
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
+    expect(url).toBeDefined();
+    expect(cli.output()).toContain(`${url}/identity.eventbookings.com`);
+    const health = await fetch(`${url}/__control/health`);
+    expect(health.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('exits non-zero with a clear message when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const cli = startCli(['serve', '--port', String(port)]);
+      const [code] = await once(cli.child, 'exit');
+      expect(code).not.toBe(0);
+      expect(cli.stderr()).toContain(`port ${port}`);
+      expect(cli.stderr()).toContain('already in use');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses an unknown command and a bad port with exit code 2', async () => {
+    for (const args of [['frobnicate'], ['serve', '--port', 'abc']]) {
+      const cli = startCli(args);
+      const [code] = await once(cli.child, 'exit');
+      expect(code).toBe(2);
+    }
+  });
+});
