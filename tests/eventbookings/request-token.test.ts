@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { doorNames, openDoor } from '../support/doors.js';
-import { bearer, eventsApp, northsideApp, reportingApp, tokenFor, tokenUrl } from '../support/eventbookings.js';
+import {
+  bearer,
+  eventsApp,
+  northsideApp,
+  refreshAs,
+  reportingApp,
+  tokenFor,
+  tokenUrl,
+} from '../support/eventbookings.js';
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
@@ -92,8 +100,7 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
 
   it('rotates refresh tokens: the new pair works and the used refresh token fails', async () => {
     const first = await tokenFor(door);
-    const refresh = (token: string) =>
-      door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: token, ...creds } });
+    const refresh = (token: string) => refreshAs(door, token);
     const second = await refresh(first.refresh_token);
     expect(second.status).toBe(200);
     expect(second.body.access_token).not.toBe(first.access_token);
@@ -108,7 +115,7 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
 
   it('keeps the access token valid after a refresh until it expires', async () => {
     const first = await tokenFor(door);
-    await door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds } });
+    await refreshAs(door, first.refresh_token);
     expect((await door.call('https://api.eventbookings.com/me', { headers: bearer(first.access_token) })).status).toBe(
       200,
     );
@@ -116,45 +123,25 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
 
   it('refuses a refresh token presented by another client', async () => {
     const first = await tokenFor(door);
-    const res = await door.call(tokenUrl, {
-      form: {
-        grant_type: 'refresh_token',
-        refresh_token: first.refresh_token,
-        client_id: reportingApp.client_id,
-        client_secret: reportingApp.client_secret,
-      },
-    });
+    const res = await refreshAs(door, first.refresh_token, reportingApp);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_grant');
     // A refusal does not consume the token: its owner can still use it.
-    const owner = await door.call(tokenUrl, {
-      form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds },
-    });
+    const owner = await refreshAs(door, first.refresh_token);
     expect(owner.status).toBe(200);
   });
 
   it('refuses a refresh token after its 30-day lifetime', async () => {
     const first = await tokenFor(door, northsideApp);
     door.mocks.control.advanceClock(30 * 24 * 3600 + 1);
-    const res = await door.call(tokenUrl, {
-      form: {
-        grant_type: 'refresh_token',
-        refresh_token: first.refresh_token,
-        client_id: northsideApp.client_id,
-        client_secret: northsideApp.client_secret,
-      },
-    });
+    const res = await refreshAs(door, first.refresh_token, northsideApp);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_grant');
   });
 
   it('lets exactly one of many concurrent refreshes with the same token succeed', async () => {
     const first = await tokenFor(door);
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: first.refresh_token, ...creds } }),
-      ),
-    );
+    const results = await Promise.all(Array.from({ length: 12 }, () => refreshAs(door, first.refresh_token)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 400 && r.body.error === 'invalid_grant')).toHaveLength(11);
   });

@@ -20,3 +20,15 @@ export async function tokenFor(door: Door, app = eventsApp, extra: Record<string
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A refresh_token grant presented by `app` (form body, as IdentityServer takes it). */
+export function refreshAs(door: Door, refreshToken: string, app = eventsApp) {
+  return door.call(tokenUrl, {
+    form: {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    },
+  });
+}
