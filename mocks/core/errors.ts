@@ -12,6 +12,9 @@ export type MockErrorCode =
   | 'token_wrong_kind'
   | 'scope_missing'
   | 'forbidden'
+  // tenant selection (a header such as Eventix's `Company` narrowing a token)
+  | 'tenant_not_covered'
+  | 'tenant_ambiguous'
   // OAuth2 token endpoint (RFC 6749 §5.2)
   | 'invalid_request'
   | 'invalid_client'
@@ -40,6 +43,8 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   token_wrong_kind: 401,
   scope_missing: 403,
   forbidden: 403,
+  tenant_not_covered: 403,
+  tenant_ambiguous: 400,
   invalid_request: 400,
   invalid_client: 400,
   invalid_grant: 400,

@@ -53,3 +53,11 @@ export type {
   TokenStoreOptions,
 } from './token-store.js';
 export { createTokenStore } from './token-store.js';
+export type { OAuthErrorBody, OAuthErrorOptions } from './oauth2.js';
+export {
+  authenticateClient,
+  oauthErrorResponse,
+  readTokenFields,
+  requireField,
+  tokenResponseHeaders,
+} from './oauth2.js';

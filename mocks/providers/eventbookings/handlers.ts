@@ -4,18 +4,19 @@
  * `x-fidelity` notes in specs/eventbookings.openapi.yaml.
  */
 import {
-  decodeBasic,
-  fieldsOf,
+  authenticateClient,
   MockError,
   type MockRequest,
   type Operation,
   type OperationContext,
   readAuthorization,
+  readTokenFields,
+  requireField,
   responder,
-  safeEqual,
+  tokenResponseHeaders,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventbookings.js';
-import type { Application, State, TokenData } from './state.js';
+import type { State, TokenData } from './state.js';
 
 export const identityHost = 'identity.eventbookings.com';
 export const apiHost = 'api.eventbookings.com';
@@ -31,40 +32,6 @@ export interface EventBookingsOptions {
 
 const respond = responder<operations>();
 type TokenResponse = components['schemas']['TokenResponse'];
-
-/** The client that authenticates a token request: HTTP Basic first, else the body. */
-function authenticateClient(
-  state: State,
-  request: MockRequest,
-  fields: Record<string, string>,
-  context: OperationContext,
-): Application {
-  const auth = readAuthorization(request.headers);
-  let clientId = fields.client_id;
-  let secret = fields.client_secret;
-  let authScheme: string | undefined;
-  if (auth?.scheme === 'basic') {
-    context.present('basic');
-    authScheme = 'basic';
-    const pair = decodeBasic(auth.credentials);
-    if (pair === null) throw new MockError('invalid_client', 'The Basic credentials are malformed.', { authScheme });
-    clientId = decodeURIComponent(pair.user);
-    secret = decodeURIComponent(pair.password);
-  } else if (clientId !== undefined || secret !== undefined) {
-    context.present('client_secret');
-  }
-  const details = authScheme === undefined ? {} : { authScheme };
-  if (clientId === undefined || clientId === '')
-    throw new MockError('invalid_client', 'client_id is required.', details);
-  if (secret === undefined || secret === '')
-    throw new MockError('invalid_client', 'client_secret is required.', details);
-  const app = state.applications.findFirst((q) => q.where({ client_id: clientId }));
-  // Compare against a dummy secret for unknown clients so both paths take the same time.
-  const ok = safeEqual(secret, app?.client_secret ?? 'x'.repeat(24)) && app !== undefined;
-  if (!ok || app === undefined)
-    throw new MockError('invalid_client', 'Unknown client or wrong client secret.', details);
-  return app;
-}
 
 function requestedScopes(raw: string | undefined, allowed: readonly string[]): string[] {
   if (raw === undefined || raw.trim() === '') return [...allowed];
@@ -165,30 +132,25 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       hosts: [identityHost],
       path: '/connect/token',
       async handle(request, context) {
-        let fields: Record<string, string>;
-        try {
-          fields = fieldsOf(await request.body());
-        } catch (error) {
-          // IdentityServer answers every unreadable token request with invalid_request.
-          if (error instanceof MockError && error.code !== 'payload_too_large') {
-            throw new MockError('invalid_request', error.message);
-          }
-          throw error;
-        }
-        const grantType = fields.grant_type;
-        if (grantType === undefined || grantType === '')
-          throw new MockError('invalid_request', 'grant_type is required.');
-        const app = authenticateClient(state, request, fields, context);
-        const headers = { 'cache-control': 'no-store', pragma: 'no-cache' };
+        // IdentityServer answers every unreadable token request with invalid_request.
+        const fields = await readTokenFields(request);
+        const grantType = requireField(fields, 'grant_type');
+        const clientId = authenticateClient(
+          request,
+          fields,
+          context,
+          (id) => state.applications.findFirst((q) => q.where({ client_id: id }))?.client_secret,
+        );
+        const app = state.applications.findFirst((q) => q.where({ client_id: clientId }));
+        if (app === undefined) throw new MockError('invalid_client', 'Unknown client.');
+        const headers = tokenResponseHeaders;
         if (grantType === 'client_credentials') {
           const scopes = requestedScopes(fields.scope, app.scopes);
           const body = issue(state, options, { clientId: app.client_id, scopes }, options.issueRefreshToken);
           return respond('requestToken', 200, body, headers);
         }
         if (grantType === 'refresh_token') {
-          const presented = fields.refresh_token;
-          if (presented === undefined || presented === '')
-            throw new MockError('invalid_request', 'refresh_token is required.');
+          const presented = requireField(fields, 'refresh_token');
           const found = state.refreshTokens.check(presented);
           if (!found.ok) throw new MockError('invalid_grant', refusalText[found.reason]);
           if (found.entry.data.clientId !== app.client_id) {
