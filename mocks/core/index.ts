@@ -25,6 +25,14 @@ export type { CredentialKind, Journal, JournalEntry } from './journal.js';
 export { createJournal, redactQuery } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
+export type { OAuthErrorBody, OAuthErrorOptions } from './oauth2.js';
+export {
+  authenticateClient,
+  oauthErrorResponse,
+  readTokenFields,
+  requireField,
+  tokenResponseHeaders,
+} from './oauth2.js';
 export type {
   DemoCredential,
   HeaderReader,
@@ -53,11 +61,3 @@ export type {
   TokenStoreOptions,
 } from './token-store.js';
 export { createTokenStore } from './token-store.js';
-export type { OAuthErrorBody, OAuthErrorOptions } from './oauth2.js';
-export {
-  authenticateClient,
-  oauthErrorResponse,
-  readTokenFields,
-  requireField,
-  tokenResponseHeaders,
-} from './oauth2.js';

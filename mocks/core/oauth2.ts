@@ -5,7 +5,7 @@
  */
 import { fieldsOf } from './body.js';
 import { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
-import { type MockErrorCode, MockError } from './errors.js';
+import { MockError, type MockErrorCode } from './errors.js';
 import type { MockRequest, MockResponse, OperationContext } from './provider.js';
 
 /** RFC 6749 §5.1: token responses must not be cached. */
