@@ -15,8 +15,15 @@ export interface TokenEntry<T> {
   readonly data: T;
   readonly issuedAt: number;
   readonly expiresAt: number;
-  /** Last time the token was presented; providers with an LRU cap read it. */
+  /** Last time the token was presented (clock ms). */
   lastUsedAt: number;
+  /** The cap group the token counts against, if it was issued with one. */
+  readonly group?: string;
+}
+
+interface Held<T> extends TokenEntry<T> {
+  /** Order of last use (a counter, so uses within one millisecond still order). */
+  useOrder: number;
 }
 
 export type TokenRefusal = Extract<MockErrorCode, 'token_unknown' | 'token_expired' | 'token_revoked'>;
@@ -28,6 +35,11 @@ export interface IssueOptions {
   ttlSeconds: number;
   /** Use this value instead of a random one (for example a UUID, as TeleTracker issues). */
   value?: string;
+  /**
+   * Caps the live tokens of a group (for example one user/client pair): issuing past `limit`
+   * revokes the group's least recently used tokens first, and reports them to `onEvict`.
+   */
+  cap?: { group: string; limit: number };
 }
 
 export interface TokenStore<T> {
@@ -46,12 +58,14 @@ export interface TokenStore<T> {
   clear(): void;
 }
 
-export interface TokenStoreOptions {
+export interface TokenStoreOptions<T = unknown> {
   clock: Clock;
   /** How many refused tokens keep their refusal reason. Default 10,000. */
   tombstones?: number;
   /** Random bytes in a generated token. Default 32. */
   bytes?: number;
+  /** Called for each token a cap evicts (e.g. to revoke the refresh token paired with it). */
+  onEvict?: (entry: TokenEntry<T>) => void;
 }
 
 interface HeapItem {
@@ -59,13 +73,47 @@ interface HeapItem {
   value: string;
 }
 
-export function createTokenStore<T>(options: TokenStoreOptions): TokenStore<T> {
+export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T> {
   const { clock } = options;
   const tombstoneCap = options.tombstones ?? 10_000;
   const bytes = options.bytes ?? 32;
-  const live = new Map<string, TokenEntry<T>>();
+  const live = new Map<string, Held<T>>();
   const tombstones = new Map<string, TokenRefusal>();
+  const groups = new Map<string, Set<string>>();
   let heap: HeapItem[] = [];
+  let uses = 0;
+
+  /** Removes a live entry, leaving a tombstone with the reason. */
+  function drop(entry: Held<T>, reason: TokenRefusal): void {
+    live.delete(entry.value);
+    if (entry.group !== undefined) {
+      const members = groups.get(entry.group);
+      members?.delete(entry.value);
+      if (members?.size === 0) groups.delete(entry.group);
+    }
+    bury(entry.value, reason);
+  }
+
+  /** Makes room in a capped group: expired members go first, then the least recently used. */
+  function makeRoom(group: string, limit: number, now: number): void {
+    const members = groups.get(group);
+    if (members === undefined) return;
+    for (const value of [...members]) {
+      const entry = live.get(value);
+      if (entry === undefined) members.delete(value);
+      else if (now >= entry.expiresAt) drop(entry, 'token_expired');
+    }
+    while (members.size >= Math.max(limit, 1)) {
+      let oldest: Held<T> | undefined;
+      for (const value of members) {
+        const entry = live.get(value) as Held<T>;
+        if (oldest === undefined || entry.useOrder < oldest.useOrder) oldest = entry;
+      }
+      if (oldest === undefined) break;
+      drop(oldest, 'token_revoked');
+      options.onEvict?.(oldest);
+    }
+  }
 
   function bury(value: string, reason: TokenRefusal): void {
     if (tombstoneCap <= 0) return;
@@ -117,10 +165,7 @@ export function createTokenStore<T>(options: TokenStoreOptions): TokenStore<T> {
     while (heap.length > 0 && (heap[0] as HeapItem).expiresAt <= now) {
       const item = pop() as HeapItem;
       const entry = live.get(item.value);
-      if (entry !== undefined && entry.expiresAt === item.expiresAt) {
-        live.delete(item.value);
-        bury(item.value, 'token_expired');
-      }
+      if (entry !== undefined && entry.expiresAt === item.expiresAt) drop(entry, 'token_expired');
     }
     // Revoked long-lived tokens leave stale heap items behind: rebuild when they dominate.
     if (heap.length > 64 && heap.length > 2 * live.size) {
@@ -136,33 +181,44 @@ export function createTokenStore<T>(options: TokenStoreOptions): TokenStore<T> {
     }
     const now = clock.now();
     if (now >= entry.expiresAt) {
-      live.delete(value);
-      bury(value, 'token_expired');
+      drop(entry, 'token_expired');
       return { ok: false, reason: 'token_expired' };
     }
     entry.lastUsedAt = now;
+    entry.useOrder = ++uses;
     return { ok: true, entry };
   }
 
   function revoke(value: string, reason: TokenRefusal = 'token_revoked'): boolean {
-    if (!live.delete(value)) return false;
-    bury(value, reason);
+    const entry = live.get(value);
+    if (entry === undefined) return false;
+    drop(entry, reason);
     return true;
   }
 
   return {
-    issue(data, { ttlSeconds, value }) {
+    issue(data, { ttlSeconds, value, cap }) {
       const now = clock.now();
       sweep(now);
+      if (cap !== undefined) makeRoom(cap.group, cap.limit, now);
       const token = value ?? randomToken(bytes);
-      const entry: TokenEntry<T> = {
+      const previous = live.get(token);
+      if (previous !== undefined) drop(previous, 'token_revoked');
+      const entry: Held<T> = {
         value: token,
         data,
         issuedAt: now,
         expiresAt: now + Math.round(ttlSeconds * 1000),
         lastUsedAt: now,
+        useOrder: ++uses,
+        ...(cap === undefined ? {} : { group: cap.group }),
       };
       live.set(token, entry);
+      if (cap !== undefined) {
+        const members = groups.get(cap.group) ?? new Set<string>();
+        members.add(token);
+        groups.set(cap.group, members);
+      }
       tombstones.delete(token);
       push({ expiresAt: entry.expiresAt, value: token });
       return entry;
@@ -190,6 +246,7 @@ export function createTokenStore<T>(options: TokenStoreOptions): TokenStore<T> {
     },
     clear() {
       live.clear();
+      groups.clear();
       tombstones.clear();
       heap = [];
     },

@@ -66,6 +66,35 @@ describe('token store', () => {
     expect(store.entries()).toHaveLength(1);
   });
 
+  it('caps a group: issuing past the limit revokes the least recently used token and reports it', () => {
+    let real = 1_700_000_000_000;
+    const clock = createClock({ source: () => real });
+    const evicted: string[] = [];
+    const store = createTokenStore<{ who: string }>({ clock, onEvict: (e) => evicted.push(e.data.who) });
+    const cap = { group: 'user/client', limit: 3 };
+    const a = store.issue({ who: 'a' }, { ttlSeconds: 60, cap });
+    const b = store.issue({ who: 'b' }, { ttlSeconds: 60, cap });
+    const c = store.issue({ who: 'c' }, { ttlSeconds: 60, cap });
+    // Another group is not counted.
+    const other = store.issue({ who: 'x' }, { ttlSeconds: 60, cap: { group: 'other', limit: 3 } });
+    expect(store.check(a.value).ok).toBe(true); // a is now more recently used than b and c (same ms)
+    const d = store.issue({ who: 'd' }, { ttlSeconds: 60, cap });
+    expect(evicted).toEqual(['b']);
+    expect(store.check(b.value)).toEqual({ ok: false, reason: 'token_revoked' });
+    for (const t of [a, c, d, other]) expect(store.check(t.value).ok).toBe(true);
+    // Revoked and expired members free their places without evicting anyone.
+    store.revoke(c.value);
+    store.issue({ who: 'e' }, { ttlSeconds: 60, cap });
+    expect(evicted).toEqual(['b']);
+    real += 61_000;
+    store.issue({ who: 'f' }, { ttlSeconds: 60, cap });
+    store.issue({ who: 'g' }, { ttlSeconds: 60, cap });
+    store.issue({ who: 'h' }, { ttlSeconds: 60, cap });
+    expect(evicted).toEqual(['b']);
+    store.issue({ who: 'i' }, { ttlSeconds: 60, cap });
+    expect(evicted).toEqual(['b', 'f']);
+  });
+
   it('forgets everything on clear', () => {
     const { store } = setup();
     const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
