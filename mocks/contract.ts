@@ -111,10 +111,15 @@ export function createContractValidator(providerIds: readonly string[]): Respons
       pointer = response.$ref;
       response = resolve(spec, pointer) as Json;
     }
+    const sent = new Set(Object.keys(check.headers).map((h) => h.toLowerCase()));
+    const missing = Object.entries((response.headers ?? {}) as Record<string, Json>)
+      .filter(([name, header]) => header.required === true && !sent.has(name.toLowerCase()))
+      .map(([name]) => `status ${check.status} of ${check.operationId} must send the ${name} header`);
     const content = response.content as Record<string, Json> | undefined;
     if (content === undefined) {
-      return check.body === undefined ? [] : [`status ${check.status} of ${check.operationId} declares no body`];
+      return check.body === undefined ? missing : [...missing, `status ${check.status} of ${check.operationId} declares no body`];
     }
+    if (missing.length > 0) return missing;
     if (check.body === undefined) return [`status ${check.status} of ${check.operationId} must have a body`];
     if (!('application/json' in content)) return [`status ${check.status} of ${check.operationId} is not JSON`];
     const schemaRef = `urn:authflow:${check.provider}${pointer}/content/application~1json/schema`;

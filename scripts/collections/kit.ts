@@ -26,6 +26,8 @@ export interface Step {
   prerequest?: string;
   /** Uses the mock's control plane: skipped when the environment has no `controlBase` (live). */
   mockOnly?: boolean;
+  /** Return a 3xx as it is instead of following it (Postman's "Automatically follow redirects" off). */
+  noRedirects?: boolean;
   description?: string;
 }
 
@@ -75,6 +77,7 @@ function item(provider: string, step: Step): ItemDefinition {
       header: headers,
       ...(body === undefined ? {} : { body }),
     },
+    ...(step.noRedirects ? { protocolProfileBehavior: { followRedirects: false } } : {}),
     event,
   } as ItemDefinition;
 }

@@ -21,7 +21,8 @@ export interface Reply {
 
 export interface CallInit {
   method?: string;
-  headers?: Record<string, string>;
+  /** A list value sends the header once per item (e.g. several `Company` headers). */
+  headers?: Record<string, string | string[]>;
   json?: unknown;
   form?: Record<string, string>;
   /** A raw body; set `content-type` in `headers` yourself. */
@@ -38,7 +39,7 @@ export interface Door {
 export type DoorName = 'http' | 'msw';
 export const doorNames: DoorName[] = ['http', 'msw'];
 
-function encode(init: CallInit): { headers: Record<string, string>; body: string | undefined } {
+function encode(init: CallInit): { headers: Record<string, string | string[]>; body: string | undefined } {
   const headers = { ...init.headers };
   if (init.json !== undefined) {
     headers['content-type'] ??= 'application/json';
@@ -75,7 +76,7 @@ export function openDoor(name: DoorName, options: MocksOptions = {}): Door {
         const { headers, body } = encode(init);
         const method = (init.method ?? (body === undefined ? 'GET' : 'POST')).toLowerCase() as 'get';
         let req = agent[method](`/${u.host}${u.pathname}${u.search}`).redirects(0);
-        for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+        for (const [k, v] of Object.entries(headers)) req = req.set(k, v as string); // an array sends one header line per value
         const res = await (body === undefined ? req : req.send(body));
         const text = res.text ?? '';
         return { status: res.status, headers: res.headers as Record<string, string>, body: parse(text), text };
@@ -90,9 +91,10 @@ export function openDoor(name: DoorName, options: MocksOptions = {}): Door {
       mocks,
       async call(url, init = {}) {
         const { headers, body } = encode(init);
+        const list = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
         const res = await fetch(url, {
           method: init.method ?? (body === undefined ? 'GET' : 'POST'),
-          headers,
+          headers: list as [string, string][],
           ...(body === undefined ? {} : { body }),
           redirect: 'manual',
         });
