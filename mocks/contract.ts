@@ -117,7 +117,9 @@ export function createContractValidator(providerIds: readonly string[]): Respons
       .map(([name]) => `status ${check.status} of ${check.operationId} must send the ${name} header`);
     const content = response.content as Record<string, Json> | undefined;
     if (content === undefined) {
-      return check.body === undefined ? missing : [...missing, `status ${check.status} of ${check.operationId} declares no body`];
+      return check.body === undefined
+        ? missing
+        : [...missing, `status ${check.status} of ${check.operationId} declares no body`];
     }
     if (missing.length > 0) return missing;
     if (check.body === undefined) return [`status ${check.status} of ${check.operationId} must have a body`];

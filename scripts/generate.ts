@@ -5,7 +5,7 @@
  *   collections/<p>.{mock,live}.postman_environment.json
  * `--check` writes nothing and fails when any committed file differs from a fresh generation.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -31,8 +31,13 @@ async function types(provider: string): Promise<string> {
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const outputs = new Map<string, string>();
+// Types for every spec (a provider's handlers need its types before it can be registered) …
+for (const file of readdirSync(join(root, 'specs')).sort()) {
+  const provider = file.match(/^(.+)\.openapi\.yaml$/)?.[1];
+  if (provider !== undefined) outputs.set(`mocks/generated/${provider}.ts`, await types(provider));
+}
+// … collections for every registered provider.
 for (const provider of providerIds) {
-  outputs.set(`mocks/generated/${provider}.ts`, await types(provider));
   const build = collections[provider];
   if (build === undefined) throw new Error(`No collection definition for ${provider}`);
   const built = build();

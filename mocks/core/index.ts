@@ -28,6 +28,8 @@ export { createJwtIssuer } from './jwt.js';
 export type { OAuthErrorBody, OAuthErrorOptions } from './oauth2.js';
 export {
   authenticateClient,
+  bearerToken,
+  checkAccessToken,
   oauthErrorResponse,
   readTokenFields,
   requireField,

@@ -7,6 +7,7 @@ import { fieldsOf } from './body.js';
 import { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
 import { MockError, type MockErrorCode } from './errors.js';
 import type { MockRequest, MockResponse, OperationContext } from './provider.js';
+import type { TokenEntry, TokenStore } from './token-store.js';
 
 /** RFC 6749 §5.1: token responses must not be cached. */
 export const tokenResponseHeaders: Readonly<Record<string, string>> = {
@@ -75,6 +76,33 @@ export function authenticateClient(
   const ok = safeEqual(secret, registered ?? 'x'.repeat(24)) && registered !== undefined;
   if (!ok) throw new MockError('invalid_client', 'Unknown client or wrong client secret.', details);
   return clientId;
+}
+
+/** The token of an API call sent as `Authorization: Bearer <token>` (RFC 6750 §2.1). */
+export function bearerToken(request: MockRequest, context: OperationContext): string {
+  const auth = readAuthorization(request.headers);
+  if (auth === null) throw new MockError('credentials_missing', 'No access token was presented.');
+  if (auth.scheme !== 'bearer') {
+    context.present(auth.scheme === 'basic' ? 'basic' : 'none');
+    throw new MockError('credentials_missing', 'Send the access token as Authorization: Bearer <token>.');
+  }
+  context.present('bearer');
+  return auth.credentials;
+}
+
+/**
+ * Looks an access token up. A refresh token presented in its place is `token_wrong_kind`; any
+ * other refusal keeps the store's reason (unknown, expired, revoked).
+ */
+export function checkAccessToken<T>(
+  accessTokens: TokenStore<T>,
+  refreshTokens: TokenStore<unknown>,
+  value: string,
+): TokenEntry<T> {
+  const result = accessTokens.check(value);
+  if (result.ok) return result.entry;
+  if (refreshTokens.check(value).ok) throw new MockError('token_wrong_kind', 'A refresh token is not an access token.');
+  throw new MockError(result.reason, `The access token is not valid (${result.reason}).`);
 }
 
 /** RFC 6749 §5.2 / RFC 6750 §3.1 error body. */

@@ -5,11 +5,12 @@
  */
 import {
   authenticateClient,
+  bearerToken,
+  checkAccessToken,
   MockError,
   type MockRequest,
   type Operation,
   type OperationContext,
-  readAuthorization,
   readTokenFields,
   requireField,
   responder,
@@ -69,24 +70,11 @@ const refusalText = {
 
 /** The access token of an API call, with the scope the operation needs. */
 function authorize(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
-  const auth = readAuthorization(request.headers);
-  if (auth === null) throw new MockError('credentials_missing', 'No access token was presented.');
-  if (auth.scheme !== 'bearer') {
-    context.present(auth.scheme === 'basic' ? 'basic' : 'none');
-    throw new MockError('credentials_missing', 'Send the access token as Authorization: Bearer <token>.');
-  }
-  context.present('bearer');
-  const result = state.accessTokens.check(auth.credentials);
-  if (!result.ok) {
-    if (state.refreshTokens.check(auth.credentials).ok) {
-      throw new MockError('token_wrong_kind', 'A refresh token is not an access token.');
-    }
-    throw new MockError(result.reason, `The access token is not valid (${result.reason}).`);
-  }
-  if (!result.entry.data.scopes.includes(scope)) {
+  const entry = checkAccessToken(state.accessTokens, state.refreshTokens, bearerToken(request, context));
+  if (!entry.data.scopes.includes(scope)) {
     throw new MockError('scope_missing', `This operation needs the scope ${scope}.`, { scope });
   }
-  return result.entry.data;
+  return entry.data;
 }
 
 function organisationOf(state: State, data: TokenData, orgUuid: string): string {

@@ -1,0 +1,701 @@
+/**
+ * Auto-generated from specs/eventix.openapi.yaml by `npm run generate` (openapi-typescript).
+ * Do not edit: change the spec and regenerate. `npm test` fails when this file drifts.
+ */
+
+export interface paths {
+    "/tokens/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start the authorization-code grant (redirects back with a code)
+         * @description The real endpoint shows a login page; the mock has none. It signs in the client's default
+         *     fixture user, or the fixture user a `login_hint` names (by guid or email), and redirects
+         *     (302) to the registered `redirect_uri` with `code` and `state`.
+         *
+         *     Errors that concern the client or the redirect URI (unknown or missing `client_id`, an
+         *     unregistered `redirect_uri`) are answered here with 400 and never redirected (RFC 6749
+         *     §4.1.2.1). Other errors (`response_type` other than `code`, an unknown `login_hint`)
+         *     redirect to the registered URI with `error`, `error_description` and `state`.
+         */
+        get: operations["authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/token/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Older path of the authorization endpoint (same behaviour) */
+        get: operations["authorizeLegacy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an authorization code, or refresh a token
+         * @description `grant_type=authorization_code` (with `code` and `redirect_uri`) or
+         *     `grant_type=refresh_token` (with `refresh_token`), plus `client_id` and `client_secret`
+         *     in the body (or HTTP Basic). JSON and form bodies are both accepted.
+         *
+         *     Access tokens live 259200 s (3 days), refresh tokens 365 days. A refresh token is
+         *     single-use: refreshing returns a new pair, ends the old access token, and the old refresh
+         *     token fails afterwards. Each user/client pair holds at most a capped number of live access
+         *     tokens: issuing past the cap ends the least recently used one (with its refresh token).
+         */
+        post: operations["requestToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Older path of the token endpoint (same behaviour) */
+        post: operations["requestTokenLegacy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user the token was issued to (quick check that a token is valid) */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events of the selected companies */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events of the selected companies that have not ended yet (by the mock clock) */
+        get: operations["listUpcomingEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event/{guid}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ticket types of one event */
+        get: operations["listEventTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders of exactly one company, paginated
+         * @description Needs exactly one selected company: a token covering one company works without a
+         *     `Company` header; a token covering several needs `Company: <guid>`. Zero or several
+         *     selected → 400 `invalid_request`.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        TokenRequest: {
+            /** @enum {string} */
+            grant_type: "authorization_code" | "refresh_token";
+            /** @description For `authorization_code`. */
+            code?: string;
+            /** @description For `authorization_code`; the URI the code was issued for. */
+            redirect_uri?: string;
+            /** @description For `refresh_token`. */
+            refresh_token?: string;
+            client_id?: string;
+            client_secret?: string;
+        };
+        TokenResponse: {
+            /** @constant */
+            token_type: "Bearer";
+            /** @description Seconds; 259200 (3 days) unless configured otherwise. */
+            expires_in: number;
+            access_token: string;
+            refresh_token: string;
+            /** @description Seconds; 31536000 (365 days) unless configured otherwise. */
+            refresh_token_expires_in: number;
+            info: {
+                companies: components["schemas"]["CompanyRef"][];
+            };
+        };
+        CompanyRef: {
+            /** Format: uuid */
+            guid: string;
+            name: string;
+        };
+        User: {
+            /** Format: uuid */
+            guid: string;
+            /** Format: uuid */
+            default_company_id: string;
+            /** Format: uuid */
+            whitelabel_id: string;
+            name: string;
+            /** Format: email */
+            email: string;
+            phone: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        Event: {
+            /** Format: uuid */
+            guid: string;
+            /** Format: uuid */
+            company_id: string;
+            name: string;
+            description: string | null;
+            location: string | null;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Ticket: {
+            /** Format: uuid */
+            guid: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            company_id: string;
+            name: string;
+            /** @description Price in cents. */
+            min_price: number;
+            vat_percentage: number;
+            available_stock: number;
+        };
+        Order: {
+            /** Format: uuid */
+            guid: string;
+            /** Format: uuid */
+            company_id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** @enum {string} */
+            status: "paid" | "refunded";
+            /** Format: email */
+            email: string;
+            /** @description In cents. */
+            total_price: number;
+            currency: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        OrderPage: {
+            data: components["schemas"]["Order"][];
+            current_page: number;
+            last_page: number;
+            per_page: number;
+            total: number;
+            from: number | null;
+            to: number | null;
+        };
+        OAuthError: {
+            /** @description Stable OAuth2 / RFC 6750 error code. */
+            error: string;
+            /** @description Human-readable reason; not stable. */
+            error_description: string;
+            /** @description Field → problems, for a bad query. */
+            errors?: {
+                [key: string]: string[];
+            };
+        };
+    };
+    responses: {
+        /**
+         * @description Back to the client's redirect URI: `?code=…&state=…` on success, or
+         *     `?error=…&error_description=…&state=…` (`unsupported_response_type`, `access_denied`).
+         */
+        AuthorizeRedirect: {
+            headers: {
+                /** @description The redirect URI with the code (or error) and the state. */
+                Location: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Not redirected (RFC 6749 §4.1.2.1): `invalid_request` (missing `client_id`, missing or
+         *     unregistered `redirect_uri`) or `invalid_client` (unknown client).
+         */
+        AuthorizeError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description A new access token and refresh token. */
+        Token: {
+            headers: {
+                /** @description Always `no-store` (RFC 6749 §5.1). */
+                "Cache-Control": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "token_type": "Bearer",
+                 *       "expires_in": 259200,
+                 *       "access_token": "2Yx0exampleaccesstoken",
+                 *       "refresh_token": "7Qp1examplerefreshtoken",
+                 *       "refresh_token_expires_in": 31536000,
+                 *       "info": {
+                 *         "companies": [
+                 *           {
+                 *             "guid": "6eac75a2-354b-11eb-9322-acde48001122",
+                 *             "name": "Lowlands Live BV"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenResponse"];
+            };
+        };
+        /**
+         * @description `invalid_request` (unreadable body, missing field), `invalid_client` (unknown client or
+         *     wrong secret in the body), `invalid_grant` (unknown, expired, reused or foreign code or
+         *     refresh token; `redirect_uri` not the one the code was issued for),
+         *     `unsupported_grant_type`.
+         */
+        TokenError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description `invalid_client` when the client authenticated with HTTP Basic and failed. */
+        ClientUnauthorized: {
+            headers: {
+                /** @description `Basic realm="auth.eventix.io"` */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /**
+         * @description The one 401 of the API: no token (`invalid_request`), a token that is unknown, expired,
+         *     revoked (refreshed, evicted by the cap, or its client's secret rotated) or a refresh token
+         *     (`invalid_token`), or a `Company` header naming a company the token does not cover
+         *     (`invalid_token`).
+         */
+        Unauthorized: {
+            headers: {
+                /** @description RFC 6750 challenge, e.g. `Bearer realm="api.eventix.io", error="invalid_token"`. */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description No such event among the selected companies, or an unknown path. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "not_found",
+                 *       "error_description": "No event 00000000-0000-0000-0000-000000000000."
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /** @description The body is over 1 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "invalid_request",
+                 *       "error_description": "The body is over 1048576 bytes."
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The OAuth2 client. */
+        ClientIdQuery: string;
+        /**
+         * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+         *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+         *     A company the token does not cover → 401.
+         */
+        Company: string;
+    };
+    requestBodies: {
+        TokenRequest: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    authorize: {
+        parameters: {
+            query: {
+                /** @description The OAuth2 client. */
+                client_id: components["parameters"]["ClientIdQuery"];
+                /** @description One of the client's registered redirect URIs; optional when it has exactly one. */
+                redirect_uri?: string;
+                /** @description Always `code`. */
+                response_type: string;
+                /** @description Opaque value returned unchanged on the redirect. */
+                state?: string;
+                /** @description Mock only: the guid or email of the fixture user to sign in. */
+                login_hint?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            302: components["responses"]["AuthorizeRedirect"];
+            400: components["responses"]["AuthorizeError"];
+        };
+    };
+    authorizeLegacy: {
+        parameters: {
+            query: {
+                /** @description The OAuth2 client. */
+                client_id: components["parameters"]["ClientIdQuery"];
+                /** @description One of the client's registered redirect URIs; optional when it has exactly one. */
+                redirect_uri?: string;
+                /** @description Always `code`. */
+                response_type: string;
+                /** @description Opaque value returned unchanged on the redirect. */
+                state?: string;
+                /** @description Mock only: the guid or email of the fixture user to sign in. */
+                login_hint?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            302: components["responses"]["AuthorizeRedirect"];
+            400: components["responses"]["AuthorizeError"];
+        };
+    };
+    requestToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TokenRequest"];
+        responses: {
+            200: components["responses"]["Token"];
+            400: components["responses"]["TokenError"];
+            401: components["responses"]["ClientUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    requestTokenLegacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TokenRequest"];
+        responses: {
+            200: components["responses"]["Token"];
+            400: components["responses"]["TokenError"];
+            401: components["responses"]["ClientUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+                 *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+                 *     A company the token does not cover → 401.
+                 */
+                Company?: components["parameters"]["Company"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guid": "6e26d618-354b-11eb-9322-acde48001122",
+                     *       "default_company_id": "6eac75a2-354b-11eb-9322-acde48001122",
+                     *       "whitelabel_id": "6eea7dc0-354b-11eb-9322-acde48001122",
+                     *       "name": "Jane Appleseed",
+                     *       "email": "jane.appleseed@example.com",
+                     *       "phone": null,
+                     *       "created_at": "2011-12-13T11:12:13+02:00",
+                     *       "updated_at": "2020-12-13T14:15:16+01:00",
+                     *       "deleted_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+                 *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+                 *     A company the token does not cover → 401.
+                 */
+                Company?: components["parameters"]["Company"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events of every selected company, by start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listUpcomingEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+                 *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+                 *     A company the token does not cover → 401.
+                 */
+                Company?: components["parameters"]["Company"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upcoming events of every selected company, by start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listEventTickets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+                 *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+                 *     A company the token does not cover → 401.
+                 */
+                Company?: components["parameters"]["Company"];
+            };
+            path: {
+                /** @description Event GUID. */
+                guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event's tickets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. A page past the last one is empty. */
+                page?: number;
+                /** @description Page size, 1 to 100 (default 15). */
+                per_page?: number;
+            };
+            header?: {
+                /**
+                 * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+                 *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+                 *     A company the token does not cover → 401.
+                 */
+                Company?: components["parameters"]["Company"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Zero or several companies selected, or a bad `page` / `per_page`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+}

@@ -1,0 +1,106 @@
+/** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
+import { Collection } from '@msw/data';
+import { z } from 'zod';
+import { type Clock, createTokenStore } from '../../core/index.js';
+import * as fixtures from './fixtures.js';
+
+const companySchema = z.object({ guid: z.string(), name: z.string() });
+const userSchema = z.object({
+  guid: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  default_company_id: z.string(),
+  whitelabel_id: z.string(),
+  companies: z.array(z.string()),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+const clientSchema = z.object({
+  client_id: z.string(),
+  client_secret: z.string(),
+  name: z.string(),
+  redirect_uris: z.array(z.string()),
+  default_user: z.string(),
+});
+const eventSchema = z.object({
+  guid: z.string(),
+  company_id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  location: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+const ticketSchema = z.object({
+  guid: z.string(),
+  event_id: z.string(),
+  company_id: z.string(),
+  name: z.string(),
+  min_price: z.number().int(),
+  vat_percentage: z.number(),
+  available_stock: z.number().int(),
+});
+const orderSchema = z.object({
+  guid: z.string(),
+  company_id: z.string(),
+  event_id: z.string(),
+  status: z.enum(['paid', 'refunded']),
+  email: z.string(),
+  total_price: z.number().int(),
+  currency: z.string(),
+  created_at: z.string(),
+});
+
+export type Client = z.infer<typeof clientSchema>;
+export type User = z.infer<typeof userSchema>;
+
+/** What an authorization code stands for. */
+export interface CodeData {
+  clientId: string;
+  userGuid: string;
+  /** The redirect URI the code was issued for; the exchange must name the same one. */
+  redirectUri: string;
+  /** Whether the authorize request named the redirect URI (RFC 6749 §4.1.3). */
+  redirectUriGiven: boolean;
+}
+
+/** One grant: an access token and its refresh token point at the same object. */
+export interface Grant {
+  clientId: string;
+  userGuid: string;
+  /** Company GUIDs the tokens cover (at least one). */
+  companies: string[];
+  access: string;
+  refresh: string;
+}
+
+export function createState(clock: Clock) {
+  const companies = new Collection({ schema: companySchema });
+  const users = new Collection({ schema: userSchema });
+  const clients = new Collection({ schema: clientSchema });
+  const events = new Collection({ schema: eventSchema });
+  const tickets = new Collection({ schema: ticketSchema });
+  const orders = new Collection({ schema: orderSchema });
+  const codes = createTokenStore<CodeData>({ clock });
+  const refreshTokens = createTokenStore<Grant>({ clock });
+  // A token evicted by the user/client cap takes its refresh token with it.
+  const accessTokens = createTokenStore<Grant>({ clock, onEvict: (entry) => refreshTokens.revoke(entry.data.refresh) });
+
+  async function seed(): Promise<void> {
+    for (const c of [companies, users, clients, events, tickets, orders]) c.clear();
+    for (const store of [codes, accessTokens, refreshTokens]) store.clear();
+    for (const c of fixtures.companies) await companies.create({ ...c });
+    for (const u of fixtures.users) await users.create({ ...u, companies: [...u.companies] });
+    for (const c of fixtures.clients) await clients.create({ ...c, redirect_uris: [...c.redirect_uris] });
+    for (const e of fixtures.events) await events.create({ ...e });
+    for (const t of fixtures.tickets) await tickets.create({ ...t });
+    for (const o of fixtures.orders) await orders.create({ ...o });
+  }
+
+  return { companies, users, clients, events, tickets, orders, codes, accessTokens, refreshTokens, seed };
+}
+
+export type State = ReturnType<typeof createState>;
