@@ -1,0 +1,350 @@
+/**
+ * Eventix operations: the authorization-code grant on the auth hosts, and API calls narrowed by
+ * the `Company` header (seed 001). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
+ */
+import {
+  authenticateClient,
+  bearerToken,
+  checkAccessToken,
+  MockError,
+  type MockRequest,
+  type MockResponse,
+  type Operation,
+  type OperationContext,
+  readTokenFields,
+  requireField,
+  responder,
+  tokenResponseHeaders,
+} from '../../core/index.js';
+import type { components, operations } from '../../generated/eventix.js';
+import type { Grant, State } from './state.js';
+
+export const authHosts = ['auth.eventix.io', 'auth.openticket.tech', 'auth.weeztix.com'] as const;
+export const apiHosts = ['api.eventix.io', 'api.openticket.tech', 'api.weeztix.com'] as const;
+
+export interface EventixOptions {
+  /** Access-token lifetime in seconds. Documented: 259200 (3 days). */
+  accessTokenTtlSeconds?: number;
+  /** Refresh-token lifetime in seconds. Documented: 365 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Authorization-code lifetime in seconds. Inferred: 60 (the docs say "short-lived"). */
+  codeTtlSeconds?: number;
+  /** Live access tokens per user/client pair before the least recently used one ends. Inferred: 10. */
+  tokenCap?: number;
+}
+
+const respond = responder<operations>();
+type TokenResponse = components['schemas']['TokenResponse'];
+
+const codeRefusal = {
+  token_unknown: 'The authorization code is not known.',
+  token_expired: 'The authorization code has expired.',
+  token_revoked: 'The authorization code has already been used.',
+} as const;
+
+const refreshRefusal = {
+  token_unknown: 'The refresh token is not known.',
+  token_expired: 'The refresh token has expired.',
+  token_revoked: 'The refresh token has already been used or was revoked.',
+} as const;
+
+/** At most this much of a client-supplied value goes into an error message. */
+const clip = (value: string) => (value.length > 64 ? `${value.slice(0, 64)}…` : value);
+
+/**
+ * The companies a request works on: the token's companies narrowed by the `Company` header
+ * (absent → all; a comma-separated list, repeated headers — which both doors join with ", " —
+ * or `*`). A company the token does not cover is a 401. A blank header selects none.
+ */
+export function selectCompanies(request: MockRequest, grant: Grant): string[] {
+  const raw = request.headers.get('company');
+  if (raw === null) return [...grant.companies];
+  const covered = new Map(grant.companies.map((guid) => [guid.toLowerCase(), guid]));
+  const selected = new Set<string>();
+  for (const item of raw.split(',')) {
+    const wanted = item.trim().toLowerCase();
+    if (wanted === '') continue;
+    if (wanted === '*') {
+      for (const guid of grant.companies) selected.add(guid);
+      continue;
+    }
+    const guid = covered.get(wanted);
+    if (guid === undefined) {
+      throw new MockError('tenant_not_covered', `The token does not cover company ${clip(item.trim())}.`);
+    }
+    selected.add(guid);
+  }
+  return grant.companies.filter((guid) => selected.has(guid));
+}
+
+/** For the endpoints that work within exactly one company. */
+function oneCompany(selected: string[]): string {
+  const [only] = selected;
+  if (selected.length !== 1 || only === undefined) {
+    throw new MockError(
+      'tenant_ambiguous',
+      `This endpoint needs exactly one company; ${selected.length} are selected. Select one with the Company header.`,
+    );
+  }
+  return only;
+}
+
+function positiveInt(
+  query: URLSearchParams,
+  name: string,
+  max: number,
+  fallback: number,
+  problems: Record<string, string[]>,
+) {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    problems[name] = [`${name} must be an integer from 1 to ${max}`];
+    return fallback;
+  }
+  return Number(raw);
+}
+
+export function createOperations(state: State, options: Required<EventixOptions>): Operation[] {
+  /** The grant behind the access token of an API call, and the companies the call works on. */
+  function authenticate(request: MockRequest, context: OperationContext): { grant: Grant; companies: string[] } {
+    const entry = checkAccessToken(state.accessTokens, state.refreshTokens, bearerToken(request, context));
+    return { grant: entry.data, companies: selectCompanies(request, entry.data) };
+  }
+
+  function issue(clientId: string, userGuid: string, companies: string[]): TokenResponse {
+    const grant: Grant = { clientId, userGuid, companies: [...companies], access: '', refresh: '' };
+    grant.refresh = state.refreshTokens.issue(grant, { ttlSeconds: options.refreshTokenTtlSeconds }).value;
+    grant.access = state.accessTokens.issue(grant, {
+      ttlSeconds: options.accessTokenTtlSeconds,
+      cap: { group: `${userGuid} ${clientId}`, limit: options.tokenCap },
+    }).value;
+    const names = new Map(state.companies.findMany().map((c) => [c.guid, c.name]));
+    return {
+      token_type: 'Bearer',
+      expires_in: options.accessTokenTtlSeconds,
+      access_token: grant.access,
+      refresh_token: grant.refresh,
+      refresh_token_expires_in: options.refreshTokenTtlSeconds,
+      info: { companies: grant.companies.map((guid) => ({ guid, name: names.get(guid) ?? guid })) },
+    };
+  }
+
+  function authorize(operationId: 'authorize' | 'authorizeLegacy', path: string): Operation {
+    return {
+      operationId,
+      method: 'GET',
+      hosts: authHosts,
+      path,
+      handle(request) {
+        const { query } = request;
+        const clientId = query.get('client_id');
+        if (clientId === null || clientId === '') throw new MockError('invalid_request', 'client_id is required.');
+        const client = state.clients.findFirst((q) => q.where({ client_id: clientId }));
+        if (client === undefined) throw new MockError('invalid_client', 'Unknown client.');
+        // Errors up to here are answered, never redirected (RFC 6749 §4.1.2.1).
+        const given = query.get('redirect_uri');
+        const [only] = client.redirect_uris;
+        let redirectUri: string;
+        if (given === null || given === '') {
+          if (client.redirect_uris.length !== 1 || only === undefined) {
+            throw new MockError('invalid_request', 'redirect_uri is required: the client has several registered.');
+          }
+          redirectUri = only;
+        } else if (client.redirect_uris.includes(given)) {
+          redirectUri = given;
+        } else {
+          throw new MockError('invalid_request', 'The redirect_uri is not registered for this client.');
+        }
+        const back = (params: Record<string, string>): MockResponse => {
+          const url = new URL(redirectUri);
+          for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+          const clientState = query.get('state');
+          if (clientState !== null) url.searchParams.set('state', clientState);
+          return respond(operationId, 302, undefined, { location: url.href, 'cache-control': 'no-store' });
+        };
+        const responseType = query.get('response_type');
+        if (responseType !== 'code') {
+          return back({
+            error: 'unsupported_response_type',
+            error_description: 'Only response_type=code is supported.',
+          });
+        }
+        const hint = query.get('login_hint');
+        const user =
+          hint === null || hint === ''
+            ? state.users.findFirst((q) => q.where({ guid: client.default_user }))
+            : state.users.findFirst((q) =>
+                q.where((u) => u.guid === hint.toLowerCase() || u.email.toLowerCase() === hint.toLowerCase()),
+              );
+        if (user === undefined) {
+          return back({ error: 'access_denied', error_description: 'No fixture user matches the login_hint.' });
+        }
+        const code = state.codes.issue(
+          {
+            clientId: client.client_id,
+            userGuid: user.guid,
+            redirectUri,
+            redirectUriGiven: given !== null && given !== '',
+          },
+          { ttlSeconds: options.codeTtlSeconds },
+        );
+        return back({ code: code.value });
+      },
+    };
+  }
+
+  function token(operationId: 'requestToken' | 'requestTokenLegacy', path: string): Operation {
+    return {
+      operationId,
+      method: 'POST',
+      hosts: authHosts,
+      path,
+      async handle(request, context) {
+        const fields = await readTokenFields(request);
+        const grantType = requireField(fields, 'grant_type');
+        const clientId = authenticateClient(
+          request,
+          fields,
+          context,
+          (id) => state.clients.findFirst((q) => q.where({ client_id: id }))?.client_secret,
+        );
+        if (grantType === 'authorization_code') {
+          const code = requireField(fields, 'code');
+          const found = state.codes.check(code);
+          if (!found.ok) throw new MockError('invalid_grant', codeRefusal[found.reason]);
+          const data = found.entry.data;
+          if (data.clientId !== clientId) {
+            throw new MockError('invalid_grant', 'The authorization code was issued to another client.');
+          }
+          // RFC 6749 §4.1.3: required, and identical, when the authorize request named it.
+          const redirectUri = fields.redirect_uri;
+          if ((data.redirectUriGiven || redirectUri !== undefined) && redirectUri !== data.redirectUri) {
+            throw new MockError('invalid_grant', 'redirect_uri is not the one the code was issued for.');
+          }
+          // Single use: of concurrent exchanges, exactly one takes the code.
+          const taken = state.codes.take(code);
+          if (!taken.ok) throw new MockError('invalid_grant', codeRefusal[taken.reason]);
+          const user = state.users.findFirst((q) => q.where({ guid: data.userGuid }));
+          if (user === undefined) throw new MockError('invalid_grant', 'The user of this code no longer exists.');
+          return respond(operationId, 200, issue(clientId, user.guid, user.companies), tokenResponseHeaders);
+        }
+        if (grantType === 'refresh_token') {
+          const presented = requireField(fields, 'refresh_token');
+          const found = state.refreshTokens.check(presented);
+          if (!found.ok) throw new MockError('invalid_grant', refreshRefusal[found.reason]);
+          if (found.entry.data.clientId !== clientId) {
+            throw new MockError('invalid_grant', 'The refresh token was issued to another client.');
+          }
+          const taken = state.refreshTokens.take(presented);
+          if (!taken.ok) throw new MockError('invalid_grant', refreshRefusal[taken.reason]);
+          const old = taken.entry.data;
+          // The pair is replaced: the old access token ends with its refresh token.
+          state.accessTokens.revoke(old.access);
+          return respond(operationId, 200, issue(clientId, old.userGuid, old.companies), tokenResponseHeaders);
+        }
+        throw new MockError('unsupported_grant_type', `grant_type ${clip(grantType)} is not supported.`);
+      },
+    };
+  }
+
+  const eventsOf = (companies: string[]) => {
+    const selected = new Set(companies);
+    return state.events
+      .findMany((q) => q.where((e) => selected.has(e.company_id)))
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+      .map((e) => ({ ...e }));
+  };
+
+  return [
+    authorize('authorize', '/tokens/authorize'),
+    authorize('authorizeLegacy', '/token/authorize'),
+    token('requestToken', '/tokens'),
+    token('requestTokenLegacy', '/token'),
+    {
+      operationId: 'getCurrentUser',
+      method: 'GET',
+      hosts: authHosts,
+      path: '/users/me',
+      handle(request, context) {
+        const { grant } = authenticate(request, context);
+        const user = state.users.findFirst((q) => q.where({ guid: grant.userGuid }));
+        if (user === undefined) throw new MockError('token_revoked', 'The user no longer exists.');
+        const { companies: _companies, ...fields } = user;
+        return respond('getCurrentUser', 200, { ...fields, deleted_at: null });
+      },
+    },
+    {
+      operationId: 'listEvents',
+      method: 'GET',
+      hosts: apiHosts,
+      path: '/event',
+      handle(request, context) {
+        const { companies } = authenticate(request, context);
+        return respond('listEvents', 200, eventsOf(companies));
+      },
+    },
+    {
+      operationId: 'listUpcomingEvents',
+      method: 'GET',
+      hosts: apiHosts,
+      path: '/event/upcoming',
+      handle(request, context) {
+        const { companies } = authenticate(request, context);
+        const now = context.clock.now();
+        return respond(
+          'listUpcomingEvents',
+          200,
+          eventsOf(companies).filter((e) => Date.parse(e.end) > now),
+        );
+      },
+    },
+    {
+      operationId: 'listEventTickets',
+      method: 'GET',
+      hosts: apiHosts,
+      path: '/event/{guid}/ticket',
+      handle(request, context) {
+        const { companies } = authenticate(request, context);
+        const guid = (request.params.guid ?? '').toLowerCase();
+        const event = state.events.findFirst((q) => q.where({ guid }));
+        // Another company's event is as unknown as a missing one.
+        if (event === undefined || !companies.includes(event.company_id)) {
+          throw new MockError('not_found', `No event ${clip(guid)}.`);
+        }
+        const tickets = state.tickets.findMany((q) => q.where({ event_id: event.guid })).map((t) => ({ ...t }));
+        return respond('listEventTickets', 200, tickets);
+      },
+    },
+    {
+      operationId: 'listOrders',
+      method: 'GET',
+      hosts: apiHosts,
+      path: '/orders',
+      handle(request, context) {
+        const { companies } = authenticate(request, context);
+        const problems: Record<string, string[]> = {};
+        const page = positiveInt(request.query, 'page', 999_999_999, 1, problems);
+        const perPage = positiveInt(request.query, 'per_page', 100, 15, problems);
+        if (Object.keys(problems).length > 0) {
+          throw new MockError('validation_failed', 'The query is not valid.', { fields: problems });
+        }
+        const company = oneCompany(companies);
+        const all = state.orders
+          .findMany((q) => q.where({ company_id: company }))
+          .sort((a, b) => b.created_at.localeCompare(a.created_at));
+        const start = (page - 1) * perPage;
+        const data = all.slice(start, start + perPage).map((o) => ({ ...o }));
+        return respond('listOrders', 200, {
+          data,
+          current_page: page,
+          last_page: Math.max(1, Math.ceil(all.length / perPage)),
+          per_page: perPage,
+          total: all.length,
+          from: data.length === 0 ? null : start + 1,
+          to: data.length === 0 ? null : start + data.length,
+        });
+      },
+    },
+  ];
+}
