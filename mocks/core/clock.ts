@@ -27,9 +27,11 @@ export function createClock(options: ClockOptions = {}): Clock {
   return {
     now: () => source() + offsetMs,
     advance(seconds) {
+      if (!Number.isFinite(seconds)) throw new RangeError('advance() needs a finite number of seconds.');
       offsetMs += Math.round(seconds * 1000);
     },
     set(epochMs) {
+      if (!Number.isFinite(epochMs)) throw new RangeError('set() needs a finite epoch time in milliseconds.');
       offsetMs = epochMs - source();
     },
     reset() {

@@ -16,6 +16,13 @@ describe('clock', () => {
     clock.reset();
     expect(clock.now()).toBe(real);
   });
+
+  it('refuses a non-finite move and keeps its time', () => {
+    const clock = createClock({ source: () => 1_000_000 });
+    expect(() => clock.set(Number.NaN)).toThrow(RangeError);
+    expect(() => clock.advance(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(clock.now()).toBe(1_000_000);
+  });
 });
 
 describe('JWT issuer', () => {

@@ -1,0 +1,53 @@
+/** Every provider's spec against its operation table; picks new providers up by itself. */
+import { describe, expect, it } from 'vitest';
+import { createContractValidator, loadSpec, specOperations } from '../mocks/contract.js';
+import { createMocks } from '../mocks/mocks.js';
+import { providerIds } from '../mocks/providers/index.js';
+
+describe.each(providerIds)('%s spec and operation table', (id) => {
+  const spec = specOperations(loadSpec(id));
+  const provider = createMocks({ providers: [id] }).engine.providers.get(id);
+
+  it('lists exactly the operations of the spec, with the same method, path and hosts', () => {
+    const table = (provider?.operations ?? []).map((o) => ({
+      operationId: o.operationId,
+      method: o.method,
+      path: o.path,
+      hosts: [...o.hosts],
+    }));
+    const fromSpec = spec.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path, hosts: o.hosts }));
+    expect(table).toEqual(expect.arrayContaining(fromSpec));
+    expect(table).toHaveLength(fromSpec.length);
+  });
+
+  it('serves every host of the spec, and only those', () => {
+    expect(new Set(provider?.hosts)).toEqual(new Set(spec.flatMap((o) => o.hosts)));
+  });
+
+  it.each(spec.map((o) => [o.operationId, o] as const))('%s says where its behaviour comes from', (_id, op) => {
+    expect(['documented', 'inferred']).toContain(op.operation['x-fidelity']);
+    expect(typeof op.operation['x-fidelity-source']).toBe('string');
+  });
+});
+
+describe('contract validator', () => {
+  const validate = createContractValidator(['eventix']);
+  const check = { provider: 'eventix', operationId: 'authorize', status: 302, body: undefined };
+
+  it('requires the response headers a spec marks required', () => {
+    expect(validate({ ...check, headers: { location: 'https://app.example.com/cb?code=x' } })).toEqual([]);
+    expect(validate({ ...check, headers: {} })).toHaveLength(1);
+  });
+
+  it('refuses an undeclared status and a body that breaks the schema', () => {
+    expect(validate({ ...check, status: 200, headers: {} })).toHaveLength(1);
+    const bad = validate({
+      provider: 'eventix',
+      operationId: 'getCurrentUser',
+      status: 200,
+      headers: {},
+      body: { guid: 'x' },
+    });
+    expect(bad.length).toBeGreaterThan(0);
+  });
+});
