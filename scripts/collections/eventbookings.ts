@@ -1,7 +1,7 @@
 /** The EventBookings lifecycle: token → calls → 401s → 403 → refresh → expiry → new token. */
 import { applications, organisations } from '../../mocks/providers/eventbookings/fixtures.js';
 import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, type Step } from './kit.js';
+import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from './kit.js';
 
 const [events, reporting] = applications;
 const [harbour] = organisations;
@@ -14,10 +14,6 @@ const token = (client: 'client' | 'readonly', form = false): Pick<Step, 'method'
   };
   return { method: 'POST', url: '{{identityBase}}/connect/token', ...(form ? { form: body } : { json: body }) };
 };
-
-const isOAuthError = (status: number, code: string) => `
-    pm.test('status is ${status}', () => pm.response.to.have.status(${status}));
-    pm.test('OAuth2 error ${code}', () => pm.expect(pm.response.json().error).to.equal('${code}'));`;
 
 const steps: Step[] = [
   resetStep(),
@@ -74,21 +70,21 @@ const steps: Step[] = [
     method: 'GET',
     url: '{{apiBase}}/me',
     headers: { Authorization: 'Bearer not-a-real-token' },
-    tests: isOAuthError(401, 'invalid_token'),
+    tests: oauthErrorTests(401, 'invalid_token'),
   },
   {
     name: 'Token with a wrong secret → 400 invalid_client',
     method: 'POST',
     url: '{{identityBase}}/connect/token',
     json: { grant_type: 'client_credentials', client_id: '{{client_id}}', client_secret: 'wrong-secret' },
-    tests: isOAuthError(400, 'invalid_client'),
+    tests: oauthErrorTests(400, 'invalid_client'),
   },
   {
     name: 'Token with an unsupported grant → 400 unsupported_grant_type',
     method: 'POST',
     url: '{{identityBase}}/connect/token',
     form: { grant_type: 'password', client_id: '{{client_id}}', client_secret: '{{client_secret}}' },
-    tests: isOAuthError(400, 'unsupported_grant_type'),
+    tests: oauthErrorTests(400, 'unsupported_grant_type'),
   },
   {
     name: 'Token for the read-only application',
@@ -103,7 +99,7 @@ const steps: Step[] = [
     url: '{{apiBase}}/orgs/{{org_uuid}}/events',
     headers: { Authorization: 'Bearer {{readonlyToken}}' },
     json: { name: 'Not allowed', starts_at: '2027-09-01T19:00:00Z' },
-    tests: isOAuthError(403, 'insufficient_scope'),
+    tests: oauthErrorTests(403, 'insufficient_scope'),
   },
   {
     name: 'Create an event with event.create → 201',
@@ -146,7 +142,7 @@ const steps: Step[] = [
       client_id: '{{client_id}}',
       client_secret: '{{client_secret}}',
     },
-    tests: isOAuthError(400, 'invalid_grant'),
+    tests: oauthErrorTests(400, 'invalid_grant'),
   },
   advanceClockStep(3601, 'past the access token lifetime'),
   {
@@ -155,7 +151,7 @@ const steps: Step[] = [
     url: '{{apiBase}}/me',
     headers: { Authorization: 'Bearer {{accessToken}}' },
     mockOnly: true,
-    tests: isOAuthError(401, 'invalid_token'),
+    tests: oauthErrorTests(401, 'invalid_token'),
   },
   {
     name: 'A new token after expiry',

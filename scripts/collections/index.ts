@@ -1,5 +1,6 @@
 /** Collection builders by provider id. */
 import { eventbookingsCollection } from './eventbookings.js';
+import { eventixCollection } from './eventix.js';
 
 export interface BuiltCollection {
   collection: object;
@@ -9,4 +10,5 @@ export interface BuiltCollection {
 
 export const collections: Record<string, () => BuiltCollection> = {
   eventbookings: eventbookingsCollection,
+  eventix: eventixCollection,
 };

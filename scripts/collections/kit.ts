@@ -18,7 +18,8 @@ export interface Step {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** With `{{variables}}`, e.g. `{{apiBase}}/me`. */
   url: string;
-  headers?: Record<string, string>;
+  /** A list value sends the header once per item. */
+  headers?: Record<string, string | string[]>;
   json?: unknown;
   form?: Record<string, string>;
   /** Test script body: `pm.test(...)` assertions and variable chaining. */
@@ -41,7 +42,9 @@ function lines(script: string): string[] {
 }
 
 function item(provider: string, step: Step): ItemDefinition {
-  const headers = Object.entries(step.headers ?? {}).map(([key, value]) => ({ key, value }));
+  const headers = Object.entries(step.headers ?? {}).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: v })),
+  );
   let body: NonNullable<ItemDefinition['request']> extends infer R ? (R extends { body?: infer B } ? B : never) : never;
   if (step.json !== undefined) {
     headers.push({ key: 'Content-Type', value: 'application/json' });
@@ -81,6 +84,11 @@ function item(provider: string, step: Step): ItemDefinition {
     event,
   } as ItemDefinition;
 }
+
+/** Test script lines for an OAuth2 / RFC 6750 error: the status and the `error` code. */
+export const oauthErrorTests = (status: number, code: string) => `
+    pm.test('status is ${status}', () => pm.response.to.have.status(${status}));
+    pm.test('OAuth2 error ${code}', () => pm.expect(pm.response.json().error).to.equal('${code}'));`;
 
 export interface CollectionSpec {
   provider: string;

@@ -1,0 +1,289 @@
+/**
+ * The Eventix lifecycle: authorize (redirect not followed) → exchange → /users/me → the Company
+ * header in every form → the single-company endpoint → refresh and reuse → expiry → refresh.
+ */
+import { clients, companies, events } from '../../mocks/providers/eventix/fixtures.js';
+import { advanceClockStep, resetStep } from './control.js';
+import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from './kit.js';
+
+const [demo] = clients;
+const [lowlands, noorderzon, elsewhere] = companies;
+
+const bearer = { Authorization: 'Bearer {{accessToken}}' };
+const withCompany = (company: string | string[]) => ({ ...bearer, Company: company });
+const ok = `
+    pm.test('status is 200', () => pm.response.to.have.status(200));`;
+const companiesOf = `const seen = [...new Set(pm.response.json().map((e) => e.company_id))].sort();`;
+
+const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
+  method: 'POST',
+  url: '{{authBase}}/tokens',
+  form: {
+    grant_type: 'refresh_token',
+    refresh_token: `{{${variable}}}`,
+    client_id: '{{client_id}}',
+    client_secret: '{{client_secret}}',
+  },
+});
+
+const steps: Step[] = [
+  resetStep(),
+  {
+    name: 'Authorize → 302 to the redirect URI with a code (redirect not followed)',
+    method: 'GET',
+    url: '{{authBase}}/tokens/authorize?client_id={{client_id}}&redirect_uri={{redirect_uri}}&response_type=code&state=postman-state',
+    mockOnly: true,
+    noRedirects: true,
+    description:
+      'The real server shows a login page here. Against the live API, sign in with a browser, copy the `code` from the redirect into the `authorizationCode` variable, and run from the next request.',
+    tests: `
+    pm.test('status is 302', () => pm.response.to.have.status(302));
+    // The Postman sandbox has no URL class: split the Location by hand.
+    const [target, query = ''] = (pm.response.headers.get('Location') || '').split('?');
+    const params = {};
+    query.split('&').filter(Boolean).forEach((pair) => {
+      const [k, v = ''] = pair.split('=');
+      params[decodeURIComponent(k)] = decodeURIComponent(v.replace(/\\+/g, ' '));
+    });
+    pm.test('back to the registered redirect URI with the state', () => {
+      pm.expect(target).to.equal(pm.environment.get('redirect_uri'));
+      pm.expect(params.state).to.equal('postman-state');
+    });
+    pm.test('a code', () => pm.expect(params.code).to.be.a('string').and.not.empty);
+    pm.environment.set('authorizationCode', params.code);`,
+  },
+  {
+    name: 'Exchange the code for tokens',
+    method: 'POST',
+    url: '{{authBase}}/tokens',
+    prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
+    form: {
+      grant_type: 'authorization_code',
+      code: '{{authorizationCode}}',
+      redirect_uri: '{{redirect_uri}}',
+      client_id: '{{client_id}}',
+      client_secret: '{{client_secret}}',
+    },
+    tests: `${ok}
+    const body = pm.response.json();
+    pm.test('access and refresh tokens with their lifetimes', () => {
+      pm.expect(body.token_type).to.equal('Bearer');
+      pm.expect(body.access_token).to.be.a('string').and.not.empty;
+      pm.expect(body.refresh_token).to.be.a('string').and.not.empty;
+      pm.expect(body.expires_in).to.equal(259200);
+      pm.expect(body.refresh_token_expires_in).to.be.a('number');
+    });
+    pm.test('the companies the token covers', () => pm.expect(body.info.companies.length).to.be.above(0));
+    pm.environment.set('accessToken', body.access_token);
+    pm.environment.set('refreshToken', body.refresh_token);`,
+  },
+  {
+    name: 'Exchange the same code again → 400 invalid_grant',
+    method: 'POST',
+    url: '{{authBase}}/tokens',
+    prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
+    form: {
+      grant_type: 'authorization_code',
+      code: '{{authorizationCode}}',
+      redirect_uri: '{{redirect_uri}}',
+      client_id: '{{client_id}}',
+      client_secret: '{{client_secret}}',
+    },
+    tests: oauthErrorTests(400, 'invalid_grant'),
+  },
+  {
+    name: '/users/me with the token',
+    method: 'GET',
+    url: '{{authBase}}/users/me',
+    headers: bearer,
+    tests: `${ok}
+    pm.test('the signed-in user', () => {
+      const me = pm.response.json();
+      pm.expect(me.guid).to.be.a('string');
+      pm.expect(me.default_company_id).to.be.a('string');
+    });`,
+  },
+  {
+    name: 'Events, no Company header → every company of the token',
+    method: 'GET',
+    url: '{{apiBase}}/event',
+    headers: bearer,
+    tests: `${ok}
+    ${companiesOf}
+    pm.test('both companies', () => pm.expect(seen).to.include.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
+  },
+  {
+    name: 'Events, Company: one company → only that one',
+    method: 'GET',
+    url: '{{apiBase}}/event',
+    headers: withCompany('{{company_b}}'),
+    tests: `${ok}
+    ${companiesOf}
+    pm.test('only company b', () => pm.expect(seen).to.eql([pm.environment.get('company_b')]));
+    pm.environment.set('eventGuid', pm.response.json()[0].guid);`,
+  },
+  {
+    name: 'Events, Company: a comma-separated list',
+    method: 'GET',
+    url: '{{apiBase}}/event',
+    headers: withCompany('{{company_a}},{{company_b}}'),
+    tests: `${ok}
+    ${companiesOf}
+    pm.test('both listed companies', () => pm.expect(seen).to.have.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
+  },
+  {
+    name: 'Events, two Company headers',
+    method: 'GET',
+    url: '{{apiBase}}/event',
+    headers: withCompany(['{{company_a}}', '{{company_b}}']),
+    tests: `${ok}
+    ${companiesOf}
+    pm.test('both companies', () => pm.expect(seen).to.have.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
+  },
+  {
+    name: 'Events, Company: * → every company of the token',
+    method: 'GET',
+    url: '{{apiBase}}/event',
+    headers: withCompany('*'),
+    tests: `${ok}
+    ${companiesOf}
+    pm.test('both companies', () => pm.expect(seen).to.include.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
+  },
+  {
+    name: 'Events, Company: a company the token does not cover → 401',
+    method: 'GET',
+    url: '{{apiBase}}/event',
+    headers: withCompany('{{foreign_company}}'),
+    tests: oauthErrorTests(401, 'invalid_token'),
+  },
+  {
+    name: 'Tickets of an event of the selected company',
+    method: 'GET',
+    url: '{{apiBase}}/event/{{eventGuid}}/ticket',
+    headers: withCompany('{{company_b}}'),
+    tests: `${ok}
+    pm.test('tickets of that event', () => {
+      const tickets = pm.response.json();
+      pm.expect(tickets).to.be.an('array').that.is.not.empty;
+      tickets.forEach((t) => pm.expect(t.event_id).to.equal(pm.environment.get('eventGuid')));
+    });`,
+  },
+  {
+    name: 'Orders (single-company endpoint) with two companies selected → 400',
+    method: 'GET',
+    url: '{{apiBase}}/orders',
+    headers: bearer,
+    tests: oauthErrorTests(400, 'invalid_request'),
+  },
+  {
+    name: 'Orders with Company: one company → a page',
+    method: 'GET',
+    url: '{{apiBase}}/orders',
+    headers: withCompany('{{company_a}}'),
+    tests: `${ok}
+    const page = pm.response.json();
+    pm.test('a paginated list of that company', () => {
+      pm.expect(page.data).to.be.an('array');
+      pm.expect(page.last_page).to.be.a('number').at.least(1);
+      page.data.forEach((o) => pm.expect(o.company_id).to.equal(pm.environment.get('company_a')));
+    });
+    pm.environment.set('lastPage', page.last_page);`,
+  },
+  {
+    name: 'Orders, the last page',
+    method: 'GET',
+    url: '{{apiBase}}/orders?page={{lastPage}}',
+    headers: withCompany('{{company_a}}'),
+    tests: `${ok}
+    pm.test('the page asked for', () => pm.expect(pm.response.json().current_page).to.equal(Number(pm.environment.get('lastPage'))));`,
+  },
+  {
+    name: 'Refresh the token',
+    ...refresh('refreshToken'),
+    tests: `${ok}
+    const body = pm.response.json();
+    pm.test('a new token pair', () => {
+      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
+      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
+    });
+    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));
+    pm.environment.set('replacedAccessToken', pm.environment.get('accessToken'));
+    pm.environment.set('accessToken', body.access_token);
+    pm.environment.set('refreshToken', body.refresh_token);`,
+  },
+  {
+    name: 'Reuse the old refresh token → 400 invalid_grant',
+    ...refresh('usedRefreshToken'),
+    tests: oauthErrorTests(400, 'invalid_grant'),
+  },
+  {
+    name: 'The replaced access token → 401 (inferred: a refresh ends it)',
+    method: 'GET',
+    url: '{{authBase}}/users/me',
+    headers: { Authorization: 'Bearer {{replacedAccessToken}}' },
+    tests: oauthErrorTests(401, 'invalid_token'),
+  },
+  advanceClockStep(259_201, 'past the 3-day access token lifetime'),
+  {
+    name: '/users/me with the expired token → 401',
+    method: 'GET',
+    url: '{{authBase}}/users/me',
+    headers: bearer,
+    mockOnly: true,
+    tests: `${oauthErrorTests(401, 'invalid_token')}
+    pm.test('a Bearer challenge', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.match(/^Bearer/));`,
+  },
+  {
+    name: 'Refresh after expiry',
+    ...refresh('refreshToken'),
+    tests: `${ok}
+    pm.environment.set('accessToken', pm.response.json().access_token);
+    pm.environment.set('refreshToken', pm.response.json().refresh_token);`,
+  },
+  {
+    name: '/users/me with the refreshed token',
+    method: 'GET',
+    url: '{{authBase}}/users/me',
+    headers: bearer,
+    tests: ok,
+  },
+];
+
+export function eventixCollection() {
+  return {
+    collection: buildCollection({
+      provider: 'eventix',
+      name: 'Eventix — auth lifecycle (authflow-mocks)',
+      description:
+        'Authorization-code grant (the 302 is not followed; the code is read from Location), code exchange and reuse, /users/me, the Company header absent, one company, a list, repeated headers, * and a foreign company (401), the single-company orders endpoint, refresh and reuse of the old refresh token, expiry by moving the mock clock, and refresh after expiry. Live: the control-plane steps are skipped; sign in with a browser and put the code in `authorizationCode` first.',
+      steps,
+    }),
+    mock: buildEnvironment('eventix', 'Eventix — mock', {
+      mockServer: 'http://127.0.0.1:4010',
+      controlBase: '{{mockServer}}/__control',
+      authBase: '{{mockServer}}/auth.eventix.io',
+      apiBase: '{{mockServer}}/api.eventix.io',
+      client_id: demo?.client_id ?? '',
+      client_secret: demo?.client_secret ?? '',
+      redirect_uri: demo?.redirect_uris[0] ?? '',
+      company_a: lowlands.guid,
+      company_b: noorderzon.guid,
+      foreign_company: elsewhere.guid,
+      authorizationCode: '',
+      example_event: events[0]?.guid ?? '',
+    }),
+    live: buildEnvironment('eventix', 'Eventix — live', {
+      controlBase: '',
+      authBase: 'https://auth.eventix.io',
+      apiBase: 'https://api.eventix.io',
+      client_id: '',
+      client_secret: '',
+      redirect_uri: '',
+      company_a: '',
+      company_b: '',
+      foreign_company: '',
+      authorizationCode: '',
+      example_event: '',
+    }),
+  };
+}
