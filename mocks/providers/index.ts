@@ -1,12 +1,14 @@
 /** Every provider this package mocks, by id. Adding a provider means adding it here. */
 import type { ProviderModule } from '../core/index.js';
 import eventbookings, { type EventBookingsOptions } from './eventbookings/index.js';
+import tracx, { type TracxOptions } from './tracx/index.js';
 
 export interface ProviderOptions {
   eventbookings?: EventBookingsOptions;
+  tracx?: TracxOptions;
 }
 
-export const providerModules = [eventbookings] as const satisfies readonly ProviderModule<never>[];
+export const providerModules = [eventbookings, tracx] as const satisfies readonly ProviderModule<never>[];
 
 export type ProviderId = (typeof providerModules)[number]['id'];
 export const providerIds: readonly string[] = providerModules.map((m) => m.id);

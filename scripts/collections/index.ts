@@ -1,5 +1,6 @@
 /** Collection builders by provider id. */
 import { eventbookingsCollection } from './eventbookings.js';
+import { tracxCollection } from './tracx.js';
 
 export interface BuiltCollection {
   collection: object;
@@ -9,4 +10,5 @@ export interface BuiltCollection {
 
 export const collections: Record<string, () => BuiltCollection> = {
   eventbookings: eventbookingsCollection,
+  tracx: tracxCollection,
 };
