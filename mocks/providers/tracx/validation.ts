@@ -86,15 +86,9 @@ export function checkParticipant(
   raceOk: (raceId: number) => boolean,
 ): ParticipantInput | null {
   const before = Object.keys(problems).length;
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    add(
-      problems,
-      prefix === '' ? 'participant' : prefix.slice(0, -1),
-      `The ${label(prefix.slice(0, -1) || 'participant')} field must be an object.`,
-    );
-    return null;
-  }
-  const v = input as Record<string, unknown>;
+  // Laravel reads a scalar or a list where an object belongs as having none of the fields.
+  const v: Record<string, unknown> =
+    input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const f = (name: string) => `${prefix}${name}`;
   const required = (name: string) => {
     if (!present(v[name])) {
