@@ -2,13 +2,15 @@
 import type { ProviderModule } from '../core/index.js';
 import eventbookings, { type EventBookingsOptions } from './eventbookings/index.js';
 import eventix, { type EventixOptions } from './eventix/index.js';
+import tracx, { type TracxOptions } from './tracx/index.js';
 
 export interface ProviderOptions {
   eventbookings?: EventBookingsOptions;
   eventix?: EventixOptions;
+  tracx?: TracxOptions;
 }
 
-export const providerModules = [eventbookings, eventix] as const satisfies readonly ProviderModule<never>[];
+export const providerModules = [eventbookings, eventix, tracx] as const satisfies readonly ProviderModule<never>[];
 
 export type ProviderId = (typeof providerModules)[number]['id'];
 export const providerIds: readonly string[] = providerModules.map((m) => m.id);

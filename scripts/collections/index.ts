@@ -1,6 +1,7 @@
 /** Collection builders by provider id. */
 import { eventbookingsCollection } from './eventbookings.js';
 import { eventixCollection } from './eventix.js';
+import { tracxCollection } from './tracx.js';
 
 export interface BuiltCollection {
   collection: object;
@@ -11,4 +12,5 @@ export interface BuiltCollection {
 export const collections: Record<string, () => BuiltCollection> = {
   eventbookings: eventbookingsCollection,
   eventix: eventixCollection,
+  tracx: tracxCollection,
 };

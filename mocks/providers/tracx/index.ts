@@ -1,0 +1,145 @@
+/**
+ * Tracx Connect (seed 003): a connect token buys a session JWT carrying the connect token's
+ * permissions; Laravel-style errors.
+ */
+import {
+  epochSeconds,
+  MockError,
+  type MockResponse,
+  type Provider,
+  type ProviderEnv,
+  type ProviderModule,
+} from '../../core/index.js';
+import * as fixtures from './fixtures.js';
+import { apiHost, createOperations, type TracxOptions } from './handlers.js';
+import { createState, type State } from './state.js';
+
+export type { TracxOptions } from './handlers.js';
+
+const defaults: Required<TracxOptions> = {
+  sessionTokenTtlSeconds: 3600,
+  revokeEndsSessions: true,
+  batchDelaySeconds: 5,
+};
+
+/** Every refusal in Laravel's JSON shapes: `{message}`, and `{message, errors}` for 422. */
+function errorResponse(error: MockError): MockResponse {
+  const message = (status: number, text = error.message): MockResponse => ({ status, body: { message: text } });
+  switch (error.code) {
+    case 'credentials_missing':
+    case 'token_unknown':
+    case 'token_expired':
+    case 'token_revoked':
+    case 'token_wrong_kind':
+      // Laravel's AuthenticationException, whatever the reason (the journal keeps the reason).
+      return message(401, 'Unauthenticated.');
+    case 'scope_missing':
+    case 'forbidden':
+    case 'tenant_not_covered':
+      return message(403, 'This action is unauthorized.');
+    case 'validation_failed':
+      return { status: 422, body: { message: error.message, errors: error.details.fields ?? {} } };
+    case 'not_found':
+    case 'route_not_found':
+      return message(404);
+    case 'method_not_allowed':
+      return message(405);
+    case 'payload_too_large':
+      return message(413);
+    case 'unsupported_media_type':
+      return message(415);
+    case 'malformed_body':
+    case 'tenant_ambiguous':
+    case 'invalid_request':
+    case 'invalid_client':
+    case 'invalid_grant':
+    case 'unauthorized_client':
+    case 'unsupported_grant_type':
+    case 'invalid_scope':
+      return message(400);
+    case 'internal':
+      return message(500, 'Server Error');
+  }
+}
+
+function connectTokenOf(state: State, input: Record<string, unknown>) {
+  const { connect_token: value, id } = input;
+  const token =
+    typeof value === 'string'
+      ? state.connectTokens.findFirst((q) => q.where({ connect_token: value }))
+      : typeof id === 'number'
+        ? state.connectTokens.findFirst((q) => q.where({ id }))
+        : undefined;
+  if (token === undefined)
+    throw new MockError('not_found', 'Send {"connect_token": "…"} or {"id": N} of a known token.');
+  return token;
+}
+
+export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provider {
+  const settings = { ...defaults, ...options };
+  const state = createState(env.clock);
+  let seeded = state.seed();
+  return {
+    id: 'tracx',
+    title: 'Tracx Connect',
+    hosts: [apiHost],
+    operations: createOperations(state, settings),
+    ready: () => seeded,
+    reset() {
+      seeded = state.seed();
+      return seeded;
+    },
+    fixtures: () => ({
+      connect_tokens: fixtures.connectTokens.map((t) => ({
+        ...t,
+        permissions: [...t.permissions],
+        event_ids: t.event_ids === null ? null : [...t.event_ids],
+      })),
+      events: fixtures.events.map((e) => ({ ...e })),
+      races: fixtures.races.map((r) => ({ ...r })),
+      permissions: [...fixtures.permissions],
+      session_token_url: `https://${apiHost}/v1/connect/session-token`,
+      session_token_ttl_seconds: settings.sessionTokenTtlSeconds,
+      batch_delay_seconds: settings.batchDelaySeconds,
+      revoke_ends_sessions: settings.revokeEndsSessions,
+    }),
+    demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
+    errorResponse,
+    actions: {
+      /** Revokes a connect token, as deleting it in the dashboard would: no new session tokens. */
+      'revoke-connect-token': async (input) => {
+        const token = connectTokenOf(state, input);
+        await state.connectTokens.update(token, {
+          data(draft) {
+            draft.revoked = true;
+          },
+        });
+        return { id: token.id, revoked: true, sessions_ended: settings.revokeEndsSessions };
+      },
+      /** Stored participants (queued imports that are due applied first) and the imports still queued. */
+      participants: async (input) => {
+        await state.settle();
+        const eventId = typeof input.event_id === 'number' ? input.event_id : undefined;
+        return {
+          participants: state.participants
+            .findMany((q) => q.where((p) => eventId === undefined || p.event_id === eventId), {
+              orderBy: { id: 'asc' },
+            })
+            .map((p) => ({ ...p })),
+          queued: state.batches
+            .filter((b) => eventId === undefined || b.eventId === eventId)
+            .map((b) => ({
+              batch_id: b.batchId,
+              event_id: b.eventId,
+              participants: b.participants.length,
+              accepted_at: epochSeconds(b.acceptedAt),
+              available_at: epochSeconds(b.availableAt),
+            })),
+        };
+      },
+    },
+  };
+}
+
+const tracx: ProviderModule<TracxOptions> = { id: 'tracx', create: createTracx };
+export default tracx;

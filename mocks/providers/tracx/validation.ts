@@ -1,0 +1,181 @@
+/**
+ * Laravel-style validation of participant input, after the field table of docs.tracx.events
+ * ("Save Single Participant"). Problems are collected per field, as Laravel's validator does, and
+ * thrown once as `validation_failed` with `details.fields` (422 `{message, errors}`).
+ */
+import { MockError } from '../../core/index.js';
+import type { ParticipantInput } from './state.js';
+
+const genders = ['male', 'female', 'neutral'] as const;
+const states = [
+  'before',
+  'during',
+  'paused',
+  'resumed',
+  'after',
+  'finished',
+  'did_not_finish',
+  'disqualified',
+  'did_not_start',
+] as const;
+
+/** Laravel's alpha_dash: Unicode letters and marks, digits, `-` and `_`. */
+const alphaDash = /^[\p{L}\p{M}\p{N}_-]+$/u;
+/** PHP's FILTER_VALIDATE_INT, as Laravel's `integer` rule uses it, for strings. */
+const integerString = /^\s*[+-]?(0|[1-9]\d*)\s*$/;
+const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+let regionNames: Intl.DisplayNames | undefined;
+/** ISO 3166-1 alpha-2, any case, checked against the runtime's region data. */
+function isCountryCode(value: string): boolean {
+  if (!/^[A-Za-z]{2}$/.test(value) || value.toUpperCase() === 'ZZ') return false;
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  try {
+    return regionNames.of(value.toUpperCase()) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function isDate(value: string): boolean {
+  const m = ymd.exec(value);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Laravel's display name of an attribute: `chip_code` → `chip code`, `0.chip_code` kept as is. */
+const label = (field: string) => (field.includes('.') ? field : field.replace(/_/g, ' '));
+
+/** An integer as Laravel's `integer` rule reads it (JSON number or numeric string), or null. */
+export function readInteger(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+  if (typeof value === 'string' && integerString.test(value)) {
+    const n = Number(value.trim());
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  return null;
+}
+
+export type Problems = Record<string, string[]>;
+
+function add(problems: Problems, field: string, message: string): void {
+  const list = problems[field] ?? [];
+  list.push(message);
+  problems[field] = list;
+}
+
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/** A string, or a number Laravel would accept as one for alpha_dash. */
+function text(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/**
+ * Checks one participant. `prefix` is `''` for the single endpoint and `'N.'` for item N of an
+ * array body. `raceOk(raceId)` says whether the race exists in the caller's scope.
+ */
+export function checkParticipant(
+  input: unknown,
+  prefix: string,
+  problems: Problems,
+  raceOk: (raceId: number) => boolean,
+): ParticipantInput | null {
+  const before = Object.keys(problems).length;
+  // Laravel reads a scalar or a list where an object belongs as having none of the fields.
+  const v: Record<string, unknown> =
+    input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const f = (name: string) => `${prefix}${name}`;
+  const required = (name: string) => {
+    if (!present(v[name])) {
+      add(problems, f(name), `The ${label(f(name))} field is required.`);
+      return false;
+    }
+    return true;
+  };
+  const maxString = (name: string, max: number, dash: boolean) => {
+    const s = text(v[name]);
+    if (s === null || (!dash && typeof v[name] !== 'string')) {
+      add(problems, f(name), `The ${label(f(name))} field must be a string.`);
+      return;
+    }
+    if (dash && !alphaDash.test(s)) {
+      add(
+        problems,
+        f(name),
+        `The ${label(f(name))} field must only contain letters, numbers, dashes, and underscores.`,
+      );
+    }
+    if ([...s].length > max) {
+      add(problems, f(name), `The ${label(f(name))} field must not be greater than ${max} characters.`);
+    }
+  };
+
+  if (required('unique_id')) maxString('unique_id', 100, true);
+  if (required('first_name')) maxString('first_name', 100, false);
+  if (required('last_name')) maxString('last_name', 100, false);
+  if (required('start_number')) maxString('start_number', 100, true);
+  if (present(v.team_name)) maxString('team_name', 100, false);
+  if (present(v.country_code)) {
+    if (typeof v.country_code !== 'string' || !isCountryCode(v.country_code)) {
+      add(problems, f('country_code'), `The selected ${label(f('country_code'))} is invalid.`);
+    }
+  }
+  if (required('date_of_birth')) {
+    if (typeof v.date_of_birth !== 'string' || !isDate(v.date_of_birth)) {
+      add(problems, f('date_of_birth'), `The ${label(f('date_of_birth'))} field must match the format Y-m-d.`);
+    }
+  }
+  if (required('chip_code')) {
+    if (typeof v.chip_code !== 'string') {
+      add(problems, f('chip_code'), `The ${label(f('chip_code'))} field must be a string.`);
+    } else if ([...v.chip_code].length !== 7) {
+      add(problems, f('chip_code'), `The ${label(f('chip_code'))} field must be 7 characters.`);
+    }
+  }
+  if (present(v.gender) && !genders.includes(v.gender as never)) {
+    add(problems, f('gender'), `The selected ${label(f('gender'))} is invalid.`);
+  }
+  if (present(v.state) && !states.includes(v.state as never)) {
+    add(problems, f('state'), `The selected ${label(f('state'))} is invalid.`);
+  }
+  let raceId: number | null = null;
+  if (required('race_id')) {
+    raceId = typeof v.race_id === 'boolean' ? null : readInteger(v.race_id);
+    if (raceId === null) add(problems, f('race_id'), `The ${label(f('race_id'))} field must be an integer.`);
+    else if (!raceOk(raceId)) add(problems, f('race_id'), `The selected ${label(f('race_id'))} is invalid.`);
+  }
+  if (Object.keys(problems).length > before || raceId === null) return null;
+  const optional = (x: unknown) => (present(x) ? String(x) : null);
+  return {
+    unique_id: text(v.unique_id) as string,
+    first_name: v.first_name as string,
+    last_name: v.last_name as string,
+    start_number: text(v.start_number) as string,
+    chip_code: v.chip_code as string,
+    date_of_birth: v.date_of_birth as string,
+    country_code: optional(v.country_code),
+    team_name: optional(v.team_name),
+    gender: present(v.gender) ? (v.gender as ParticipantInput['gender']) : null,
+    state: present(v.state) ? (v.state as ParticipantInput['state']) : null,
+    race_id: raceId,
+  };
+}
+
+/** Laravel's summary line: the first problem, plus "(and N more error[s])". */
+export function summary(problems: Problems): string {
+  const all = Object.values(problems).flat();
+  const first = all[0] ?? 'The given data was invalid.';
+  const more = all.length - 1;
+  return more === 0 ? first : `${first} (and ${more} more error${more === 1 ? '' : 's'})`;
+}
+
+export function failIf(problems: Problems): void {
+  if (Object.keys(problems).length > 0) {
+    throw new MockError('validation_failed', summary(problems), { fields: problems });
+  }
+}
