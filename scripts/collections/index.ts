@@ -1,4 +1,5 @@
 /** Collection builders by provider id. */
+import { backopsCollection } from './backops.js';
 import { eventbookingsCollection } from './eventbookings.js';
 
 export interface BuiltCollection {
@@ -9,4 +10,5 @@ export interface BuiltCollection {
 
 export const collections: Record<string, () => BuiltCollection> = {
   eventbookings: eventbookingsCollection,
+  backops: backopsCollection,
 };

@@ -2,6 +2,7 @@ import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/http.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
+import { providerIds } from '../../mocks/providers/index.js';
 
 describe('standalone server and control plane', () => {
   const mock = createMockServer();
@@ -11,7 +12,7 @@ describe('standalone server and control plane', () => {
   it('GET /__control/health lists the providers', async () => {
     const res = await agent.get('/__control/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', providers: ['eventbookings'] });
+    expect(res.body).toEqual({ status: 'ok', providers: [...providerIds] });
   });
 
   it('GET /__control/fixtures lists every provider’s demo credentials under its id', async () => {
