@@ -47,17 +47,20 @@ function mswPath(template: string): string {
   return template.replace(/\{([^}]+)\}/g, ':$1');
 }
 
-function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
+/**
+ * MSW matches paths case-insensitively for every provider (path-to-regexp's default), while the
+ * engine's router folds case only for providers that ask for it. The router decides, so both
+ * doors agree: when it names another operation (or none), the resolver returns nothing and the
+ * request falls through to the host fallback, which answers what the router answers.
+ */
 function operationHandler(engine: Engine, provider: Provider, operation: Operation, host: string, limit: number) {
   const method = operation.method.toLowerCase() as Lowercase<Operation['method']>;
-  return http[method](`https://${host}${mswPath(operation.path)}`, async ({ request, params }) =>
-    toFetch(await engine.dispatch(provider, operation, stringParams(params), fromFetch(request, limit))),
-  );
+  return http[method](`https://${host}${mswPath(operation.path)}`, async ({ request }) => {
+    const incoming = fromFetch(request, limit);
+    const match = engine.router.match(incoming.host, incoming.method, incoming.path);
+    if (match?.kind !== 'operation' || match.operation !== operation) return undefined;
+    return toFetch(await engine.dispatch(provider, operation, match.params, incoming));
+  });
 }
 
 function hostFallback(engine: Engine, host: string, limit: number) {

@@ -1,7 +1,10 @@
 /** Every provider's spec against its operation table; picks new providers up by itself. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContractValidator, loadSpec, specOperations } from '../mocks/contract.js';
 import { createMocks } from '../mocks/mocks.js';
+import { collectionsDir } from '../mocks/newman.js';
 import { providerIds } from '../mocks/providers/index.js';
 
 describe.each(providerIds)('%s spec and operation table', (id) => {
@@ -27,6 +30,18 @@ describe.each(providerIds)('%s spec and operation table', (id) => {
   it.each(spec.map((o) => [o.operationId, o] as const))('%s says where its behaviour comes from', (_id, op) => {
     expect(['documented', 'inferred']).toContain(op.operation['x-fidelity']);
     expect(typeof op.operation['x-fidelity-source']).toBe('string');
+  });
+
+  it.each(spec.map((o) => [o.operationId, o] as const))('%s is called by the Postman collection', (_id, op) => {
+    const collection = JSON.parse(readFileSync(join(collectionsDir(), `${id}.postman_collection.json`), 'utf8'));
+    const flags = provider?.caseInsensitivePaths ? 'i' : '';
+    const pattern = new RegExp(`^\\{\\{\\w+Base\\}\\}${op.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`, flags);
+    type Url = { host: string[]; path?: string[] };
+    const requests = (collection.item as { request: { method: string; url: Url } }[]).map((i) => ({
+      method: i.request.method,
+      url: `${i.request.url.host.join('.')}/${(i.request.url.path ?? []).join('/')}`,
+    }));
+    expect(requests.some((r) => r.method === op.method && pattern.test(r.url))).toBe(true);
   });
 });
 

@@ -51,7 +51,7 @@ export type {
   StatusOf,
 } from './provider.js';
 export { responder } from './provider.js';
-export { randomToken, randomUuid } from './random.js';
+export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
 export type {

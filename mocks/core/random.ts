@@ -19,3 +19,20 @@ export function randomToken(bytes = 32): string {
 export function randomUuid(): string {
   return crypto.randomUUID();
 }
+
+/**
+ * A UUIDv7 (RFC 9562 §5.7): 48 bits of Unix milliseconds, then random bits. Providers whose ids
+ * look like v7 GUIDs (BackOps) mint new ids with it; pass the shared clock's time.
+ */
+export function randomUuidV7(epochMs: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let ms = Math.max(0, Math.floor(epochMs));
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
+  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -26,12 +26,11 @@ const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
   },
 });
 
-const steps: Step[] = [
-  resetStep(),
-  {
-    name: 'Authorize → 302 to the redirect URI with a code (redirect not followed)',
+function authorizeStep(path: string): Step {
+  return {
+    name: `Authorize (${path}) → 302 to the redirect URI with a code, not followed`,
     method: 'GET',
-    url: '{{authBase}}/tokens/authorize?client_id={{client_id}}&redirect_uri={{redirect_uri}}&response_type=code&state=postman-state',
+    url: `{{authBase}}${path}?client_id={{client_id}}&redirect_uri={{redirect_uri}}&response_type=code&state=postman-state`,
     mockOnly: true,
     noRedirects: true,
     description:
@@ -51,11 +50,16 @@ const steps: Step[] = [
     });
     pm.test('a code', () => pm.expect(params.code).to.be.a('string').and.not.empty);
     pm.environment.set('authorizationCode', params.code);`,
-  },
-  {
-    name: 'Exchange the code for tokens',
+  };
+}
+
+/** `mockOnly` for a second exchange: live runs have only the one code pasted in by hand. */
+function exchangeStep(path: string, mockOnly = false): Step {
+  return {
+    name: `Exchange the code for tokens (${path})`,
     method: 'POST',
-    url: '{{authBase}}/tokens',
+    url: `{{authBase}}${path}`,
+    mockOnly,
     prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
     form: {
       grant_type: 'authorization_code',
@@ -76,7 +80,13 @@ const steps: Step[] = [
     pm.test('the companies the token covers', () => pm.expect(body.info.companies.length).to.be.above(0));
     pm.environment.set('accessToken', body.access_token);
     pm.environment.set('refreshToken', body.refresh_token);`,
-  },
+  };
+}
+
+const steps: Step[] = [
+  resetStep(),
+  authorizeStep('/tokens/authorize'),
+  exchangeStep('/tokens'),
   {
     name: 'Exchange the same code again → 400 invalid_grant',
     method: 'POST',
@@ -148,6 +158,14 @@ const steps: Step[] = [
     tests: `${ok}
     ${companiesOf}
     pm.test('both companies', () => pm.expect(seen).to.include.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
+  },
+  {
+    name: 'Upcoming events (not ended by the mock clock)',
+    method: 'GET',
+    url: '{{apiBase}}/event/upcoming',
+    headers: bearer,
+    tests: `${ok}
+    pm.test('none has ended', () => pm.response.json().forEach((e) => pm.expect(Date.parse(e.end)).to.be.above(Date.now() - 1000)));`,
   },
   {
     name: 'Events, Company: a company the token does not cover → 401',
@@ -247,6 +265,8 @@ const steps: Step[] = [
     headers: bearer,
     tests: ok,
   },
+  authorizeStep('/token/authorize'),
+  exchangeStep('/token', true),
 ];
 
 export function eventixCollection() {

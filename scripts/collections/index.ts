@@ -1,4 +1,5 @@
 /** Collection builders by provider id. */
+import { backopsCollection } from './backops.js';
 import { eventbookingsCollection } from './eventbookings.js';
 import { eventixCollection } from './eventix.js';
 import { tracxCollection } from './tracx.js';
@@ -10,6 +11,7 @@ export interface BuiltCollection {
 }
 
 export const collections: Record<string, () => BuiltCollection> = {
+  backops: backopsCollection,
   eventbookings: eventbookingsCollection,
   eventix: eventixCollection,
   tracx: tracxCollection,
