@@ -2,7 +2,7 @@
  * The MSW front door: a real `http.*` handler for every operation on every real host, plus a
  * catch-all per host so unknown paths and methods get the provider's own 404/405 body.
  */
-import { type HttpHandler, http } from 'msw';
+import { type HttpHandler, HttpResponse, http } from 'msw';
 import {
   defaultBodyLimit,
   type Engine,
@@ -34,6 +34,8 @@ export function fromFetch(request: Request, limit: number): IncomingRequest {
 
 /** The engine's answer as a Fetch `Response`. */
 export function toFetch(response: MockResponse): Response {
+  // A dropped connection (an injected fault) is a network error to the client.
+  if (response.drop) return HttpResponse.error();
   const headers = new Headers(response.headers);
   let body: string | null = null;
   if (response.body !== undefined) {

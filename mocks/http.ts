@@ -76,6 +76,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
 }
 
 function send(res: ServerResponse, response: MockResponse, head: boolean): void {
+  if (response.drop) {
+    // An injected fault: close the connection without a status line.
+    res.socket?.destroy();
+    return;
+  }
   const headers: Record<string, string | number> = { ...response.headers };
   let payload: string | undefined;
   if (response.body !== undefined) {

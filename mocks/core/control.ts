@@ -5,6 +5,7 @@
 import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
 import { defaultStatus, isMockError } from './errors.js';
+import { type Fault, FaultSpecError, type FaultTable, parseFaultSpec } from './faults.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
 
@@ -28,6 +29,12 @@ export interface ControlPlane {
   journal(): { entries: JournalEntry[] };
   /** A provider-specific action, e.g. revoking a key; `undefined` if it does not exist. */
   action(provider: string, name: string, input?: Record<string, unknown>): Promise<unknown>;
+  /** Injected faults still waiting for requests. */
+  faults(): { faults: Fault[] };
+  /** Adds a fault (see `FaultSpec`); throws `ControlError('invalid_request')` for a bad spec. */
+  addFault(spec: unknown): Fault;
+  /** Removes one fault by id, or all; answers how many were removed. */
+  clearFaults(id?: string): { removed: number };
 }
 
 export class ControlError extends Error {
@@ -43,8 +50,9 @@ export function createControlPlane(parts: {
   clock: Clock;
   providers: ReadonlyMap<string, Provider>;
   journal: Journal;
+  faults: FaultTable;
 }): ControlPlane {
-  const { clock, providers, journal } = parts;
+  const { clock, providers, journal, faults } = parts;
   const clockState = (): ClockState => ({
     now: new Date(clock.now()).toISOString(),
     offsetSeconds: clock.offset() / 1000,
@@ -59,6 +67,7 @@ export function createControlPlane(parts: {
     async reset() {
       clock.reset();
       journal.clear();
+      faults.clear();
       await Promise.all([...providers.values()].map((p) => p.reset()));
     },
     clock: clockState,
@@ -90,6 +99,16 @@ export function createControlPlane(parts: {
       await provider?.ready();
       return action(input);
     },
+    faults: () => ({ faults: faults.list() }),
+    addFault(spec) {
+      try {
+        return faults.add(parseFaultSpec(spec, [...providers.keys()]));
+      } catch (error) {
+        if (error instanceof FaultSpecError) throw new ControlError('invalid_request', error.message);
+        throw error;
+      }
+    },
+    clearFaults: (id) => ({ removed: faults.clear(id) }),
   };
 }
 
@@ -129,6 +148,21 @@ export async function answerControl(
       }
       case 'GET /journal':
         return { status: 200, body: control.journal() };
+      case 'GET /faults':
+        return { status: 200, body: control.faults() };
+      case 'POST /faults': {
+        const body = await readBody();
+        if (body.kind !== 'json') throw new ControlError('invalid_request', 'Send the fault as a JSON object.');
+        return { status: 201, body: control.addFault(body.value) };
+      }
+      case 'DELETE /faults':
+        return { status: 200, body: control.clearFaults() };
+    }
+    const oneFault = /^DELETE \/faults\/([A-Za-z0-9_-]+)$/.exec(route);
+    if (oneFault !== null) {
+      const result = control.clearFaults(oneFault[1] as string);
+      if (result.removed === 0) throw new ControlError('not_found', 'No such fault.');
+      return { status: 200, body: result };
     }
     const action = /^POST \/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(route);
     if (action !== null) {

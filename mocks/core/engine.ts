@@ -6,6 +6,7 @@ import { type ParsedBody, parseBody } from './body.js';
 import type { Clock } from './clock.js';
 import { type ControlPlane, createControlPlane } from './control.js';
 import { isMockError, MockError } from './errors.js';
+import { createFaultTable, type Fault, type FaultTable } from './faults.js';
 import { type CredentialKind, createJournal, type Journal, redactQuery } from './journal.js';
 import type { HeaderReader, MockRequest, MockResponse, Operation, Provider } from './provider.js';
 import { compileRouter, type RouteMatch, type Router } from './router.js';
@@ -54,6 +55,8 @@ export interface Engine {
   readonly journal: Journal;
   readonly router: Router;
   readonly control: ControlPlane;
+  /** Injected faults (`POST /__control/faults`). */
+  readonly faults: FaultTable;
   /** Responses that broke the spec (only with a validator). */
   readonly violations: ContractViolation[];
   /** Errors other than `MockError` thrown by a handler: always a bug. */
@@ -71,6 +74,17 @@ export interface Engine {
   refuse(match: Exclude<RouteMatch, { kind: 'operation' }>, request: IncomingRequest): MockResponse;
 }
 
+/** What an injected fault answers instead of the operation; `undefined` for a delay only. */
+function faultResponse(fault: Fault): MockResponse | undefined {
+  if (fault.drop) return { status: 0, drop: true };
+  if (fault.status === null) return undefined;
+  return {
+    status: fault.status,
+    headers: { ...fault.headers, 'x-authflow-fault': fault.id },
+    body: fault.body ?? { error: 'fault_injected', status: fault.status, fault: fault.id },
+  };
+}
+
 export function createEngine(options: EngineOptions): Engine {
   const { clock, validator } = options;
   const providers = new Map(options.providers.map((p) => [p.id, p]));
@@ -78,6 +92,7 @@ export function createEngine(options: EngineOptions): Engine {
   const router = compileRouter(options.providers);
   const violations: ContractViolation[] = [];
   const bugs: Engine['bugs'] = [];
+  const faults = createFaultTable();
 
   function record(
     provider: Provider,
@@ -86,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
     response: MockResponse,
     credential: CredentialKind,
     reason: MockError['code'] | undefined,
+    fault?: Fault,
   ): void {
     journal.record({
       time: new Date(clock.now()).toISOString(),
@@ -97,8 +113,9 @@ export function createEngine(options: EngineOptions): Engine {
       query: redactQuery(request.query),
       status: response.status,
       credential,
-      outcome: response.status < 400 ? 'ok' : 'refused',
+      outcome: fault?.drop || (fault?.status ?? null) !== null ? 'fault' : response.status < 400 ? 'ok' : 'refused',
       ...(reason === undefined ? {} : { reason }),
+      ...(fault === undefined ? {} : { fault: fault.id }),
     });
   }
 
@@ -143,6 +160,15 @@ export function createEngine(options: EngineOptions): Engine {
     };
     let response: MockResponse;
     let reason: MockError['code'] | undefined;
+    const fault = faults.take(provider.id, operation.operationId);
+    if (fault !== undefined) {
+      if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      const injected = faultResponse(fault);
+      if (injected !== undefined) {
+        record(provider, operation.operationId, incoming, injected, 'none', undefined, fault);
+        return injected;
+      }
+    }
     try {
       await provider.ready();
       response = await operation.handle(request, {
@@ -162,7 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
     }
     response = check(provider, operation.operationId, response);
-    record(provider, operation.operationId, incoming, response, credential, reason);
+    record(provider, operation.operationId, incoming, response, credential, reason, fault);
     return response;
   }
 
@@ -188,7 +214,8 @@ export function createEngine(options: EngineOptions): Engine {
     router,
     violations,
     bugs,
-    control: createControlPlane({ clock, providers, journal }),
+    faults,
+    control: createControlPlane({ clock, providers, journal, faults }),
     async answer(request) {
       const match = router.match(request.host, request.method, request.path);
       if (match === undefined) return undefined;

@@ -21,6 +21,8 @@ export type {
 export { createEngine } from './engine.js';
 export type { MockErrorCode, MockErrorDetails } from './errors.js';
 export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
+export type { Fault, FaultSpec, FaultTable } from './faults.js';
+export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
 export type { CredentialKind, Journal, JournalEntry } from './journal.js';
 export { createJournal, redactQuery } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';

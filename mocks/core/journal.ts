@@ -36,9 +36,12 @@ export interface JournalEntry {
   query: string;
   status: number;
   credential: CredentialKind;
-  outcome: 'ok' | 'refused';
+  /** `fault`: an injected fault answered instead of the operation (`status` 0: dropped). */
+  outcome: 'ok' | 'refused' | 'fault';
   /** Stable code of the refusal, when refused. */
   reason?: MockErrorCode;
+  /** The id of the injected fault that took this request. */
+  fault?: string;
 }
 
 export interface Journal {

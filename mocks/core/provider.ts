@@ -35,6 +35,8 @@ export interface MockResponse {
   headers?: Record<string, string>;
   /** Serialised as JSON; `undefined` means no body. */
   body?: unknown;
+  /** Close the connection without answering (an injected fault). */
+  drop?: boolean;
 }
 
 export interface OperationContext {
