@@ -104,7 +104,7 @@ describe('fault injection over /__control/faults', () => {
     [{ status: 500, headers: { 'bad header': 'x' } }, 'invalid header name'],
     [{ status: 500, headers: { 'x-a': 'line\r\nbreak' } }, 'header injection'],
     [['not', 'an', 'object'], 'not an object'],
-  ])('refuses %j (%s) with 400 invalid_request', async (spec) => {
+  ] as [unknown, string][])('refuses %j (%s) with 400 invalid_request', async (spec) => {
     const res = await agent.post('/__control/faults').send(spec as object);
     expect([res.status, res.body.error]).toEqual([400, 'invalid_request']);
     expect((await agent.get('/__control/faults')).body.faults).toEqual([]);
