@@ -12,11 +12,13 @@ import { runCollections } from './newman.js';
 import { providerIds } from './providers/index.js';
 
 const usage = `Usage:
-  authflow-mocks serve  [--port 4010] [--host 127.0.0.1] [--provider ID]...
+  authflow-mocks serve  [--port 4010] [--host 127.0.0.1] [--provider ID]... [--control-token T | --no-control]
   authflow-mocks newman [--base-url http://127.0.0.1:4010] [--provider ID]... [--junit-dir reports/newman]
 
 serve   runs the mock server (PORT in the environment also sets the port).
-        It listens on loopback unless --host names another interface.
+        It listens on loopback unless --host names another interface. Beyond loopback the
+        control plane (/__control) is off unless --control-token (or AUTHFLOW_CONTROL_TOKEN)
+        is given; requests then send Authorization: Bearer <token>.
 newman  runs every provider's Postman collection with Newman (CLI and JUnit reporters),
         against a fresh server on an ephemeral port, or against --base-url.
 Providers: ${providerIds.join(', ')}`;
@@ -24,6 +26,16 @@ Providers: ${providerIds.join(', ')}`;
 function fail(message: string): never {
   process.stderr.write(`authflow-mocks: ${message}\n`);
   process.exit(2);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Logs never carry a secret: ids are shown, secrets only by their first characters. */
+function maskSecret(key: string, value: string): string {
+  if (!/secret|password|token|key/i.test(key)) return value;
+  return `${value.slice(0, Math.min(6, Math.floor(value.length / 4)))}…`;
 }
 
 function providersOf(values: string[] | undefined): string[] {
@@ -40,12 +52,24 @@ async function serve(args: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: defaultHost },
       provider: { type: 'string', multiple: true },
+      'control-token': { type: 'string' },
+      'no-control': { type: 'boolean', default: false },
     },
   });
   const rawPort = values.port ?? process.env.PORT ?? String(defaultPort);
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got ${rawPort}`);
-  const mock = createMockServer({ providers: providersOf(values.provider) });
+  const loopback = isLoopback(values.host);
+  const controlToken = values['control-token'] ?? (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
+  if (controlToken !== undefined && controlToken.length < 16) fail('--control-token must be 16 characters or more');
+  // Beyond loopback, anyone who reaches the port could reset or re-clock the mocks: the control
+  // plane is off unless a token guards it.
+  const control = !values['no-control'] && (loopback || controlToken !== undefined);
+  const mock = createMockServer({
+    providers: providersOf(values.provider),
+    control,
+    ...(controlToken === undefined ? {} : { controlToken }),
+  });
   let address: { url: string };
   try {
     address = await mock.listen(port, values.host);
@@ -57,18 +81,23 @@ async function serve(args: string[]): Promise<void> {
     throw error;
   }
   const lines = [`authflow-mocks listening on ${address.url}`];
-  lines.push(`  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal)`);
+  if (!control) lines.push('  control plane: off (beyond loopback it needs --control-token)');
+  else {
+    const guard = controlToken === undefined ? '' : ', Authorization: Bearer <control token>';
+    lines.push(`  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal, faults${guard})`);
+    lines.push(`  demo secrets are masked here: GET ${address.url}/__control/fixtures lists them in full`);
+  }
   for (const provider of mock.engine.providers.values()) {
     lines.push('', `${provider.title} (${provider.id})`);
     const width = Math.max(...provider.hosts.map((h) => h.length));
     for (const host of provider.hosts) lines.push(`  https://${host.padEnd(width)}  →  ${address.url}/${host}`);
     for (const demo of provider.demo()) {
-      const pairs = Object.entries(demo.values).map(([k, v]) => `${k}=${v}`);
+      const pairs = Object.entries(demo.values).map(([k, v]) => `${k}=${maskSecret(k, v)}`);
       lines.push(`  ${demo.label}: ${pairs.join('  ')}`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (values.host !== defaultHost && values.host !== 'localhost' && values.host !== '::1') {
+  if (!loopback) {
     process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${values.host}\n`);
   }
   let closing = false;

@@ -14,13 +14,35 @@ import {
   MockError,
   type MockResponse,
   parseBody,
+  safeEqual,
 } from './core/index.js';
 import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
 
 export interface MockServerOptions extends MocksOptions {
   /** Serve an existing mock world instead of creating one. */
   mocks?: Mocks;
+  /**
+   * Guards `/__control/*`: requests must send `Authorization: Bearer <token>` (or
+   * `X-Control-Token: <token>`). Needed when the server listens beyond loopback.
+   */
+  controlToken?: string;
+  /** `false` turns the control plane off: `/__control/*` answers 404. Default true. */
+  control?: boolean;
+  /** Connection limits, so a slow or stalled client cannot hold the server. */
+  timeouts?: {
+    /** Time to receive the request headers. Default 10 s. */
+    headersMs?: number;
+    /** Time to receive the whole request. Default 30 s. */
+    requestMs?: number;
+    /** Idle time of a keep-alive connection. Default 5 s. */
+    keepAliveMs?: number;
+    /** On close, requests in flight get this long to finish before connections are cut. Default 5 s. */
+    graceMs?: number;
+  };
 }
+
+/** Largest accepted request head (request line + headers); past it the answer is 431. */
+export const maxHeaderBytes = 16 * 1024;
 
 export interface MockServer extends Mocks {
   readonly server: Server;
@@ -98,6 +120,30 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const mocks = options.mocks ?? createMocks(options);
   const { engine } = mocks;
   const limit = options.bodyLimit ?? defaultBodyLimit;
+  const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
+  const { controlToken } = options;
+  const controlOn = options.control !== false;
+
+  /** Why a control request is refused (off, or without the token), or undefined when allowed. */
+  function controlRefusal(req: IncomingMessage): MockResponse | undefined {
+    if (!controlOn) {
+      return { status: 404, body: { error: 'control_disabled', message: 'The control plane is off on this server.' } };
+    }
+    if (controlToken === undefined) return undefined;
+    const auth = req.headers.authorization;
+    const given =
+      typeof req.headers['x-control-token'] === 'string'
+        ? req.headers['x-control-token']
+        : auth?.toLowerCase().startsWith('bearer ')
+          ? auth.slice(7).trim()
+          : '';
+    if (safeEqual(given, controlToken)) return undefined;
+    return {
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="authflow-mocks control"' },
+      body: { error: 'control_unauthorized', message: 'Send the control token as Authorization: Bearer <token>.' },
+    };
+  }
 
   function index(base: string): MockResponse {
     const providers = [...engine.providers.values()].map((p) => ({
@@ -125,9 +171,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 
     let response: MockResponse | undefined;
     if (first === '__control') {
-      response = await answerControl(engine.control, method, rest, async () =>
-        parseBody(req.headers['content-type'] ?? null, await body()),
-      );
+      response =
+        controlRefusal(req) ??
+        (await answerControl(engine.control, method, rest, async () =>
+          parseBody(req.headers['content-type'] ?? null, await body()),
+        ));
     } else if (first === '' && (method === 'GET' || method === 'HEAD')) {
       response = index(`http://${req.headers.host ?? `${defaultHost}:${defaultPort}`}`);
     } else {
@@ -154,7 +202,14 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   }
 
   const server = createServer(
-    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Check stalled connections often, not every 30 s (Node's default).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
+      maxHeaderSize: maxHeaderBytes,
+    },
     (req, res) => {
       handle(req, res).catch((error: unknown) => {
         engine.bugs.push({ operationId: null, message: String(error) });
@@ -168,9 +223,18 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       });
     },
   );
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
 
   return {
@@ -189,8 +253,15 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       });
     },
     close() {
+      // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
       return new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
+        cut.unref();
+        server.close((error) => {
+          clearTimeout(cut);
+          if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
       });
     },

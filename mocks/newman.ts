@@ -20,6 +20,8 @@ export interface CollectionRun {
   failedAssertions: number;
   requests: number;
   failures: { source: string; message: string }[];
+  /** The environment at the end of the run (tokens the collection stored, and so on). */
+  environment: Record<string, string>;
 }
 
 export interface RunCollectionsOptions {
@@ -68,6 +70,11 @@ export async function runCollections(options: RunCollectionsOptions): Promise<Co
           source: (f.source as { name?: string } | undefined)?.name ?? 'run',
           message: f.error.message,
         })),
+        // The summary's environment is a postman-collection VariableScope at run time.
+        environment: (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject() as Record<
+          string,
+          string
+        >,
       });
     }
     return runs;

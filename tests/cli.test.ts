@@ -1,31 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-
-function startCli(args: string[]): { child: ChildProcess; output: () => string; stderr: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '' },
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
-  return { child, output: () => out, stderr: () => err };
-}
-
-async function waitFor(predicate: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { startCli, waitFor } from './support/cli.js';
 
 describe('authflow-mocks CLI', () => {
   it('serve prints providers, local base URLs and demo credentials, answers, and exits 0 on SIGTERM', async () => {
