@@ -97,7 +97,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   });
 }
 
-function send(res: ServerResponse, response: MockResponse, head: boolean): void {
+function send(res: ServerResponse, response: MockResponse, head: boolean, closing = false): void {
   if (response.drop) {
     // An injected fault: close the connection without a status line.
     res.socket?.destroy();
@@ -112,6 +112,8 @@ function send(res: ServerResponse, response: MockResponse, head: boolean): void 
   } else {
     headers['content-length'] = 0;
   }
+  // While the server closes, answers end their connection so close() need not wait for idle sockets.
+  if (closing) headers.connection = 'close';
   res.writeHead(response.status, headers);
   res.end(head ? undefined : payload);
 }
@@ -123,6 +125,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
   const { controlToken } = options;
   const controlOn = options.control !== false;
+  let closing = false;
 
   /** Why a control request is refused (off, or without the token), or undefined when allowed. */
   function controlRefusal(req: IncomingMessage): MockResponse | undefined {
@@ -198,7 +201,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     };
     // Drain a body nobody read, so a keep-alive connection stays usable.
     if (bodyRead === undefined) req.resume();
-    send(res, response, method === 'HEAD');
+    send(res, response, method === 'HEAD', closing);
   }
 
   const server = createServer(
@@ -254,6 +257,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     close() {
       // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
+      closing = true;
       return new Promise((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
         cut.unref();
