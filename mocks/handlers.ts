@@ -11,6 +11,7 @@ import {
   type MockResponse,
   type Operation,
   type Provider,
+  type RouteMatch,
 } from './core/index.js';
 
 /** A Fetch `Request` as the engine reads it. */
@@ -45,31 +46,43 @@ export function toFetch(response: MockResponse): Response {
   return new Response(body, { status: response.status, headers });
 }
 
-function mswPath(template: string): string {
-  return template.replace(/\{([^}]+)\}/g, ':$1');
+/** The router's verdict for a request, computed once however many handlers ask. */
+const verdicts = new WeakMap<Request, RouteMatch | undefined>();
+function routeOf(engine: Engine, request: Request): RouteMatch | undefined {
+  if (verdicts.has(request)) return verdicts.get(request);
+  const url = new URL(request.url);
+  const match = engine.router.match(url.hostname.toLowerCase(), request.method, url.pathname);
+  verdicts.set(request, match);
+  return match;
 }
 
 /**
- * MSW matches paths case-insensitively for every provider (path-to-regexp's default), while the
- * engine's router folds case only for providers that ask for it. The router decides, so both
- * doors agree: when it names another operation (or none), the resolver returns nothing and the
- * request falls through to the host fallback, which answers what the router answers.
+ * One handler per operation and host, matched by the engine's router rather than MSW's path
+ * patterns: both doors then agree on every path (case folding per provider, percent-encoding
+ * MSW's matcher would throw on), and a request reaches exactly the operation the router names.
  */
 function operationHandler(engine: Engine, provider: Provider, operation: Operation, host: string, limit: number) {
   const method = operation.method.toLowerCase() as Lowercase<Operation['method']>;
-  return http[method](`https://${host}${mswPath(operation.path)}`, async ({ request }) => {
-    const incoming = fromFetch(request, limit);
-    const match = engine.router.match(incoming.host, incoming.method, incoming.path);
-    if (match?.kind !== 'operation' || match.operation !== operation) return undefined;
-    return toFetch(await engine.dispatch(provider, operation, match.params, incoming));
-  });
+  return http[method](
+    ({ request }) => {
+      if (new URL(request.url).hostname.toLowerCase() !== host) return false;
+      const match = routeOf(engine, request);
+      return match?.kind === 'operation' && match.operation === operation;
+    },
+    async ({ request }) => {
+      const match = routeOf(engine, request);
+      if (match?.kind !== 'operation') return undefined;
+      return toFetch(await engine.dispatch(provider, operation, match.params, fromFetch(request, limit)));
+    },
+  );
 }
 
+/** Everything else on a provider's host: its own 404 or 405. */
 function hostFallback(engine: Engine, host: string, limit: number) {
-  return http.all(`https://${host}/*`, async ({ request }) => {
-    const incoming = fromFetch(request, limit);
-    return toFetch((await engine.answer(incoming)) as MockResponse);
-  });
+  return http.all(
+    ({ request }) => new URL(request.url).hostname.toLowerCase() === host,
+    async ({ request }) => toFetch((await engine.answer(fromFetch(request, limit))) as MockResponse),
+  );
 }
 
 export function createHandlers(engine: Engine, bodyLimit = defaultBodyLimit): HttpHandler[] {

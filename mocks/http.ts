@@ -231,13 +231,17 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       socket.destroy();
       return;
     }
-    const status =
+    const [status, code] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? '431 Request Header Fields Too Large'
+        ? ['431 Request Header Fields Too Large', 'request_header_fields_too_large']
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? '408 Request Timeout'
-          : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+          ? ['408 Request Timeout', 'request_timeout']
+          : ['400 Bad Request', 'bad_request'];
+    // Refused before any routing, so in the server's own shape rather than a provider's.
+    const body = JSON.stringify({ error: code, message: `The HTTP request could not be read (${code}).` });
+    socket.end(
+      `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
 
   return {

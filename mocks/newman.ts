@@ -22,6 +22,16 @@ export interface CollectionRun {
   failures: { source: string; message: string }[];
   /** The environment at the end of the run (tokens the collection stored, and so on). */
   environment: Record<string, string>;
+  /** Every request as sent, variables resolved (the fuzzer replays and mutates them). */
+  sent: SentRequest[];
+}
+
+export interface SentRequest {
+  name: string;
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body?: string;
 }
 
 export interface RunCollectionsOptions {
@@ -71,6 +81,17 @@ export async function runCollections(options: RunCollectionsOptions): Promise<Co
           message: f.error.message,
         })),
         // The summary's environment is a postman-collection VariableScope at run time.
+        sent: summary.run.executions.map((execution) => {
+          const request = execution.request;
+          const body = request.body?.toString();
+          return {
+            name: execution.item.name,
+            method: request.method,
+            url: request.url.toString(),
+            headers: request.headers.all().map((h) => [h.key, String(h.value)] as [string, string]),
+            ...(body === undefined || body === '' ? {} : { body }),
+          };
+        }),
         environment: (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject() as Record<
           string,
           string

@@ -85,6 +85,8 @@ export interface Provider {
   fixtures(): Record<string, unknown>;
   /** A short list for the start-up banner. */
   demo(): DemoCredential[];
+  /** Its mutable state as JSON (see `stateSnapshot`): a refused request must leave it unchanged. */
+  snapshot(): string;
   /** The provider's documented error body for a refusal. */
   errorResponse(error: MockError, request: { host: string; operationId: string | null }): MockResponse;
   /** Provider-specific control-plane actions (`POST /__control/<id>/<action>`). */

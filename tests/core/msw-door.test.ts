@@ -25,6 +25,7 @@ function provider(id: string, host: string, caseInsensitivePaths: boolean): Prov
     reset: async () => {},
     fixtures: () => ({}),
     demo: () => [],
+    snapshot: () => '{}',
     errorResponse: (error) => ({ status: error.code === 'route_not_found' ? 404 : 405, body: { code: error.code } }),
   };
 }

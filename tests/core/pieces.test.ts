@@ -106,6 +106,7 @@ describe('router', () => {
     reset: async () => {},
     fixtures: () => ({}),
     demo: () => [],
+    snapshot: () => '{}',
     errorResponse: () => ({ status: 500 }),
   });
 

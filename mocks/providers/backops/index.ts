@@ -10,6 +10,7 @@ import {
   type ProviderEnv,
   type ProviderModule,
   safeEqual,
+  stateSnapshot,
 } from '../../core/index.js';
 import type { components } from '../../generated/backops.js';
 import * as fixtures from './fixtures.js';
@@ -108,6 +109,7 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
         values: { api_key: k.api_key, organizationId: k.organizationId },
       })),
     errorResponse,
+    snapshot: () => stateSnapshot(state),
     actions: {
       /** Revokes an API key, as deleting it in the dashboard would: every token derived from it ends. */
       'revoke-api-key': async (input) => {

@@ -9,6 +9,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
+  stateSnapshot,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHost, createOperations, type EventBookingsOptions, identityHost } from './handlers.js';
@@ -59,6 +60,7 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
         values: { client_id: a.client_id, client_secret: a.client_secret },
       })),
     errorResponse,
+    snapshot: () => stateSnapshot(state),
     actions: {
       /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
       'revoke-client': (input) => {

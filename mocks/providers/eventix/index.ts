@@ -10,6 +10,7 @@ import {
   type ProviderEnv,
   type ProviderModule,
   randomToken,
+  stateSnapshot,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHosts, authHosts, createOperations, type EventixOptions } from './handlers.js';
@@ -83,6 +84,7 @@ export function createEventix(env: ProviderEnv, options: EventixOptions = {}): P
         values: { client_id: c.client_id, client_secret: c.client_secret },
       })),
     errorResponse,
+    snapshot: () => stateSnapshot(state),
     actions: {
       /**
        * Rotates a client's secret, as after a leak: every code and token issued to the client

@@ -9,6 +9,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
+  stateSnapshot,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHost, createOperations, type TracxOptions } from './handlers.js';
@@ -105,6 +106,7 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
     }),
     demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
     errorResponse,
+    snapshot: () => stateSnapshot(state),
     actions: {
       /** Revokes a connect token, as deleting it in the dashboard would: no new session tokens. */
       'revoke-connect-token': async (input) => {
