@@ -53,12 +53,20 @@ export function parseBody(contentType: string | null, bytes: Uint8Array): Parsed
   );
 }
 
+export interface FieldsOptions {
+  /**
+   * Also keep JSON numbers and booleans, as strings (`{"account_id": 5}` → `"5"`), for APIs whose
+   * docs type a field as an integer but that take forms too. Default false.
+   */
+  scalars?: boolean;
+}
+
 /**
  * A flat record of string fields from a JSON object, a form or a multipart form, for token
- * endpoints and the like. Non-string JSON values are kept out, so `{"client_id": 5}` reads as a
- * missing field.
+ * endpoints and the like. Non-string JSON values are kept out (unless `scalars`), so
+ * `{"client_id": 5}` reads as a missing field.
  */
-export function fieldsOf(body: ParsedBody): Record<string, string> {
+export function fieldsOf(body: ParsedBody, options: FieldsOptions = {}): Record<string, string> {
   if (body.kind === 'form' || body.kind === 'multipart') return body.value;
   const out: Record<string, string> = Object.create(null);
   if (body.kind === 'json') {
@@ -67,6 +75,9 @@ export function fieldsOf(body: ParsedBody): Record<string, string> {
     }
     for (const [k, v] of Object.entries(body.value)) {
       if (typeof v === 'string') out[k] = v;
+      else if (options.scalars && ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean')) {
+        out[k] = String(v);
+      }
     }
   }
   return out;

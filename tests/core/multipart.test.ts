@@ -95,3 +95,11 @@ describe('multipart/form-data bodies', () => {
     );
   });
 });
+
+describe('fieldsOf', () => {
+  it('keeps JSON numbers and booleans as strings only when asked', () => {
+    const body = parseBody('application/json', bytes('{"a":"x","n":5,"b":true,"o":{},"z":null}'));
+    expect({ ...fieldsOf(body) }).toEqual({ a: 'x' });
+    expect({ ...fieldsOf(body, { scalars: true }) }).toEqual({ a: 'x', n: '5', b: 'true' });
+  });
+});
