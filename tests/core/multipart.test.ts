@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOf, parseBody } from '../../mocks/core/body.js';
+import { readTokenFields } from '../../mocks/core/oauth2.js';
+import type { MockRequest } from '../../mocks/core/provider.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -101,5 +103,13 @@ describe('fieldsOf', () => {
     const body = parseBody('application/json', bytes('{"a":"x","n":5,"b":true,"o":{},"z":null}'));
     expect({ ...fieldsOf(body) }).toEqual({ a: 'x' });
     expect({ ...fieldsOf(body, { scalars: true }) }).toEqual({ a: 'x', n: '5', b: 'true' });
+  });
+});
+
+describe('OAuth2 token requests', () => {
+  it('keep refusing a multipart body with invalid_request, as before multipart was parsed', async () => {
+    const body = parseBody('multipart/form-data; boundary=b', multipart('b', [field('grant_type', 'refresh_token')]));
+    const request = { body: async () => body } as unknown as MockRequest;
+    await expect(readTokenFields(request)).rejects.toMatchObject({ code: 'invalid_request' });
   });
 });
