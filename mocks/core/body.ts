@@ -1,14 +1,16 @@
 /**
- * Request bodies: JSON and form-encoded, as the providers' docs say clients send them. Parsing is
- * pure (bytes in, value out) so both front doors share it; each door only reads the bytes and
- * enforces the size limit.
+ * Request bodies: JSON, form-encoded and multipart/form-data (text fields), as the providers'
+ * docs say clients send them. Parsing is pure and synchronous (bytes in, value out) so both front
+ * doors share it; each door only reads the bytes and enforces the size limit.
  */
 import { MockError } from './errors.js';
 
 export type ParsedBody =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
-  | { kind: 'form'; value: Record<string, string> };
+  | { kind: 'form'; value: Record<string, string> }
+  /** `multipart/form-data` (RFC 7578) text fields; file parts are refused. */
+  | { kind: 'multipart'; value: Record<string, string> };
 
 /** Bodies above this many bytes are refused with `payload_too_large` (413). */
 export const defaultBodyLimit = 1024 * 1024;
@@ -22,6 +24,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function parseBody(contentType: string | null, bytes: Uint8Array): ParsedBody {
   const type = mediaType(contentType);
   if (bytes.byteLength === 0) return { kind: 'none' };
+  if (type === 'multipart/form-data') {
+    return { kind: 'multipart', value: parseMultipart(bytes, boundaryOf(contentType ?? '')) };
+  }
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -44,16 +49,25 @@ export function parseBody(contentType: string | null, bytes: Uint8Array): Parsed
   }
   throw new MockError(
     'unsupported_media_type',
-    `Content-Type ${type === '' ? '(none)' : type} is not accepted; send application/json or application/x-www-form-urlencoded.`,
+    `Content-Type ${type === '' ? '(none)' : type} is not accepted; send application/json, application/x-www-form-urlencoded or multipart/form-data.`,
   );
 }
 
+export interface FieldsOptions {
+  /**
+   * Also keep JSON numbers and booleans, as strings (`{"account_id": 5}` → `"5"`), for APIs whose
+   * docs type a field as an integer but that take forms too. Default false.
+   */
+  scalars?: boolean;
+}
+
 /**
- * A flat record of string fields from a JSON object or a form, for token endpoints and the like.
- * Non-string JSON values are kept out, so `{"client_id": 5}` reads as a missing field.
+ * A flat record of string fields from a JSON object, a form or a multipart form, for token
+ * endpoints and the like. Non-string JSON values are kept out (unless `scalars`), so
+ * `{"client_id": 5}` reads as a missing field.
  */
-export function fieldsOf(body: ParsedBody): Record<string, string> {
-  if (body.kind === 'form') return body.value;
+export function fieldsOf(body: ParsedBody, options: FieldsOptions = {}): Record<string, string> {
+  if (body.kind === 'form' || body.kind === 'multipart') return body.value;
   const out: Record<string, string> = Object.create(null);
   if (body.kind === 'json') {
     if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
@@ -61,7 +75,127 @@ export function fieldsOf(body: ParsedBody): Record<string, string> {
     }
     for (const [k, v] of Object.entries(body.value)) {
       if (typeof v === 'string') out[k] = v;
+      else if (options.scalars && ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean')) {
+        out[k] = String(v);
+      }
     }
   }
   return out;
+}
+
+// ---- multipart/form-data (RFC 7578 over RFC 2046 §5.1.1), text fields only ----
+
+/** `; name=value` parameters of a header value; quoted strings unescaped; names lower-cased. */
+function headerParams(value: string): Map<string, string> {
+  const params = new Map<string, string>();
+  const re = /;\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/g;
+  for (const m of value.matchAll(re)) {
+    const name = (m[1] as string).toLowerCase();
+    const raw = m[2] as string;
+    const v = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    if (!params.has(name)) params.set(name, v);
+  }
+  return params;
+}
+
+/** RFC 2046 §5.1.1: 1–70 of bchars, not ending in a space. */
+const boundaryPattern = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+function boundaryOf(contentType: string): string {
+  const semi = contentType.indexOf(';');
+  const boundary = semi === -1 ? undefined : headerParams(contentType.slice(semi)).get('boundary');
+  if (boundary === undefined || boundary === '') {
+    throw new MockError('malformed_body', 'multipart/form-data needs a boundary parameter in Content-Type.');
+  }
+  if (!boundaryPattern.test(boundary)) {
+    throw new MockError('malformed_body', 'The multipart boundary is not valid (RFC 2046: 1-70 characters).');
+  }
+  return boundary;
+}
+
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const CRLF = ascii('\r\n');
+const HEADERS_END = ascii('\r\n\r\n');
+
+/** First index of `needle` in `haystack` at or after `from`, or -1. */
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0] as number;
+  const last = haystack.length - needle.length;
+  for (let i = haystack.indexOf(first, from); i !== -1 && i <= last; i = haystack.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && haystack[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+const startsAt = (bytes: Uint8Array, needle: Uint8Array, at: number) =>
+  at + needle.length <= bytes.length && needle.every((b, i) => bytes[at + i] === b);
+
+function utf8(bytes: Uint8Array, what: string): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new MockError('malformed_body', `The ${what} is not valid UTF-8.`);
+  }
+}
+
+/** One part: its headers, then its field name and text value. File parts are refused. */
+function multipartField(part: Uint8Array): [string, string] {
+  let headerEnd: number;
+  let contentStart: number;
+  if (startsAt(part, CRLF, 0)) {
+    headerEnd = 0;
+    contentStart = 2;
+  } else {
+    headerEnd = indexOfBytes(part, HEADERS_END, 0);
+    if (headerEnd === -1) throw new MockError('malformed_body', 'A multipart part has no end of headers.');
+    contentStart = headerEnd + 4;
+  }
+  let disposition: string | undefined;
+  for (const line of utf8(part.subarray(0, headerEnd), 'multipart part header').split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === 'content-disposition') {
+      disposition = line.slice(colon + 1).trim();
+    }
+  }
+  const semi = disposition?.indexOf(';') ?? -1;
+  if (
+    disposition === undefined ||
+    disposition
+      .slice(0, semi === -1 ? undefined : semi)
+      .trim()
+      .toLowerCase() !== 'form-data'
+  ) {
+    throw new MockError('malformed_body', 'Every multipart part needs Content-Disposition: form-data.');
+  }
+  const params = headerParams(disposition.slice(semi === -1 ? disposition.length : semi));
+  const name = params.get('name');
+  if (name === undefined || name === '') throw new MockError('malformed_body', 'A multipart part has no field name.');
+  if (params.has('filename')) {
+    throw new MockError('unsupported_media_type', `File parts are not accepted (field ${name}); send text fields.`);
+  }
+  return [name, utf8(part.subarray(contentStart), 'multipart field')];
+}
+
+/** The text fields of a multipart/form-data body; the first of repeated names wins, as in forms. */
+function parseMultipart(bytes: Uint8Array, boundary: string): Record<string, string> {
+  const delimiter = ascii(`--${boundary}`);
+  const next = ascii(`\r\n--${boundary}`);
+  // The first delimiter starts the body or follows a preamble's CRLF.
+  let at = startsAt(bytes, delimiter, 0) ? 0 : indexOfBytes(bytes, next, 0) + 2;
+  if (at === 1) throw new MockError('malformed_body', 'The multipart body does not contain its boundary.');
+  const value: Record<string, string> = Object.create(null);
+  for (;;) {
+    let i = at + delimiter.length;
+    if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d) return value; // close delimiter; the epilogue is ignored
+    while (bytes[i] === 0x20 || bytes[i] === 0x09) i++; // transport padding
+    if (!startsAt(bytes, CRLF, i)) throw new MockError('malformed_body', 'A multipart boundary line is malformed.');
+    const start = i + 2;
+    const end = indexOfBytes(bytes, next, start);
+    if (end === -1) throw new MockError('malformed_body', 'The multipart body ends without its closing boundary.');
+    const [name, text] = multipartField(bytes.subarray(start, end));
+    if (!(name in value)) value[name] = text;
+    at = end + 2;
+  }
 }

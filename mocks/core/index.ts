@@ -2,7 +2,7 @@
  * mocks/core: provider-agnostic pieces (clock, token store, JWTs, errors, journal, router,
  * engine, control plane). No provider, no I/O.
  */
-export type { ParsedBody } from './body.js';
+export type { FieldsOptions, ParsedBody } from './body.js';
 export { defaultBodyLimit, fieldsOf, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';

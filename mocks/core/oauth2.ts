@@ -21,7 +21,11 @@ export const tokenResponseHeaders: Readonly<Record<string, string>> = {
  */
 export async function readTokenFields(request: MockRequest): Promise<Record<string, string>> {
   try {
-    return fieldsOf(await request.body());
+    const body = await request.body();
+    // RFC 6749 §4.1.3: token requests are form-encoded (JSON is accepted as the providers' docs show).
+    if (body.kind === 'multipart')
+      throw new MockError('invalid_request', 'Send the token request form-encoded or as JSON.');
+    return fieldsOf(body);
   } catch (error) {
     if (error instanceof MockError && error.code !== 'payload_too_large') {
       throw new MockError('invalid_request', error.message);

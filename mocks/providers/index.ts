@@ -3,12 +3,14 @@ import type { ProviderModule } from '../core/index.js';
 import backops, { type BackOpsOptions } from './backops/index.js';
 import eventbookings, { type EventBookingsOptions } from './eventbookings/index.js';
 import eventix, { type EventixOptions } from './eventix/index.js';
+import teletracker, { type TeleTrackerOptions } from './teletracker/index.js';
 import tracx, { type TracxOptions } from './tracx/index.js';
 
 export interface ProviderOptions {
   backops?: BackOpsOptions;
   eventbookings?: EventBookingsOptions;
   eventix?: EventixOptions;
+  teletracker?: TeleTrackerOptions;
   tracx?: TracxOptions;
 }
 
@@ -17,6 +19,7 @@ export const providerModules = [
   eventix,
   tracx,
   backops,
+  teletracker,
 ] as const satisfies readonly ProviderModule<never>[];
 
 export type ProviderId = (typeof providerModules)[number]['id'];

@@ -2,6 +2,7 @@
 import { backopsCollection } from './backops.js';
 import { eventbookingsCollection } from './eventbookings.js';
 import { eventixCollection } from './eventix.js';
+import { teletrackerCollection } from './teletracker.js';
 import { tracxCollection } from './tracx.js';
 
 export interface BuiltCollection {
@@ -14,5 +15,6 @@ export const collections: Record<string, () => BuiltCollection> = {
   backops: backopsCollection,
   eventbookings: eventbookingsCollection,
   eventix: eventixCollection,
+  teletracker: teletrackerCollection,
   tracx: tracxCollection,
 };

@@ -22,6 +22,8 @@ export interface Step {
   headers?: Record<string, string | string[]>;
   json?: unknown;
   form?: Record<string, string>;
+  /** A multipart/form-data body of text fields (Postman `formdata` mode; the client sets the boundary). */
+  multipart?: Record<string, string>;
   /** Test script body: `pm.test(...)` assertions and variable chaining. */
   tests: string;
   prerequest?: string;
@@ -54,6 +56,11 @@ function item(provider: string, step: Step): ItemDefinition {
     body = {
       mode: 'urlencoded',
       urlencoded: Object.entries(step.form).map(([key, value]) => ({ key, value })),
+    } as never;
+  } else if (step.multipart !== undefined) {
+    body = {
+      mode: 'formdata',
+      formdata: Object.entries(step.multipart).map(([key, value]) => ({ key, value, type: 'text' })),
     } as never;
   } else {
     body = undefined as never;

@@ -17,11 +17,15 @@ describe.each(providerIds)('fuzzing %s', (provider) => {
   }, 60_000);
   afterAll(() => world.close());
 
-  it.each(['http', 'msw'] as const)('through the %s door: no 5xx, spec-valid answers, refusals change nothing', async (door) => {
-    const statuses = await fuzzProvider(world, provider, door, { numRuns });
-    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(numRuns);
-    // The fuzzer must reach past the front checks sometimes, or it proves little.
-    expect([...statuses.keys()].some((s) => s >= 200 && s < 400)).toBe(true);
-  }, 120_000);
+  it.each(['http', 'msw'] as const)(
+    'through the %s door: no 5xx, spec-valid answers, refusals change nothing',
+    async (door) => {
+      const statuses = await fuzzProvider(world, provider, door, { numRuns });
+      const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(numRuns);
+      // The fuzzer must reach past the front checks sometimes, or it proves little.
+      expect([...statuses.keys()].some((s) => s >= 200 && s < 400)).toBe(true);
+    },
+    120_000,
+  );
 });

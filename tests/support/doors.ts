@@ -25,6 +25,8 @@ export interface CallInit {
   headers?: Record<string, string | string[]>;
   json?: unknown;
   form?: Record<string, string>;
+  /** A multipart/form-data body of text fields, built with `FormData` (the client picks the boundary). */
+  multipart?: Record<string, string>;
   /** A raw body; set `content-type` in `headers` yourself. */
   raw?: string;
 }
@@ -39,8 +41,15 @@ export interface Door {
 export type DoorName = 'http' | 'msw';
 export const doorNames: DoorName[] = ['http', 'msw'];
 
-function encode(init: CallInit): { headers: Record<string, string | string[]>; body: string | undefined } {
+type Body = string | FormData | undefined;
+
+function encode(init: CallInit): { headers: Record<string, string | string[]>; body: Body } {
   const headers = { ...init.headers };
+  if (init.multipart !== undefined) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(init.multipart)) form.append(k, v);
+    return { headers, body: form };
+  }
   if (init.json !== undefined) {
     headers['content-type'] ??= 'application/json';
     return { headers, body: JSON.stringify(init.json) };
@@ -50,6 +59,20 @@ function encode(init: CallInit): { headers: Record<string, string | string[]>; b
     return { headers, body: new URLSearchParams(init.form).toString() };
   }
   return { headers, body: init.raw };
+}
+
+/** FormData as bytes and the Content-Type with its boundary, as undici writes them (for supertest). */
+async function serialise(encoded: ReturnType<typeof encode>): Promise<{
+  headers: Record<string, string | string[]>;
+  body: string | Buffer | undefined;
+}> {
+  const { headers, body } = encoded;
+  if (!(body instanceof FormData)) return { headers, body };
+  const request = new Request('http://serialise.invalid/', { method: 'POST', body });
+  return {
+    headers: { 'content-type': request.headers.get('content-type') ?? '', ...headers },
+    body: Buffer.from(await request.arrayBuffer()),
+  };
 }
 
 function parse(text: string): unknown {
@@ -73,7 +96,7 @@ export function openDoor(name: DoorName, options: MocksOptions = {}): Door {
       mocks: server,
       async call(url, init = {}) {
         const u = new URL(url);
-        const { headers, body } = encode(init);
+        const { headers, body } = await serialise(encode(init));
         const method = (init.method ?? (body === undefined ? 'GET' : 'POST')).toLowerCase() as 'get';
         let req = agent[method](`/${u.host}${u.pathname}${u.search}`).redirects(0);
         for (const [k, v] of Object.entries(headers)) req = req.set(k, v as string); // an array sends one header line per value

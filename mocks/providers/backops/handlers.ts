@@ -251,7 +251,8 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
         const { key, event } = eventScope(state, request, context);
         if (!key.admin) throw new MockError('forbidden', 'Adding an area needs an API key with the admin permission.');
         const body = await request.body();
-        if (body.kind === 'form') throw new MockError('unsupported_media_type', 'Send the area as application/json.');
+        if (body.kind === 'form' || body.kind === 'multipart')
+          throw new MockError('unsupported_media_type', 'Send the area as application/json.');
         if (body.kind === 'none') throw new MockError('malformed_body', 'The body must be a JSON object.');
         const name = validateNewArea(body.value);
         await state.areas.create({ id: randomUuidV7(context.clock.now()), eventId: event.id, name });

@@ -196,7 +196,8 @@ export function createOperations(state: State, options: Required<EventBookingsOp
         const auth = authorize(state, request, context, 'event.create');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
         const body = await request.body();
-        if (body.kind === 'form') throw new MockError('unsupported_media_type', 'Send the event as application/json.');
+        if (body.kind === 'form' || body.kind === 'multipart')
+          throw new MockError('unsupported_media_type', 'Send the event as application/json.');
         if (body.kind === 'none') throw new MockError('malformed_body', 'The body must be a JSON object.');
         const input = validateNewEvent(body.value);
         const created = await state.events.create({

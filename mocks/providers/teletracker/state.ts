@@ -1,0 +1,62 @@
+/**
+ * TeleTracker state: accounts, users and calls in @msw/data; tokens and refresh tokens in two core
+ * token stores, so a refresh token presented as a token (or the reverse) is recognised as such.
+ */
+import { Collection } from '@msw/data';
+import { z } from 'zod';
+import { type Clock, createTokenStore } from '../../core/index.js';
+import * as fixtures from './fixtures.js';
+
+const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
+const userSchema = z.object({
+  guid: z.string(),
+  username: z.string(),
+  password: z.string(),
+  accounts: z.array(z.number().int()),
+  default_account_id: z.number().int(),
+});
+const callSchema = z.object({
+  call_id: z.string(),
+  account_id: z.number().int(),
+  started_at: z.string(),
+  caller_number: z.string(),
+  tracking_number: z.string(),
+  source: z.string(),
+  duration_seconds: z.number().int(),
+  status: z.enum(['answered', 'missed', 'voicemail']),
+});
+
+export type User = z.infer<typeof userSchema>;
+export type CallRecord = z.infer<typeof callSchema>;
+
+/** One login session: its user and the one account its tokens are bound to. */
+export interface Session {
+  userGuid: string;
+  accountId: number;
+}
+
+/** A token remembers its refresh token (and the reverse), so masquerade can end the pair. */
+export interface TokenData extends Session {
+  partner: string;
+}
+
+export function createState(clock: Clock) {
+  const accounts = new Collection({ schema: accountSchema });
+  const users = new Collection({ schema: userSchema });
+  const calls = new Collection({ schema: callSchema });
+  const tokens = createTokenStore<TokenData>({ clock });
+  const refreshTokens = createTokenStore<TokenData>({ clock });
+
+  async function seed(): Promise<void> {
+    for (const c of [accounts, users, calls]) c.clear();
+    tokens.clear();
+    refreshTokens.clear();
+    for (const a of fixtures.accounts) await accounts.create({ ...a });
+    for (const u of fixtures.users) await users.create({ ...u, accounts: [...u.accounts] });
+    for (const c of fixtures.calls) await calls.create({ ...c });
+  }
+
+  return { accounts, users, calls, tokens, refreshTokens, seed };
+}
+
+export type State = ReturnType<typeof createState>;
