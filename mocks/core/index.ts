@@ -56,7 +56,8 @@ export { responder } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
-export { stateSnapshot } from './snapshot.js';
+export type { SeededState } from './snapshot.js';
+export { stateSnapshot, withSeededState } from './snapshot.js';
 export type {
   IssueOptions,
   TokenCheck,

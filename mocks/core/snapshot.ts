@@ -1,3 +1,5 @@
+import type { Provider } from './provider.js';
+
 /**
  * A provider's mutable state as plain JSON, so a test can prove that a refused request changed
  * nothing. Duck-typed over a provider's state object: @msw/data collections (anything with
@@ -16,4 +18,29 @@ export function stateSnapshot(state: Record<string, unknown>): string {
     }
   }
   return JSON.stringify(out);
+}
+
+/** A provider's state object: seeded asynchronously (@msw/data), and again on reset. */
+export interface SeededState {
+  seed(): Promise<void>;
+}
+
+/**
+ * The parts of a `Provider` that follow from its state object: `ready` (the seeding in
+ * progress), `reset` (seed again) and `snapshot`. Providers give the rest.
+ */
+export function withSeededState<S extends SeededState>(
+  state: S,
+  provider: Omit<Provider, 'ready' | 'reset' | 'snapshot'>,
+): Provider {
+  let seeded = state.seed();
+  return {
+    ...provider,
+    ready: () => seeded,
+    reset() {
+      seeded = state.seed();
+      return seeded;
+    },
+    snapshot: () => stateSnapshot(state as unknown as Record<string, unknown>),
+  };
 }

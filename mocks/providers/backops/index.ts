@@ -10,7 +10,7 @@ import {
   type ProviderEnv,
   type ProviderModule,
   safeEqual,
-  stateSnapshot,
+  withSeededState,
 } from '../../core/index.js';
 import type { components } from '../../generated/backops.js';
 import * as fixtures from './fixtures.js';
@@ -74,18 +74,12 @@ function errorResponse(error: MockError): MockResponse {
 export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): Provider {
   const settings = { ...defaults, ...options };
   const state = createState(env.clock);
-  let seeded = state.seed();
-  return {
+  return withSeededState(state, {
     id: 'backops',
     title: 'BackOps Event API',
     hosts: [apiHost],
     caseInsensitivePaths: true,
     operations: createOperations(state, settings),
-    ready: () => seeded,
-    reset() {
-      seeded = state.seed();
-      return seeded;
-    },
     fixtures: () => ({
       api_keys: fixtures.apiKeys.map((k) => ({ ...k })),
       organizations: fixtures.organizations.map((o) => ({ ...o })),
@@ -109,7 +103,6 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
         values: { api_key: k.api_key, organizationId: k.organizationId },
       })),
     errorResponse,
-    snapshot: () => stateSnapshot(state),
     actions: {
       /** Revokes an API key, as deleting it in the dashboard would: every token derived from it ends. */
       'revoke-api-key': async (input) => {
@@ -127,7 +120,7 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
         return { id, revoked_tokens: state.tokens.revokeWhere((d) => d.apiKeyId === id) };
       },
     },
-  };
+  });
 }
 
 const backops: ProviderModule<BackOpsOptions> = {

@@ -9,7 +9,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
-  stateSnapshot,
+  withSeededState,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHost, createOperations, type EventBookingsOptions, identityHost } from './handlers.js';
@@ -35,17 +35,11 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
 export function createEventBookings(env: ProviderEnv, options: EventBookingsOptions = {}): Provider {
   const settings = { ...defaults, ...options };
   const state = createState(env.clock);
-  let seeded = state.seed();
-  return {
+  return withSeededState(state, {
     id: 'eventbookings',
     title: 'EventBookings',
     hosts: [identityHost, apiHost],
     operations: createOperations(state, settings),
-    ready: () => seeded,
-    reset() {
-      seeded = state.seed();
-      return seeded;
-    },
     fixtures: () => ({
       applications: fixtures.applications.map((a) => ({ ...a, scopes: [...a.scopes] })),
       organisations: fixtures.organisations.map((o) => ({ ...o })),
@@ -60,7 +54,6 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
         values: { client_id: a.client_id, client_secret: a.client_secret },
       })),
     errorResponse,
-    snapshot: () => stateSnapshot(state),
     actions: {
       /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
       'revoke-client': (input) => {
@@ -71,7 +64,7 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
         return { client_id: clientId, revoked };
       },
     },
-  };
+  });
 }
 
 const eventbookings: ProviderModule<EventBookingsOptions> = {

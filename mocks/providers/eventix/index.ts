@@ -10,7 +10,7 @@ import {
   type ProviderEnv,
   type ProviderModule,
   randomToken,
-  stateSnapshot,
+  withSeededState,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHosts, authHosts, createOperations, type EventixOptions } from './handlers.js';
@@ -40,17 +40,11 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
 export function createEventix(env: ProviderEnv, options: EventixOptions = {}): Provider {
   const settings = { ...defaults, ...options };
   const state = createState(env.clock);
-  let seeded = state.seed();
-  return {
+  return withSeededState(state, {
     id: 'eventix',
     title: 'Eventix / OpenTicket / Weeztix',
     hosts: [...authHosts, ...apiHosts],
     operations: createOperations(state, settings),
-    ready: () => seeded,
-    reset() {
-      seeded = state.seed();
-      return seeded;
-    },
     fixtures: () => ({
       // Read from state: a rotated secret shows here until the next reset.
       clients: state.clients.findMany().map((c) => ({
@@ -84,7 +78,6 @@ export function createEventix(env: ProviderEnv, options: EventixOptions = {}): P
         values: { client_id: c.client_id, client_secret: c.client_secret },
       })),
     errorResponse,
-    snapshot: () => stateSnapshot(state),
     actions: {
       /**
        * Rotates a client's secret, as after a leak: every code and token issued to the client
@@ -113,7 +106,7 @@ export function createEventix(env: ProviderEnv, options: EventixOptions = {}): P
         return { client_id: clientId, client_secret: secret, revoked };
       },
     },
-  };
+  });
 }
 
 const eventix: ProviderModule<EventixOptions> = { id: 'eventix', create: createEventix };

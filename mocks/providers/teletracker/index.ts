@@ -8,7 +8,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
-  stateSnapshot,
+  withSeededState,
 } from '../../core/index.js';
 import type { components } from '../../generated/teletracker.js';
 import * as fixtures from './fixtures.js';
@@ -77,17 +77,11 @@ function errorResponse(error: MockError): MockResponse {
 export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions = {}): Provider {
   const settings = { ...defaults, ...options };
   const state = createState(env.clock);
-  let seeded = state.seed();
-  return {
+  return withSeededState(state, {
     id: 'teletracker',
     title: 'TeleTracker REST API',
     hosts: [apiHost],
     operations: createOperations(state, settings),
-    ready: () => seeded,
-    reset() {
-      seeded = state.seed();
-      return seeded;
-    },
     fixtures: () => ({
       users: fixtures.users.map((u) => ({ ...u, accounts: [...u.accounts] })),
       accounts: fixtures.accounts.map((a) => ({ ...a })),
@@ -102,8 +96,7 @@ export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions 
         values: { username: u.username, password: u.password },
       })),
     errorResponse,
-    snapshot: () => stateSnapshot(state),
-  };
+  });
 }
 
 const teletracker: ProviderModule<TeleTrackerOptions> = {

@@ -9,7 +9,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
-  stateSnapshot,
+  withSeededState,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHost, createOperations, type TracxOptions } from './handlers.js';
@@ -79,17 +79,11 @@ function connectTokenOf(state: State, input: Record<string, unknown>) {
 export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provider {
   const settings = { ...defaults, ...options };
   const state = createState(env.clock);
-  let seeded = state.seed();
-  return {
+  return withSeededState(state, {
     id: 'tracx',
     title: 'Tracx Connect',
     hosts: [apiHost],
     operations: createOperations(state, settings),
-    ready: () => seeded,
-    reset() {
-      seeded = state.seed();
-      return seeded;
-    },
     fixtures: () => ({
       connect_tokens: fixtures.connectTokens.map((t) => ({
         ...t,
@@ -106,7 +100,6 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
     }),
     demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
     errorResponse,
-    snapshot: () => stateSnapshot(state),
     actions: {
       /** Revokes a connect token, as deleting it in the dashboard would: no new session tokens. */
       'revoke-connect-token': async (input) => {
@@ -140,7 +133,7 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
         };
       },
     },
-  };
+  });
 }
 
 const tracx: ProviderModule<TracxOptions> = { id: 'tracx', create: createTracx };
