@@ -28,20 +28,21 @@ const raceSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
-const genderSchema = z.enum(['male', 'female', 'neutral']).nullable();
-const participantStateSchema = z
-  .enum([
-    'before',
-    'during',
-    'paused',
-    'resumed',
-    'after',
-    'finished',
-    'did_not_finish',
-    'disqualified',
-    'did_not_start',
-  ])
-  .nullable();
+/** The documented values of `gender` and `state` (validation reads them too). */
+export const genders = ['male', 'female', 'neutral'] as const;
+export const participantStates = [
+  'before',
+  'during',
+  'paused',
+  'resumed',
+  'after',
+  'finished',
+  'did_not_finish',
+  'disqualified',
+  'did_not_start',
+] as const;
+const genderSchema = z.enum(genders).nullable();
+const participantStateSchema = z.enum(participantStates).nullable();
 const participantSchema = z.object({
   id: z.number().int(),
   unique_id: z.string(),

@@ -4,20 +4,7 @@
  * thrown once as `validation_failed` with `details.fields` (422 `{message, errors}`).
  */
 import { MockError } from '../../core/index.js';
-import type { ParticipantInput } from './state.js';
-
-const genders = ['male', 'female', 'neutral'] as const;
-const states = [
-  'before',
-  'during',
-  'paused',
-  'resumed',
-  'after',
-  'finished',
-  'did_not_finish',
-  'disqualified',
-  'did_not_start',
-] as const;
+import { genders, type ParticipantInput, participantStates as states } from './state.js';
 
 /** Laravel's alpha_dash: Unicode letters and marks, digits, `-` and `_`. */
 const alphaDash = /^[\p{L}\p{M}\p{N}_-]+$/u;
