@@ -1,17 +1,22 @@
 /**
  * The MSW front door: a real `http.*` handler for every operation on every real host, plus a
- * catch-all per host so unknown paths and methods get the provider's own 404/405 body.
+ * catch-all per host so unknown paths and methods get the provider's own 404/405 body. Every
+ * answer carries CORS headers and preflights get a 204, as through the node:http door
+ * (`core/cors.ts`).
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import {
   defaultBodyLimit,
   type Engine,
   type IncomingRequest,
+  isPreflight,
   MockError,
   type MockResponse,
   type Operation,
   type Provider,
+  preflightResponse,
   type RouteMatch,
+  withCors,
 } from './core/index.js';
 
 /** A Fetch `Request` as the engine reads it. */
@@ -72,7 +77,7 @@ function operationHandler(engine: Engine, provider: Provider, operation: Operati
     async ({ request }) => {
       const match = routeOf(engine, request);
       if (match?.kind !== 'operation') return undefined;
-      return toFetch(await engine.dispatch(provider, operation, match.params, fromFetch(request, limit)));
+      return toFetch(withCors(await engine.dispatch(provider, operation, match.params, fromFetch(request, limit))));
     },
   );
 }
@@ -81,12 +86,24 @@ function operationHandler(engine: Engine, provider: Provider, operation: Operati
 function hostFallback(engine: Engine, host: string, limit: number) {
   return http.all(
     ({ request }) => new URL(request.url).hostname.toLowerCase() === host,
-    async ({ request }) => toFetch((await engine.answer(fromFetch(request, limit))) as MockResponse),
+    async ({ request }) => toFetch(withCors((await engine.answer(fromFetch(request, limit))) as MockResponse)),
+  );
+}
+
+/** A CORS preflight to a provider's host: 204, never an operation (see `core/cors.ts`). */
+function preflight(host: string) {
+  return http.options(
+    ({ request }) =>
+      new URL(request.url).hostname.toLowerCase() === host && isPreflight(request.method, request.headers),
+    ({ request }) => toFetch(preflightResponse(request.headers)),
   );
 }
 
 export function createHandlers(engine: Engine, bodyLimit = defaultBodyLimit): HttpHandler[] {
   const handlers: HttpHandler[] = [];
+  for (const provider of engine.providers.values()) {
+    for (const host of provider.hosts) handlers.push(preflight(host));
+  }
   for (const provider of engine.providers.values()) {
     for (const operation of provider.operations) {
       for (const host of operation.hosts) handlers.push(operationHandler(engine, provider, operation, host, bodyLimit));

@@ -2,7 +2,8 @@
  * The standalone front door: a `node:http` server that serves every real host under its name
  * (`https://auth.example.com/x` → `http://127.0.0.1:4010/auth.example.com/x`) and the control
  * plane under `/__control/`. It calls the engine's compiled router directly: no Fetch objects
- * and no MSW on the hot path.
+ * and no MSW on the hot path. Provider hosts answer CORS, preflights included (`core/cors.ts`), so
+ * a browser app on another origin can call them; the control plane does not.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,10 +12,13 @@ import {
   defaultBodyLimit,
   type HeaderReader,
   type IncomingRequest,
+  isPreflight,
   MockError,
   type MockResponse,
   parseBody,
+  preflightResponse,
   safeEqual,
+  withCors,
 } from './core/index.js';
 import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
 
@@ -190,7 +194,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
         headers: headerReader(req),
         readBody: body,
       };
-      response = await engine.answer(incoming);
+      // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
+      if (isPreflight(method, incoming.headers) && engine.router.match(incoming.host, method, rest) !== undefined) {
+        response = preflightResponse(incoming.headers);
+      } else {
+        response = await engine.answer(incoming);
+        if (response !== undefined) response = withCors(response);
+      }
     }
     response ??= {
       status: 404,

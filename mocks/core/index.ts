@@ -8,6 +8,7 @@ export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane } from './control.js';
 export { answerControl, ControlError } from './control.js';
+export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
 export { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
 export type {
