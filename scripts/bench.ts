@@ -268,7 +268,12 @@ function send(
 }
 
 function caller(port: number, pathOf: (r: BenchRequest) => string): Caller {
-  return (r) => send(port, r.method, pathOf(r), r.headers ?? {}, r.body);
+  return (r) => {
+    const headers: Record<string, string> = { ...r.headers };
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-length') delete headers[name];
+    if (r.body !== undefined) headers['content-length'] = String(Buffer.byteLength(r.body));
+    return send(port, r.method, pathOf(r), headers, r.body);
+  };
 }
 
 async function reset(port: number): Promise<void> {
@@ -294,7 +299,8 @@ async function load(
   const toRequest = (r: BenchRequest): AutocannonRequest => ({
     method: r.method,
     path: target.pathOf(r),
-    headers: r.headers ?? {},
+    // A copy: autocannon adds content-length to the headers object it is given.
+    headers: { ...r.headers },
     ...(r.body === undefined ? {} : { body: r.body }),
   });
   const result = await autocannon({
@@ -600,7 +606,7 @@ function prismOf(row: Row, name: string): { row: Row; same: boolean } | undefine
   const candidates = rows.filter((r) => r.target === name && r.kind === row.kind && r.connections === row.connections);
   const same = candidates.find((r) => r.provider === row.provider);
   if (same !== undefined) return { row: same, same: true };
-  const other = candidates.find((r) => r.method === row.method);
+  const other = candidates.find((r) => r.method === row.method) ?? candidates[0];
   return other === undefined ? undefined : { row: other, same: false };
 }
 
