@@ -225,10 +225,16 @@ function peakRss(pid: number | undefined): number | undefined {
   }
 }
 
-const cliCommand = (): [string, string[]] =>
-  config.cli === 'dist'
-    ? [process.execPath, [join(root, 'dist/mocks/cli.js'), 'serve']]
-    : [process.execPath, ['--import', 'tsx', join(root, 'mocks/cli.ts'), 'serve']];
+/** BENCH_PROFILE_DIR=DIR: this project's server runs under `node --cpu-prof` and writes its profile there. */
+const profile = process.env.BENCH_PROFILE_DIR;
+const cliCommand = (options: { profile?: boolean } = {}): [string, string[]] => [
+  process.execPath,
+  [
+    ...(options.profile === true && profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ...(config.cli === 'dist' ? [join(root, 'dist/mocks/cli.js')] : ['--import', 'tsx', join(root, 'mocks/cli.ts')]),
+    'serve',
+  ],
+];
 const prismBin = join(root, 'node_modules/@stoplight/prism-cli/dist/index.js');
 const specOf = (id: string) => join(root, 'specs', `${id}.openapi.yaml`);
 
@@ -443,6 +449,8 @@ function providerJobs(id: string, port: number, pathOf: (r: BenchRequest) => str
 const constant = (request: BenchRequest) => () => ({ next: () => request });
 
 // ---- the targets ----
+const memory: { label: string; mib: number | undefined }[] = [];
+
 async function benchBare(): Promise<void> {
   const child = start(process.execPath, [join(root, 'scripts/bench/bare-server.mjs'), '0']);
   const port = Number((await waitForLine(child, /listening (\d+)/))[1]);
@@ -462,13 +470,12 @@ async function benchBare(): Promise<void> {
       }),
   });
   await measureAll(target, [ceiling('GET'), ceiling('POST')]);
+  memory.push({ label: 'bare node:http, peak RSS (for scale)', mib: peakRss(child.pid) });
   await stop(child);
 }
 
-const memory: { label: string; mib: number | undefined }[] = [];
-
 async function benchOurs(): Promise<void> {
-  const [cmd, args] = cliCommand();
+  const [cmd, args] = cliCommand({ profile: true });
   const child = start(cmd, [...args, '--port', '0']);
   const port = Number((await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
   const target: Target = { name: 'authflow-mocks', port, pathOf: prefixed };

@@ -1,0 +1,15 @@
+import { createWorld } from '../mocks/world.js';
+const w = createWorld();
+const body = new TextEncoder().encode(JSON.stringify({ grant_type: 'client_credentials', client_id: 'eb-demo-events', client_secret: 'ebs_7Kq2vN9xR4mT8wZ1pL6c' }));
+const headers = new Map([['content-type', 'application/json']]);
+const req = () => ({ method: 'POST', host: 'identity.eventbookings.com', path: '/connect/token', query: new URLSearchParams(), headers: { get: (n: string) => headers.get(n.toLowerCase()) ?? null }, readBody: async () => body });
+const gc = (globalThis as { gc?: () => void }).gc as () => void;
+await w.engine.answer(req());
+gc(); const before = process.memoryUsage().heapUsed;
+const n = Number(process.argv[2] ?? 50000);
+const t0 = performance.now();
+for (let i = 0; i < n; i++) await w.engine.answer(req());
+const t = performance.now() - t0;
+gc(); const after = process.memoryUsage().heapUsed;
+console.log(JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]))));
+console.log(`${n} issuances: ${(n / t * 1000).toFixed(0)}/s in-process, heap +${((after - before) / 1048576).toFixed(1)} MiB = ${((after - before) / n).toFixed(0)} B/issuance, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);

@@ -1,0 +1,11 @@
+import { createTokenStore } from '../mocks/core/token-store.js';
+import { createClock } from '../mocks/core/clock.js';
+const gc = (globalThis as { gc?: () => void }).gc as () => void;
+const m = () => { gc(); gc(); return process.memoryUsage(); };
+const n = 100000;
+const s = createTokenStore<{ clientId: string; scopes: string[] }>({ clock: createClock() });
+const b = m();
+const scopes = ['event.read'];
+for (let i = 0; i < n; i++) s.issue({ clientId: 'x', scopes }, { ttlSeconds: 3600 });
+const a = m();
+console.log(`retained ${((a.heapUsed - b.heapUsed) / n).toFixed(0)} B/token; rss ${(a.rss / 1048576).toFixed(0)} MiB heapTotal ${(a.heapTotal / 1048576).toFixed(0)}`, s.size);
