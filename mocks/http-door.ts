@@ -122,11 +122,16 @@ export function createHttpDoor(world: World, bodyLimit?: number): HttpDoor {
     } else if (first === '' && (method === 'GET' || method === 'HEAD')) {
       response = index(`http://${req.headers.host ?? `${defaultHost}:${defaultPort}`}`);
     } else {
+      let query: URLSearchParams | undefined;
       const incoming: IncomingRequest = {
         method,
         host: first.toLowerCase(),
         path: rest,
-        query: new URLSearchParams(search),
+        // Built on first read: most operations never look at the query string.
+        get query() {
+          query ??= new URLSearchParams(search);
+          return query;
+        },
         headers: headerReader(req),
         readBody: body,
       };

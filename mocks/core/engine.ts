@@ -88,7 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
     reason: MockError['code'] | undefined,
   ): void {
     journal.record({
-      time: new Date(clock.now()).toISOString(),
+      time: clock.now(),
       provider: provider.id,
       operationId,
       method: request.method,
