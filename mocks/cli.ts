@@ -2,14 +2,17 @@
 /**
  * `authflow-mocks serve | newman`. `serve` listens on 127.0.0.1:4010 unless told otherwise and
  * prints every provider, its local base URLs and its demo credentials.
+ *
+ * Start-up time matters for `serve` (it is spawned by test runners and CI): it loads only the
+ * world and the node:http door. MSW, Newman, ajv and yaml are imported only by the commands that
+ * need them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { specsDir } from './contract.js';
-import { createMockServer, defaultHost, defaultPort } from './http.js';
-import { runCollections } from './newman.js';
+import { createHttpDoor, defaultHost, defaultPort } from './http-door.js';
 import { providerIds } from './providers/index.js';
+import { createWorld } from './world.js';
 
 const usage = `Usage:
   authflow-mocks serve  [--port 4010] [--host 127.0.0.1] [--provider ID]... [--control-token T | --no-control]
@@ -65,11 +68,11 @@ async function serve(args: string[]): Promise<void> {
   // Beyond loopback, anyone who reaches the port could reset or re-clock the mocks: the control
   // plane is off unless a token guards it.
   const control = !values['no-control'] && (loopback || controlToken !== undefined);
-  const mock = createMockServer({
-    providers: providersOf(values.provider),
-    control,
-    ...(controlToken === undefined ? {} : { controlToken }),
-  });
+  const world = createWorld({ providers: providersOf(values.provider) });
+  const mock = {
+    ...world,
+    ...createHttpDoor(world, { control, ...(controlToken === undefined ? {} : { controlToken }) }),
+  };
   let address: { url: string };
   try {
     address = await mock.listen(port, values.host);
@@ -124,6 +127,7 @@ async function runNewman(args: string[]): Promise<void> {
       'junit-dir': { type: 'string', default: 'reports/newman' },
     },
   });
+  const { runCollections } = await import('./newman.js');
   const runs = await runCollections({
     providers: providersOf(values.provider),
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'].replace(/\/+$/, '') }),
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
       return runNewman(rest);
     case '--version':
     case '-v': {
+      const { specsDir } = await import('./contract.js');
       const pkg = JSON.parse(readFileSync(join(specsDir(), '..', 'package.json'), 'utf8')) as { version: string };
       process.stdout.write(`${pkg.version}\n`);
       return;

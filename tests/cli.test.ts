@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,33 @@ describe('authflow-mocks CLI', () => {
     cli.child.kill('SIGTERM');
     const [code] = await once(cli.child, 'exit');
     expect(code).toBe(0);
+  });
+
+  it('serve does not load MSW, Newman, ajv or yaml (start-up time)', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', './tests/support/record-packages.mjs', '--import', 'tsx', 'mocks/cli.ts', 'serve', '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } },
+    );
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
+    try {
+      await waitFor(() => out.includes('client_id=eb-demo-events'));
+      child.kill('SIGUSR2');
+      await waitFor(() => err.includes('packages: '));
+      const packages = (/packages: (.*)/.exec(err)?.[1] ?? '').split(',');
+      expect(packages).toContain('@msw/data');
+      for (const heavy of ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml']) expect(packages).not.toContain(heavy);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   it('exits non-zero with a clear message when the port is taken', async () => {

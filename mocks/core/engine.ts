@@ -104,7 +104,7 @@ export function createEngine(options: EngineOptions): Engine {
     fault?: Fault,
   ): void {
     journal.record({
-      time: new Date(clock.now()).toISOString(),
+      time: clock.now(),
       provider: provider.id,
       operationId,
       method: request.method,

@@ -44,8 +44,11 @@ export interface JournalEntry {
   fault?: string;
 }
 
+/** What the engine records: `time` may be clock milliseconds, formatted only when the journal is read. */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'time'> & { time: string | number };
+
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'seq'>): void;
+  record(entry: JournalRecord): void;
   /** Oldest first. */
   entries(): JournalEntry[];
   clear(): void;
@@ -54,11 +57,12 @@ export interface Journal {
 }
 
 export function createJournal(capacity = 1000): Journal {
-  const ring: (JournalEntry | undefined)[] = new Array(capacity);
+  const ring: ((JournalRecord & { seq: number }) | undefined)[] = new Array(capacity);
   let seq = 0;
   return {
     record(entry) {
       if (capacity <= 0) return;
+      // Recording is on every request's path; formatting the time waits until someone reads.
       ring[seq % capacity] = { seq, ...entry };
       seq++;
     },
@@ -67,7 +71,9 @@ export function createJournal(capacity = 1000): Journal {
       const out: JournalEntry[] = [];
       for (let i = seq - n; i < seq; i++) {
         const e = ring[i % capacity];
-        if (e !== undefined) out.push(e);
+        if (e === undefined) continue;
+        if (typeof e.time === 'number') e.time = new Date(e.time).toISOString();
+        out.push(e as JournalEntry);
       }
       return out;
     },
@@ -86,6 +92,7 @@ const secretParam = /token|secret|password|passwd|code|key|assertion|signature|s
 
 /** The query string with every secret-looking value redacted. */
 export function redactQuery(query: URLSearchParams): string {
+  if (query.size === 0) return '';
   const out = new URLSearchParams();
   for (const [k, v] of query) out.append(k, secretParam.test(k) ? '[redacted]' : v);
   return out.toString();

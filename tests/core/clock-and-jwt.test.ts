@@ -46,9 +46,28 @@ describe('JWT issuer', () => {
     expect(await jwt.verify(token)).toEqual({ ok: false, reason: 'token_expired' });
   });
 
+  it('a token verified before still expires with the clock, and never outlives its issuer', async () => {
+    const { clock, jwt } = setup();
+    const { token } = await jwt.sign({ permissions: ['events.list'] }, 600);
+    for (let i = 0; i < 2; i++) expect(await jwt.verify(token)).toMatchObject({ ok: true });
+    const first = await jwt.verify(token);
+    if (first.ok) (first.payload.permissions as string[]).length = 0;
+    expect(await jwt.verify(token)).toMatchObject({ ok: true, payload: { permissions: ['events.list'] } });
+    clock.advance(599);
+    expect(await jwt.verify(token)).toMatchObject({ ok: true });
+    clock.advance(1);
+    expect(await jwt.verify(token)).toEqual({ ok: false, reason: 'token_expired' });
+    clock.advance(-600);
+    expect(await jwt.verify(token)).toMatchObject({ ok: true });
+    // Another issuer (a reset makes a new one) has another key and has verified nothing.
+    const other = createJwtIssuer({ clock, issuer: 'https://issuer.test' });
+    expect(await other.verify(token)).toEqual({ ok: false, reason: 'token_unknown' });
+  });
+
   it('refuses tampered, foreign-key and alg:none tokens', async () => {
     const { jwt } = setup();
     const { token } = await jwt.sign({ role: 'user' }, 600);
+    expect(await jwt.verify(token)).toMatchObject({ ok: true });
     const [h, , s] = token.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ role: 'admin', iss: 'https://issuer.test' })).toString('base64url')}.${s}`;
     const foreign = await new SignJWT({})

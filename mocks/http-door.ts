@@ -1,0 +1,291 @@
+/**
+ * The standalone front door: a `node:http` server that serves every real host under its name
+ * (`https://auth.example.com/x` → `http://127.0.0.1:4010/auth.example.com/x`) and the control
+ * plane under `/__control/`. It calls the engine's compiled router directly: no Fetch objects
+ * and no MSW on the hot path, and it does not import MSW at all (the CLI's `serve` starts without
+ * loading it); `createMockServer` in `./http.ts` puts it on a full mock world.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  answerControl,
+  defaultBodyLimit,
+  type HeaderReader,
+  type IncomingRequest,
+  isPreflight,
+  MockError,
+  type MockResponse,
+  parseBody,
+  preflightResponse,
+  safeEqual,
+  withCors,
+} from './core/index.js';
+import type { World } from './world.js';
+
+export interface HttpDoorOptions {
+  /** Largest accepted request body in bytes. Default 1 MiB. */
+  bodyLimit?: number;
+  /**
+   * Guards `/__control/*`: requests must send `Authorization: Bearer <token>` (or
+   * `X-Control-Token: <token>`). Needed when the server listens beyond loopback.
+   */
+  controlToken?: string;
+  /** `false` turns the control plane off: `/__control/*` answers 404. Default true. */
+  control?: boolean;
+  /** Connection limits, so a slow or stalled client cannot hold the server. */
+  timeouts?: {
+    /** Time to receive the request headers. Default 10 s. */
+    headersMs?: number;
+    /** Time to receive the whole request. Default 30 s. */
+    requestMs?: number;
+    /** Idle time of a keep-alive connection. Default 5 s. */
+    keepAliveMs?: number;
+    /** On close, requests in flight get this long to finish before connections are cut. Default 5 s. */
+    graceMs?: number;
+  };
+}
+
+/** Largest accepted request head (request line + headers); past it the answer is 431. */
+export const maxHeaderBytes = 16 * 1024;
+
+export interface HttpDoor {
+  readonly server: Server;
+  /** Starts listening; loopback (127.0.0.1) and port 4010 unless told otherwise. */
+  listen(port?: number, host?: string): Promise<{ port: number; host: string; url: string }>;
+  /** Stops accepting connections and waits for requests in flight. */
+  close(): Promise<void>;
+}
+
+export const defaultPort = 4010;
+export const defaultHost = '127.0.0.1';
+
+function headerReader(req: IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      const value = req.headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+/** Reads the body up to `limit` bytes; past it, drains the rest and throws `payload_too_large`. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      reject(new MockError('payload_too_large', `The body is over ${limit} bytes.`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        chunks.length = 0;
+        reject(new MockError('payload_too_large', `The body is over ${limit} bytes.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
+    req.on('error', (error) => {
+      if (!failed) reject(error);
+    });
+  });
+}
+
+function send(res: ServerResponse, response: MockResponse, head: boolean, closing = false): void {
+  if (response.drop) {
+    // An injected fault: close the connection without a status line.
+    res.socket?.destroy();
+    return;
+  }
+  const headers: Record<string, string | number> = { ...response.headers };
+  let payload: string | undefined;
+  if (response.body !== undefined) {
+    payload = JSON.stringify(response.body);
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-length'] = Buffer.byteLength(payload);
+  } else {
+    headers['content-length'] = 0;
+  }
+  // While the server closes, answers end their connection so close() need not wait for idle sockets.
+  if (closing) headers.connection = 'close';
+  res.writeHead(response.status, headers);
+  res.end(head ? undefined : payload);
+}
+
+/** Serves a mock world over node:http (not listening yet). */
+export function createHttpDoor(world: World, options: HttpDoorOptions = {}): HttpDoor {
+  const { engine } = world;
+  const limit = options.bodyLimit ?? defaultBodyLimit;
+  const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
+  const { controlToken } = options;
+  const controlOn = options.control !== false;
+  let closing = false;
+
+  /** Why a control request is refused (off, or without the token), or undefined when allowed. */
+  function controlRefusal(req: IncomingMessage): MockResponse | undefined {
+    if (!controlOn) {
+      return { status: 404, body: { error: 'control_disabled', message: 'The control plane is off on this server.' } };
+    }
+    if (controlToken === undefined) return undefined;
+    const auth = req.headers.authorization;
+    const given =
+      typeof req.headers['x-control-token'] === 'string'
+        ? req.headers['x-control-token']
+        : auth?.toLowerCase().startsWith('bearer ')
+          ? auth.slice(7).trim()
+          : '';
+    if (safeEqual(given, controlToken)) return undefined;
+    return {
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="authflow-mocks control"' },
+      body: { error: 'control_unauthorized', message: 'Send the control token as Authorization: Bearer <token>.' },
+    };
+  }
+
+  function index(base: string): MockResponse {
+    const providers = [...engine.providers.values()].map((p) => ({
+      id: p.id,
+      title: p.title,
+      hosts: p.hosts.map((h) => ({ host: h, real: `https://${h}`, local: `${base}/${h}` })),
+    }));
+    return { status: 200, body: { name: 'authflow-mocks', control: `${base}/__control`, providers } };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const pathname = q === -1 ? url : url.slice(0, q);
+    const search = q === -1 ? '' : url.slice(q + 1);
+    const slash = pathname.indexOf('/', 1);
+    const first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+    const rest = slash === -1 ? '/' : pathname.slice(slash);
+    const method = req.method ?? 'GET';
+    let bodyRead: Promise<Uint8Array> | undefined;
+    const body = () => {
+      bodyRead ??= readBody(req, limit);
+      return bodyRead;
+    };
+
+    let response: MockResponse | undefined;
+    if (first === '__control') {
+      response =
+        controlRefusal(req) ??
+        (await answerControl(engine.control, method, rest, async () =>
+          parseBody(req.headers['content-type'] ?? null, await body()),
+        ));
+    } else if (first === '' && (method === 'GET' || method === 'HEAD')) {
+      response = index(`http://${req.headers.host ?? `${defaultHost}:${defaultPort}`}`);
+    } else {
+      let query: URLSearchParams | undefined;
+      const incoming: IncomingRequest = {
+        method,
+        host: first.toLowerCase(),
+        path: rest,
+        // Built on first read: most operations never look at the query string.
+        get query() {
+          query ??= new URLSearchParams(search);
+          return query;
+        },
+        headers: headerReader(req),
+        readBody: body,
+      };
+      // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
+      if (isPreflight(method, incoming.headers) && engine.router.match(incoming.host, method, rest) !== undefined) {
+        response = preflightResponse(incoming.headers);
+      } else {
+        response = await engine.answer(incoming);
+        if (response !== undefined) response = withCors(response);
+      }
+    }
+    response ??= {
+      status: 404,
+      body: {
+        error: 'unknown_host',
+        message: `No provider is served at /${first}. GET / lists the hosts; nothing is ever forwarded to the real API.`,
+      },
+    };
+    // Drain a body nobody read, so a keep-alive connection stays usable.
+    if (bodyRead === undefined) req.resume();
+    send(res, response, method === 'HEAD', closing);
+  }
+
+  const server = createServer(
+    {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Check stalled connections often, not every 30 s (Node's default).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
+      maxHeaderSize: maxHeaderBytes,
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        engine.bugs.push({ operationId: null, message: String(error) });
+        if (!res.headersSent)
+          send(
+            res,
+            { status: 500, body: { error: 'internal', message: 'authflow-mocks failed; this is a bug.' } },
+            false,
+          );
+        else res.destroy();
+      });
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, code] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'request_header_fields_too_large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? ['408 Request Timeout', 'request_timeout']
+          : ['400 Bad Request', 'bad_request'];
+    // Refused before any routing, so in the server's own shape rather than a provider's.
+    const body = JSON.stringify({ error: code, message: `The HTTP request could not be read (${code}).` });
+    socket.end(
+      `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
+
+  return {
+    server,
+    listen(port = defaultPort, host = defaultHost) {
+      return new Promise((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        server.once('error', onError);
+        server.listen(port, host, () => {
+          server.off('error', onError);
+          const address = server.address() as AddressInfo;
+          const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve({ port: address.port, host: address.address, url: `http://${shown}:${address.port}` });
+        });
+      });
+    },
+    close() {
+      // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
+      closing = true;
+      return new Promise((resolve, reject) => {
+        const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
+        cut.unref();
+        server.close((error) => {
+          clearTimeout(cut);
+          if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Loaded with `node --import`: records every package the process imports (ESM) and prints the
+// list to stderr as `packages: a,b,c` when asked with SIGUSR2. Used to check what `serve` loads.
+import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+
+const seen = new Set();
+const { port1, port2 } = new MessageChannel();
+port1.on('message', (name) => seen.add(name));
+port1.unref();
+register(
+  `data:text/javascript,${encodeURIComponent(`
+let port;
+export function initialize(data) { port = data.port; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(result.url);
+  if (m) port.postMessage(m[1]);
+  return result;
+}`)}`,
+  { data: { port: port2 }, transferList: [port2] },
+);
+process.on('SIGUSR2', () => process.stderr.write(`packages: ${[...seen].sort().join(',')}\n`));
