@@ -67,4 +67,4 @@ export type {
   TokenStore,
   TokenStoreOptions,
 } from './token-store.js';
-export { createTokenStore } from './token-store.js';
+export { createTokenStore, defaultMaxLiveTokens } from './token-store.js';

@@ -51,17 +51,25 @@ export interface TokenStore<T> {
   revoke(value: string, reason?: TokenRefusal): boolean;
   /** Revokes every live token whose data matches; returns how many. */
   revokeWhere(predicate: (data: T) => boolean, reason?: TokenRefusal): number;
-  /** Live (unexpired) entries, oldest first. */
+  /** Live (unexpired) entries, least recently used first. */
   entries(): TokenEntry<T>[];
   /** Number of entries held, live or expired-but-unswept. */
   readonly size: number;
   clear(): void;
 }
 
+/** Live tokens a store holds at most unless told otherwise (see `TokenStoreOptions.maxLive`). */
+export const defaultMaxLiveTokens = 20_000;
+
 export interface TokenStoreOptions<T = unknown> {
   clock: Clock;
   /** How many refused tokens keep their refusal reason. Default 10,000. */
   tombstones?: number;
+  /**
+   * Most live tokens the store holds; issuing past it drops the least recently used one. Keeps
+   * memory bounded when a load test issues tokens at full rate. Default 20,000.
+   */
+  maxLive?: number;
   /** Random bytes in a generated token. Default 32. */
   bytes?: number;
   /** Called for each token a cap evicts (e.g. to revoke the refresh token paired with it). */
@@ -76,6 +84,7 @@ interface HeapItem {
 export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T> {
   const { clock } = options;
   const tombstoneCap = options.tombstones ?? 10_000;
+  const maxLive = Math.max(1, options.maxLive ?? defaultMaxLiveTokens);
   const bytes = options.bytes ?? 32;
   const live = new Map<string, Held<T>>();
   const tombstones = new Map<string, TokenRefusal>();
@@ -186,6 +195,9 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     }
     entry.lastUsedAt = now;
     entry.useOrder = ++uses;
+    // Map order is use order: the first key is the least recently used token.
+    live.delete(value);
+    live.set(value, entry);
     return { ok: true, entry };
   }
 
@@ -201,6 +213,12 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       const now = clock.now();
       sweep(now);
       if (cap !== undefined) makeRoom(cap.group, cap.limit, now);
+      // Full: drop the least recently used tokens (their heap items go stale and are skipped).
+      while (live.size >= maxLive) {
+        const oldest = live.values().next();
+        if (oldest.done) break;
+        drop(oldest.value, 'token_revoked');
+      }
       const token = value ?? randomToken(bytes);
       const previous = live.get(token);
       if (previous !== undefined) drop(previous, 'token_revoked');

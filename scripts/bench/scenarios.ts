@@ -11,6 +11,7 @@
 import { apiKeys, events as backopsEvents } from '../../mocks/providers/backops/fixtures.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { clients, companies, users } from '../../mocks/providers/eventix/fixtures.js';
+import { users as ttUsers } from '../../mocks/providers/teletracker/fixtures.js';
 import { connectTokens } from '../../mocks/providers/tracx/fixtures.js';
 
 export interface BenchRequest {
@@ -272,12 +273,48 @@ const backops: Scenario<{ eventToken: string }> = {
   },
 };
 
+// ---- TeleTracker: username/password login → UUID token bound to one account ----
+const ttUser = ttUsers[0] as (typeof ttUsers)[0];
+const ttLogin: BenchRequest = {
+  method: 'POST',
+  host: 'api.teletracker.net',
+  path: '/auth/login',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+  body: new URLSearchParams({ username: ttUser.username, password: ttUser.password }).toString(),
+};
+
+const teletracker: Scenario<{ token: string }> = {
+  async prepare(call) {
+    const body = await expectJson(call(ttLogin), 'teletracker login');
+    return { token: body.token as string };
+  },
+  get: {
+    label: 'GET /reports/call-data',
+    method: 'GET',
+    expect: 200,
+    load: (ctx) =>
+      fixed({
+        method: 'GET',
+        host: 'api.teletracker.net',
+        path: `/reports/call-data?start_date=2025-03-01&end_date=2025-03-31&account_id=${ttUser.default_account_id}`,
+        headers: { authorization: `Bearer ${ctx.token}` },
+      })(),
+  },
+  issue: {
+    label: 'POST /auth/login (form)',
+    method: 'POST',
+    expect: 200,
+    load: fixed(ttLogin),
+  },
+};
+
 /** Provider id → its benchmark entry. A provider missing here is skipped with a note. */
 export const scenarios: Readonly<Record<string, Scenario>> = {
   eventbookings: erase(eventbookings),
   eventix: erase(eventix),
   tracx: erase(tracx),
   backops: erase(backops),
+  teletracker: erase(teletracker),
 };
 
 /** The 401 row: an unknown bearer token on EventBookings' `GET /me`. */

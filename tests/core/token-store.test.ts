@@ -95,6 +95,23 @@ describe('token store', () => {
     expect(evicted).toEqual(['b', 'f']);
   });
 
+  it('holds at most maxLive tokens: past it, the least recently used one goes', () => {
+    const clock = createClock({ source: () => 1_700_000_000_000 });
+    const store = createTokenStore<{ who: string }>({ clock, maxLive: 3 });
+    const a = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    const b = store.issue({ who: 'b' }, { ttlSeconds: 60 });
+    const c = store.issue({ who: 'c' }, { ttlSeconds: 60 });
+    expect(store.check(a.value).ok).toBe(true); // a is in use: b is now the least recently used
+    const d = store.issue({ who: 'd' }, { ttlSeconds: 60 });
+    expect(store.size).toBe(3);
+    expect(store.check(b.value)).toEqual({ ok: false, reason: 'token_revoked' });
+    for (const t of [a, c, d]) expect(store.check(t.value).ok).toBe(true);
+    // Expired entries still leave through the heap sweep.
+    clock.set(1_700_000_000_000 + 61_000);
+    store.issue({ who: 'e' }, { ttlSeconds: 60 });
+    expect(store.size).toBe(1);
+  });
+
   it('forgets everything on clear', () => {
     const { store } = setup();
     const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
