@@ -55,6 +55,18 @@ describe.each(doorNames)('storeParticipant through the %s door', (doorName) => {
     expect(res.body.data).toMatchObject({ race_id: race, team_name: 'Harriers' });
   });
 
+  it('reads a multipart body as Laravel does', async () => {
+    const { token } = await sessionFor(door);
+    const multipart = Object.fromEntries(
+      Object.entries(participant(race, { race_id: String(race), unique_id: 'runner-mp' })).filter(
+        ([, v]) => v !== null,
+      ),
+    ) as Record<string, string>;
+    const res = await door.call(participantUrl, { headers: auth(token), multipart });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ unique_id: 'runner-mp', race_id: race });
+  });
+
   it.each([
     ['unique_id with a space', { unique_id: 'runner 1' }, ['unique_id']],
     ['unique_id over 100 characters', { unique_id: 'x'.repeat(101) }, ['unique_id']],
