@@ -47,3 +47,13 @@ export function safeEqual(given: string, expected: string): boolean {
   for (let i = 0; i < b.length; i++) diff |= (a[i % Math.max(a.length, 1)] ?? 0) ^ (b[i] as number);
   return diff === 0;
 }
+
+/**
+ * The item whose secret matches, compared in constant time against every item (no early exit),
+ * so the time taken does not tell which item matched or how much of the secret was right.
+ */
+export function findBySecret<T>(items: Iterable<T>, presented: string, secretOf: (item: T) => string): T | undefined {
+  let found: T | undefined;
+  for (const item of items) if (safeEqual(presented, secretOf(item))) found = item;
+  return found;
+}

@@ -10,7 +10,7 @@ export type { ClockState, ControlPlane } from './control.js';
 export { answerControl, ControlError } from './control.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
-export { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
+export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './credentials.js';
 export type {
   ContractViolation,
   Engine,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../../mocks/core/body.js';
-import { decodeBasic, readAuthorization, safeEqual } from '../../mocks/core/credentials.js';
+import { decodeBasic, findBySecret, readAuthorization, safeEqual } from '../../mocks/core/credentials.js';
 import { createJournal, redactQuery } from '../../mocks/core/journal.js';
 import type { Provider } from '../../mocks/core/provider.js';
 import { compileRouter } from '../../mocks/core/router.js';
@@ -52,6 +52,9 @@ describe('credentials', () => {
   it('compares secrets', () => {
     expect(safeEqual('secret', 'secret')).toBe(true);
     expect(safeEqual('secreT', 'secret')).toBe(false);
+    const keys = [{ id: 'a', key: 'key-aaaa' }, { id: 'b', key: 'key-bbbb' }];
+    expect(findBySecret(keys, 'key-bbbb', (k) => k.key)?.id).toBe('b');
+    expect(findBySecret(keys, 'key-bbb', (k) => k.key)).toBeUndefined();
     expect(safeEqual('secret-longer', 'secret')).toBe(false);
     expect(safeEqual('', 'secret')).toBe(false);
   });

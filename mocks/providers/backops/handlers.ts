@@ -6,6 +6,7 @@
  * in specs/backops.openapi.yaml for what is inferred.
  */
 import {
+  findBySecret,
   MockError,
   type MockRequest,
   type Operation,
@@ -13,7 +14,6 @@ import {
   randomUuidV7,
   readAuthorization,
   responder,
-  safeEqual,
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
 import type { ApiKey, EventRecord, State, TokenData } from './state.js';
@@ -44,11 +44,9 @@ export const tokenHeaders = {
 /** ASP.NET binds `{id:guid}` case-insensitively: ids are compared in lower case. */
 const idParam = (request: MockRequest, name: string) => (request.params[name] ?? '').toLowerCase();
 
-/** Looks an API key up without an early exit, so the time taken does not depend on which key matched. */
+/** Looks an API key up in constant time (no early exit). */
 function findApiKey(state: State, presented: string): ApiKey | undefined {
-  let found: ApiKey | undefined;
-  for (const key of state.apiKeys.all()) if (safeEqual(presented, key.api_key)) found = key;
-  return found;
+  return findBySecret(state.apiKeys.all(), presented, (key) => key.api_key);
 }
 
 /** The API key of the request; the root credential, required on every call. */

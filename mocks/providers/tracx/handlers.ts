@@ -5,6 +5,7 @@
  */
 import {
   fieldsOf,
+  findBySecret,
   MockError,
   type MockRequest,
   type Operation,
@@ -12,7 +13,6 @@ import {
   type ParsedBody,
   readAuthorization,
   responder,
-  safeEqual,
 } from '../../core/index.js';
 import type { operations } from '../../generated/tracx.js';
 import type { Permission } from './fixtures.js';
@@ -49,11 +49,7 @@ interface Session {
 
 /** The connect token a header names, compared in constant time against every known token. */
 function findConnectToken(state: State, presented: string): ConnectToken | undefined {
-  let found: ConnectToken | undefined;
-  for (const token of state.connectTokens.all()) {
-    if (safeEqual(presented, token.connect_token)) found = token;
-  }
-  return found;
+  return findBySecret(state.connectTokens.all(), presented, (token) => token.connect_token);
 }
 
 /** The token of an `Authorization` header: the bare value (documented) or after `Bearer `. */
