@@ -52,7 +52,10 @@ describe('credentials', () => {
   it('compares secrets', () => {
     expect(safeEqual('secret', 'secret')).toBe(true);
     expect(safeEqual('secreT', 'secret')).toBe(false);
-    const keys = [{ id: 'a', key: 'key-aaaa' }, { id: 'b', key: 'key-bbbb' }];
+    const keys = [
+      { id: 'a', key: 'key-aaaa' },
+      { id: 'b', key: 'key-bbbb' },
+    ];
     expect(findBySecret(keys, 'key-bbbb', (k) => k.key)?.id).toBe('b');
     expect(findBySecret(keys, 'key-bbb', (k) => k.key)).toBeUndefined();
     expect(safeEqual('secret-longer', 'secret')).toBe(false);
