@@ -83,7 +83,7 @@ function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const heap = `--max-old-space-size=${Math.round(heapMib)}`;
   const args = values.source
     ? [heap, '--import', 'tsx', 'mocks/cli.ts', 'serve', '--port', '0']
-    : [heap, 'dist/mocks/cli.js', 'serve', '--port', '0'];
+    : [heap, 'dist/cli/cli.js', 'serve', '--port', '0'];
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PORT: '' },

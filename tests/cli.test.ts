@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { providerIds } from '../mocks/providers/index.js';
 import { startCli, waitFor } from './support/cli.js';
 
 describe('authflow-mocks CLI', () => {
@@ -39,6 +40,27 @@ describe('authflow-mocks CLI', () => {
       const packages = (/packages: (.*)/.exec(err)?.[1] ?? '').split(',');
       expect(packages).toContain('@msw/data');
       for (const heavy of ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml']) expect(packages).not.toContain(heavy);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('the built bundle (bin, npm start) serves every provider', async () => {
+    // dist/ is built by `npm install` / `npm ci` (prepare); the bin is the esbuild bundle.
+    const child = spawn(process.execPath, ['dist/cli/cli.js', 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '' },
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    try {
+      await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(out));
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
+      const health = await (await fetch(`${url}/__control/health`)).json();
+      expect(health.providers).toEqual([...providerIds]);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
