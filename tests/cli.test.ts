@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { providerIds } from '../mocks/providers/index.js';
@@ -46,25 +47,59 @@ describe('authflow-mocks CLI', () => {
     }
   });
 
-  it('the built bundle (bin, npm start) serves every provider', async () => {
+  it('the built bundle (bin, npm start) serves every provider and loads no MSW, Newman, ajv or yaml', async () => {
     // dist/ is built by `npm install` / `npm ci` (prepare); the bin is the esbuild bundle.
-    const child = spawn(process.execPath, ['dist/cli/cli.js', 'serve', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', './tests/support/record-packages.mjs', 'dist/cli/cli.js', 'serve', '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } },
+    );
     let out = '';
+    let err = '';
     child.stdout?.on('data', (d) => {
       out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      err += d;
     });
     try {
       await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(out));
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
       const health = await (await fetch(`${url}/__control/health`)).json();
       expect(health.providers).toEqual([...providerIds]);
+      child.kill('SIGUSR2');
+      await waitFor(() => err.includes('packages: '));
+      const packages = (/packages: (.*)/.exec(err)?.[1] ?? '').split(',');
+      for (const heavy of ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml']) expect(packages).not.toContain(heavy);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
     }
+  });
+
+  it('the built bundle finds specs/ and package.json (--version), loading the external packages from node_modules', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', './tests/support/record-packages.mjs', 'dist/cli/cli.js', '--version'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(out.trim()).toBe(pkg.version);
+    // --version goes through contract.ts (specsDir), which imports ajv and yaml: the recorder sees
+    // them resolved from node_modules, so the check above would see them if serve loaded them.
+    const packages = (/packages: (.*)/.exec(err)?.[1] ?? '').split(',');
+    expect(packages).toContain('yaml');
+    expect(packages).toContain('ajv');
   });
 
   it('exits non-zero with a clear message when the port is taken', async () => {

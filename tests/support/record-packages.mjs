@@ -1,5 +1,5 @@
 // Loaded with `node --import`: records every package the process imports (ESM) and prints the
-// list to stderr as `packages: a,b,c` when asked with SIGUSR2. Used to check what `serve` loads.
+// list to stderr as `packages: a,b,c` when asked with SIGUSR2 and on exit. Used to check what `serve` loads.
 import { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 
@@ -19,4 +19,7 @@ export async function resolve(specifier, context, next) {
 }`)}`,
   { data: { port: port2 }, transferList: [port2] },
 );
-process.on('SIGUSR2', () => process.stderr.write(`packages: ${[...seen].sort().join(',')}\n`));
+const print = () => process.stderr.write(`packages: ${[...seen].sort().join(',')}\n`);
+process.on('SIGUSR2', print);
+// Also on exit, for commands that end by themselves (`--version`).
+process.on('exit', print);
