@@ -13,6 +13,7 @@ import {
   type HeaderReader,
   type IncomingRequest,
   isPreflight,
+  type JournalRecord,
   MockError,
   type MockResponse,
   parseBody,
@@ -32,6 +33,11 @@ export interface HttpDoorOptions {
   controlToken?: string;
   /** `false` turns the control plane off: `/__control/*` answers 404. Default true. */
   control?: boolean;
+  /**
+   * Called once per answered request, after the answer is sent (the CLI's `--log`). The entry
+   * holds what the journal records plus the duration: never a header, body or query string.
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
   /** Connection limits, so a slow or stalled client cannot hold the server. */
   timeouts?: {
     /** Time to receive the request headers. Default 10 s. */
@@ -43,6 +49,26 @@ export interface HttpDoorOptions {
     /** On close, requests in flight get this long to finish before connections are cut. Default 5 s. */
     graceMs?: number;
   };
+}
+
+/** One answered request, as `onRequest` sees it. */
+export interface RequestLogEntry {
+  /** Wall-clock time the request arrived (ISO 8601); the journal's time is the mock clock's. */
+  time: string;
+  method: string;
+  /** The real host the request was for; empty for the index and the control plane. */
+  host: string;
+  /** The path on that host, without the query string. */
+  path: string;
+  /** 0: the connection was dropped (an injected fault). */
+  status: number;
+  provider: string | null;
+  operationId: string | null;
+  /** Stable code of the refusal, when refused. */
+  reason?: string;
+  /** The id of the injected fault that answered. */
+  fault?: string;
+  durationMs: number;
 }
 
 /** Largest accepted request head (request line + headers); past it the answer is 431. */
@@ -129,6 +155,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
   const { controlToken } = options;
   const controlOn = options.control !== false;
+  const { onRequest } = options;
   let closing = false;
 
   /** Why a control request is refused (off, or without the token), or undefined when allowed. */
@@ -158,13 +185,18 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       title: p.title,
       hosts: p.hosts.map((h) => ({ host: h, real: `https://${h}`, local: `${base}/${h}` })),
     }));
-    return { status: 200, body: { name: 'authflow-mocks', control: `${base}/__control`, providers } };
+    const control = controlOn ? { control: `${base}/__control` } : {};
+    return { status: 200, body: { name: 'authflow-mocks', ...control, providers } };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = onRequest === undefined ? 0 : performance.now();
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const pathname = q === -1 ? url : url.slice(0, q);
+    let pathname = q === -1 ? url : url.slice(0, q);
+    // A base URL with a trailing slash (`mockServer=http://127.0.0.1:4010/`) gives `//host/...`:
+    // served as `/host/...`.
+    if (pathname.startsWith('//')) pathname = pathname.replace(/^\/+/, '/');
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
     const first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
@@ -177,6 +209,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     };
 
     let response: MockResponse | undefined;
+    let recorded: JournalRecord | undefined;
     if (first === '__control') {
       response =
         controlRefusal(req) ??
@@ -198,6 +231,13 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         },
         headers: headerReader(req),
         readBody: body,
+        ...(onRequest === undefined
+          ? {}
+          : {
+              onRecord(entry: JournalRecord) {
+                recorded = entry;
+              },
+            }),
       };
       // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
       if (isPreflight(method, incoming.headers) && engine.router.match(incoming.host, method, rest) !== undefined) {
@@ -217,6 +257,21 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // Drain a body nobody read, so a keep-alive connection stays usable.
     if (bodyRead === undefined) req.resume();
     send(res, response, method === 'HEAD', closing);
+    if (onRequest !== undefined) {
+      const known = first === '__control' || first === '' ? undefined : recorded;
+      onRequest({
+        time: new Date(Date.now() - Math.round(performance.now() - started)).toISOString(),
+        method,
+        host: known?.host ?? (first === '__control' || first === '' ? '' : first.toLowerCase()),
+        path: known === undefined && (first === '__control' || first === '') ? pathname : rest,
+        status: response.drop ? 0 : response.status,
+        provider: known?.provider ?? null,
+        operationId: known?.operationId ?? null,
+        ...(known?.reason === undefined ? {} : { reason: known.reason }),
+        ...(known?.fault === undefined ? {} : { fault: known.fault }),
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    }
   }
 
   const server = createServer(

@@ -24,7 +24,7 @@ export type { MockErrorCode, MockErrorDetails } from './errors.js';
 export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
-export type { CredentialKind, Journal, JournalEntry } from './journal.js';
+export type { CredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
 export { createJournal, redactQuery } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
