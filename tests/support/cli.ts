@@ -36,3 +36,41 @@ export async function listeningUrl(cli: CliProcess): Promise<string> {
   await waitFor(() => /listening on http:\/\/\S+:\d+/.test(cli.output()));
   return (/listening on (http:\/\/\S+:\d+)/.exec(cli.output()) as RegExpExecArray)[1] as string;
 }
+
+/** Runs the built CLI (dist/cli/cli.js, what `bin` points at) to its exit. */
+export async function runBuilt(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
+/** Starts the built CLI (dist/cli/cli.js); stop it with `child.kill('SIGTERM')`. */
+export function startBuilt(args: string[], env: Record<string, string> = {}): CliProcess {
+  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  return { child, output: () => out, stderr: () => err };
+}
