@@ -5,8 +5,8 @@
 import { createHttpDoor, type HttpDoor, type HttpDoorOptions } from './http-door.js';
 import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
 
-export { defaultHost, defaultPort, maxHeaderBytes } from './http-door.js';
 export type { RequestLogEntry } from './http-door.js';
+export { defaultHost, defaultPort, maxHeaderBytes } from './http-door.js';
 
 export interface MockServerOptions extends MocksOptions, HttpDoorOptions {
   /** Serve an existing mock world instead of creating one. */
