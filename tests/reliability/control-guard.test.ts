@@ -4,6 +4,7 @@
  * sockets (node:http lets a test set Host and Origin as a browser would; node:net sends what no
  * client library would).
  */
+import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { checkControlRequest, controlHostNames, hostName } from '../../mocks/cor
 import { createMockServer, type MockServer } from '../../mocks/http.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { clients } from '../../mocks/providers/eventix/fixtures.js';
+import { listeningUrl, startCli } from '../support/cli.js';
 
 const started: MockServer[] = [];
 async function start(options: Parameters<typeof createMockServer>[0] = {}) {
@@ -226,6 +228,24 @@ describe('control plane guard (no control token)', () => {
       '{"advanceSeconds":1}',
     );
     expect(form.status).toBe(415);
+  });
+
+  it('CLI: --allowed-host NAME (repeatable) adds names the control plane answers under', async () => {
+    const cli = startCli(['serve', '--port', '0', '--allowed-host', 'mocks.test', '--allowed-host', 'devbox']);
+    try {
+      const port = Number(new URL(await listeningUrl(cli)).port);
+      for (const [host, status] of [
+        ['mocks.test', 200],
+        [`devbox:${port}`, 200],
+        [`localhost:${port}`, 200],
+        ['evil.example', 403],
+      ] as const) {
+        expect([host, (await send(port, 'GET', '/__control/health', { host })).status]).toEqual([host, status]);
+      }
+    } finally {
+      cli.child.kill('SIGTERM');
+      await once(cli.child, 'exit');
+    }
   });
 
   it('provider hosts keep Access-Control-Allow-Origin: * for any origin and host', async () => {
