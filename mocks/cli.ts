@@ -47,7 +47,9 @@ Runs the mock server. It listens on loopback unless --host names another interfa
   --log-format text|json   the log's format (default text; json: one object a line)
   -h, --help               this help
 
-Beyond loopback the control plane is off unless a control token is given.
+Beyond loopback the control plane is off unless a control token is given. Without a token,
+control requests must name this server as Host (127.0.0.1, localhost, [::1], --host, or an
+--allowed-host NAME) and come from no other web origin.
 ${providersLine}`;
 
 const newmanUsage = `Usage: authflow-mocks newman [options]
@@ -223,10 +225,10 @@ async function serve(args: string[]): Promise<void> {
   const control = !disabled && (loopback || controlToken !== undefined);
   const options = parseProviderOptions(values.option ?? []);
   const world = createWorld({ providers: providersOf(values.provider), options });
-  const doorOptions: HttpDoorOptions & { allowedHosts?: string[] } = {
+  const doorOptions: HttpDoorOptions = {
     control,
+    allowedHosts: values['allowed-host'] ?? [],
     ...(controlToken === undefined ? {} : { controlToken }),
-    ...(values['allowed-host'] === undefined ? {} : { allowedHosts: values['allowed-host'] }),
     ...(logging ? { onRequest: (entry) => process.stdout.write(`${logLine(entry, logFormat)}\n`) } : {}),
   };
   const mock = { ...world, ...createHttpDoor(world, doorOptions) };
