@@ -334,6 +334,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     send(res, response, method === 'HEAD', closing);
     if (onRequest !== undefined) {
       const known = first === '__control' || first === '' ? undefined : recorded;
+      // Refusals past the engine (control plane, unknown host) carry their code in the body.
+      const code = (response.body as { error?: unknown } | undefined)?.error;
+      const reason = known?.reason ?? (response.status >= 400 && typeof code === 'string' ? code : undefined);
       onRequest({
         time: new Date(Date.now() - Math.round(performance.now() - started)).toISOString(),
         method,
@@ -342,7 +345,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         status: response.drop ? 0 : response.status,
         provider: known?.provider ?? null,
         operationId: known?.operationId ?? null,
-        ...(known?.reason === undefined ? {} : { reason: known.reason }),
+        ...(reason === undefined ? {} : { reason }),
         ...(known?.fault === undefined ? {} : { fault: known.fault }),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       });

@@ -134,11 +134,13 @@ describe('authflow-mocks CLI: serve modes', () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     await fetch(`${url}/__control/health`);
-    await waitFor(() => cli.output().split('\n').length >= 4);
+    await fetch(`${url}/nowhere.example/x`);
+    await waitFor(() => cli.output().split('\n').length >= 5);
     const lines = cli.output().trimEnd().split('\n').slice(1);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z GET api\.eventix\.io\/event 401 listEvents \S+ [\d.]+ms$/);
     expect(lines[1]).toMatch(/^\S+ GET \/__control\/health 200 - [\d.]+ms$/);
+    expect(lines[2]).toMatch(/^\S+ GET nowhere\.example\/x 404 - unknown_host [\d.]+ms$/);
     expect(cli.output()).not.toContain(secret);
     expect(cli.output()).not.toContain('page=2');
   });
