@@ -68,8 +68,24 @@ const refusalText = {
   token_revoked: 'The refresh token has already been used.',
 } as const;
 
+/**
+ * The vendor's page writes the header `Authorisation: Bearer …` (British spelling) four times. A
+ * real server reads only `Authorization`, so the mock keeps refusing the misspelling, and says why.
+ */
+function refuseMisspelledHeader(request: MockRequest, context: OperationContext): void {
+  if (request.headers.get('authorization') !== null) return;
+  const misspelled = request.headers.get('authorisation');
+  if (misspelled === null) return;
+  context.present(/^bearer\s/i.test(misspelled.trim()) ? 'bearer' : 'none');
+  throw new MockError(
+    'header_misspelled',
+    "No access token was presented: found 'Authorisation'; the header is 'Authorization'.",
+  );
+}
+
 /** The access token of an API call, with the scope the operation needs. */
 function authorize(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
+  refuseMisspelledHeader(request, context);
   const entry = checkAccessToken(state.accessTokens, state.refreshTokens, bearerToken(request, context));
   if (!entry.data.scopes.includes(scope)) {
     throw new MockError('scope_missing', `This operation needs the scope ${scope}.`, { scope });
