@@ -245,7 +245,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         } else {
           const raceOk = (id: number) => state.races.findFirst((q) => q.where({ id, event_id: eventId })) !== undefined;
           for (const [i, item] of input.entries()) {
-            const participant = checkParticipant(item, `${i}.`, problems, raceOk);
+            const participant = checkParticipant(item, `${i}.`, problems, raceOk, true);
             if (participant !== null) accepted.push(participant);
           }
         }
