@@ -108,7 +108,7 @@ const steps: Step[] = [
     tests: keepsTokenSet,
   },
   {
-    name: 'Call data of the second account with the new token (seed spelling: Authentication: Bearer)',
+    name: 'Call data of the second account with the new token (the docs spelling: Authentication: Bearer)',
     method: 'GET',
     url: `{{apiBase}}/reports/call-data?${range}&account_id={{secondAccountId}}`,
     headers: { Authentication: 'Bearer {{token}}' },

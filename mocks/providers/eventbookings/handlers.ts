@@ -1,5 +1,5 @@
 /**
- * EventBookings operations. Token endpoint behaviour follows seed 002 (JSON body, documented
+ * EventBookings operations. Token endpoint behaviour follows the vendor's "EventBookings API Authentication" page (JSON body, documented
  * response with refresh_token) and IdentityServer (form bodies, rotation, OAuth2 errors); see the
  * `x-fidelity` notes in specs/eventbookings.openapi.yaml.
  */

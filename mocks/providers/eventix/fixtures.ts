@@ -1,7 +1,7 @@
 /**
  * Seeded demo data for Eventix. Fixed values, so docs, Postman environments and tests can name
  * them; discoverable at `GET /__control/fixtures`. Jane Appleseed and her default company are
- * the seed's own example (seed 001).
+ * the example of the docs' "Issuing requests" page.
  */
 export const companies = [
   { guid: '6eac75a2-354b-11eb-9322-acde48001122', name: 'Lowlands Live BV' },

@@ -1,6 +1,6 @@
 /**
  * Eventix operations: the authorization-code grant on the auth hosts, and API calls narrowed by
- * the `Company` header (seed 001). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
+ * the `Company` header (the docs' "Issuing requests" page). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
  */
 import {
   authenticateClient,

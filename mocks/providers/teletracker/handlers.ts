@@ -1,5 +1,5 @@
 /**
- * TeleTracker operations (seed 004): username/password login for a UUID token bound to one
+ * TeleTracker operations (the vendor's "Get a Bearer Token" page and its neighbours): username/password login for a UUID token bound to one
  * account, refresh-token rotation, a masquerade that moves the session to another account, and a
  * sample report reachable with Bearer, Basic or Integrator credentials. See the `x-fidelity`
  * notes in specs/teletracker.openapi.yaml for what is inferred.
@@ -91,7 +91,7 @@ function accountFor(user: User, requested: number | undefined): number {
   return requested;
 }
 
-/** `Authorization`, or the seed's `Authentication` spelling when there is no `Authorization`. */
+/** `Authorization`, or the `Authentication` spelling of the Get a Bearer Token page when there is no `Authorization`. */
 function authorizationOf(request: MockRequest): Authorization | null {
   return readAuthorization(request.headers) ?? readAuthorization(request.headers, 'authentication');
 }

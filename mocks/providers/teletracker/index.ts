@@ -1,5 +1,5 @@
 /**
- * TeleTracker REST API (seed 004): username/password login for UUID tokens bound to one account,
+ * TeleTracker REST API ("Get a Bearer Token", teletracker.net developer docs): username/password login for UUID tokens bound to one account,
  * refresh rotation, masquerade, Basic and Integrator credentials, `{success:false}` error bodies.
  */
 import {

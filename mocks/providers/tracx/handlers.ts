@@ -1,6 +1,6 @@
 /**
  * Tracx Connect operations. A connect token buys a session token (a JWT with the connect token's
- * permissions and event scope, seed 003); every other operation checks that JWT and one
+ * permissions and event scope, as the docs' "Authentication" page says); every other operation checks that JWT and one
  * permission. Where the docs are silent the choices are marked in specs/tracx.openapi.yaml.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Tracx Connect (seed 003): a connect token buys a session JWT carrying the connect token's
+ * Tracx Connect (docs.tracx.events "Authentication"): a connect token buys a session JWT carrying the connect token's
  * permissions; Laravel-style errors.
  */
 import {
