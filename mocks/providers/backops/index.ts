@@ -36,6 +36,7 @@ function errorResponse(error: MockError): MockResponse {
   });
   switch (error.code) {
     case 'credentials_missing':
+    case 'header_misspelled':
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
