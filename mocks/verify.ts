@@ -9,13 +9,15 @@
  * the report and in every file and line written from it. Node only.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import newman from 'newman';
-import { type ContractProblem, createContractChecker } from './contract.js';
+import type { NewmanRunSummary } from 'newman';
+import type { ContractProblem } from './contract.js';
 import { redactQuery } from './core/journal.js';
 import type { Operation } from './core/provider.js';
-import { collectionsDir } from './newman.js';
 import { providerIds } from './providers/index.js';
 import { createWorld } from './world.js';
 
@@ -101,6 +103,19 @@ export class VerifyError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * `collections/` beside `specs/` (the folder `runCollections` reads), found from source, the
+ * build or the CLI bundle without loading ajv and yaml (usage errors answer fast).
+ */
+function collectionsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'collections')) && existsSync(join(dir, 'specs'))) return join(dir, 'collections');
+    dir = dirname(dir);
+  }
+  throw new Error('collections/ folder not found beside authflow-mocks');
 }
 
 // ---- redaction ----
@@ -238,6 +253,15 @@ function environmentFor(provider: string, options: VerifyOptions, secrets: Secre
   return { name: base.name ?? provider, values: [...values.values()] };
 }
 
+/**
+ * The collection variables a run would use (the mock environment with `baseUrl`, the empty live
+ * one without, then `AUTHFLOW_<PROVIDER>_<VAR>`, `envFile`, `variables`). Holds secrets.
+ */
+export function verifyVariables(options: VerifyOptions): Record<string, string> {
+  const environment = environmentFor(options.provider, options, new Secrets());
+  return Object.fromEntries(environment.values.map((v) => [v.key, v.value]));
+}
+
 // ---- the run ----
 
 interface Seen {
@@ -293,27 +317,39 @@ function startFromRefreshToken(collection: CollectionJson): void {
   collection.item.splice(1, 0, step);
 }
 
-async function probe(urls: string[], timeoutMs: number): Promise<void> {
-  await Promise.all(
-    urls.map(async (url) => {
-      try {
-        const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-        await response.body?.cancel();
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-        throw new VerifyError('unreachable', `cannot reach ${new URL(url).origin} (${cause})`);
-      }
-    }),
-  );
+/** Any HTTP answer will do; no answer (DNS, refused, timeout, TLS) is one line. */
+function probeOne(url: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      target,
+      { method: 'GET', timeout: timeoutMs },
+      (response) => {
+        response.destroy();
+        resolve();
+      },
+    );
+    request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      reject(new VerifyError('unreachable', `cannot reach ${target.origin} (${error.code ?? error.message})`));
+    });
+    request.end();
+  });
 }
 
-function runNewman(
+async function probe(urls: string[], timeoutMs: number): Promise<void> {
+  await Promise.all(urls.map((url) => probeOne(url, timeoutMs)));
+}
+
+async function runNewman(
   collection: CollectionJson,
   environment: PostmanEnvironment,
   timeoutMs: number,
   seen: Seen[],
   secrets: Secrets,
-): Promise<newman.NewmanRunSummary> {
+): Promise<NewmanRunSummary> {
+  // Newman is loaded only when a run starts.
+  const { default: newman } = await import('newman');
   return new Promise((resolve, reject) => {
     newman
       .run(
@@ -451,6 +487,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const finalEnv = (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject();
   for (const [k, v] of Object.entries(finalEnv)) if (secretVariable.test(k)) secrets.add(v);
 
+  const { createContractChecker } = await import('./contract.js');
   const check = createContractChecker([provider]);
   const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
   const outside: VerifyReport['outside'] = [];
