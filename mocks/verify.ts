@@ -439,6 +439,14 @@ function locate(url: string, baseUrl: string | undefined): { host: string; path:
   return { host: host.toLowerCase(), path: `/${segments.join('/')}`, query: parsed.search };
 }
 
+/** A base URL as shown: never its `user:password@`. */
+function withoutUserinfo(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString().replace(/\/+$/, '');
+}
+
 /**
  * Runs the provider's collection and checks every answer against its spec.
  * @throws VerifyError `usage` for bad options, `unreachable` when the target does not answer.
@@ -567,7 +575,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const stats = summary.run.stats;
   const report: VerifyReport = {
     provider,
-    target: baseUrl === undefined ? 'live' : secrets.scrub(baseUrl),
+    target: baseUrl === undefined ? 'live' : secrets.scrub(withoutUserinfo(baseUrl)),
     startedAt,
     finishedAt: new Date().toISOString(),
     ok: count('drifts') === 0,
