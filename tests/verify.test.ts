@@ -14,6 +14,9 @@ import { providerIds } from '../mocks/providers/index.js';
 import { formatJunit, formatSummary, VerifyError, verifyCollection, verifyVariables } from '../mocks/verify.js';
 import { runBuiltCli } from './support/cli.js';
 
+// Newman runs take a few seconds each, more on a busy machine; the clean run does all five.
+const oneRun = 90_000;
+
 /** Every fixture value that is secret or personal: secrets, passwords, tokens, keys, e-mails. */
 function secretsIn(value: unknown, key = ''): string[] {
   if (typeof value === 'string') {
@@ -107,169 +110,189 @@ afterAll(async () => {
 });
 
 describe('verify against the mock itself', () => {
-  it('every provider conforms (exit 0), every operation exercised, no secret or issued token in any output', async () => {
-    expect(fixtureSecrets.length).toBeGreaterThanOrEqual(providerIds.length * 2);
-    const proxy = await proxyTo(mockUrl);
-    const out = mkdtempSync(join(tmpdir(), 'verify-clean-'));
-    try {
-      const run = await runBuiltCli([
-        'verify',
-        '--provider',
-        providerIds.join(','),
-        '--base-url',
-        proxy.url,
-        '--out',
-        out,
-      ]);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      for (const provider of providerIds) {
-        const report = JSON.parse(readFileSync(join(out, `${provider}.json`), 'utf8'));
-        expect(report.ok).toBe(true);
-        expect(report.counts.drifts).toBe(0);
-        expect(report.counts.notExercised).toBe(0);
-        expect(report.counts.conforms).toBe(report.counts.operations);
-        expect(readFileSync(join(out, `${provider}.xml`), 'utf8')).not.toContain('<failure');
+  it(
+    'every provider conforms (exit 0), every operation exercised, no secret or issued token in any output',
+    async () => {
+      expect(fixtureSecrets.length).toBeGreaterThanOrEqual(providerIds.length * 2);
+      const proxy = await proxyTo(mockUrl);
+      const out = mkdtempSync(join(tmpdir(), 'verify-clean-'));
+      try {
+        const run = await runBuiltCli([
+          'verify',
+          '--provider',
+          providerIds.join(','),
+          '--base-url',
+          proxy.url,
+          '--out',
+          out,
+        ]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        for (const provider of providerIds) {
+          const report = JSON.parse(readFileSync(join(out, `${provider}.json`), 'utf8'));
+          expect(report.ok).toBe(true);
+          expect(report.counts.drifts).toBe(0);
+          expect(report.counts.notExercised).toBe(0);
+          expect(report.counts.conforms).toBe(report.counts.operations);
+          expect(readFileSync(join(out, `${provider}.xml`), 'utf8')).not.toContain('<failure');
+        }
+        const issued = issuedTokens(proxy.bodies);
+        expect(issued.length).toBeGreaterThan(10);
+        const outputs = `${run.stdout}\n${run.stderr}\n${filesIn(out)}`;
+        for (const secret of [...fixtureSecrets, ...issued]) expect(outputs).not.toContain(secret);
+      } finally {
+        await proxy.close();
       }
-      const issued = issuedTokens(proxy.bodies);
-      expect(issued.length).toBeGreaterThan(10);
-      const outputs = `${run.stdout}\n${run.stderr}\n${filesIn(out)}`;
-      for (const secret of [...fixtureSecrets, ...issued]) expect(outputs).not.toContain(secret);
-    } finally {
-      await proxy.close();
-    }
-  });
+    },
+    3 * oneRun,
+  );
 });
 
 describe('verify against a drifted provider', () => {
-  it('names each drifting operation and the JSON path: a renamed field, a wrong type, an undeclared status', async () => {
-    const faults = [
-      // A renamed field (error → err) carrying a secret and an e-mail that must not leak.
-      {
-        operationId: 'requestToken',
-        status: 400,
-        body: {
-          err: 'invalid_client',
-          access_token: fixtureSecrets[0],
-          contact: { email: 'ops@eventbookings.example' },
+  it(
+    'names each drifting operation and the JSON path: a renamed field, a wrong type, an undeclared status',
+    async () => {
+      const faults = [
+        // A renamed field (error → err) carrying a secret and an e-mail that must not leak.
+        {
+          operationId: 'requestToken',
+          status: 400,
+          body: {
+            err: 'invalid_client',
+            access_token: fixtureSecrets[0],
+            contact: { email: 'ops@eventbookings.example' },
+          },
         },
-      },
-      // A wrong type.
-      { operationId: 'getMe', status: 401, body: { error: 401 } },
-      // An undeclared status.
-      { operationId: 'listOrgEvents', status: 418, body: { error: 'teapot' } },
-    ];
-    for (const fault of faults) {
-      const res = await fetch(`${mockUrl}/__control/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ provider: 'eventbookings', ...fault }),
+        // A wrong type.
+        { operationId: 'getMe', status: 401, body: { error: 401 } },
+        // An undeclared status.
+        { operationId: 'listOrgEvents', status: 418, body: { error: 'teapot' } },
+      ];
+      for (const fault of faults) {
+        const res = await fetch(`${mockUrl}/__control/faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ provider: 'eventbookings', ...fault }),
+        });
+        expect(res.status).toBe(201);
+      }
+      // Skipping the control plane (as against a real host) keeps the faults: a reset would clear them.
+      const report = await verifyCollection({
+        provider: 'eventbookings',
+        baseUrl: mockUrl,
+        variables: { controlBase: '' },
       });
-      expect(res.status).toBe(201);
-    }
-    // Skipping the control plane (as against a real host) keeps the faults: a reset would clear them.
-    const report = await verifyCollection({
-      provider: 'eventbookings',
-      baseUrl: mockUrl,
-      variables: { controlBase: '' },
-    });
-    await fetch(`${mockUrl}/__control/faults`, { method: 'DELETE' });
+      await fetch(`${mockUrl}/__control/faults`, { method: 'DELETE' });
 
-    expect(report.ok).toBe(false);
-    const op = (id: string) => report.operations.find((o) => o.operationId === id);
-    expect(op('requestToken')?.verdict).toBe('drifts');
-    expect(op('requestToken')?.path).toBe('/connect/token');
-    expect(op('requestToken')?.drifts).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ status: 400, kind: 'body', path: '$.error', actual: 'absent' }),
-        expect.objectContaining({ status: 400, kind: 'body', path: '$.err', actual: '"invalid_client"' }),
-      ]),
-    );
-    expect(op('getMe')?.drifts).toEqual([
-      expect.objectContaining({
-        status: 401,
-        kind: 'body',
-        path: '$.error',
-        expected: 'must be string',
-        actual: '401',
-      }),
-    ]);
-    expect(op('listOrgEvents')?.drifts).toEqual([
-      expect.objectContaining({ status: 418, kind: 'status', path: '$', actual: '418' }),
-    ]);
-    expect(op('listOrgEvents')?.drifts[0]?.expected).toMatch(/200/);
-    expect(report.counts.drifts).toBe(3);
+      expect(report.ok).toBe(false);
+      const op = (id: string) => report.operations.find((o) => o.operationId === id);
+      expect(op('requestToken')?.verdict).toBe('drifts');
+      expect(op('requestToken')?.path).toBe('/connect/token');
+      expect(op('requestToken')?.drifts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ status: 400, kind: 'body', path: '$.error', actual: 'absent' }),
+          expect.objectContaining({ status: 400, kind: 'body', path: '$.err', actual: '"invalid_client"' }),
+        ]),
+      );
+      expect(op('getMe')?.drifts).toEqual([
+        expect.objectContaining({
+          status: 401,
+          kind: 'body',
+          path: '$.error',
+          expected: 'must be string',
+          actual: '401',
+        }),
+      ]);
+      expect(op('listOrgEvents')?.drifts).toEqual([
+        expect.objectContaining({ status: 418, kind: 'status', path: '$', actual: '418' }),
+      ]);
+      expect(op('listOrgEvents')?.drifts[0]?.expected).toMatch(/200/);
+      expect(report.counts.drifts).toBe(3);
 
-    const junit = formatJunit([report]);
-    expect(junit).toMatch(/<testsuites[^>]* failures="3"/);
-    expect(junit).toMatch(
-      /<testcase [^>]*name="getMe GET \/me">\s*<failure [^>]*message="\$\.error: expected must be string/,
-    );
-    const outputs = `${JSON.stringify(report)}\n${junit}\n${formatSummary(report)}`;
-    expect(outputs).toContain('$.access_token');
-    for (const secret of [...fixtureSecrets, 'ops@eventbookings.example']) expect(outputs).not.toContain(secret);
-  });
+      const junit = formatJunit([report]);
+      expect(junit).toMatch(/<testsuites[^>]* failures="3"/);
+      expect(junit).toMatch(
+        /<testcase [^>]*name="getMe GET \/me">\s*<failure [^>]*message="\$\.error: expected must be string/,
+      );
+      const outputs = `${JSON.stringify(report)}\n${junit}\n${formatSummary(report)}`;
+      expect(outputs).toContain('$.access_token');
+      for (const secret of [...fixtureSecrets, 'ops@eventbookings.example']) expect(outputs).not.toContain(secret);
+    },
+    oneRun,
+  );
 
-  it('a missing required header: exit 1, the operation and the header in the summary and in JUnit', async () => {
-    // Eventix's authorization redirect must carry Location; this server drops it on /tokens/authorize.
-    const proxy = await proxyTo(mockUrl, (path, headers) => {
-      if (path.startsWith('/auth.eventix.io/tokens/authorize')) delete headers.location;
-    });
-    const out = mkdtempSync(join(tmpdir(), 'verify-header-'));
-    try {
-      const run = await runBuiltCli(['verify', '--provider', 'eventix', '--base-url', proxy.url, '--out', out]);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/DRIFT authorize GET \/tokens\/authorize/);
-      expect(run.stdout).toMatch(/302 Location: expected required header Location, got absent/);
-      expect(run.stdout).toMatch(/ok {4}authorizeLegacy GET \/token\/authorize/);
-      const junit = readFileSync(join(out, 'eventix.xml'), 'utf8');
-      expect(junit).toMatch(/name="authorize GET \/tokens\/authorize">\s*<failure [^>]*message="Location: expected/);
-      const report = JSON.parse(readFileSync(join(out, 'eventix.json'), 'utf8'));
-      expect(report.counts.drifts).toBe(1);
-      const outputs = `${run.stdout}\n${run.stderr}\n${filesIn(out)}`;
-      for (const secret of [...fixtureSecrets, ...issuedTokens(proxy.bodies)]) expect(outputs).not.toContain(secret);
-    } finally {
-      await proxy.close();
-    }
-  });
+  it(
+    'a missing required header: exit 1, the operation and the header in the summary and in JUnit',
+    async () => {
+      // Eventix's authorization redirect must carry Location; this server drops it on /tokens/authorize.
+      const proxy = await proxyTo(mockUrl, (path, headers) => {
+        if (path.startsWith('/auth.eventix.io/tokens/authorize')) delete headers.location;
+      });
+      const out = mkdtempSync(join(tmpdir(), 'verify-header-'));
+      try {
+        const run = await runBuiltCli(['verify', '--provider', 'eventix', '--base-url', proxy.url, '--out', out]);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toMatch(/DRIFT authorize GET \/tokens\/authorize/);
+        expect(run.stdout).toMatch(/302 Location: expected required header Location, got absent/);
+        expect(run.stdout).toMatch(/ok {4}authorizeLegacy GET \/token\/authorize/);
+        const junit = readFileSync(join(out, 'eventix.xml'), 'utf8');
+        expect(junit).toMatch(/name="authorize GET \/tokens\/authorize">\s*<failure [^>]*message="Location: expected/);
+        const report = JSON.parse(readFileSync(join(out, 'eventix.json'), 'utf8'));
+        expect(report.counts.drifts).toBe(1);
+        const outputs = `${run.stdout}\n${run.stderr}\n${filesIn(out)}`;
+        for (const secret of [...fixtureSecrets, ...issuedTokens(proxy.bodies)]) expect(outputs).not.toContain(secret);
+      } finally {
+        await proxy.close();
+      }
+    },
+    oneRun,
+  );
 });
 
 describe('verify: usage and reachability', () => {
-  it('an unreachable base URL: exit 2, one line, before running anything', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const out = mkdtempSync(join(tmpdir(), 'verify-down-'));
-    const run = await runBuiltCli([
-      'verify',
-      '--provider',
-      'tracx',
-      '--base-url',
-      `http://127.0.0.1:${port}`,
-      '--out',
-      out,
-    ]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain(`127.0.0.1:${port}`);
-    expect(readdirSync(out)).toEqual([]);
-  });
-
-  it('usage errors exit 2: no provider, an unknown one, --live with --base-url, a bad --env-var', async () => {
-    for (const args of [
-      [],
-      ['--provider', 'nope'],
-      ['--provider', 'tracx', '--live', '--base-url', 'http://127.0.0.1:1'],
-      ['--provider', 'tracx', '--env-var', 'novalue'],
-      ['--provider', 'tracx', '--reporters', 'html'],
-    ]) {
-      const run = await runBuiltCli(['verify', ...args]);
+  it(
+    'an unreachable base URL: exit 2, one line, before running anything',
+    async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const out = mkdtempSync(join(tmpdir(), 'verify-down-'));
+      const run = await runBuiltCli([
+        'verify',
+        '--provider',
+        'tracx',
+        '--base-url',
+        `http://127.0.0.1:${port}`,
+        '--out',
+        out,
+      ]);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-    }
-  });
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(`127.0.0.1:${port}`);
+      expect(readdirSync(out)).toEqual([]);
+    },
+    oneRun,
+  );
+
+  it(
+    'usage errors exit 2: no provider, an unknown one, --live with --base-url, a bad --env-var',
+    async () => {
+      for (const args of [
+        [],
+        ['--provider', 'nope'],
+        ['--provider', 'tracx', '--live', '--base-url', 'http://127.0.0.1:1'],
+        ['--provider', 'tracx', '--env-var', 'novalue'],
+        ['--provider', 'tracx', '--reporters', 'html'],
+      ]) {
+        const run = await runBuiltCli(['verify', ...args]);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+      }
+    },
+    oneRun,
+  );
 
   it('the library throws VerifyError usage for an unknown provider', async () => {
     await expect(verifyCollection({ provider: 'nope' })).rejects.toMatchObject({ code: 'usage' });
@@ -303,39 +326,47 @@ describe('verify: credentials', () => {
     });
   });
 
-  it('Eventix starts from a refresh token when there is no authorization code', async () => {
-    // A refresh token as a person would get it: sign in (the mock redirects at once) and exchange the code.
-    const fixtures = (await (await fetch(`${mockUrl}/__control/fixtures`)).json()) as {
-      eventix: { clients: { client_id: string; client_secret: string; redirect_uris: string[] }[] };
-    };
-    const client = fixtures.eventix.clients[0] as { client_id: string; client_secret: string; redirect_uris: string[] };
-    const authorize = await fetch(
-      `${mockUrl}/auth.eventix.io/tokens/authorize?client_id=${client.client_id}&redirect_uri=${encodeURIComponent(client.redirect_uris[0] as string)}&response_type=code`,
-      { redirect: 'manual' },
-    );
-    const code = new URL(authorize.headers.get('location') as string).searchParams.get('code') as string;
-    const tokens = (await (
-      await fetch(`${mockUrl}/auth.eventix.io/tokens`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: client.redirect_uris[0] as string,
-          client_id: client.client_id,
-          client_secret: client.client_secret,
-        }),
-      })
-    ).json()) as { refresh_token: string };
-    const report = await verifyCollection({
-      provider: 'eventix',
-      baseUrl: mockUrl,
-      variables: { controlBase: '', refreshToken: tokens.refresh_token },
-    });
-    expect(report.ok).toBe(true);
-    expect(report.operations.find((o) => o.operationId === 'getCurrentUser')?.statuses).toContain(200);
-    expect(report.operations.find((o) => o.operationId === 'listEvents')?.statuses).toContain(200);
-    expect(report.operations.find((o) => o.operationId === 'authorize')?.verdict).toBe('not_exercised');
-    expect(JSON.stringify(report)).not.toContain(tokens.refresh_token);
-  });
+  it(
+    'Eventix starts from a refresh token when there is no authorization code',
+    async () => {
+      // A refresh token as a person would get it: sign in (the mock redirects at once) and exchange the code.
+      const fixtures = (await (await fetch(`${mockUrl}/__control/fixtures`)).json()) as {
+        eventix: { clients: { client_id: string; client_secret: string; redirect_uris: string[] }[] };
+      };
+      const client = fixtures.eventix.clients[0] as {
+        client_id: string;
+        client_secret: string;
+        redirect_uris: string[];
+      };
+      const authorize = await fetch(
+        `${mockUrl}/auth.eventix.io/tokens/authorize?client_id=${client.client_id}&redirect_uri=${encodeURIComponent(client.redirect_uris[0] as string)}&response_type=code`,
+        { redirect: 'manual' },
+      );
+      const code = new URL(authorize.headers.get('location') as string).searchParams.get('code') as string;
+      const tokens = (await (
+        await fetch(`${mockUrl}/auth.eventix.io/tokens`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code,
+            redirect_uri: client.redirect_uris[0] as string,
+            client_id: client.client_id,
+            client_secret: client.client_secret,
+          }),
+        })
+      ).json()) as { refresh_token: string };
+      const report = await verifyCollection({
+        provider: 'eventix',
+        baseUrl: mockUrl,
+        variables: { controlBase: '', refreshToken: tokens.refresh_token },
+      });
+      expect(report.ok).toBe(true);
+      expect(report.operations.find((o) => o.operationId === 'getCurrentUser')?.statuses).toContain(200);
+      expect(report.operations.find((o) => o.operationId === 'listEvents')?.statuses).toContain(200);
+      expect(report.operations.find((o) => o.operationId === 'authorize')?.verdict).toBe('not_exercised');
+      expect(JSON.stringify(report)).not.toContain(tokens.refresh_token);
+    },
+    oneRun,
+  );
 });
