@@ -476,10 +476,11 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const router = world.engine.router;
   const operations = world.engine.providers.get(provider)?.operations as readonly Operation[];
 
-  await probe(
-    baseUrl === undefined ? (world.engine.providers.get(provider)?.hosts ?? []).map((h) => `https://${h}/`) : [baseUrl],
-    Math.min(timeoutMs, 10_000),
-  );
+  // The hosts the collection will call: the live environment's base URLs (apiBase, authBase, …).
+  const liveBases = environment.values
+    .filter((v) => v.key !== 'controlBase' && /^https?:\/\/[^{]+$/.test(v.value))
+    .map((v) => `${new URL(v.value).origin}/`);
+  await probe(baseUrl === undefined ? [...new Set(liveBases)] : [baseUrl], Math.min(timeoutMs, 10_000));
 
   const collection = JSON.parse(
     readFileSync(join(collectionsDir(), `${provider}.postman_collection.json`), 'utf8'),

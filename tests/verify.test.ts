@@ -294,6 +294,20 @@ describe('verify: usage and reachability', () => {
     oneRun,
   );
 
+  it('a live run probes the hosts its environment names first: VerifyError unreachable, nothing run', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const down = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const run = verifyCollection({
+      provider: 'eventbookings',
+      processEnv: {},
+      variables: { identityBase: down, apiBase: down },
+    });
+    await expect(run).rejects.toBeInstanceOf(VerifyError);
+    await expect(run).rejects.toMatchObject({ code: 'unreachable' });
+  });
+
   it('the library throws VerifyError usage for an unknown provider', async () => {
     await expect(verifyCollection({ provider: 'nope' })).rejects.toMatchObject({ code: 'usage' });
     await expect(verifyCollection({ provider: 'nope' })).rejects.toBeInstanceOf(VerifyError);
