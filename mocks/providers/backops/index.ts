@@ -107,7 +107,7 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       /** Revokes an API key, as deleting it in the dashboard would: every token derived from it ends. */
       'revoke-api-key': async (input) => {
         const presented = typeof input.api_key === 'string' ? input.api_key : '';
-        if (presented === '') throw new ControlError('invalid_request', 'Send {"api_key": "<api-key>"}.');
+        if (presented === '') throw new ControlError('not_found', 'Send {"api_key": "…"} of a known API key.');
         let key: { id: string } | undefined;
         for (const k of state.apiKeys.all()) if (safeEqual(presented, k.api_key)) key = k;
         if (key === undefined) throw new ControlError('not_found', 'No such API key.');
