@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewmanRunSummary } from 'newman';
 import type { ContractProblem } from './contract.js';
-import { redactQuery } from './core/journal.js';
+import { isSecretQueryName, redactQuery } from './core/journal.js';
 import type { Operation } from './core/provider.js';
 import { providerIds } from './providers/index.js';
 import { createWorld } from './world.js';
@@ -125,6 +125,8 @@ const secretName =
   /token|secret|password|passwd|api_?key|apikey|_key$|^key$|authorization|assertion|signature|session|credential|cookie|email|e_mail|username|user_name|phone|first_?name|last_?name|full_?name|address/i;
 /** Variable names that hold a secret (besides Postman's `secret` type). */
 const secretVariable = new RegExp(`${secretName.source}|code$|Code$`, 'i');
+/** A request field whose value the run must never show: the journal's list, and personal names. */
+const sentSecret = (name: string) => isSecretQueryName(name) || secretName.test(name);
 const jwtLike = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const emailLike = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
 const maxShown = 80;
@@ -398,13 +400,13 @@ async function runNewman(
               secrets.add(decoded);
               secrets.add(decoded.slice(decoded.indexOf(':') + 1));
             }
-          } else if (secretName.test(h.key)) secrets.add(value);
+          } else if (sentSecret(h.key)) secrets.add(value);
         }
         const sentBody = request.body;
         if (sentBody?.mode === 'urlencoded') {
-          for (const p of sentBody.urlencoded?.all() ?? []) if (secretName.test(p.key ?? '')) secrets.add(p.value);
+          for (const p of sentBody.urlencoded?.all() ?? []) if (sentSecret(p.key ?? '')) secrets.add(p.value);
         } else if (sentBody?.mode === 'formdata') {
-          for (const p of sentBody.formdata?.all() ?? []) if (secretName.test(p.key ?? '')) secrets.add(p.value);
+          for (const p of sentBody.formdata?.all() ?? []) if (sentSecret(p.key ?? '')) secrets.add(p.value);
         } else if (sentBody?.mode === 'raw' && sentBody.raw !== undefined) {
           try {
             secrets.harvest(JSON.parse(sentBody.raw));
@@ -412,12 +414,12 @@ async function runNewman(
             // not JSON: nothing named to harvest
           }
         }
-        for (const p of request.url.query.all()) if (secretName.test(p.key ?? '')) secrets.add(p.value ?? '');
+        for (const p of request.url.query.all()) if (sentSecret(p.key ?? '')) secrets.add(p.value ?? '');
         secrets.harvest(body);
         const location = headers.location;
         if (location !== undefined) {
           for (const [k, v] of new URLSearchParams(location.split('?')[1] ?? '')) {
-            if (/code|token|secret/i.test(k)) secrets.add(v);
+            if (sentSecret(k)) secrets.add(v);
           }
         }
       });
