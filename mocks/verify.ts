@@ -426,7 +426,7 @@ async function runNewman(
   });
 }
 
-/** Where a request went, as the mocks route it: `[host, path]`, or `control`/`outside` of the target. */
+/** Where a request went, as the mocks route it (host, path, query), or `control` for the mock's control plane. */
 function locate(url: string, baseUrl: string | undefined): { host: string; path: string; query: string } | 'control' {
   const parsed = new URL(url);
   if (baseUrl === undefined)
