@@ -279,9 +279,13 @@ export function createOperations(
         }
         const existing = state.organizationUsers.findFirst((q) => q.where({ organizationId, email }));
         if (existing !== undefined) {
-          throw new MockError('validation_failed', `${email} is already ${existing.status === 'member' ? 'a member' : 'invited'}.`, {
-            fields: { email: ['duplicate'] },
-          });
+          throw new MockError(
+            'validation_failed',
+            `${email} is already ${existing.status === 'member' ? 'a member' : 'invited'}.`,
+            {
+              fields: { email: ['duplicate'] },
+            },
+          );
         }
         const status = accounts.existing.includes(email) ? 'member' : 'invited';
         await state.organizationUsers.create({ organizationId, email, status });
