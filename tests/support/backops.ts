@@ -59,7 +59,7 @@ async function token(door: Door, url: string, c: Credentials): Promise<string> {
   return res.body.token as string;
 }
 
-export const organizationToken = (door: Door, organizationId = northern.id, key = adminKey.api_key) =>
+export const organizationToken = (door: Door, organizationId: string = northern.id, key = adminKey.api_key) =>
   token(door, `${api}/Organizations/${organizationId}/authorize`, { key });
 
 export const eventToken = (door: Door, eventId = aurora.id, key = adminKey.api_key) =>
