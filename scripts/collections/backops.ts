@@ -79,6 +79,31 @@ const steps: Step[] = [
     tests: isError(400, 'BAD_REQUEST'),
   },
   {
+    name: 'Organization events with the staff key: its user’s collaborator on each event',
+    method: 'GET',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/events',
+    headers: { Authorization: 'Bearer {{staff_api_key}}' },
+    tests: ok(`pm.test('the staff user is crew of the collaborator on the event', () => {
+      const event = body.find((e) => e.id === pm.environment.get('eventId'));
+      pm.expect(event.collaborator.id).to.equal(pm.environment.get('collaboratorId'));
+    });`),
+  },
+  {
+    name: 'Organization token for the staff key',
+    method: 'GET',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/authorize',
+    headers: { Authorization: 'Bearer {{staff_api_key}}' },
+    tests: keepsToken('staffOrganizationToken'),
+  },
+  {
+    name: 'Add a user without the admin permission (OrganizationAdmin) → 403',
+    method: 'POST',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/users',
+    headers: { Authorization: 'Bearer {{staff_api_key}}', 'x-Organization-Token': '{{staffOrganizationToken}}' },
+    json: { email: 'not.allowed@example.com' },
+    tests: isError(403, 'FORBIDDEN'),
+  },
+  {
     name: 'Add a user without the organization token → 401',
     method: 'POST',
     url: '{{apiBase}}/Organizations/{{organizationId}}/users',
