@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `authflow-mocks [serve] | newman`. `serve` listens on 127.0.0.1:4010 unless told otherwise and
+ * `authflow-mocks [serve] | newman | verify`. `serve` listens on 127.0.0.1:4010 unless told otherwise and
  * prints every provider, its local base URLs and its demo credentials.
  *
  * Start-up time matters for `serve` (it is spawned by test runners and CI): it loads only the
@@ -19,6 +19,7 @@ const providersLine = `Providers: ${providerIds.join(', ')}`;
 const usage = `Usage:
   authflow-mocks [serve] [options]     run the mock server (the default command)
   authflow-mocks newman [options]      run the Postman collections with Newman
+  authflow-mocks verify [options]      check a provider's real API (or --base-url) against its spec
   authflow-mocks <command> --help      the options of one command
   authflow-mocks --version
 
@@ -113,9 +114,15 @@ function providersOf(values: string[] | undefined): string[] {
   return list;
 }
 
-/** Every provider option the command line may set, with the type its value must have. */
+/** Every provider option the command line may set: its type, or the values it takes. */
 const knownOptions = {
-  backops: { eventTokenTtlSeconds: 'number', collaboratorTokenTtlSeconds: 'number', areaTokenTtlSeconds: 'number' },
+  backops: {
+    organizationTokenTtlSeconds: 'number',
+    eventTokenTtlSeconds: 'number',
+    collaboratorTokenTtlSeconds: 'number',
+    areaTokenTtlSeconds: 'number',
+    collaboratorTokensRequired: 'boolean',
+  },
   eventbookings: { accessTokenTtlSeconds: 'number', refreshTokenTtlSeconds: 'number', issueRefreshToken: 'boolean' },
   eventix: {
     accessTokenTtlSeconds: 'number',
@@ -123,11 +130,17 @@ const knownOptions = {
     codeTtlSeconds: 'number',
     tokenCap: 'number',
   },
-  teletracker: { tokenLifetimeSeconds: 'number', refreshTokenLifetimeSeconds: 'number' },
+  teletracker: {
+    tokenLifetimeSeconds: 'number',
+    refreshTokenLifetimeSeconds: 'number',
+    expiredTokenStatus: [401, 403],
+  },
   tracx: { sessionTokenTtlSeconds: 'number', revokeEndsSessions: 'boolean', batchDelaySeconds: 'number' },
 } as const satisfies {
-  [P in keyof ProviderOptions]-?: Record<keyof NonNullable<ProviderOptions[P]>, 'number' | 'boolean'>;
+  [P in keyof ProviderOptions]-?: Record<keyof NonNullable<ProviderOptions[P]>, OptionKind>;
 };
+
+type OptionKind = 'number' | 'boolean' | readonly (number | string)[];
 
 /** `--option eventix.tokenCap=3` → `{ eventix: { tokenCap: 3 } }`, checked against the known names. */
 function parseProviderOptions(values: readonly string[]): ProviderOptions {
@@ -136,10 +149,10 @@ function parseProviderOptions(values: readonly string[]): ProviderOptions {
     const m = /^([a-z]+)\.([A-Za-z]+)=(.*)$/s.exec(value);
     if (m === null) fail(`--option takes PROVIDER.NAME=VALUE, got ${JSON.stringify(value)}`);
     const [, provider, name, raw] = m as unknown as [string, string, string, string];
-    const known = (knownOptions as Record<string, Record<string, string>>)[provider];
+    const known = (knownOptions as Record<string, Record<string, OptionKind>>)[provider];
     if (known === undefined) fail(`--option: unknown provider ${provider} (known: ${providerIds.join(', ')})`);
-    const type = known[name];
-    if (type === undefined)
+    const kind = known[name];
+    if (kind === undefined)
       fail(`--option: ${provider} has no option ${name} (known: ${Object.keys(known).join(', ')})`);
     let parsed: unknown = raw;
     try {
@@ -148,11 +161,14 @@ function parseProviderOptions(values: readonly string[]): ProviderOptions {
       // Not JSON: the string itself.
     }
     const ok =
-      type === 'number'
+      kind === 'number'
         ? typeof parsed === 'number' && Number.isFinite(parsed) && parsed >= 0
-        : typeof parsed === 'boolean';
-    if (!ok)
-      fail(`--option ${provider}.${name} must be ${type === 'number' ? 'a number ≥ 0' : 'true or false'}, got ${raw}`);
+        : kind === 'boolean'
+          ? typeof parsed === 'boolean'
+          : kind.includes(parsed as number | string);
+    const wanted =
+      kind === 'number' ? 'a number ≥ 0' : kind === 'boolean' ? 'true or false' : `one of ${kind.join(', ')}`;
+    if (!ok) fail(`--option ${provider}.${name} must be ${wanted}, got ${raw}`);
     out[provider] ??= {};
     (out[provider] as Record<string, unknown>)[name] = parsed;
   }
@@ -296,6 +312,12 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/** Whether an import failed because the optional `newman` package is not installed. */
+function newmanMissing(error: unknown): boolean {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /'newman'|newman[/\\]/.test(message ?? '');
+}
+
 /** Whether something answers HTTP at `baseUrl` (any status). */
 async function reachable(baseUrl: string): Promise<boolean> {
   try {
@@ -332,9 +354,7 @@ async function runNewman(args: string[]): Promise<void> {
   try {
     newmanModule = await import('./newman.js');
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /newman/.test(message))
-      fail('the newman command needs the newman package: npm install --save-dev newman');
+    if (newmanMissing(error)) fail('the newman command needs the newman package: npm install --save-dev newman');
     throw error;
   }
   const runs = await newmanModule.runCollections({
@@ -363,6 +383,22 @@ async function main(): Promise<void> {
       return serve([]);
     case 'newman':
       return runNewman(rest);
+    case 'verify': {
+      const { verifyCommand, verifyUsage } = await import('./verify.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(
+          `Usage: ${verifyUsage}\n\nRuns a provider's collection against the real hosts (--live, the default) or --base-url\nand checks every answer against the spec (exit 0 no drift, 1 drift, 2 usage error or\nunreachable). Needs the newman package (npm install --save-dev newman).\n\n${providersLine}\n`,
+        );
+        return;
+      }
+      try {
+        process.exit(await verifyCommand(rest));
+      } catch (error) {
+        if (newmanMissing(error)) fail('the verify command needs the newman package: npm install --save-dev newman');
+        throw error;
+      }
+      return;
+    }
     case '--version':
     case '-v': {
       const { specsDir } = await import('./contract.js');

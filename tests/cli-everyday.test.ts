@@ -84,6 +84,7 @@ describe('authflow-mocks CLI: help and usage errors', () => {
       ['serve', '--option', 'eventix.tokenCap=many'],
       ['serve', '--option', 'eventbookings.issueRefreshToken=maybe'],
       ['serve', '--option', 'tokenCap'],
+      ['serve', '--option', 'teletracker.expiredTokenStatus=402'],
       ['serve', '--control-token-file', '/nonexistent/authflow-token'],
     ]) {
       const run = await runBuilt(args);

@@ -12,6 +12,7 @@ export type CredentialKind =
   | 'basic'
   | 'client_secret'
   | 'api_key'
+  | 'organization_token'
   | 'event_token'
   | 'collaborator_token'
   | 'area_token'

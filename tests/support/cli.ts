@@ -37,8 +37,8 @@ export async function listeningUrl(cli: CliProcess): Promise<string> {
   return (/listening on (http:\/\/\S+:\d+)/.exec(cli.output()) as RegExpExecArray)[1] as string;
 }
 
-/** Runs the built CLI (dist/cli/cli.js, what `bin` points at) to its exit. */
-export async function runBuilt(
+/** Runs the built bundle (`dist/cli/cli.js`, what `bin` points at) to its exit. */
+export function runBuiltCli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -54,9 +54,14 @@ export async function runBuilt(
   child.stderr?.on('data', (d) => {
     stderr += d;
   });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
+
+/** Same as `runBuiltCli`. */
+export const runBuilt = runBuiltCli;
 
 /** Starts the built CLI (dist/cli/cli.js); stop it with `child.kill('SIGTERM')`. */
 export function startBuilt(args: string[], env: Record<string, string> = {}): CliProcess {

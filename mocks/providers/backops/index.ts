@@ -1,5 +1,5 @@
 /**
- * BackOps Event API (seed 000): an API key exchanged for event, collaborator and area tokens,
+ * BackOps Event API: an API key exchanged for organization, event, collaborator and area tokens,
  * with ASP.NET-style case-insensitive routing and `{code, message}` error bodies.
  */
 import {
@@ -23,9 +23,11 @@ type ErrorBody = components['schemas']['Error'];
 
 /** Lifetimes are undocumented (inferred): a working day's worth, configurable per kind. */
 const defaults: Required<BackOpsOptions> = {
+  organizationTokenTtlSeconds: 8 * 3600,
   eventTokenTtlSeconds: 8 * 3600,
   collaboratorTokenTtlSeconds: 8 * 3600,
   areaTokenTtlSeconds: 8 * 3600,
+  collaboratorTokensRequired: true,
 };
 
 /** Every refusal as `{code, message}`; UNAUTHORIZED, NOT_FOUND and BAD_REQUEST are documented. */
@@ -36,6 +38,7 @@ function errorResponse(error: MockError): MockResponse {
   });
   switch (error.code) {
     case 'credentials_missing':
+    case 'header_misspelled':
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
@@ -79,7 +82,10 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
     title: 'BackOps Event API',
     hosts: [apiHost],
     caseInsensitivePaths: true,
-    operations: createOperations(state, settings),
+    operations: createOperations(state, settings, {
+      existing: fixtures.existingAccounts,
+      blocked: fixtures.blockedEmails,
+    }),
     fixtures: () => ({
       api_keys: fixtures.apiKeys.map((k) => ({ ...k })),
       organizations: fixtures.organizations.map((o) => ({ ...o })),
@@ -91,11 +97,14 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       })),
       areas: fixtures.areas.map((a) => ({ ...a })),
       collaborators: fixtures.collaborators.map((c) => ({ ...c })),
+      blocked_emails: [...fixtures.blockedEmails],
       api_base: `https://${apiHost}`,
       token_headers: { api_key: 'Authorization: Bearer <api-key>', ...tokenHeaders },
+      organization_token_ttl_seconds: settings.organizationTokenTtlSeconds,
       event_token_ttl_seconds: settings.eventTokenTtlSeconds,
       collaborator_token_ttl_seconds: settings.collaboratorTokenTtlSeconds,
       area_token_ttl_seconds: settings.areaTokenTtlSeconds,
+      collaborator_tokens_required: settings.collaboratorTokensRequired,
     }),
     demo: () =>
       fixtures.apiKeys.map((k) => ({

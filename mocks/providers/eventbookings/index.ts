@@ -1,5 +1,5 @@
 /**
- * EventBookings (seed 002): client_credentials and refresh_token on an IdentityServer token
+ * EventBookings ("EventBookings API Authentication", developers.eventbookings.com): client_credentials and refresh_token on an IdentityServer token
  * endpoint, bearer tokens with scopes on the API host.
  */
 import {
