@@ -48,6 +48,8 @@ describe('authflow-mocks CLI: help and usage errors', () => {
       ['serve', '-h'],
       ['newman', '--help'],
       ['newman', '-h'],
+      ['verify', '--help'],
+      ['verify', '-h'],
     ]) {
       const run = await runBuilt(args);
       expect(run.code, args.join(' ')).toBe(0);
@@ -73,6 +75,7 @@ describe('authflow-mocks CLI: help and usage errors', () => {
       ['serve', '--bogus'],
       ['--bogus'],
       ['newman', '--bogus'],
+      ['verify', '--bogus'],
       ['serve', '--port'],
       ['serve', '--port', 'abc'],
       ['serve', '--log-format', 'xml'],
@@ -89,7 +92,7 @@ describe('authflow-mocks CLI: help and usage errors', () => {
     ]) {
       const run = await runBuilt(args);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr, args.join(' ')).toMatch(/^authflow-mocks: /);
+      expect(run.stderr, args.join(' ')).toMatch(/^authflow-mocks( verify)?: /);
       expect(run.stdout, args.join(' ')).toBe('');
     }
   });
