@@ -167,8 +167,15 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
-    const first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-    const rest = slash === -1 ? '/' : pathname.slice(slash);
+    let first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+    let rest = slash === -1 ? '/' : pathname.slice(slash);
+    // RFC 8414 §3.1: the metadata of an issuer with a path (here `/<host>`) lives at
+    // `/.well-known/<name>/<host>`: served as `/.well-known/<name>` on that host.
+    const wellKnown = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(pathname);
+    if (wellKnown !== null) {
+      first = wellKnown[2] as string;
+      rest = `/.well-known/${wellKnown[1]}${wellKnown[3] ?? ''}`;
+    }
     const method = req.method ?? 'GET';
     let bodyRead: Promise<Uint8Array> | undefined;
     const body = () => {
@@ -197,6 +204,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           return query;
         },
         headers: headerReader(req),
+        base: `http://${req.headers.host ?? `${defaultHost}:${defaultPort}`}/${first}`,
         readBody: body,
       };
       // A preflight is not an operation: answered here, past the engine (see core/cors.ts).

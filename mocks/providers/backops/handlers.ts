@@ -6,6 +6,7 @@
  * in specs/backops.openapi.yaml for what is inferred.
  */
 import {
+  describeRefusal,
   findBySecret,
   MockError,
   type MockRequest,
@@ -14,6 +15,7 @@ import {
   randomUuidV7,
   readAuthorization,
   responder,
+  tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
 import type { ApiKey, EventRecord, State, TokenData } from './state.js';
@@ -86,7 +88,7 @@ function scopedToken<K extends Kind>(
     if (findApiKey(state, value) !== undefined) {
       throw new MockError('token_wrong_kind', `An API key is not a ${kind} token.`);
     }
-    throw new MockError(result.reason, `The ${header} is not valid (${result.reason}).`);
+    throw new MockError(result.reason, describeRefusal(header, result.reason));
   }
   const data = result.entry.data;
   if (data.kind !== kind) {
@@ -161,7 +163,12 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
         if (event.organizationId !== key.organizationId) {
           throw new MockError('scope_missing', "The event is not one of the API key's organization.");
         }
-        return respond('authorizeEvent', 200, { token: issue({ kind: 'event', apiKeyId: key.id, eventId: event.id }) });
+        return respond(
+          'authorizeEvent',
+          200,
+          { token: issue({ kind: 'event', apiKeyId: key.id, eventId: event.id }) },
+          tokenResponseHeaders,
+        );
       },
     },
     {
@@ -179,7 +186,7 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
           throw new MockError('scope_missing', 'The collaborator belongs to another event than the event token.');
         }
         const token = issue({ kind: 'collaborator', apiKeyId: key.id, eventId: event.eventId, collaboratorId: id });
-        return respond('authorizeCollaborator', 200, { token });
+        return respond('authorizeCollaborator', 200, { token }, tokenResponseHeaders);
       },
     },
     {
@@ -197,7 +204,7 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
           throw new MockError('scope_missing', 'The area belongs to another event than the event token.');
         }
         const token = issue({ kind: 'area', apiKeyId: key.id, eventId: event.eventId, areaId: id });
-        return respond('authorizeArea', 200, { token });
+        return respond('authorizeArea', 200, { token }, tokenResponseHeaders);
       },
     },
     {
