@@ -171,7 +171,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     let rest = slash === -1 ? '/' : pathname.slice(slash);
     // RFC 8414 §3.1: the metadata of an issuer with a path (here `/<host>`) lives at
     // `/.well-known/<name>/<host>`: served as `/.well-known/<name>` on that host.
-    const wellKnown = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(pathname);
+    const wellKnown = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(
+      pathname,
+    );
     if (wellKnown !== null) {
       first = wellKnown[2] as string;
       rest = `/.well-known/${wellKnown[1]}${wellKnown[3] ?? ''}`;

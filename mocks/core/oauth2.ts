@@ -148,7 +148,10 @@ export async function verifyPkce(pkce: PkceChallenge | undefined, verifier: stri
   const given = verifier === undefined || verifier === '' ? undefined : verifier;
   if (pkce === undefined) {
     if (given !== undefined) {
-      throw new MockError('invalid_request', 'code_verifier was sent, but the code was issued without a code_challenge.');
+      throw new MockError(
+        'invalid_request',
+        'code_verifier was sent, but the code was issued without a code_challenge.',
+      );
     }
     return;
   }
@@ -159,9 +162,7 @@ export async function verifyPkce(pkce: PkceChallenge | undefined, verifier: stri
     throw new MockError('invalid_request', 'code_verifier must be 43 to 128 unreserved characters (RFC 7636).');
   }
   const derived =
-    pkce.method === 'S256'
-      ? base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(given)))
-      : given;
+    pkce.method === 'S256' ? base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(given))) : given;
   if (!safeEqual(derived, pkce.challenge)) {
     throw new MockError('invalid_grant', 'code_verifier does not match the code_challenge.');
   }
