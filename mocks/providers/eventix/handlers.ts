@@ -259,12 +259,12 @@ export function createOperations(state: State, options: Required<EventixOptions>
           }
           // RFC 7636 §4.6, checked before the code is taken: a failed verifier does not spend it.
           await verifyPkce(data.pkce, fields.code_verifier);
-          // Single use: of concurrent exchanges, exactly one takes the code.
-          const taken = state.codes.take(code);
-          if (!taken.ok) throw new MockError('invalid_grant', codeRefusal[taken.reason]);
           const user = state.users.findFirst((q) => q.where({ guid: data.userGuid }));
           if (user === undefined) throw new MockError('invalid_grant', 'The user of this code no longer exists.');
           const companies = chooseCompanies(fields.companies, user.companies);
+          // Single use: of concurrent exchanges, exactly one takes the code.
+          const taken = state.codes.take(code);
+          if (!taken.ok) throw new MockError('invalid_grant', codeRefusal[taken.reason]);
           return respond(operationId, 200, issue(clientId, user.guid, companies), tokenResponseHeaders);
         }
         if (grantType === 'refresh_token') {
