@@ -101,6 +101,19 @@ function exchangeStep(path: string, mockOnly = false): Step {
 
 const steps: Step[] = [
   resetStep(),
+  {
+    name: 'Authorization server metadata (RFC 8414; the mock serves it, Passport does not by default)',
+    method: 'GET',
+    url: '{{authBase}}/.well-known/oauth-authorization-server',
+    mockOnly: true,
+    tests: `${ok}
+    const meta = pm.response.json();
+    pm.test('the token and authorize endpoints on this host', () => {
+      pm.expect(meta.token_endpoint).to.equal(meta.issuer + '/tokens');
+      pm.expect(meta.authorization_endpoint).to.equal(meta.issuer + '/tokens/authorize');
+    });
+    pm.test('PKCE methods', () => pm.expect(meta.code_challenge_methods_supported).to.include('S256'));`,
+  },
   authorizeStep('/tokens/authorize'),
   exchangeStep('/tokens'),
   {
@@ -337,7 +350,7 @@ export function eventixCollection() {
       provider: 'eventix',
       name: 'Eventix — auth lifecycle (authflow-mocks)',
       description:
-        'Authorization-code grant (the 302 is not followed; the code is read from Location), code exchange and reuse, a wrong client secret (401), PKCE with a wrong and the right code_verifier, /users/me, the Company header absent, one company, a list, repeated headers, * and a foreign company (401), the single-company orders endpoint, refresh and reuse of the old refresh token, expiry by moving the mock clock, and refresh after expiry. Live: the control-plane steps are skipped; sign in with a browser and put the code in `authorizationCode` first.',
+        'Authorization server metadata, the authorization-code grant (the 302 is not followed; the code is read from Location), code exchange and reuse, a wrong client secret (401), PKCE with a wrong and the right code_verifier, /users/me, the Company header absent, one company, a list, repeated headers, * and a foreign company (401), the single-company orders endpoint, refresh and reuse of the old refresh token, expiry by moving the mock clock, and refresh after expiry. Live: the control-plane steps are skipped; sign in with a browser and put the code in `authorizationCode` first.',
       steps,
     }),
     mock: buildEnvironment('eventix', 'Eventix — mock', {
