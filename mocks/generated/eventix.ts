@@ -379,6 +379,10 @@ export interface components {
             headers: {
                 /** @description The redirect URI with the code (or error) and the state. */
                 Location: string;
+                /** @description Always `no-store`, as the redirect carries a code (RFC 6749 §5.1). */
+                "Cache-Control": "no-store";
+                /** @description Always `no-cache`. */
+                Pragma: "no-cache";
                 [name: string]: unknown;
             };
             content?: never;

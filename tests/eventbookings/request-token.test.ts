@@ -53,6 +53,14 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
     }
   });
 
+  it('takes Basic over body credentials when both are sent, as IdentityServer parses Basic first', async () => {
+    const res = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials', client_id: creds.client_id, client_secret: creds.client_secret },
+      headers: { authorization: basic(creds.client_id, 'nope') },
+    });
+    expect([res.status, res.body.error]).toEqual([400, 'invalid_client']);
+  });
+
   it('form-decodes Basic credentials (RFC 6749 §2.3.1), as IdentityServer does', async () => {
     const kiosk = { id: 'eb-demo-kiosk', secret: 'ebs 5Jr+8Pw 2Lx' };
     const form = (v: string) => new URLSearchParams({ v }).toString().slice(2);
