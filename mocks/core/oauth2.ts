@@ -55,8 +55,9 @@ export interface ClientAuthOptions {
   basicDecoding?: 'form' | 'none';
   /**
    * Which credentials win when both HTTP Basic and the body carry them: `basic` (IdentityServer
-   * tries its Basic parser first) or `body` (league/oauth2-server reads the body parameters and
-   * falls back to Basic). Default `basic`.
+   * tries its Basic parser first) or `body` (league/oauth2-server reads each body parameter,
+   * `client_id` and `client_secret`, with the Basic value as its default; a malformed Basic
+   * header counts as absent). Default `basic`.
    */
   precedence?: 'basic' | 'body';
 }
@@ -81,13 +82,20 @@ export function authenticateClient(
   let clientId = fields.client_id;
   let secret = fields.client_secret;
   const bodyCarries = clientId !== undefined || secret !== undefined;
-  if (auth?.scheme === 'basic' && !(options.precedence === 'body' && bodyCarries)) {
-    context.present('basic');
+  if (auth?.scheme === 'basic') {
     const pair = decodeBasic(auth.credentials);
-    if (pair === null) throw new MockError('invalid_client', 'The Basic credentials are malformed.', details);
     const decode = options.basicDecoding === 'none' ? (v: string) => v : formDecode;
-    clientId = decode(pair.user);
-    secret = decode(pair.password);
+    if (options.precedence === 'body') {
+      // league: each body parameter, with the Basic value as its default.
+      clientId ??= pair === null ? undefined : decode(pair.user);
+      secret ??= pair === null ? undefined : decode(pair.password);
+      context.present(fields.client_secret !== undefined ? 'client_secret' : 'basic');
+    } else {
+      context.present('basic');
+      if (pair === null) throw new MockError('invalid_client', 'The Basic credentials are malformed.', details);
+      clientId = decode(pair.user);
+      secret = decode(pair.password);
+    }
   } else if (bodyCarries) {
     context.present('client_secret');
   }

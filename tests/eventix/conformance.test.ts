@@ -130,6 +130,17 @@ describe.each(doorNames)('eventix client authentication (%s door)', (name) => {
       headers: basic(demoApp.client_id, 'nope'),
     });
     expect(res.status).toBe(200);
+    // Each parameter falls back to Basic on its own: client_id in the body, the secret in Basic.
+    const mixed = await door.call(`${auth}/tokens`, {
+      form: {
+        grant_type: 'authorization_code',
+        code: await codeFor(door),
+        redirect_uri: demoApp.redirect_uris[0] as string,
+        client_id: demoApp.client_id,
+      },
+      headers: basic('someone-else', demoApp.client_secret),
+    });
+    expect(mixed.status).toBe(200);
   });
 });
 
