@@ -96,7 +96,7 @@ export interface paths {
          * @description `grant_type=authorization_code` (with `code`, `redirect_uri` and, for a code issued with
          *     a PKCE challenge, `code_verifier`) or `grant_type=refresh_token` (with `refresh_token`),
          *     plus `client_id` and `client_secret` in the body (or HTTP Basic: taken as they are after
-         *     base64, no URL-decoding; body parameters win over Basic). JSON and form bodies are both
+         *     base64, no URL-decoding; each body parameter wins over its Basic value). JSON and form bodies are both
          *     accepted.
          *
          *     `companies` (company GUIDs, comma- or space-separated) chooses the companies the new
