@@ -256,14 +256,14 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       socket.destroy();
       return;
     }
-    const [status, code] =
+    const [status, code, why] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? ['431 Request Header Fields Too Large', 'request_header_fields_too_large']
+        ? ['431 Request Header Fields Too Large', 'request_header_fields_too_large', 'its headers are too large']
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? ['408 Request Timeout', 'request_timeout']
-          : ['400 Bad Request', 'bad_request'];
+          ? ['408 Request Timeout', 'request_timeout', 'it did not arrive in time']
+          : ['400 Bad Request', 'bad_request', 'it is not valid HTTP'];
     // Refused before any routing, so in the server's own shape rather than a provider's.
-    const body = JSON.stringify({ error: code, message: `The HTTP request could not be read (${code}).` });
+    const body = JSON.stringify({ error: code, message: `The HTTP request could not be read: ${why}.` });
     socket.end(
       `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
