@@ -18,6 +18,11 @@ export interface IncomingRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly headers: HeaderReader;
+  /**
+   * The URL the host is served under, without a trailing slash (see `MockRequest.base`);
+   * `https://<host>` when the door does not say.
+   */
+  readonly base?: string;
   /** Reads the whole body; throws `MockError('payload_too_large')` past the limit. */
   readBody(): Promise<Uint8Array>;
   /** Told what the journal records for this request (the node:http door's request log). */
@@ -166,6 +171,7 @@ export function createEngine(options: EngineOptions): Engine {
       path: incoming.path,
       query: incoming.query,
       headers: incoming.headers,
+      base: incoming.base ?? `https://${incoming.host}`,
       params,
       body() {
         parsed ??= incoming.readBody().then((bytes) => parseBody(incoming.headers.get('content-type'), bytes));
