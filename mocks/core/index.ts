@@ -57,6 +57,8 @@ export { responder } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
+export type { Slicer } from './slices.js';
+export { createSlicer } from './slices.js';
 export type { SeededState } from './snapshot.js';
 export { stateSnapshot, withSeededState } from './snapshot.js';
 export type {

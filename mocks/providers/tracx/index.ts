@@ -21,6 +21,8 @@ const defaults: Required<TracxOptions> = {
   sessionTokenTtlSeconds: 3600,
   revokeEndsSessions: true,
   batchDelaySeconds: 5,
+  maxQueuedParticipantsPerEvent: 10_000,
+  maxParticipantsPerEvent: 10_000,
 };
 
 /** Every refusal in Laravel's JSON shapes: `{message}`, and `{message, errors}` for 422. */
@@ -97,6 +99,8 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
       session_token_ttl_seconds: settings.sessionTokenTtlSeconds,
       batch_delay_seconds: settings.batchDelaySeconds,
       revoke_ends_sessions: settings.revokeEndsSessions,
+      max_queued_participants_per_event: settings.maxQueuedParticipantsPerEvent,
+      max_participants_per_event: settings.maxParticipantsPerEvent,
     }),
     demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
     errorResponse,
@@ -116,11 +120,10 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
         await state.settle();
         const eventId = typeof input.event_id === 'number' ? input.event_id : undefined;
         return {
-          participants: state.participants
-            .findMany((q) => q.where((p) => eventId === undefined || p.event_id === eventId), {
-              orderBy: { id: 'asc' },
-            })
-            .map((p) => ({ ...p })),
+          participants: (eventId === undefined
+            ? state.participants.findMany()
+            : state.participants.ofEvent(eventId)
+          ).map((p) => ({ ...p })),
           queued: state.batches
             .filter((b) => eventId === undefined || b.eventId === eventId)
             .map((b) => ({
