@@ -184,7 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!isMockError(error)) {
         bugs.push({ operationId: operation.operationId, message: String(error) });
       }
-      reason = mockError.code;
+      reason = mockError.details.reason ?? mockError.code;
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
     }
     response = check(provider, operation.operationId, response);

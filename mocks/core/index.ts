@@ -33,6 +33,7 @@ export {
   authenticateClient,
   bearerToken,
   checkAccessToken,
+  grantRefused,
   oauthErrorResponse,
   readTokenFields,
   requireField,
@@ -69,4 +70,4 @@ export type {
   TokenStore,
   TokenStoreOptions,
 } from './token-store.js';
-export { createTokenStore, defaultMaxLiveTokens } from './token-store.js';
+export { createTokenStore, defaultMaxTokensPerOwner } from './token-store.js';

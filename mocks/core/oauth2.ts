@@ -7,7 +7,7 @@ import { fieldsOf } from './body.js';
 import { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
 import { MockError, type MockErrorCode } from './errors.js';
 import type { MockRequest, MockResponse, OperationContext } from './provider.js';
-import type { TokenEntry, TokenStore } from './token-store.js';
+import type { TokenEntry, TokenRefusal, TokenStore } from './token-store.js';
 
 /** RFC 6749 §5.1: token responses must not be cached. */
 export const tokenResponseHeaders: Readonly<Record<string, string>> = {
@@ -109,6 +109,14 @@ export function checkAccessToken<T>(
   throw new MockError(result.reason, `The access token is not valid (${result.reason}).`);
 }
 
+/**
+ * `invalid_grant` for a refused code or refresh token, with the provider's text for the store's
+ * reason; one dropped for capacity also says `token_evicted` in the journal.
+ */
+export function grantRefused(texts: Readonly<Record<TokenRefusal, string>>, reason: TokenRefusal): MockError {
+  return new MockError('invalid_grant', texts[reason], reason === 'token_evicted' ? { reason } : {});
+}
+
 /** RFC 6749 §5.2 / RFC 6750 §3.1 error body. */
 export interface OAuthErrorBody {
   error: string;
@@ -149,6 +157,7 @@ export function oauthErrorResponse(error: MockError, options: OAuthErrorOptions)
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     case 'tenant_not_covered':
       return {

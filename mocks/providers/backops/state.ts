@@ -51,7 +51,8 @@ export function createState(clock: Clock) {
   const areas = new Collection({ schema: areaSchema });
   const collaborators = new Collection({ schema: collaboratorSchema });
   const shifts = new Collection({ schema: shiftSchema });
-  const tokens = createTokenStore<TokenData>({ clock });
+  // Each API key's tokens count against that key only.
+  const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.apiKeyId });
 
   async function seed(): Promise<void> {
     for (const c of [organizations, apiKeys, events, areas, collaborators, shifts]) c.clear();

@@ -35,6 +35,7 @@ function errorResponse(error: MockError): MockResponse {
     case 'credentials_missing':
     case 'token_unknown':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     case 'invalid_grant':
       return reply(401, 'UNAUTHORIZED');

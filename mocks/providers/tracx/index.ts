@@ -33,6 +33,7 @@ function errorResponse(error: MockError): MockResponse {
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
       // Laravel's AuthenticationException, whatever the reason (the journal keeps the reason).
       return message(401, 'Unauthenticated.');
