@@ -46,6 +46,16 @@ describe.each(doorNames)('import caps through the %s door', (doorName) => {
     expect((await queue(token, ['d'])).status).toBe(202);
   });
 
+  it('holds the queue cap under concurrent batches: of two that each fit alone, one is refused', async () => {
+    const { token } = await sessionFor(door);
+    const statuses = (await Promise.all([queue(token, ['a', 'b']), queue(token, ['c', 'd'])])).map((r) => r.status);
+    expect(statuses.sort()).toEqual([202, 422]);
+    const queued = (await door.mocks.control.action('tracx', 'participants', { event_id: eventId })) as {
+      queued: { participants: number }[];
+    };
+    expect(queued.queued.map((b) => b.participants)).toEqual([2]);
+  });
+
   it('refuses one body with more items than the queue holds, whatever the items', async () => {
     const { token } = await sessionFor(door);
     const res = await door.call(eventParticipantsUrl(eventId), { headers: auth(token), json: [{}, {}, {}, {}] });

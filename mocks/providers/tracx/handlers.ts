@@ -116,6 +116,11 @@ async function authorize(
   return session;
 }
 
+const queueFull = (items: number, waiting: number, max: number) =>
+  items > max
+    ? `The participants field must not have more than ${max} items.`
+    : `The import queue of this event holds ${waiting} participants; at most ${max} may wait, so ${Math.max(max - waiting, 0)} more fit now.`;
+
 const eventFull = (max: number) =>
   `The event holds at most ${max} participants (stored and queued); this would pass it.`;
 
@@ -261,13 +266,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
           problems.add('participants', 'The body must be a non-empty JSON array of participants.');
         } else if (state.queued(eventId) + input.length > maxQueued) {
           // Checked before the items: a refusal costs no more than the count.
-          const waiting = state.queued(eventId);
-          problems.add(
-            'participants',
-            input.length > maxQueued
-              ? `The participants field must not have more than ${maxQueued} items.`
-              : `The import queue of this event holds ${waiting} participants; at most ${maxQueued} may wait, so ${maxQueued - waiting} more fit now.`,
-          );
+          problems.add('participants', queueFull(input.length, state.queued(eventId), maxQueued));
         } else {
           const races = new Set(state.races.findMany((q) => q.where({ event_id: eventId })).map((r) => r.id));
           const raceOk = (id: number) => races.has(id);
@@ -278,7 +277,14 @@ export function createOperations(state: State, options: Required<TracxOptions>):
             const participant = checkParticipant(item, `${i}.`, problems, raceOk);
             if (participant !== null) accepted.push(participant);
           }
-          if (problems.count === 0 && state.projectedCount(eventId, accepted) > options.maxParticipantsPerEvent) {
+          // Again after the slices: another batch may have been queued meanwhile. From here to
+          // the enqueue nothing awaits, so the caps hold.
+          if (problems.count === 0 && state.queued(eventId) + accepted.length > maxQueued) {
+            problems.add('participants', queueFull(accepted.length, state.queued(eventId), maxQueued));
+          } else if (
+            problems.count === 0 &&
+            state.projectedCount(eventId, accepted) > options.maxParticipantsPerEvent
+          ) {
             problems.add('participants', eventFull(options.maxParticipantsPerEvent));
           }
         }
