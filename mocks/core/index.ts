@@ -3,7 +3,7 @@
  * engine, control plane). No provider, no I/O.
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
-export { defaultBodyLimit, fieldsOf, mediaType, parseBody } from './body.js';
+export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane } from './control.js';
