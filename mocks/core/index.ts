@@ -3,7 +3,7 @@
  * engine, control plane). No provider, no I/O.
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
-export { defaultBodyLimit, fieldsOf, mediaType, parseBody } from './body.js';
+export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane } from './control.js';
@@ -36,6 +36,7 @@ export {
   bearerToken,
   checkAccessToken,
   describeRefusal,
+  grantRefused,
   oauthErrorResponse,
   readPkceChallenge,
   readTokenFields,
@@ -62,6 +63,8 @@ export { responder } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
+export type { Slicer } from './slices.js';
+export { createSlicer } from './slices.js';
 export type { SeededState } from './snapshot.js';
 export { stateSnapshot, withSeededState } from './snapshot.js';
 export type {
@@ -72,4 +75,4 @@ export type {
   TokenStore,
   TokenStoreOptions,
 } from './token-store.js';
-export { createTokenStore, defaultMaxLiveTokens } from './token-store.js';
+export { createTokenStore, defaultMaxTokensPerOwner } from './token-store.js';

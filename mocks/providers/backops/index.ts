@@ -42,6 +42,7 @@ function errorResponse(error: MockError): MockResponse {
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     // A token for another event, area, collaborator, organization or API key: the docs know
     // only UNAUTHORIZED for token problems.

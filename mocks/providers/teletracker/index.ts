@@ -37,6 +37,7 @@ function errorResponse(error: MockError, expiredTokenStatus: 401 | 403): MockRes
     case 'header_misspelled':
     case 'token_unknown':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     case 'invalid_grant':
       return reply(401, 'UNAUTHORIZED');
