@@ -80,8 +80,7 @@ const refusalText = {
   token_unknown: 'The refresh token is not known.',
   token_expired: 'The refresh token has expired.',
   token_revoked: 'The refresh token has already been used.',
-  token_evicted:
-    'The refresh token was dropped: its client held more live tokens than the mock keeps, so it was evicted.',
+  token_evicted: 'The refresh token was evicted: its client held more live tokens than the mock keeps.',
 } as const;
 
 /**

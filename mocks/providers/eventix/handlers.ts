@@ -45,15 +45,14 @@ const codeRefusal = {
   token_unknown: 'The authorization code is not known.',
   token_expired: 'The authorization code has expired.',
   token_revoked: 'The authorization code has already been used.',
-  token_evicted: `The authorization code was dropped: its user and client held more pending codes than the mock keeps, so it was evicted.`,
+  token_evicted: `The authorization code was evicted: its user and client held more pending codes than the mock keeps.`,
 } as const;
 
 const refreshRefusal = {
   token_unknown: 'The refresh token is not known.',
   token_expired: 'The refresh token has expired.',
   token_revoked: 'The refresh token has already been used or was revoked.',
-  token_evicted:
-    'The refresh token was dropped: its user and client held more live tokens than allowed, so it was evicted.',
+  token_evicted: 'The refresh token was evicted: its user and client held more live tokens than allowed.',
 } as const;
 
 /** At most this much of a client-supplied value goes into an error message. */
