@@ -20,6 +20,7 @@ import {
   safeEqual,
   withCors,
 } from './core/index.js';
+import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector-door.js';
 import type { World } from './world.js';
 
 export interface HttpDoorOptions {
@@ -32,6 +33,11 @@ export interface HttpDoorOptions {
   controlToken?: string;
   /** `false` turns the control plane off: `/__control/*` answers 404. Default true. */
   control?: boolean;
+  /**
+   * Where the built inspector page is (`npm run build` writes dist/inspector). Found next to
+   * this module by default; read only when `/__inspector/` is asked for.
+   */
+  inspectorDir?: string;
   /** Connection limits, so a slow or stalled client cannot hold the server. */
   timeouts?: {
     /** Time to receive the request headers. Default 10 s. */
@@ -130,13 +136,20 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   const { controlToken } = options;
   const controlOn = options.control !== false;
   let closing = false;
+  /** Open journal streams, ended by close(). */
+  const streams = new Set<ServerResponse>();
+  let inspector: InspectorFiles | undefined;
 
-  /** Why a control request is refused (off, or without the token), or undefined when allowed. */
-  function controlRefusal(req: IncomingMessage): MockResponse | undefined {
+  /**
+   * Why a control request is refused (off, or without the token), or undefined when allowed.
+   * `needsToken: false` for the inspector's static files: a page navigation cannot send the
+   * token, and they hold no state (the page asks for the token and sends it on its own calls).
+   */
+  function controlRefusal(req: IncomingMessage, needsToken = true): MockResponse | undefined {
     if (!controlOn) {
       return { status: 404, body: { error: 'control_disabled', message: 'The control plane is off on this server.' } };
     }
-    if (controlToken === undefined) return undefined;
+    if (controlToken === undefined || !needsToken) return undefined;
     const auth = req.headers.authorization;
     const given =
       typeof req.headers['x-control-token'] === 'string'
@@ -177,7 +190,22 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     };
 
     let response: MockResponse | undefined;
-    if (first === '__control') {
+    if (first === '__control' && rest === '/journal/stream' && (method === 'GET' || method === 'HEAD')) {
+      response = controlRefusal(req);
+      if (response === undefined && !closing) {
+        req.resume();
+        journalStream(engine.journal, req, res, streams);
+        return;
+      }
+    } else if (first === '__inspector') {
+      response = controlRefusal(req, false);
+      if (response === undefined) {
+        inspector ??= inspectorFiles(options.inspectorDir);
+        req.resume();
+        await inspector.serve(req, res, pathname.slice('/__inspector'.length), method);
+        return;
+      }
+    } else if (first === '__control') {
       response =
         controlRefusal(req) ??
         (await answerControl(engine.control, method, rest, async () =>
@@ -185,6 +213,11 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         ));
     } else if (first === '' && (method === 'GET' || method === 'HEAD')) {
       response = index(`http://${req.headers.host ?? `${defaultHost}:${defaultPort}`}`);
+      if (controlOn && prefersHtml(req.headers.accept)) {
+        req.resume();
+        welcomePage(res, response.body, method === 'HEAD');
+        return;
+      }
     } else {
       let query: URLSearchParams | undefined;
       const incoming: IncomingRequest = {
@@ -276,6 +309,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     close() {
       // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
       closing = true;
+      // A journal stream never finishes on its own: end it now.
+      for (const stream of streams) stream.destroy();
+      streams.clear();
       return new Promise((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
         cut.unref();
