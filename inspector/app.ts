@@ -80,6 +80,7 @@ let tokensTruncated = false;
 let journal: JournalEntry[] = [];
 let faults: Fault[] = [];
 const revealed = new Set<string>();
+const openFixtures = new Set<string>();
 const journalFilters = { provider: '', status: '', outcome: '', reason: '' };
 const tokenFilters = { provider: '', state: '' };
 const maxJournal = 1000;
@@ -127,7 +128,9 @@ function duration(seconds: number): string {
   s -= hh * 3600;
   const mm = Math.floor(s / 60);
   s -= mm * 60;
-  const parts = [d ? `${d}d` : '', hh ? `${hh}h` : '', mm ? `${mm}m` : '', `${s}s`].filter(Boolean);
+  const parts = [d ? `${d}d` : '', hh ? `${hh}h` : '', mm ? `${mm}m` : '', s || !(d || hh || mm) ? `${s}s` : ''].filter(
+    Boolean,
+  );
   return sign + parts.slice(0, 3).join(' ');
 }
 
@@ -164,7 +167,7 @@ async function control<T>(path: string, init: { method?: string; json?: unknown 
       ...(method === 'GET' ? {} : { body: JSON.stringify(init.json ?? {}) }),
     });
   let res = await send();
-  if (res.status === 401) {
+  while (res.status === 401) {
     await askForToken();
     res = await send();
   }
@@ -246,7 +249,7 @@ async function streamJournal(): Promise<void> {
   streamAbort = abort;
   try {
     let res = await fetch('/__control/journal/stream', { headers: headers(false), signal: abort.signal });
-    if (res.status === 401) {
+    while (res.status === 401) {
       await askForToken();
       res = await fetch('/__control/journal/stream', { headers: headers(false), signal: abort.signal });
     }
@@ -472,7 +475,13 @@ function renderOverview(): HTMLElement {
           h('p', {}, h('a', { href: `/__inspector/docs/${p.id}` }, `API reference: ${p.title}`)),
           h(
             'details',
-            {},
+            {
+              open: openFixtures.has(p.id),
+              ontoggle: (e: Event) => {
+                if ((e.target as HTMLDetailsElement).open) openFixtures.add(p.id);
+                else openFixtures.delete(p.id);
+              },
+            },
             h('summary', {}, 'Fixtures'),
             Object.entries(fixtures[p.id] ?? {}).map(([k, v]) => fixtureBlock(p.id, k, v)),
           ),
@@ -499,7 +508,7 @@ function tokenState(t: TokenView): TokenView['state'] {
 
 function countdown(expiresAt: string | null): string {
   if (expiresAt === null) return 'never';
-  const left = (Date.parse(expiresAt) - mockNow()) / 1000;
+  const left = Math.floor((Date.parse(expiresAt) - mockNow()) / 1000);
   return left <= 0 ? `expired ${duration(-left)} ago` : `in ${duration(left)}`;
 }
 
@@ -576,7 +585,7 @@ function renderTokens(): HTMLElement {
           { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Token list' },
           h(
             'table',
-            { id: 'tokens-table' },
+            { id: 'tokens-table', class: 'stack' },
             h(
               'thead',
               {},
@@ -596,23 +605,27 @@ function renderTokens(): HTMLElement {
                 return h(
                   'tr',
                   { 'data-token': t.id, 'data-state': state },
-                  h('td', {}, t.provider),
-                  h('td', {}, t.kind),
-                  h('td', {}, h('code', {}, t.prefix)),
-                  h('td', {}, t.whose ?? h('span', { class: 'muted' }, '—')),
-                  h('td', {}, tokenScope(t)),
-                  h('td', {}, t.issuedAt === null ? '—' : h('time', { datetime: t.issuedAt }, shortTime(t.issuedAt))),
+                  h('td', { 'data-label': 'Provider' }, t.provider),
+                  h('td', { 'data-label': 'Kind' }, t.kind),
+                  h('td', { 'data-label': 'Value' }, h('code', {}, t.prefix)),
+                  h('td', { 'data-label': 'Whose' }, t.whose ?? h('span', { class: 'muted' }, '—')),
+                  h('td', { 'data-label': 'Grants' }, tokenScope(t) || '—'),
                   h(
                     'td',
-                    {},
+                    { 'data-label': 'Issued' },
+                    t.issuedAt === null ? '—' : h('time', { datetime: t.issuedAt }, shortTime(t.issuedAt)),
+                  ),
+                  h(
+                    'td',
+                    { 'data-label': 'Expires' },
                     t.expiresAt === null
                       ? 'never'
                       : h('time', { datetime: t.expiresAt, 'data-countdown': t.expiresAt }, countdown(t.expiresAt)),
                   ),
-                  h('td', {}, h('span', { class: `state state-${state}` }, state)),
+                  h('td', { 'data-label': 'State' }, h('span', { class: `state state-${state}` }, state)),
                   h(
                     'td',
-                    {},
+                    { 'data-label': '' },
                     t.revocable && state === 'live'
                       ? h(
                           'button',
@@ -1025,7 +1038,7 @@ function renderFaults(): HTMLElement {
           { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Fault list' },
           h(
             'table',
-            { id: 'faults-table' },
+            { id: 'faults-table', class: 'stack' },
             h(
               'thead',
               {},
@@ -1042,12 +1055,12 @@ function renderFaults(): HTMLElement {
                 h(
                   'tr',
                   { 'data-fault': f.id },
-                  h('td', {}, h('code', {}, f.id)),
-                  h('td', {}, f.provider ?? 'any'),
-                  h('td', {}, f.operationId ?? 'any'),
+                  h('td', { 'data-label': 'Id' }, h('code', {}, f.id)),
+                  h('td', { 'data-label': 'Provider' }, f.provider ?? 'any'),
+                  h('td', { 'data-label': 'Operation' }, f.operationId ?? 'any'),
                   h(
                     'td',
-                    {},
+                    { 'data-label': 'Effect' },
                     [
                       f.drop ? 'drop' : f.status !== null ? `status ${f.status}` : '',
                       f.delayMs ? `after ${f.delayMs} ms` : '',
@@ -1055,10 +1068,10 @@ function renderFaults(): HTMLElement {
                       .filter(Boolean)
                       .join(', '),
                   ),
-                  h('td', {}, f.remaining),
+                  h('td', { 'data-label': 'Left' }, f.remaining),
                   h(
                     'td',
-                    {},
+                    { 'data-label': '' },
                     h(
                       'button',
                       {

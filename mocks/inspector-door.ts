@@ -12,7 +12,8 @@ import type { Journal, JournalEntry } from './core/index.js';
 function defaultInspectorDir(): string {
   for (const relative of ['../inspector/', '../dist/inspector/']) {
     const dir = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(`${dir}index.html`)) return dir;
+    // operations.json: only the built page has it (../inspector/ from mocks/ is the page's source).
+    if (existsSync(`${dir}operations.json`)) return dir;
   }
   return fileURLToPath(new URL('../inspector/', import.meta.url));
 }
@@ -81,7 +82,7 @@ export function inspectorFiles(dir = defaultInspectorDir()): InspectorFiles {
         body = await readFile(`${root}${known.file}`);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        const built = existsSync(`${root}index.html`);
+        const built = existsSync(`${root}operations.json`);
         sendJson(
           res,
           404,

@@ -49,6 +49,8 @@ function withLocal(servers) {
 }
 
 const operations = {};
+/** The Redoc version build-docs' HTML asks the CDN for. */
+let cdnVersion;
 const work = mkdtempSync(join(tmpdir(), 'authflow-inspector-'));
 const redocly = join('node_modules', '.bin', 'redocly');
 try {
@@ -77,8 +79,12 @@ try {
     writeFileSync(input, stringify(spec));
     const html = `${out}/docs/${id}.html`;
     execFileSync(redocly, ['build-docs', input, '-o', html], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const page = readFileSync(html, 'utf8')
+    const rendered = readFileSync(html, 'utf8');
+    cdnVersion = /cdn\.redocly\.com\/redoc\/v([\d.]+)\/bundles/.exec(rendered)?.[1];
+    const page = rendered
       .replace(/https:\/\/cdn\.redocly\.com\/redoc\/v[\d.]+\/bundles\/redoc\.standalone\.js/g, './redoc.standalone.js')
+      // The served copy differs from the CDN's by the logo URLs (below): no integrity hash.
+      .replace(/ integrity="[^"]*"/g, '')
       .replace('"disableTelemetry":false', '"disableTelemetry":true');
     if (/https:\/\/cdn\./.test(page)) throw new Error(`${html} still loads from a CDN`);
     writeFileSync(html, page);
@@ -90,4 +96,11 @@ writeFileSync(`${out}/operations.json`, JSON.stringify(operations));
 // The file build-docs' HTML would fetch from the CDN (same version: @redocly/cli ships it).
 const require = createRequire(import.meta.url);
 const cli = dirname(require.resolve('@redocly/cli/package.json'));
-copyFileSync(join(cli, 'lib/chunks/redoc.standalone.js'), `${out}/docs/redoc.standalone.js`);
+const standalone = readFileSync(join(cli, 'lib/chunks/redoc.standalone.js'), 'utf8');
+const version = /Version: ([\d.]+)/.exec(standalone)?.[1];
+if (cdnVersion !== version) throw new Error(`build-docs wants Redoc ${cdnVersion}; @redocly/cli ships ${version}`);
+// The footer's Redocly logo would come from a CDN; an empty image makes Redoc hide it.
+writeFileSync(
+  `${out}/docs/redoc.standalone.js`,
+  standalone.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, 'data:,'),
+);
