@@ -280,7 +280,7 @@ describeBrowser('the inspector against a server with a control token', () => {
     await shot(page, 'control-token');
     await input.fill('wrong-token-wrong-token');
     await input.press('Enter');
-    await expect(page.locator('#token-error').innerText()).resolves.not.toBe('');
+    await page.waitForFunction(() => (document.getElementById('token-error')?.textContent ?? '') !== '');
     await input.fill(controlToken);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.waitForSelector('body[data-ready]');
