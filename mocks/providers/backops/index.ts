@@ -109,7 +109,7 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       const keys = state.apiKeys.all().map((k) => ({
         kind: 'api_key',
         value: k.api_key,
-        whose: `organization ${k.organizationId}`,
+        whose: `${k.name} (organization ${k.organizationId})`,
         issuedAt: null,
         expiresAt: null,
         state: k.revoked ? ('revoked' as const) : ('live' as const),
