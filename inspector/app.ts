@@ -81,6 +81,8 @@ let journal: JournalEntry[] = [];
 let faults: Fault[] = [];
 const revealed = new Set<string>();
 const openFixtures = new Set<string>();
+/** The fault form's last choices, kept across renders. */
+const faultDraft = { provider: '', operationId: '', effect: 'status', status: '503', delay: '2000', count: '1' };
 const journalFilters = { provider: '', status: '', outcome: '', reason: '' };
 const tokenFilters = { provider: '', state: '' };
 const maxJournal = 1000;
@@ -944,19 +946,30 @@ function renderFaults(): HTMLElement {
       id: 'fault-provider',
       onchange: () => fillOperations(),
     },
-    providers.map((p) => h('option', { value: p.id }, p.title)),
+    providers.map((p) => h('option', { value: p.id, selected: p.id === faultDraft.provider }, p.title)),
   );
   const operationSelect = h('select', { id: 'fault-operation' });
   function fillOperations(): void {
     const ops = operations[providerSelect.value] ?? [];
     operationSelect.replaceChildren(
       h('option', { value: '' }, 'Any operation'),
-      ...ops.map((o) => h('option', { value: o.operationId }, `${o.method} ${o.path} (${o.operationId})`)),
+      ...ops.map((o) =>
+        h(
+          'option',
+          { value: o.operationId, selected: o.operationId === faultDraft.operationId },
+          `${o.method} ${o.path} (${o.operationId})`,
+        ),
+      ),
     );
   }
   fillOperations();
-  const effect = (value: string, text: string, checked = false) =>
-    h('label', {}, h('input', { type: 'radio', name: 'fault-effect', value, checked }), ` ${text}`);
+  const effect = (value: string, text: string) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'radio', name: 'fault-effect', value, checked: faultDraft.effect === value }),
+      text,
+    );
   const form = h(
     'form',
     {
@@ -969,6 +982,14 @@ function renderFaults(): HTMLElement {
         const count = Number(data.get('count'));
         if (Number.isInteger(count) && count > 0) spec.count = count;
         const kind = String(data.get('fault-effect'));
+        Object.assign(faultDraft, {
+          provider: providerSelect.value,
+          operationId: operationSelect.value,
+          effect: kind,
+          status: String(data.get('status')),
+          delay: String(data.get('delay')),
+          count: String(data.get('count')),
+        });
         if (kind === 'status') spec.status = Number(data.get('status'));
         else if (kind === 'delay') spec.delayMs = Number(data.get('delay'));
         else spec.drop = true;
@@ -991,7 +1012,7 @@ function renderFaults(): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        effect('status', 'Answer with a status', true),
+        effect('status', 'Answer with a status'),
         effect('delay', 'Answer late'),
         effect('drop', 'Drop the connection'),
       ),
@@ -1002,19 +1023,26 @@ function renderFaults(): HTMLElement {
           'div',
           { class: 'field' },
           h('label', { for: 'fault-status' }, 'Status'),
-          h('input', { id: 'fault-status', name: 'status', type: 'number', min: 400, max: 599, value: 503 }),
+          h('input', {
+            id: 'fault-status',
+            name: 'status',
+            type: 'number',
+            min: 400,
+            max: 599,
+            value: faultDraft.status,
+          }),
         ),
         h(
           'div',
           { class: 'field' },
           h('label', { for: 'fault-delay' }, 'Delay (ms)'),
-          h('input', { id: 'fault-delay', name: 'delay', type: 'number', min: 0, max: 60000, value: 2000 }),
+          h('input', { id: 'fault-delay', name: 'delay', type: 'number', min: 0, max: 60000, value: faultDraft.delay }),
         ),
         h(
           'div',
           { class: 'field' },
           h('label', { for: 'fault-count' }, 'Requests'),
-          h('input', { id: 'fault-count', name: 'count', type: 'number', min: 1, value: 1 }),
+          h('input', { id: 'fault-count', name: 'count', type: 'number', min: 1, value: faultDraft.count }),
         ),
         h('button', { type: 'submit', class: 'primary' }, 'Add fault'),
       ),
