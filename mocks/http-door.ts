@@ -192,7 +192,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     let response: MockResponse | undefined;
     if (first === '__control' && rest === '/journal/stream' && (method === 'GET' || method === 'HEAD')) {
       response = controlRefusal(req);
-      if (response === undefined && !closing) {
+      if (response === undefined && closing) {
+        response = { status: 503, body: { error: 'server_closing', message: 'The server is closing.' } };
+      } else if (response === undefined) {
         req.resume();
         journalStream(engine.journal, req, res, streams);
         return;
