@@ -232,6 +232,27 @@ describeBrowser('the inspector page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('works from the keyboard: views are links, Reset opens a dialog that Escape closes, a row opens with Enter', async () => {
+    await open('overview');
+    await page.getByRole('link', { name: 'Journal', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Journal' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#journal');
+    expect(await getMe(page)).toBe(401);
+    const summary = page.locator('#journal-list li summary').first();
+    await summary.waitFor();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#journal-list li details').first().getAttribute('open')).resolves.toBe('');
+    mock.control.addFault({ provider: 'tracx', status: 500 });
+    await page.getByRole('button', { name: 'Reset', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Reset everything?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Reset everything?' }).waitFor({ state: 'hidden' });
+    expect(mock.control.faults().faults).toHaveLength(1);
+  });
+
   it('works at 390 px wide: no view is wider than the screen', async () => {
     for (const view of ['overview', 'tokens', 'clock', 'journal', 'faults', 'docs']) {
       await open(view, 390, 844);
