@@ -16,14 +16,20 @@ import { createWorld } from './world.js';
 
 const usage = `Usage:
   authflow-mocks serve  [--port 4010] [--host 127.0.0.1] [--provider ID]... [--control-token T | --no-control]
+                        [--allowed-host NAME]...
   authflow-mocks newman [--base-url http://127.0.0.1:4010] [--provider ID]... [--junit-dir reports/newman]
+  authflow-mocks verify --provider ID [--base-url URL | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify]
 
 serve   runs the mock server (PORT in the environment also sets the port).
         It listens on loopback unless --host names another interface. Beyond loopback the
         control plane (/__control) is off unless --control-token (or AUTHFLOW_CONTROL_TOKEN)
-        is given; requests then send Authorization: Bearer <token>.
+        is given; requests then send Authorization: Bearer <token>. Without a token, control
+        requests must name this server as Host (127.0.0.1, localhost, [::1], --host, or an
+        --allowed-host NAME) and come from no other web origin.
 newman  runs every provider's Postman collection with Newman (CLI and JUnit reporters),
         against a fresh server on an ephemeral port, or against --base-url.
+verify  runs a provider's collection against the real hosts (--live, the default) or --base-url
+        and checks every answer against the spec (exit 0 no drift, 1 drift, 2 usage/unreachable).
 Providers: ${providerIds.join(', ')}`;
 
 function fail(message: string): never {
@@ -57,6 +63,7 @@ async function serve(args: string[]): Promise<void> {
       provider: { type: 'string', multiple: true },
       'control-token': { type: 'string' },
       'no-control': { type: 'boolean', default: false },
+      'allowed-host': { type: 'string', multiple: true },
     },
   });
   const rawPort = values.port ?? process.env.PORT ?? String(defaultPort);
@@ -71,7 +78,11 @@ async function serve(args: string[]): Promise<void> {
   const world = createWorld({ providers: providersOf(values.provider) });
   const mock = {
     ...world,
-    ...createHttpDoor(world, { control, ...(controlToken === undefined ? {} : { controlToken }) }),
+    ...createHttpDoor(world, {
+      control,
+      allowedHosts: values['allowed-host'] ?? [],
+      ...(controlToken === undefined ? {} : { controlToken }),
+    }),
   };
   let address: { url: string };
   try {
@@ -153,6 +164,11 @@ async function main(): Promise<void> {
       return serve(rest);
     case 'newman':
       return runNewman(rest);
+    case 'verify': {
+      const { verifyCommand } = await import('./verify.js');
+      process.exit(await verifyCommand(rest));
+      return;
+    }
     case '--version':
     case '-v': {
       const { specsDir } = await import('./contract.js');

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import type { ResponseCheck, ResponseValidator } from './core/index.js';
@@ -81,11 +81,59 @@ function resolve(spec: Json, pointer: string): unknown {
   return node;
 }
 
+/** One way a response breaks the spec, with where and what (`createContractChecker`). */
+export interface ContractProblem {
+  kind: 'operation' | 'status' | 'header' | 'content' | 'body';
+  /** Where: a `$`-rooted JSON path into the body, or the header's name; `$` for the whole answer. */
+  path: string;
+  /** What the spec says, in a few words. */
+  expected: string;
+  /** For body problems: the JSON pointer of the value that broke the schema. */
+  instancePath?: string;
+  /** The whole sentence (what `createContractValidator` returns). */
+  message: string;
+}
+
+/** `/a/0/b~1c` → `$.a[0]["b/c"]`. */
+export function jsonPath(pointer: string): string {
+  if (pointer === '') return '$';
+  return `$${pointer
+    .split('/')
+    .slice(1)
+    .map((raw) => {
+      const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (/^\d+$/.test(part)) return `[${part}]`;
+      return /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+    })
+    .join('')}`;
+}
+
+function expectedOf(e: ErrorObject): { pointer: string; expected: string } {
+  const params = e.params as Record<string, unknown>;
+  const at = (name: unknown) => `${e.instancePath}/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  switch (e.keyword) {
+    case 'required':
+      return { pointer: at(params.missingProperty), expected: 'required property' };
+    case 'additionalProperties':
+      return { pointer: at(params.additionalProperty), expected: 'no such property (additionalProperties: false)' };
+    case 'enum':
+      return {
+        pointer: e.instancePath,
+        expected: `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'const':
+      return { pointer: e.instancePath, expected: `equal to ${JSON.stringify(params.allowedValue)}` };
+    default:
+      return { pointer: e.instancePath, expected: e.message ?? 'valid' };
+  }
+}
+
 /**
- * A validator for the given providers' specs.
+ * A structured checker for the given providers' specs: each problem says where (JSON path or
+ * header) and what the spec expects. `createContractValidator` is this checker's messages.
  * @param providerIds ids whose `specs/<id>.openapi.yaml` to load.
  */
-export function createContractValidator(providerIds: readonly string[]): ResponseValidator {
+export function createContractChecker(providerIds: readonly string[]): (check: ResponseCheck) => ContractProblem[] {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
   const byProvider = new Map<string, Map<string, SpecOperation>>();
@@ -101,10 +149,28 @@ export function createContractValidator(providerIds: readonly string[]): Respons
   return (check: ResponseCheck) => {
     const spec = specs.get(check.provider);
     const op = byProvider.get(check.provider)?.get(check.operationId);
-    if (spec === undefined || op === undefined) return [`${check.provider}.${check.operationId} is not in the spec`];
+    const whole = (kind: ContractProblem['kind'], expected: string, message: string): ContractProblem => ({
+      kind,
+      path: '$',
+      expected,
+      message,
+    });
+    if (spec === undefined || op === undefined) {
+      return [
+        whole('operation', 'an operation of the spec', `${check.provider}.${check.operationId} is not in the spec`),
+      ];
+    }
     const responses = (op.operation.responses ?? {}) as Record<string, Json>;
     const key = [String(check.status), `${String(check.status)[0]}XX`, 'default'].find((k) => k in responses);
-    if (key === undefined) return [`status ${check.status} is not declared for ${check.operationId}`];
+    if (key === undefined) {
+      return [
+        whole(
+          'status',
+          `status ${Object.keys(responses).join(', ')}`,
+          `status ${check.status} is not declared for ${check.operationId}`,
+        ),
+      ];
+    }
     let pointer = `${op.pointer}/responses/${key}`;
     let response = responses[key] as Json;
     if (typeof response.$ref === 'string') {
@@ -114,16 +180,24 @@ export function createContractValidator(providerIds: readonly string[]): Respons
     const sent = new Set(Object.keys(check.headers).map((h) => h.toLowerCase()));
     const missing = Object.entries((response.headers ?? {}) as Record<string, Json>)
       .filter(([name, header]) => header.required === true && !sent.has(name.toLowerCase()))
-      .map(([name]) => `status ${check.status} of ${check.operationId} must send the ${name} header`);
+      .map(
+        ([name]): ContractProblem => ({
+          kind: 'header',
+          path: name,
+          expected: `required header ${name}`,
+          message: `status ${check.status} of ${check.operationId} must send the ${name} header`,
+        }),
+      );
     const content = response.content as Record<string, Json> | undefined;
+    const prefix = `status ${check.status} of ${check.operationId}`;
     if (content === undefined) {
       return check.body === undefined
         ? missing
-        : [...missing, `status ${check.status} of ${check.operationId} declares no body`];
+        : [...missing, whole('content', 'no body', `${prefix} declares no body`)];
     }
     if (missing.length > 0) return missing;
-    if (check.body === undefined) return [`status ${check.status} of ${check.operationId} must have a body`];
-    if (!('application/json' in content)) return [`status ${check.status} of ${check.operationId} is not JSON`];
+    if (check.body === undefined) return [whole('content', 'a body', `${prefix} must have a body`)];
+    if (!('application/json' in content)) return [whole('content', 'a JSON body', `${prefix} is not JSON`)];
     const schemaRef = `urn:authflow:${check.provider}${pointer}/content/application~1json/schema`;
     let validate = compiled.get(schemaRef);
     if (validate === undefined) {
@@ -131,8 +205,24 @@ export function createContractValidator(providerIds: readonly string[]): Respons
       compiled.set(schemaRef, validate);
     }
     if (validate(check.body)) return [];
-    return (validate.errors ?? []).map(
-      (e) => `${check.operationId} ${check.status}: body${e.instancePath} ${e.message ?? 'is invalid'}`,
-    );
+    return (validate.errors ?? []).map((e) => {
+      const { pointer: at, expected } = expectedOf(e);
+      return {
+        kind: 'body',
+        path: jsonPath(at),
+        expected,
+        instancePath: at,
+        message: `${check.operationId} ${check.status}: body${e.instancePath} ${e.message ?? 'is invalid'}`,
+      };
+    });
   };
+}
+
+/**
+ * A validator for the given providers' specs.
+ * @param providerIds ids whose `specs/<id>.openapi.yaml` to load.
+ */
+export function createContractValidator(providerIds: readonly string[]): ResponseValidator {
+  const check = createContractChecker(providerIds);
+  return (response: ResponseCheck) => check(response).map((p) => p.message);
 }

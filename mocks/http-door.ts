@@ -7,10 +7,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   answerControl,
+  checkControlRequest,
+  controlHostNames,
   defaultBodyLimit,
   type HeaderReader,
+  hostName,
   type IncomingRequest,
   isPreflight,
   MockError,
@@ -33,6 +37,16 @@ export interface HttpDoorOptions {
   controlToken?: string;
   /** `false` turns the control plane off: `/__control/*` answers 404. Default true. */
   control?: boolean;
+  /**
+   * Host names (besides 127.0.0.1, localhost, [::1] and the address it listens on) under which
+   * the control plane answers requests that present no control token. See core/control-guard.ts.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Where the server reports its own failures (a 500 it answered): one line each with the method,
+   * host, path (no query) and operation, never a header or body. Default: standard error.
+   */
+  reportError?: (line: string) => void;
   /**
    * Where the built inspector page is (`npm run build` writes dist/inspector). Found next to
    * this module by default; read only when `/__inspector/` is asked for.
@@ -128,6 +142,18 @@ function send(res: ServerResponse, response: MockResponse, head: boolean, closin
   res.end(head ? undefined : payload);
 }
 
+/** One line for standard error about a failure: where, which operation, the error; no query, header or body. */
+function describeBug(bug: World['engine']['bugs'][number]): string {
+  const where = bug.method === undefined ? '' : ` on ${bug.method} ${bug.host ? `/${bug.host}` : ''}${bug.path ?? ''}`;
+  const operation = bug.operationId === null ? '' : ` (operation ${bug.operationId})`;
+  // An error message may quote input: long token-like runs are cut out, the rest kept short.
+  const message = bug.message
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/[A-Za-z0-9_\-.~+/=]{24,}/g, '[redacted]')
+    .slice(0, 300);
+  return `authflow-mocks: answered 500${where}${operation}: ${message}. This is a bug; please report it.`;
+}
+
 /** Serves a mock world over node:http (not listening yet). */
 export function createHttpDoor(world: World, options: HttpDoorOptions = {}): HttpDoor {
   const { engine } = world;
@@ -135,34 +161,52 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
   const { controlToken } = options;
   const controlOn = options.control !== false;
+  /** Host names the control plane answers under without a token; the listening address joins on listen(). */
+  const ownNames = controlHostNames(options.allowedHosts ?? []);
+  const reportError = options.reportError ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let reportedBugs = engine.bugs.length;
   let closing = false;
   /** Open journal streams, ended by close(). */
   const streams = new Set<ServerResponse>();
   let inspector: InspectorFiles | undefined;
 
   /**
-   * Why a control request is refused (off, or without the token), or undefined when allowed.
-   * `needsToken: false` for the inspector's static files: a page navigation cannot send the
-   * token, and they hold no state (the page asks for the token and sends it on its own calls).
+   * Why a control request is refused (off, without the token, or from a web page), or undefined
+   * when allowed. `needsToken: false` for the inspector's static files: a page navigation cannot
+   * send the token, and they hold no state (the page asks for the token and sends it on its own
+   * calls); the web-page checks (Host) still apply to them.
    */
-  function controlRefusal(req: IncomingMessage, needsToken = true): MockResponse | undefined {
+  function controlRefusal(method: string, headers: HeaderReader, needsToken = true): MockResponse | undefined {
     if (!controlOn) {
       return { status: 404, body: { error: 'control_disabled', message: 'The control plane is off on this server.' } };
     }
-    if (controlToken === undefined || !needsToken) return undefined;
-    const auth = req.headers.authorization;
+    if (controlToken === undefined || !needsToken) return checkControlRequest(method, headers, ownNames);
+    const auth = headers.get('authorization');
     const given =
-      typeof req.headers['x-control-token'] === 'string'
-        ? req.headers['x-control-token']
-        : auth?.toLowerCase().startsWith('bearer ')
-          ? auth.slice(7).trim()
-          : '';
-    if (safeEqual(given, controlToken)) return undefined;
+      headers.get('x-control-token') ?? (auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : '');
+    if (safeEqual(given, controlToken)) return checkControlRequest(method, headers, ownNames, true);
     return {
       status: 401,
       headers: { 'www-authenticate': 'Bearer realm="authflow-mocks control"' },
       body: { error: 'control_unauthorized', message: 'Send the control token as Authorization: Bearer <token>.' },
     };
+  }
+
+  /** `http://<address>:<port>` of the listening socket (for a request without a Host). */
+  function listeningBase(): string {
+    const address = server.address();
+    if (address === null || typeof address === 'string') return `http://${defaultHost}:${defaultPort}`;
+    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${shown}:${address.port}`;
+  }
+
+  /** Reports the failures (500s) recorded since the last report, without query, headers or bodies. */
+  function reportBugs(): void {
+    if (reportedBugs > engine.bugs.length) reportedBugs = engine.bugs.length;
+    for (; reportedBugs < engine.bugs.length; reportedBugs++) {
+      const bug = engine.bugs[reportedBugs];
+      if (bug !== undefined) reportError(describeBug(bug));
+    }
   }
 
   function index(base: string): MockResponse {
@@ -175,14 +219,46 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    let url = req.url ?? '/';
+    let authority = req.headers.host;
+    // Absolute form (`GET http://api.eventix.io/event HTTP/1.1`), what a client configured with
+    // HTTP_PROXY sends: served as that host, or as an origin-form request when it names this server.
+    let proxied = false;
+    const absolute = /^https?:\/\/([^/?#]*)([^#]*)/i.exec(url);
+    if (absolute !== null) {
+      const target = absolute[1] as string;
+      const path =
+        absolute[2] === '' ? '/' : absolute[2]?.startsWith('/') ? (absolute[2] as string) : `/${absolute[2]}`;
+      const name = hostName(target);
+      if (name !== undefined && ownNames.has(name)) {
+        url = path;
+        authority = target;
+      } else {
+        url = `/${name ?? target}${path}`;
+        proxied = true;
+      }
+    } else if (authority === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1) {
+      req.resume();
+      send(
+        res,
+        { status: 400, body: { error: 'bad_request', message: 'An HTTP/1.1 request needs a Host header.' } },
+        method === 'HEAD',
+        true,
+      );
+      return;
+    }
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
     const first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
     const rest = slash === -1 ? '/' : pathname.slice(slash);
-    const method = req.method ?? 'GET';
+    const reader = headerReader(req);
+    const headers: HeaderReader =
+      authority === req.headers.host
+        ? reader
+        : { get: (name) => (name.toLowerCase() === 'host' ? (authority ?? null) : reader.get(name)) };
     let bodyRead: Promise<Uint8Array> | undefined;
     const body = () => {
       bodyRead ??= readBody(req, limit);
@@ -190,8 +266,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     };
 
     let response: MockResponse | undefined;
-    if (first === '__control' && rest === '/journal/stream' && (method === 'GET' || method === 'HEAD')) {
-      response = controlRefusal(req);
+    if (first === '__control' && !proxied && rest === '/journal/stream' && (method === 'GET' || method === 'HEAD')) {
+      response = controlRefusal(method, headers);
       if (response === undefined && closing) {
         response = { status: 503, body: { error: 'server_closing', message: 'The server is closing.' } };
       } else if (response === undefined) {
@@ -199,22 +275,22 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         journalStream(engine.journal, req, res, streams);
         return;
       }
-    } else if (first === '__inspector') {
-      response = controlRefusal(req, false);
+    } else if (first === '__inspector' && !proxied) {
+      response = controlRefusal(method, headers, false);
       if (response === undefined) {
         inspector ??= inspectorFiles(options.inspectorDir);
         req.resume();
         await inspector.serve(req, res, pathname.slice('/__inspector'.length), method);
         return;
       }
-    } else if (first === '__control') {
+    } else if (first === '__control' && !proxied) {
       response =
-        controlRefusal(req) ??
+        controlRefusal(method, headers) ??
         (await answerControl(engine.control, method, rest, async () =>
           parseBody(req.headers['content-type'] ?? null, await body()),
         ));
-    } else if (first === '' && (method === 'GET' || method === 'HEAD')) {
-      response = index(`http://${req.headers.host ?? `${defaultHost}:${defaultPort}`}`);
+    } else if (pathname === '/' && !proxied && (method === 'GET' || method === 'HEAD')) {
+      response = index(authority === undefined ? listeningBase() : `http://${authority}`);
       if (controlOn && prefersHtml(req.headers.accept)) {
         req.resume();
         welcomePage(res, response.body, method === 'HEAD');
@@ -231,7 +307,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           query ??= new URLSearchParams(search);
           return query;
         },
-        headers: headerReader(req),
+        headers: reader,
         readBody: body,
       };
       // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
@@ -262,20 +338,57 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       // Check stalled connections often, not every 30 s (Node's default).
       connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 2))),
       maxHeaderSize: maxHeaderBytes,
+      // A missing Host is answered in JSON by handle(), not with Node's bare 400.
+      requireHostHeader: false,
     },
     (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        engine.bugs.push({ operationId: null, message: String(error) });
-        if (!res.headersSent)
-          send(
-            res,
-            { status: 500, body: { error: 'internal', message: 'authflow-mocks failed; this is a bug.' } },
-            false,
-          );
-        else res.destroy();
-      });
+      handle(req, res)
+        .catch((error: unknown) => {
+          const url = req.url ?? '/';
+          const q = url.indexOf('?');
+          engine.bugs.push({
+            operationId: null,
+            message: String(error),
+            method: req.method ?? 'GET',
+            host: '',
+            path: q === -1 ? url : url.slice(0, q),
+          });
+          if (!res.headersSent)
+            send(
+              res,
+              { status: 500, body: { error: 'internal', message: 'authflow-mocks failed; this is a bug.' } },
+              false,
+            );
+          else res.destroy();
+        })
+        .finally(reportBugs);
     },
   );
+  // `Expect` other than 100-continue (which Node answers itself): refused in JSON, not a bare 417.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    send(
+      res,
+      {
+        status: 417,
+        body: { error: 'expectation_failed', message: 'Only Expect: 100-continue is supported.' },
+      },
+      req.method === 'HEAD',
+      true,
+    );
+  });
+  // CONNECT is what an HTTPS proxy receives; this server is not one (plain-HTTP proxying works).
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    const body = JSON.stringify({
+      error: 'connect_not_supported',
+      message:
+        'authflow-mocks is not an HTTPS proxy: CONNECT is refused. Call http://<this server>/<real host>/<path>, or proxy plain http:// URLs through it.',
+    });
+    socket.end(
+      `HTTP/1.1 501 Not Implemented\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) {
       socket.destroy();
@@ -303,6 +416,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         server.listen(port, host, () => {
           server.off('error', onError);
           const address = server.address() as AddressInfo;
+          for (const name of controlHostNames([host, address.address])) ownNames.add(name);
           const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve({ port: address.port, host: address.address, url: `http://${shown}:${address.port}` });
         });

@@ -7,6 +7,9 @@ import { createMocks } from '../mocks/mocks.js';
 import { collectionsDir } from '../mocks/newman.js';
 import { providerIds } from '../mocks/providers/index.js';
 
+/** Names of the project's internal briefs, which users of the package never see. */
+const internalNames = /\bseed \d{3}\b|PROVIDERS\.md|DESIGN\.md|STYLE\.md/i;
+
 describe.each(providerIds)('%s spec and operation table', (id) => {
   const spec = specOperations(loadSpec(id));
   const provider = createMocks({ providers: [id] }).engine.providers.get(id);
@@ -30,6 +33,15 @@ describe.each(providerIds)('%s spec and operation table', (id) => {
   it.each(spec.map((o) => [o.operationId, o] as const))('%s says where its behaviour comes from', (_id, op) => {
     expect(['documented', 'inferred']).toContain(op.operation['x-fidelity']);
     expect(typeof op.operation['x-fidelity-source']).toBe('string');
+  });
+
+  // Provenance a user of the package can follow: a documented operation quotes the vendor's own
+  // words (in double quotes), and no source names the project's internal briefs.
+  it.each(spec.map((o) => [o.operationId, o] as const))('%s names a findable source', (_id, op) => {
+    const source = String(op.operation['x-fidelity-source'] ?? '');
+    expect(source).not.toMatch(internalNames);
+    if (op.operation['x-fidelity'] === 'documented') expect(source).toMatch(/"[^"]{3,}"/);
+    else expect(source).toMatch(/"[^"]{3,}"|https:\/\/|no vendor page/i);
   });
 
   it.each(spec.map((o) => [o.operationId, o] as const))('%s is called by the Postman collection', (_id, op) => {

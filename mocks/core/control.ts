@@ -5,7 +5,7 @@
 import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
 import { defaultStatus, isMockError } from './errors.js';
-import { type Fault, FaultSpecError, type FaultTable, parseFaultSpec } from './faults.js';
+import { type Fault, FaultSpecError, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
 import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
@@ -74,11 +74,36 @@ export interface ControlPlane {
 
 export class ControlError extends Error {
   constructor(
-    readonly code: 'invalid_request' | 'not_found',
+    /** 404 for `not_found`, 413 for `payload_too_large`, else 400. */
+    readonly code: 'invalid_request' | 'not_found' | 'too_many_faults' | 'payload_too_large',
     message: string,
   ) {
     super(message);
   }
+}
+
+/** The clock stays within the years 1970–9999. */
+const minClockMs = Date.UTC(1970, 0, 1);
+const maxClockMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const clockRange = 'the years 1970 to 9999';
+
+const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?$/i;
+
+/** Epoch milliseconds of a strict ISO 8601 date-time (no 30 February, no hour 25), or NaN. */
+function parseInstant(text: string): number {
+  const m = isoDateTime.exec(text);
+  if (m === null) return Number.NaN;
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m
+    .slice(1)
+    .map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate();
+  if ((month as number) < 1 || (month as number) > 12 || (day as number) < 1 || (day as number) > daysInMonth) {
+    return Number.NaN;
+  }
+  if ((hour as number) > 23 || (minute as number) > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) {
+    return Number.NaN;
+  }
+  return Date.parse(text);
 }
 
 export function createControlPlane(parts: {
@@ -88,6 +113,9 @@ export function createControlPlane(parts: {
   faults: FaultTable;
 }): ControlPlane {
   const { clock, providers, journal, faults } = parts;
+  const operationCatalog = new Map(
+    [...providers].map(([id, p]) => [id, p.operations.map((o) => o.operationId)] as const),
+  );
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   function held(): { provider: string; credential: HeldCredential }[] {
     const now = clock.now();
@@ -139,15 +167,21 @@ export function createControlPlane(parts: {
       if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
         throw new ControlError('invalid_request', 'advanceSeconds must be a finite number.');
       }
+      const target = clock.now() + seconds * 1000;
+      if (!(target >= minClockMs && target <= maxClockMs)) {
+        throw new ControlError('invalid_request', `advanceSeconds would move the clock outside ${clockRange}.`);
+      }
       clock.advance(seconds);
       return clockState();
     },
     setClock(instant) {
-      const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
-      if (typeof instant === 'string' && !/^\d{4}-\d{2}-\d{2}T/.test(instant)) {
-        throw new ControlError('invalid_request', 'set must be an ISO 8601 date-time.');
+      const ms =
+        instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? parseInstant(instant) : NaN;
+      if (!Number.isFinite(ms)) {
+        throw new ControlError('invalid_request', 'set must be a valid ISO 8601 date-time, e.g. 2030-01-01T00:00:00Z.');
       }
-      if (!Number.isFinite(ms)) throw new ControlError('invalid_request', 'set must be an ISO 8601 date-time.');
+      if (ms < minClockMs || ms > maxClockMs)
+        throw new ControlError('invalid_request', `set must be within ${clockRange}.`);
       clock.set(ms);
       return clockState();
     },
@@ -158,19 +192,31 @@ export function createControlPlane(parts: {
     journal: () => ({ entries: journal.entries() }),
     async action(providerId, name, input = {}) {
       const provider = providers.get(providerId);
-      const action = provider?.actions?.[name];
-      if (action === undefined) throw new ControlError('not_found', `No control action ${providerId}/${name}.`);
+      const actions = provider?.actions;
+      // Own, declared actions only: never `constructor` or anything else on a prototype.
+      const action = actions !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
+      if (typeof action !== 'function') {
+        throw new ControlError('not_found', `No control action ${providerId.slice(0, 40)}/${name.slice(0, 40)}.`);
+      }
       await provider?.ready();
       return action(input);
     },
     faults: () => ({ faults: faults.list() }),
     addFault(spec) {
+      let parsed: ReturnType<typeof parseFaultSpec>;
       try {
-        return faults.add(parseFaultSpec(spec, [...providers.keys()]));
+        parsed = parseFaultSpec(spec, operationCatalog);
       } catch (error) {
-        if (error instanceof FaultSpecError) throw new ControlError('invalid_request', error.message);
+        if (error instanceof FaultSpecError) throw new ControlError(error.code, error.message);
         throw error;
       }
+      if (faults.size >= maxFaults) {
+        throw new ControlError(
+          'too_many_faults',
+          `At most ${maxFaults} faults can wait at once; DELETE /__control/faults removes them.`,
+        );
+      }
+      return faults.add(parsed);
     },
     clearFaults: (id) => ({ removed: faults.clear(id) }),
     tokens() {
@@ -274,8 +320,10 @@ export async function answerControl(
     }
     return controlError(404, 'not_found', `No control route ${route}.`);
   } catch (error) {
-    if (error instanceof ControlError)
-      return controlError(error.code === 'not_found' ? 404 : 400, error.code, error.message);
+    if (error instanceof ControlError) {
+      const status = error.code === 'not_found' ? 404 : error.code === 'payload_too_large' ? 413 : 400;
+      return controlError(status, error.code, error.message);
+    }
     if (isMockError(error)) return controlError(defaultStatus[error.code], error.code, error.message);
     throw error;
   }

@@ -37,6 +37,16 @@ export interface ContractViolation extends ResponseCheck {
   problems: string[];
 }
 
+/** A failure of the mocks themselves (answered 500): where it happened, never the query, headers or body. */
+export interface EngineBug {
+  operationId: string | null;
+  message: string;
+  method?: string;
+  host?: string;
+  /** Without the query string. */
+  path?: string;
+}
+
 export interface EngineOptions {
   providers: readonly Provider[];
   clock: Clock;
@@ -60,7 +70,7 @@ export interface Engine {
   /** Responses that broke the spec (only with a validator). */
   readonly violations: ContractViolation[];
   /** Errors other than `MockError` thrown by a handler: always a bug. */
-  readonly bugs: { operationId: string | null; message: string }[];
+  readonly bugs: EngineBug[];
   /** Routes and answers a request; `undefined` when no provider serves its host. */
   answer(request: IncomingRequest): Promise<MockResponse | undefined>;
   /** Answers a request already routed to an operation (the MSW door routes by itself). */
@@ -182,7 +192,13 @@ export function createEngine(options: EngineOptions): Engine {
         ? error
         : new MockError('internal', 'The mock failed unexpectedly; this is a bug in authflow-mocks.');
       if (!isMockError(error)) {
-        bugs.push({ operationId: operation.operationId, message: String(error) });
+        bugs.push({
+          operationId: operation.operationId,
+          message: String(error),
+          method: incoming.method,
+          host: incoming.host,
+          path: incoming.path,
+        });
       }
       reason = mockError.code;
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });

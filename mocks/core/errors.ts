@@ -6,6 +6,8 @@
 export type MockErrorCode =
   // credentials
   | 'credentials_missing'
+  /** The token came in a misspelled header (EventBookings' docs write `Authorisation`). */
+  | 'header_misspelled'
   | 'token_unknown'
   | 'token_expired'
   | 'token_revoked'
@@ -37,6 +39,7 @@ export type MockErrorCode =
 /** The HTTP status a code gets unless its provider documents another. */
 export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   credentials_missing: 401,
+  header_misspelled: 401,
   token_unknown: 401,
   token_expired: 401,
   token_revoked: 401,
@@ -91,6 +94,7 @@ export function isMockError(value: unknown): value is MockError {
 /** Credential codes: refusals that mean "who are you?" rather than "you may not". */
 export const credentialCodes: ReadonlySet<MockErrorCode> = new Set([
   'credentials_missing',
+  'header_misspelled',
   'token_unknown',
   'token_expired',
   'token_revoked',

@@ -43,26 +43,151 @@ export interface FaultTable {
   list(): Fault[];
   /** Removes one fault (by id) or all of them; returns how many were removed. */
   clear(id?: string): number;
-  /** The first fault matching a request, with one use taken; `undefined` when none matches. */
+  /**
+   * The first fault (oldest first) matching a request, with one use taken; `undefined` when none
+   * matches. Faults are indexed by provider and operation: faults aimed elsewhere cost nothing.
+   */
   take(provider: string, operationId: string): Fault | undefined;
+  /** Live faults. */
+  readonly size: number;
 }
 
 export class FaultSpecError extends Error {
   override readonly name = 'FaultSpecError';
+  constructor(
+    message: string,
+    /** `payload_too_large` (413) for a body over `maxFaultBodyBytes`, else `invalid_request` (400). */
+    readonly code: 'invalid_request' | 'payload_too_large' = 'invalid_request',
+  ) {
+    super(message);
+  }
 }
 
 const maxDelayMs = 60_000;
 const maxCount = 1_000_000;
+/** Live faults at most; one more is refused with 400 `too_many_faults`. */
+export const maxFaults = 1000;
+/** Largest fault `body`, serialized as JSON; past it 413 `payload_too_large`. */
+export const maxFaultBodyBytes = 64 * 1024;
+/** Deepest nesting of a fault `body`. */
+export const maxFaultBodyDepth = 64;
+const maxFaultHeaders = 64;
+const maxFaultHeaderBytes = 8 * 1024;
+/**
+ * Header names a fault may not set: they frame the message or belong to one connection
+ * (RFC 9110 §7.6.1), and a wrong value breaks the client's parser instead of testing it.
+ */
+const forbiddenFaultHeaders = new Set([
+  'connection',
+  'content-length',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
+const encoder = new TextEncoder();
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What Node and Fetch accept in a header value: tab, visible ASCII, Latin-1; no control characters. */
+const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/** Checks a fault spec from the control plane; throws `FaultSpecError` with the reason. */
-export function parseFaultSpec(input: unknown, providerIds: readonly string[]): FaultSpec {
+/**
+ * The fault body as plain JSON (a copy), or a `FaultSpecError`: only null, booleans, finite
+ * numbers, strings, arrays and plain objects, at most `maxFaultBodyDepth` deep and
+ * `maxFaultBodyBytes` serialized. Walked without recursion, so no depth overflows the stack.
+ */
+function checkFaultBody(body: unknown): unknown {
+  const tooLarge = () =>
+    new FaultSpecError(`body must be at most ${maxFaultBodyBytes} bytes as JSON.`, 'payload_too_large');
+  const stack: [unknown, number][] = [[body, 1]];
+  let nodes = 0;
+  let bytes = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    // Every value takes at least one byte; strings at least their length.
+    if (++nodes > maxFaultBodyBytes) throw tooLarge();
+    if (depth > maxFaultBodyDepth) throw new FaultSpecError(`body must be at most ${maxFaultBodyDepth} levels deep.`);
+    if (value === null || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new FaultSpecError('body numbers must be finite.');
+      continue;
+    }
+    if (typeof value === 'string') {
+      bytes += value.length;
+      if (bytes > maxFaultBodyBytes) throw tooLarge();
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth + 1]);
+      continue;
+    }
+    if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const [k, v] of Object.entries(value)) {
+        bytes += k.length;
+        if (bytes > maxFaultBodyBytes) throw tooLarge();
+        stack.push([v, depth + 1]);
+      }
+      continue;
+    }
+    throw new FaultSpecError('body must be JSON: null, booleans, numbers, strings, arrays and plain objects.');
+  }
+  const text = JSON.stringify(body);
+  if (encoder.encode(text).byteLength > maxFaultBodyBytes) throw tooLarge();
+  return JSON.parse(text);
+}
+
+function checkFaultHeaders(headers: unknown): Record<string, string> {
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
+    throw new FaultSpecError('headers must be an object of strings.');
+  }
+  const entries = Object.entries(headers);
+  if (entries.length > maxFaultHeaders) throw new FaultSpecError(`headers takes at most ${maxFaultHeaders} headers.`);
+  const out: Record<string, string> = {};
+  let bytes = 0;
+  for (const [k, v] of entries) {
+    const shown = JSON.stringify(k.slice(0, 40));
+    if (!headerName.test(k)) throw new FaultSpecError(`headers: ${shown} is not a valid header name.`);
+    if (typeof v !== 'string' || !headerValue.test(v)) {
+      throw new FaultSpecError(
+        `headers.${k.slice(0, 40)} must be a string of visible ASCII or Latin-1 characters (no control characters).`,
+      );
+    }
+    const name = k.toLowerCase();
+    if (forbiddenFaultHeaders.has(name)) {
+      throw new FaultSpecError(
+        `headers.${name} is refused: framing and connection headers (${[...forbiddenFaultHeaders].join(', ')}) are the server's.`,
+      );
+    }
+    bytes += k.length + v.length;
+    if (bytes > maxFaultHeaderBytes) throw new FaultSpecError(`headers must be at most ${maxFaultHeaderBytes} bytes.`);
+    out[name] = v;
+  }
+  return out;
+}
+
+/**
+ * Checks a fault spec from the control plane; throws `FaultSpecError` with the reason.
+ * @param operations every provider id with its operationIds (a list of ids alone skips the operation check).
+ */
+export function parseFaultSpec(
+  input: unknown,
+  operations: ReadonlyMap<string, readonly string[]> | readonly string[],
+): FaultSpec {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new FaultSpecError('A fault is a JSON object.');
   }
+  const catalog = Array.isArray(operations) ? undefined : (operations as ReadonlyMap<string, readonly string[]>);
+  const providerIds = catalog === undefined ? (operations as readonly string[]) : [...catalog.keys()];
   const raw = input as Record<string, unknown>;
   const known = new Set(['provider', 'operationId', 'count', 'status', 'headers', 'body', 'delayMs', 'drop']);
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new FaultSpecError(`Unknown fault field(s): ${unknown.join(', ')}.`);
+  if (unknown.length > 0) {
+    throw new FaultSpecError(`Unknown fault field(s): ${unknown.map((k) => k.slice(0, 40)).join(', ')}.`);
+  }
   const spec: FaultSpec = {};
   if (raw.provider !== undefined) {
     if (typeof raw.provider !== 'string' || !providerIds.includes(raw.provider)) {
@@ -73,6 +198,16 @@ export function parseFaultSpec(input: unknown, providerIds: readonly string[]): 
   if (raw.operationId !== undefined) {
     if (typeof raw.operationId !== 'string' || raw.operationId === '') {
       throw new FaultSpecError('operationId must be a non-empty string.');
+    }
+    if (catalog !== undefined) {
+      const ids =
+        spec.provider === undefined
+          ? [...new Set([...catalog.values()].flat())]
+          : (catalog.get(spec.provider) as readonly string[]);
+      if (!ids.includes(raw.operationId)) {
+        const of = spec.provider === undefined ? 'any provider' : spec.provider;
+        throw new FaultSpecError(`operationId is not an operation of ${of}; known: ${ids.join(', ')}.`);
+      }
     }
     spec.operationId = raw.operationId;
   }
@@ -88,21 +223,8 @@ export function parseFaultSpec(input: unknown, providerIds: readonly string[]): 
     }
     spec.status = raw.status as number;
   }
-  if (raw.headers !== undefined) {
-    const headers = raw.headers;
-    if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
-      throw new FaultSpecError('headers must be an object of strings.');
-    }
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) {
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k) || typeof v !== 'string' || /[\r\n\0]/.test(v)) {
-        throw new FaultSpecError(`headers.${k.slice(0, 40)} is not a valid header.`);
-      }
-      out[k.toLowerCase()] = v;
-    }
-    spec.headers = out;
-  }
-  if (raw.body !== undefined) spec.body = raw.body;
+  if (raw.headers !== undefined) spec.headers = checkFaultHeaders(raw.headers);
+  if (raw.body !== undefined) spec.body = checkFaultBody(raw.body);
   if (raw.delayMs !== undefined) {
     if (
       typeof raw.delayMs !== 'number' ||
@@ -127,8 +249,28 @@ export function parseFaultSpec(input: unknown, providerIds: readonly string[]): 
   return spec;
 }
 
+/** A fault with its place in the order faults were added (the oldest matching one is taken). */
+interface Entry {
+  fault: Fault;
+  seq: number;
+  bucket: Entry[];
+}
+
 export function createFaultTable(): FaultTable {
-  let faults: Fault[] = [];
+  /** Every live fault by id, in the order added. */
+  const byId = new Map<string, Entry>();
+  /** Faults by what they aim at: `provider\0operationId`, with `*` for "any". */
+  const buckets = new Map<string, Entry[]>();
+  let seq = 0;
+  const keyOf = (provider: string | null, operationId: string | null) => `${provider ?? '*'}\0${operationId ?? '*'}`;
+  function remove(entry: Entry): void {
+    byId.delete(entry.fault.id);
+    const i = entry.bucket.indexOf(entry);
+    if (i !== -1) entry.bucket.splice(i, 1);
+    if (entry.bucket.length === 0) {
+      buckets.delete(keyOf(entry.fault.provider, entry.fault.operationId));
+    }
+  }
   return {
     add(spec) {
       const fault: Fault = {
@@ -142,25 +284,50 @@ export function createFaultTable(): FaultTable {
         delayMs: spec.delayMs ?? 0,
         drop: spec.drop === true,
       };
-      faults.push(fault);
+      const key = keyOf(fault.provider, fault.operationId);
+      let bucket = buckets.get(key);
+      if (bucket === undefined) {
+        bucket = [];
+        buckets.set(key, bucket);
+      }
+      const entry: Entry = { fault, seq: seq++, bucket };
+      bucket.push(entry);
+      byId.set(fault.id, entry);
       return fault;
     },
-    list: () => faults.map((f) => ({ ...f })),
+    list: () => [...byId.values()].map((e) => ({ ...e.fault })),
     clear(id) {
-      const before = faults.length;
-      faults = id === undefined ? [] : faults.filter((f) => f.id !== id);
-      return before - faults.length;
+      if (id === undefined) {
+        const removed = byId.size;
+        byId.clear();
+        buckets.clear();
+        return removed;
+      }
+      const entry = byId.get(id);
+      if (entry === undefined) return 0;
+      remove(entry);
+      return 1;
     },
     take(provider, operationId) {
-      if (faults.length === 0) return undefined;
-      const fault = faults.find(
-        (f) =>
-          (f.provider === null || f.provider === provider) && (f.operationId === null || f.operationId === operationId),
-      );
-      if (fault === undefined) return undefined;
+      if (byId.size === 0) return undefined;
+      let first: Entry | undefined;
+      for (const key of [
+        keyOf(provider, operationId),
+        keyOf(provider, null),
+        keyOf(null, operationId),
+        keyOf(null, null),
+      ]) {
+        const head = buckets.get(key)?.[0];
+        if (head !== undefined && (first === undefined || head.seq < first.seq)) first = head;
+      }
+      if (first === undefined) return undefined;
+      const { fault } = first;
       fault.remaining--;
-      if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
+      if (fault.remaining <= 0) remove(first);
       return fault;
+    },
+    get size() {
+      return byId.size;
     },
   };
 }

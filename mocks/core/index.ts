@@ -8,12 +8,14 @@ export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane, TokenView } from './control.js';
 export { answerControl, ControlError, maxListedTokens } from './control.js';
+export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
 export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './credentials.js';
 export type {
   ContractViolation,
   Engine,
+  EngineBug,
   EngineOptions,
   IncomingRequest,
   ResponseCheck,
@@ -27,7 +29,7 @@ export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
 export type { CredentialKind, Journal, JournalEntry } from './journal.js';
-export { createJournal, redactQuery } from './journal.js';
+export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
 export type { OAuthErrorBody, OAuthErrorOptions } from './oauth2.js';

@@ -12,6 +12,7 @@ export type CredentialKind =
   | 'basic'
   | 'client_secret'
   | 'api_key'
+  | 'organization_token'
   | 'event_token'
   | 'collaborator_token'
   | 'area_token'
@@ -106,7 +107,40 @@ export function createJournal(capacity = 1000): Journal {
   };
 }
 
-const secretParam = /token|secret|password|passwd|code|key|assertion|signature|session|auth/i;
+/**
+ * The one list of secret-looking query parameter names: a parameter whose name (any case)
+ * contains one of these has its value redacted in the journal. Over-redacting is fine
+ * (`postcode` loses its value); missing a secret is not.
+ */
+export const secretQueryNames: readonly string[] = [
+  'token', // access_token, id_token, refresh_token, connect_token, …
+  'id_token',
+  'secret', // client_secret
+  'pass', // password, passwd, passphrase
+  'pwd',
+  'code', // code, code_verifier, auth codes
+  'code_verifier',
+  'key', // api_key, apikey
+  'assertion',
+  'signature',
+  'sig',
+  'session',
+  'auth', // authorization, auth
+  'jwt',
+  'bearer',
+  'credential',
+  'cookie',
+  'ticket',
+  'otp',
+  'nonce',
+];
+
+const secretParam = new RegExp(secretQueryNames.map((n) => n.replace(/[^a-z0-9_]/g, '')).join('|'), 'i');
+
+/** Whether a query parameter's value is redacted in the journal. */
+export function isSecretQueryName(name: string): boolean {
+  return secretParam.test(name);
+}
 
 /** The query string with every secret-looking value redacted. */
 export function redactQuery(query: URLSearchParams): string {

@@ -143,6 +143,7 @@ export function oauthErrorResponse(error: MockError, options: OAuthErrorOptions)
   const code: MockErrorCode = error.code;
   switch (code) {
     case 'credentials_missing':
+    case 'header_misspelled':
       // RFC 6750 §3.1: a request without credentials gets a challenge and no error code; the
       // body still says why.
       return { status: 401, headers: bearer(''), body: body('invalid_request') };

@@ -4,6 +4,81 @@
  */
 
 export interface paths {
+    "/Organizations/{organizationId}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id (a GUID). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Exchange the API key for an organization token
+         * @description Answers `{token}`: the organization token, to send as `x-Organization-Token` on the
+         *     Organization API calls. The key gets a token only for its own organization (401 for any
+         *     other, known or not).
+         */
+        get: operations["authorizeOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Organizations/{organizationId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id (a GUID). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a user to the organization by email (API key + organization token)
+         * @description An email that already has a BackOps account is added as a member; any other is invited.
+         *     Needs an admin key (OrganizationAdmin). A personal organization, an address already a
+         *     member or invited, a blocked address, or an invalid email is a 400.
+         */
+        post: operations["addOrganizationUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Organizations/{organizationId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id (a GUID). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The organization's events, archived ones included (API key only)
+         * @description Every event of the organization, archived ones included (`isArchived`), each with its
+         *     attribute values and `collaborator`: the collaborator the key's user is crew of on that
+         *     event, or `null`. A key sees only its own organization (401 for any other).
+         */
+        get: operations["listOrganizationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/Events/{eventId}/authorize": {
         parameters: {
             query?: never;
@@ -77,29 +152,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/Organizations/{organizationId}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Organization id (a GUID). */
-                organizationId: components["parameters"]["OrganizationId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * The organization's events (API key only)
-         * @description Archived events are left out. A key sees only its own organization (401 for any other).
-         */
-        get: operations["listOrganizationEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/Events/{eventId}": {
         parameters: {
             query?: never;
@@ -110,7 +162,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One event */
+        /** One event, with its organization's attribute definitions and its attribute values */
         get: operations["getEvent"];
         put?: never;
         post?: never;
@@ -133,7 +185,7 @@ export interface paths {
         /** The event's areas */
         get: operations["listEventAreas"];
         put?: never;
-        /** Add an area to the event (admin-level API key) */
+        /** Add an area to the event (admin key) */
         post: operations["createEventArea"];
         delete?: never;
         options?: never;
@@ -171,7 +223,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The area's daysheet (API key + event token + area token) */
+        /** The area's daysheet (API key + event token + area token; admin key) */
         get: operations["getAreaDaysheet"];
         put?: never;
         post?: never;
@@ -181,7 +233,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/Collaborators/{collaboratorId}/schedule": {
+    "/collaborators/{collaboratorId}/daySheet": {
         parameters: {
             query?: never;
             header?: never;
@@ -191,8 +243,48 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The collaborator's schedule (API key + event token + collaborator token) */
-        get: operations["getCollaboratorSchedule"];
+        /** The collaborator's day sheet */
+        get: operations["getCollaboratorDaySheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborators/{collaboratorId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Collaborator id (a GUID). */
+                collaboratorId: components["parameters"]["CollaboratorId"];
+            };
+            cookie?: never;
+        };
+        /** The collaborator's dashboard */
+        get: operations["getCollaboratorDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborators/{collaboratorId}/crew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Collaborator id (a GUID). */
+                collaboratorId: components["parameters"]["CollaboratorId"];
+            };
+            cookie?: never;
+        };
+        /** The collaborator's crew */
+        get: operations["getCollaboratorCrew"];
         put?: never;
         post?: never;
         delete?: never;
@@ -214,16 +306,40 @@ export interface components {
         TokenResponse: {
             token: string;
         };
-        Attribute: {
+        /** @description A custom event attribute as the organization defines it (Get Event's `eventAttributes`). */
+        AttributeDefinition: {
+            id: string;
             name: string;
+            /** @description The attribute's data type, e.g. `Select`. */
+            type: string;
+            isRequired: boolean;
+            options: {
+                id: string;
+                value: string;
+                color: string;
+            }[];
+        };
+        /** @description The value an event holds for one attribute definition (`attributes`). */
+        AttributeValue: {
+            attributeId: string;
             value: string;
         };
         Event: {
             id: string;
             organizationId: string;
             name: string;
-            eventAttributes: components["schemas"]["Attribute"][];
-            attributes: components["schemas"]["Attribute"][];
+            eventAttributes: components["schemas"]["AttributeDefinition"][];
+            attributes: components["schemas"]["AttributeValue"][];
+        };
+        /** @description An item of Get Events. */
+        OrganizationEvent: {
+            id: string;
+            name: string;
+            isArchived: boolean;
+            organization: components["schemas"]["NamedItem"];
+            attributes: components["schemas"]["AttributeValue"][];
+            /** @description The collaborator the key's user is crew of on this event, or null. */
+            collaborator: components["schemas"]["NamedItem"] | null;
         };
         NamedItem: {
             id: string;
@@ -232,31 +348,89 @@ export interface components {
         NewArea: {
             name: string;
         };
-        Daysheet: {
-            areaId: string;
-            eventId: string;
-            name: string;
-            shifts: {
-                collaboratorId: string;
-                collaboratorName: string;
-                /** Format: date-time */
-                startsAt: string;
-                /** Format: date-time */
-                endsAt: string;
-            }[];
+        NewOrganizationUser: {
+            /** Format: email */
+            email: string;
         };
-        Schedule: {
-            collaboratorId: string;
-            eventId: string;
-            name: string;
-            shifts: {
-                areaId: string;
-                areaName: string;
+        /** @description An item the mock does not model (the array is always empty); see the vendor page for its shape. */
+        Unmodelled: Record<string, never>;
+        AreaDaysheet: {
+            eventName: string;
+            schedule: {
+                id: string;
+                name: string;
+                description: string;
+                exactLocation: string;
                 /** Format: date-time */
-                startsAt: string;
+                startDateTime: string;
                 /** Format: date-time */
-                endsAt: string;
+                endDateTime: string;
             }[];
+            advances: components["schemas"]["Unmodelled"][];
+        };
+        Contact: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            title: string;
+            email: string;
+            phoneNumber: string;
+        };
+        CollaboratorDaySheet: {
+            eventName: string;
+            collaboratorName: string;
+            schedule: {
+                id: string;
+                name: string;
+                description: string;
+                areas: components["schemas"]["NamedItem"][];
+                exactLocation: string;
+                /** Format: date-time */
+                startDateTime: string;
+                /** Format: date-time */
+                endDateTime: string;
+            }[];
+            /** @description The day sheet's contacts carry `phone` (the dashboard's carry `phoneNumber`), as the vendor's pages write them. */
+            contacts: {
+                id: string;
+                firstName: string;
+                lastName: string;
+                title: string;
+                email: string;
+                phone: string;
+            }[];
+            advances: components["schemas"]["Unmodelled"][];
+        };
+        CollaboratorDashboard: {
+            contacts: components["schemas"]["Contact"][];
+            activities: {
+                id: string;
+                name: string;
+                /** Format: date-time */
+                startDateTime: string;
+                /** Format: date-time */
+                endDateTime: string;
+            }[];
+            deliverables: components["schemas"]["Unmodelled"][];
+            incompleteCrew: components["schemas"]["Contact"][];
+            tasks: components["schemas"]["Unmodelled"][];
+        };
+        CollaboratorCrew: {
+            crew: {
+                id: string;
+                firstName: string;
+                lastName: string;
+                email: string;
+                phoneNumber: string;
+                title: string;
+                isPointOfContact: boolean;
+                connectedUser: {
+                    id: string;
+                    status: string;
+                } | null;
+                attributes: components["schemas"]["Unmodelled"][];
+            }[];
+            attributesInfo: components["schemas"]["Unmodelled"][];
         };
     };
     responses: {
@@ -276,7 +450,7 @@ export interface components {
         };
         /**
          * @description A missing, unknown, expired or revoked credential; a token of the wrong kind; a token
-         *     whose scope (event, area, collaborator, organization) is not the one asked for; an area or
+         *     whose scope (organization, event, area, collaborator) is not the one asked for; an area or
          *     collaborator token with an event token of another event; a token sent with another API key.
          */
         Unauthorized: {
@@ -293,6 +467,21 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The API key lacks the admin permission (EventAdmin or OrganizationAdmin) the call needs. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "FORBIDDEN",
+                 *       "message": "Adding an area needs an API key with the admin permission."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description No such event (or the event is archived), area or collaborator. */
         NotFound: {
             headers: {
@@ -303,6 +492,21 @@ export interface components {
                  * @example {
                  *       "code": "NOT_FOUND",
                  *       "message": "No event 0191a6c4-2b10-7e15-a7b3-8f2c1d0e9d03."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is over 1 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "PAYLOAD_TOO_LARGE",
+                 *       "message": "The body is over 1048576 bytes."
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
@@ -325,6 +529,120 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    authorizeOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id (a GUID). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Token"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    addOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id (a GUID). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "new.member@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewOrganizationUser"];
+            };
+        };
+        responses: {
+            /** @description The user was added, or invited (no body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Not a JSON object with a valid `email`; the address is already a member or invited, or
+             *     is blocked; or the organization is a personal one.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "BAD_REQUEST",
+                     *       "message": "new.member@example.com is already invited."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listOrganizationEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id (a GUID). */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0191a6c4-2b10-7a3f-8e45-1c9d0f6b7a01",
+                     *         "name": "Aurora Festival 2027",
+                     *         "isArchived": false,
+                     *         "organization": {
+                     *           "id": "0190f3a2-7c41-7d8e-9b12-3f6a8c0d1e21",
+                     *           "name": "Northern Lights Productions"
+                     *         },
+                     *         "attributes": [
+                     *           {
+                     *             "attributeId": "0194d9f7-5e43-7a01-9b10-1a2b3c4d5e61",
+                     *             "value": "Outdoor"
+                     *           }
+                     *         ],
+                     *         "collaborator": {
+                     *           "id": "0193c8e6-4d32-7a01-8c9a-61425ebf2a21",
+                     *           "name": "Rivera Audio"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["OrganizationEvent"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     authorizeEvent: {
         parameters: {
             query?: never;
@@ -376,51 +694,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    listOrganizationEvents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Organization id (a GUID). */
-                organizationId: components["parameters"]["OrganizationId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The organization's events. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "0191a6c4-2b10-7a3f-8e45-1c9d0f6b7a01",
-                     *         "organizationId": "0190f3a2-7c41-7d8e-9b12-3f6a8c0d1e21",
-                     *         "name": "Aurora Festival 2027",
-                     *         "eventAttributes": [
-                     *           {
-                     *             "name": "venue",
-                     *             "value": "Tromsø Harbour"
-                     *           }
-                     *         ],
-                     *         "attributes": [
-                     *           {
-                     *             "name": "season",
-                     *             "value": "summer"
-                     *           }
-                     *         ]
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["Event"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-        };
-    };
     getEvent: {
         parameters: {
             query?: never;
@@ -446,14 +719,28 @@ export interface operations {
                      *       "name": "Aurora Festival 2027",
                      *       "eventAttributes": [
                      *         {
-                     *           "name": "venue",
-                     *           "value": "Tromsø Harbour"
+                     *           "id": "0194d9f7-5e43-7a01-9b10-1a2b3c4d5e61",
+                     *           "name": "Venue Type",
+                     *           "type": "Select",
+                     *           "isRequired": true,
+                     *           "options": [
+                     *             {
+                     *               "id": "0194d9f7-5e43-7a02-8c11-2b3c4d5e6f71",
+                     *               "value": "Indoor",
+                     *               "color": "#4CAF50"
+                     *             },
+                     *             {
+                     *               "id": "0194d9f7-5e43-7a03-8d12-3c4d5e6f7a81",
+                     *               "value": "Outdoor",
+                     *               "color": "#2196F3"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "attributes": [
                      *         {
-                     *           "name": "season",
-                     *           "value": "summer"
+                     *           "attributeId": "0194d9f7-5e43-7a01-9b10-1a2b3c4d5e61",
+                     *           "value": "Outdoor"
                      *         }
                      *       ]
                      *     }
@@ -542,37 +829,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The API key has no admin permission. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "FORBIDDEN",
-                     *       "message": "Adding an area needs an API key with the admin permission."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The body is over 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "PAYLOAD_TOO_LARGE",
-                     *       "message": "The body is over 1048576 bytes."
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listEventCollaborators: {
@@ -597,7 +856,7 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": "0193c8e6-4d32-7a01-8c9a-61425ebf2a21",
-                     *         "name": "Sam Rivera"
+                     *         "name": "Rivera Audio"
                      *       }
                      *     ]
                      */
@@ -620,7 +879,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The area and who works there when. */
+            /** @description The event's name, the area's activities, and its advances. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -628,27 +887,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "areaId": "0192b7d5-3c21-7a01-8f56-2d0e1a7b8c11",
-                     *       "eventId": "0191a6c4-2b10-7a3f-8e45-1c9d0f6b7a01",
-                     *       "name": "Main Stage",
-                     *       "shifts": [
+                     *       "eventName": "Aurora Festival 2027",
+                     *       "schedule": [
                      *         {
-                     *           "collaboratorId": "0193c8e6-4d32-7a01-8c9a-61425ebf2a21",
-                     *           "collaboratorName": "Sam Rivera",
-                     *           "startsAt": "2027-08-20T14:00:00Z",
-                     *           "endsAt": "2027-08-20T22:00:00Z"
+                     *           "id": "0197fc1a-8b76-7a01-9c41-3d4e5f6a7b01",
+                     *           "name": "Headliner soundcheck",
+                     *           "description": "Full band line check.",
+                     *           "exactLocation": "Main Stage, FOH riser",
+                     *           "startDateTime": "2027-08-20T14:00:00Z",
+                     *           "endDateTime": "2027-08-20T16:00:00Z"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "advances": []
                      *     }
                      */
-                    "application/json": components["schemas"]["Daysheet"];
+                    "application/json": components["schemas"]["AreaDaysheet"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
-    getCollaboratorSchedule: {
+    getCollaboratorDaySheet: {
         parameters: {
             query?: never;
             header?: never;
@@ -660,7 +921,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The collaborator and their shifts, earliest first. */
+            /** @description The collaborator's day sheet. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -668,20 +929,134 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "collaboratorId": "0193c8e6-4d32-7a01-8c9a-61425ebf2a21",
-                     *       "eventId": "0191a6c4-2b10-7a3f-8e45-1c9d0f6b7a01",
-                     *       "name": "Sam Rivera",
-                     *       "shifts": [
+                     *       "eventName": "Aurora Festival 2027",
+                     *       "collaboratorName": "Rivera Audio",
+                     *       "schedule": [
                      *         {
-                     *           "areaId": "0192b7d5-3c21-7a01-8f56-2d0e1a7b8c11",
-                     *           "areaName": "Main Stage",
-                     *           "startsAt": "2027-08-20T14:00:00Z",
-                     *           "endsAt": "2027-08-20T22:00:00Z"
+                     *           "id": "0197fc1a-8b76-7a01-9c41-3d4e5f6a7b01",
+                     *           "name": "Headliner soundcheck",
+                     *           "description": "Full band line check.",
+                     *           "areas": [
+                     *             {
+                     *               "id": "0192b7d5-3c21-7a01-8f56-2d0e1a7b8c11",
+                     *               "name": "Main Stage"
+                     *             }
+                     *           ],
+                     *           "exactLocation": "Main Stage, FOH riser",
+                     *           "startDateTime": "2027-08-20T14:00:00Z",
+                     *           "endDateTime": "2027-08-20T16:00:00Z"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "contacts": [
+                     *         {
+                     *           "id": "0195eaf8-6f54-7a01-8a21-1b2c3d4e5f01",
+                     *           "firstName": "Sam",
+                     *           "lastName": "Rivera",
+                     *           "title": "Head of Audio",
+                     *           "email": "sam@rivera-audio.example",
+                     *           "phone": "+47 400 00 001"
+                     *         }
+                     *       ],
+                     *       "advances": []
                      *     }
                      */
-                    "application/json": components["schemas"]["Schedule"];
+                    "application/json": components["schemas"]["CollaboratorDaySheet"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCollaboratorDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Collaborator id (a GUID). */
+                collaboratorId: components["parameters"]["CollaboratorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collaborator's dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contacts": [
+                     *         {
+                     *           "id": "0195eaf8-6f54-7a01-8a21-1b2c3d4e5f01",
+                     *           "firstName": "Sam",
+                     *           "lastName": "Rivera",
+                     *           "title": "Head of Audio",
+                     *           "email": "sam@rivera-audio.example",
+                     *           "phoneNumber": "+47 400 00 001"
+                     *         }
+                     *       ],
+                     *       "activities": [
+                     *         {
+                     *           "id": "0197fc1a-8b76-7a01-9c41-3d4e5f6a7b01",
+                     *           "name": "Headliner soundcheck",
+                     *           "startDateTime": "2027-08-20T14:00:00Z",
+                     *           "endDateTime": "2027-08-20T16:00:00Z"
+                     *         }
+                     *       ],
+                     *       "deliverables": [],
+                     *       "incompleteCrew": [],
+                     *       "tasks": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollaboratorDashboard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCollaboratorCrew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Collaborator id (a GUID). */
+                collaboratorId: components["parameters"]["CollaboratorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collaborator's crew. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "crew": [
+                     *         {
+                     *           "id": "0195eaf8-6f54-7a01-8a21-1b2c3d4e5f01",
+                     *           "firstName": "Sam",
+                     *           "lastName": "Rivera",
+                     *           "email": "sam@rivera-audio.example",
+                     *           "phoneNumber": "+47 400 00 001",
+                     *           "title": "Head of Audio",
+                     *           "isPointOfContact": true,
+                     *           "connectedUser": {
+                     *             "id": "0196fb09-7a65-7a01-9b31-2c3d4e5f6a01",
+                     *             "status": "Active"
+                     *           },
+                     *           "attributes": []
+                     *         }
+                     *       ],
+                     *       "attributesInfo": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollaboratorCrew"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -57,7 +57,15 @@ export interface paths {
         /** Events of an organisation */
         get: operations["listOrgEvents"];
         put?: never;
-        /** Create an event (needs the scope event.create) */
+        /**
+         * Create an event (needs the scope event.create)
+         * @description The body is the vendor's nested shape, `{"event": {...}}`. The page marks no field
+         *     required; the mock requires `event.name` and `event.occurrence.attributes.starts_on`
+         *     (a date `YYYY-MM-DD`, a date-time `YYYY-MM-DD HH:MM[:SS]` read as UTC, or ISO 8601), checks
+         *     the types of `description`, `timezone`, `occurrence.type`, `banner`, `configuration`,
+         *     `listing` and `resources`, and keeps the other documented fields unread. A flat body
+         *     (`{"name": …}`) is refused with 400 naming `event`.
+         */
         post: operations["createOrgEvent"];
         delete?: never;
         options?: never;
@@ -114,12 +122,42 @@ export interface components {
             /** @description Scopes of the presented token. */
             scopes: string[];
         };
+        /** @description The vendor's nested create-event body (Events POST API Documentation). */
         NewEvent: {
-            name: string;
-            /** Format: date-time */
-            starts_at: string;
-            /** Format: date-time */
-            ends_at?: string;
+            event: {
+                name: string;
+                description?: string;
+                is_update_org_settings?: boolean;
+                occurrence: {
+                    /** @description The occurrence type (values not published). */
+                    type?: string;
+                    attributes: {
+                        /** @description `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (UTC) or an ISO 8601 date-time (inferred). */
+                        starts_on: string;
+                        event_duration?: string;
+                        occurrence_ends?: {
+                            type?: string;
+                            value?: string;
+                        };
+                    };
+                };
+                banner?: {
+                    name?: string;
+                    image?: string;
+                    primary?: unknown;
+                }[];
+                timezone?: string;
+                enable_datetime_conversion?: unknown;
+                configuration?: {
+                    type?: string;
+                    attributes?: Record<string, never>[];
+                };
+                listing?: {
+                    enabled?: boolean;
+                    categories?: unknown[];
+                };
+                resources?: unknown[];
+            };
         };
         Event: {
             event_uuid: string;
@@ -354,8 +392,23 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "Spring Gala",
-                 *       "starts_at": "2027-04-01T19:00:00Z"
+                 *       "event": {
+                 *         "name": "Spring Gala",
+                 *         "description": "An evening of music by the harbour.",
+                 *         "occurrence": {
+                 *           "type": "single",
+                 *           "attributes": {
+                 *             "starts_on": "2027-04-01 19:00:00",
+                 *             "event_duration": "04:00"
+                 *           }
+                 *         },
+                 *         "timezone": "Australia/Melbourne",
+                 *         "listing": {
+                 *           "enabled": true,
+                 *           "categories": []
+                 *         },
+                 *         "resources": []
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["NewEvent"];
@@ -394,7 +447,7 @@ export interface operations {
                      *       "error": "invalid_request",
                      *       "error_description": "The event is not valid.",
                      *       "errors": {
-                     *         "name": [
+                     *         "event.name": [
                      *           "name is required"
                      *         ]
                      *       }

@@ -101,7 +101,14 @@ export interface paths {
         };
         /** The user the token was issued to (quick check that a token is valid) */
         get: operations["getCurrentUser"];
-        put?: never;
+        /**
+         * Change the signed-in user's name, email or phone
+         * @description Changes the profile fields given (`name`, `email`, `phone`; `phone: null` or `''` clears
+         *     it) and answers the user as `GET /users/me` does, with a new `updated_at`. Other fields
+         *     (guid, companies, whitelabel) are not the user's to change and are ignored. A body with
+         *     none of the three fields, or an invalid one, is refused with 400 and `errors` per field.
+         */
+        put: operations["updateCurrentUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -234,23 +241,40 @@ export interface components {
             /** Format: date-time */
             deleted_at: string | null;
         };
+        /** @description The profile fields to change; at least one. */
+        UserUpdate: {
+            name?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string | null;
+        };
+        /** @description The vendor's event ("Setting up events"); dates live in eventDate resources, not here. */
         Event: {
             /** Format: uuid */
             guid: string;
             /** Format: uuid */
             company_id: string;
+            /** Format: uuid */
+            location_id: string;
             name: string;
             description: string | null;
-            location: string | null;
-            /** Format: date-time */
-            start: string;
-            /** Format: date-time */
-            end: string;
+            /** @example normal */
+            status: string;
+            /**
+             * @description Legacy, but still required by the vendor.
+             * @enum {string}
+             */
+            type: "once" | "recurring";
+            /** @example EUR */
+            currency: string;
+            /** @example nl_NL */
+            locale: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description The vendor's ticket ("Creating tickets"). */
         Ticket: {
             /** Format: uuid */
             guid: string;
@@ -259,10 +283,22 @@ export interface components {
             /** Format: uuid */
             company_id: string;
             name: string;
-            /** @description Price in cents. */
-            min_price: number;
             vat_percentage: number;
-            available_stock: number;
+            status: string | null;
+            increment: number;
+            min_orderable_amount_per_order: number;
+            max_orderable_amount_per_order: number;
+            availability_margin: number;
+            percentage_service_costs_in_ticket: number;
+            swappable: boolean;
+            seated: boolean;
+            include_service_cost_in_price: boolean;
+            reserved_count: number;
+            pending_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         Order: {
             /** Format: uuid */
@@ -566,6 +602,71 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    updateCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Narrows the token to these companies: comma-separated company GUIDs, or `*` for all of
+                 *     the token's companies. The header may be repeated. Absent → all of the token's companies.
+                 *     A company the token does not cover → 401.
+                 */
+                Company?: components["parameters"]["Company"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Jane Q. Appleseed",
+                 *       "phone": "+31 20 123 4567"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserUpdate"];
+                "application/x-www-form-urlencoded": components["schemas"]["UserUpdate"];
+                "multipart/form-data": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /**
+             * @description A body that is not JSON, form-encoded or multipart (the auth hosts answer media-type
+             *     errors with 400, as their token endpoint does), not an object, with none of the fields,
+             *     or with an invalid field (`errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "The profile is not valid.",
+                     *       "errors": {
+                     *         "email": [
+                     *           "must be an email address"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listEvents: {

@@ -39,6 +39,9 @@ export interface paths {
          * Exchange the refresh token for a new token set
          * @description Answers the login shape with a new token and a new refresh token for the same user and
          *     account. The refresh token presented stops working at once; an expired one is refused.
+         *     The field is `refresh_token` (documented on the refresh page); `refreshToken` (the name
+         *     the login response gives it, and the Get a Bearer Token page's "pass the refreshToken
+         *     value") is accepted too. When both are sent, `refresh_token` wins.
          */
         post: operations["refreshToken"];
         delete?: never;
@@ -82,6 +85,12 @@ export interface paths {
          *     With a bearer token the account is the token's: an `account_id` naming another account is
          *     refused with 403. With Basic it is `account_id` or the user's default account; with
          *     Integrator `account_id` is required.
+         *
+         *     The parameters may come in the query string or in a request body (form-encoded,
+         *     multipart/form-data or JSON), as the REST API page says GET requests may; the query
+         *     string wins where both name a parameter. (OpenAPI 3.1 allows a GET request body.)
+         *
+         *     The user's permissions decide access: a user without report access gets 403 FORBIDDEN.
          */
         get: operations["getCallData"];
         put?: never;
@@ -122,9 +131,19 @@ export interface components {
              */
             auth_only?: 0 | 1;
         };
+        /** @description `refresh_token` (documented) or `refreshToken` (accepted too). */
         RefreshRequest: {
             /** Format: uuid */
-            refresh_token: string;
+            refresh_token?: string;
+            /** Format: uuid */
+            refreshToken?: string;
+        } | unknown | unknown;
+        CallDataParameters: {
+            /** Format: date */
+            start_date?: string;
+            /** Format: date */
+            end_date?: string;
+            account_id?: number;
         };
         MasqueradeRequest: {
             account_id: number;
@@ -237,7 +256,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description An account the user, or the token, does not cover. */
+        /** @description An account the user, or the token, does not cover (ACCOUNT_NOT_ACCESSIBLE), or a user without the permission the call needs (FORBIDDEN). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -401,7 +420,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The same parameters in a body instead of the query string (documented for GET requests). */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CallDataParameters"];
+                "multipart/form-data": components["schemas"]["CallDataParameters"];
+                /**
+                 * @example {
+                 *       "start_date": "2025-03-01",
+                 *       "end_date": "2025-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CallDataParameters"];
+            };
+        };
         responses: {
             /** @description The account's calls in the range, oldest first. */
             200: {

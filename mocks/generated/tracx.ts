@@ -98,8 +98,10 @@ export interface paths {
         put?: never;
         /**
          * Queue many participants for import into an event (permission participants.store-multiple)
-         * @description The body is a JSON array of participants (the same fields as the single endpoint). The
-         *     import is queued and runs asynchronously: the mock accepts the batch with 202 and makes
+         * @description The body is a JSON array of participants: the fields of the single endpoint, but the page's
+         *     table marks only `unique_id`, `first_name`, `last_name`, `date_of_birth` and `race_id`
+         *     required, so `start_number` and `chip_code` may be left out here (and are `null` on the
+         *     imported participant); when given they follow the same rules. The import is queued and runs asynchronously: the mock accepts the batch with 202 and makes
          *     its participants visible once the shared clock has moved `batchDelaySeconds` (5 by
          *     default; 0 means "from the next request on") past the moment it was accepted. Read them
          *     back with `GET /v1/connect/events/{event_id}/participants` or the control action
@@ -153,30 +155,36 @@ export interface components {
         Gender: "male" | "female" | "neutral";
         /** @enum {string} */
         ParticipantState: "before" | "during" | "paused" | "resumed" | "after" | "finished" | "did_not_finish" | "disqualified" | "did_not_start";
-        ParticipantInput: {
+        /** @description One participant for Save Single Participant (start_number and chip_code required). */
+        ParticipantInput: components["schemas"]["ParticipantFields"] & unknown;
+        /** @description One participant of a Save Multiple Participants body (start_number and chip_code optional). */
+        BulkParticipantInput: components["schemas"]["ParticipantFields"] & unknown;
+        ParticipantFields: {
             /** @description alpha_dash (letters, digits, `-`, `_`), at most 100 characters. */
-            unique_id: string;
-            first_name: string;
-            last_name: string;
+            unique_id?: string;
+            first_name?: string;
+            last_name?: string;
             /** @description ISO 3166-1 alpha-2, any case (the docs' example sends `nl`). */
             country_code?: string | null;
             team_name?: string | null;
             /** Format: date */
-            date_of_birth: string;
+            date_of_birth?: string;
             /** @description alpha_dash, at most 100 characters. */
-            start_number: string;
+            start_number?: string;
             /** @description Exactly 7 characters (may have leading zeros). */
-            chip_code: string;
+            chip_code?: string;
             gender?: components["schemas"]["Gender"] | null;
             state?: components["schemas"]["ParticipantState"] | null;
             /** @description A race of an event the token may see. A numeric string is accepted (Laravel's `integer` rule). */
-            race_id: number;
+            race_id?: number;
         };
         Participant: {
             id: number;
             unique_id: string;
-            start_number: string;
-            chip_code: string;
+            /** @description `null` only for a participant imported without one (Save Multiple Participants). */
+            start_number: string | null;
+            /** @description `null` only for a participant imported without one (Save Multiple Participants). */
+            chip_code: string | null;
             event_id: number;
             race_id: number;
             first_name: string;
@@ -549,10 +557,17 @@ export interface operations {
                  *         "chip_code": "0000001",
                  *         "gender": "male",
                  *         "race_id": 101
+                 *       },
+                 *       {
+                 *         "unique_id": "2",
+                 *         "first_name": "William",
+                 *         "last_name": "Smith",
+                 *         "date_of_birth": "2002-02-02",
+                 *         "race_id": 101
                  *       }
                  *     ]
                  */
-                "application/json": components["schemas"]["ParticipantInput"][];
+                "application/json": components["schemas"]["BulkParticipantInput"][];
             };
         };
         responses: {

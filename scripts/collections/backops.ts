@@ -1,7 +1,7 @@
 /**
- * The BackOps lifecycle: API key → event token → area and collaborator tokens → every resource
- * call; each missing-token, wrong-kind and cross-event case → 401; expiry → re-authorize;
- * revoking the key ends its tokens.
+ * The BackOps lifecycle: API key → organization token → Add User; API key → event token → area
+ * and collaborator tokens → every resource call; each missing-token, wrong-kind and cross-event
+ * case → 401; expiry → re-authorize; revoking the key ends its tokens.
  */
 import { apiKeys, areas, collaborators, events, organizations } from '../../mocks/providers/backops/fixtures.js';
 import { advanceClockStep, resetStep } from './control.js';
@@ -17,6 +17,7 @@ const key = { Authorization: 'Bearer {{api_key}}' };
 const withEvent = { ...key, 'x-Event-Token': '{{eventToken}}' };
 const withArea = { ...withEvent, 'x-Area-Token': '{{areaToken}}' };
 const withCollaborator = { ...withEvent, 'x-Collaborator-Token': '{{collaboratorToken}}' };
+const withOrganization = { ...key, 'x-Organization-Token': '{{organizationToken}}' };
 
 const isError = (status: number, code: string) => `
     pm.test('status is ${status}', () => pm.response.to.have.status(${status}));
@@ -39,15 +40,83 @@ const steps: Step[] = [
   resetStep(),
   // ---- the happy path: key → event token → area and collaborator tokens → every call
   {
-    name: 'Organization events with the API key alone',
+    name: 'Organization events with the API key alone (archived ones included)',
     method: 'GET',
     url: '{{apiBase}}/Organizations/{{organizationId}}/events',
     headers: key,
-    tests: ok(`pm.test('the organization’s live events', () => {
+    tests: ok(`pm.test('the organization’s events, archived ones included', () => {
       pm.expect(body).to.be.an('array').that.is.not.empty;
-      pm.expect(body.every((e) => e.organizationId === pm.environment.get('organizationId'))).to.be.true;
-      pm.expect(body.map((e) => e.id)).to.not.include(pm.environment.get('archivedEventId'));
+      pm.expect(body.every((e) => e.organization.id === pm.environment.get('organizationId'))).to.be.true;
+      const archived = body.find((e) => e.id === pm.environment.get('archivedEventId'));
+      pm.expect(archived.isArchived).to.equal(true);
+      pm.expect(body.every((e) => Array.isArray(e.attributes) && 'collaborator' in e)).to.be.true;
     });`),
+  },
+  {
+    name: 'Organization token: GET /Organizations/{organizationId}/authorize with the API key (inferred path)',
+    method: 'GET',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/authorize',
+    headers: key,
+    tests: keepsToken('organizationToken'),
+  },
+  {
+    name: 'Add a user with the API key + organization token → 200, no body',
+    method: 'POST',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/users',
+    headers: withOrganization,
+    json: { email: 'postman.invitee@example.com' },
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('no body', () => pm.expect(pm.response.text()).to.equal(''));`,
+  },
+  {
+    name: 'Add the same user again → 400 (duplicate invitation)',
+    method: 'POST',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/users',
+    headers: withOrganization,
+    json: { email: 'postman.invitee@example.com' },
+    mockOnly: true,
+    tests: isError(400, 'BAD_REQUEST'),
+  },
+  {
+    name: 'Organization events with the staff key: its user’s collaborator on each event',
+    method: 'GET',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/events',
+    headers: { Authorization: 'Bearer {{staff_api_key}}' },
+    tests: ok(`pm.test('the staff user is crew of the collaborator on the event', () => {
+      const event = body.find((e) => e.id === pm.environment.get('eventId'));
+      pm.expect(event.collaborator.id).to.equal(pm.environment.get('collaboratorId'));
+    });`),
+  },
+  {
+    name: 'Organization token for the staff key',
+    method: 'GET',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/authorize',
+    headers: { Authorization: 'Bearer {{staff_api_key}}' },
+    tests: keepsToken('staffOrganizationToken'),
+  },
+  {
+    name: 'Add a user without the admin permission (OrganizationAdmin) → 403',
+    method: 'POST',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/users',
+    headers: { Authorization: 'Bearer {{staff_api_key}}', 'x-Organization-Token': '{{staffOrganizationToken}}' },
+    json: { email: 'not.allowed@example.com' },
+    tests: isError(403, 'FORBIDDEN'),
+  },
+  {
+    name: 'Add a user without the organization token → 401',
+    method: 'POST',
+    url: '{{apiBase}}/Organizations/{{organizationId}}/users',
+    headers: key,
+    json: { email: 'someone.else@example.com' },
+    tests: unauthorized,
+  },
+  {
+    name: 'Organization token for another organization → 401',
+    method: 'GET',
+    url: '{{apiBase}}/Organizations/{{otherOrganizationId}}/authorize',
+    headers: key,
+    tests: unauthorized,
   },
   {
     name: 'Event token: GET /Events/{eventId}/authorize with the API key',
@@ -61,10 +130,10 @@ const steps: Step[] = [
     method: 'GET',
     url: '{{apiBase}}/Events/{{eventId}}',
     headers: withEvent,
-    tests: ok(`pm.test('the event', () => {
+    tests: ok(`pm.test('the event, attribute definitions apart from values', () => {
       pm.expect(body.id).to.equal(pm.environment.get('eventId'));
-      pm.expect(body.eventAttributes).to.be.an('array');
-      pm.expect(body.attributes).to.be.an('array');
+      pm.expect(body.eventAttributes.every((d) => typeof d.isRequired === 'boolean' && Array.isArray(d.options))).to.be.true;
+      pm.expect(body.attributes.every((a) => typeof a.attributeId === 'string' && typeof a.value === 'string')).to.be.true;
     });`),
   },
   {
@@ -110,18 +179,39 @@ const steps: Step[] = [
     url: '{{apiBase}}/Areas/{{areaId}}/daysheet',
     headers: withArea,
     tests: ok(`pm.test('the area’s daysheet', () => {
-      pm.expect(body.areaId).to.equal(pm.environment.get('areaId'));
-      pm.expect(body.shifts).to.be.an('array');
+      pm.expect(body.eventName).to.be.a('string').and.not.empty;
+      pm.expect(body.schedule).to.be.an('array').that.is.not.empty;
+      pm.expect(body.advances).to.be.an('array');
     });`),
   },
   {
-    name: 'Collaborator schedule with API key + event token + collaborator token',
+    name: 'Collaborator day sheet with API key + event token + collaborator token',
     method: 'GET',
-    url: '{{apiBase}}/Collaborators/{{collaboratorId}}/schedule',
+    url: '{{apiBase}}/collaborators/{{collaboratorId}}/daySheet',
     headers: withCollaborator,
-    tests: ok(`pm.test('the collaborator’s schedule', () => {
-      pm.expect(body.collaboratorId).to.equal(pm.environment.get('collaboratorId'));
-      pm.expect(body.shifts).to.be.an('array');
+    tests: ok(`pm.test('the collaborator’s day sheet', () => {
+      pm.expect(body.collaboratorName).to.be.a('string').and.not.empty;
+      pm.expect(body.schedule.every((a) => Array.isArray(a.areas))).to.be.true;
+      pm.expect(body.contacts).to.be.an('array');
+    });`),
+  },
+  {
+    name: 'Collaborator dashboard with API key + event token + collaborator token',
+    method: 'GET',
+    url: '{{apiBase}}/collaborators/{{collaboratorId}}/dashboard',
+    headers: withCollaborator,
+    tests: ok(`pm.test('the collaborator’s dashboard', () => {
+      pm.expect(body).to.have.all.keys('contacts', 'activities', 'deliverables', 'incompleteCrew', 'tasks');
+    });`),
+  },
+  {
+    name: 'Collaborator crew with API key + event token + collaborator token',
+    method: 'GET',
+    url: '{{apiBase}}/collaborators/{{collaboratorId}}/crew',
+    headers: withCollaborator,
+    tests: ok(`pm.test('the collaborator’s crew', () => {
+      pm.expect(body.crew).to.be.an('array').that.is.not.empty;
+      pm.expect(body.attributesInfo).to.be.an('array');
     });`),
   },
   {
@@ -194,9 +284,9 @@ const steps: Step[] = [
     tests: unauthorized,
   },
   {
-    name: 'Schedule without the collaborator token → 401',
+    name: 'Day sheet without the collaborator token → 401',
     method: 'GET',
-    url: '{{apiBase}}/Collaborators/{{collaboratorId}}/schedule',
+    url: '{{apiBase}}/collaborators/{{collaboratorId}}/daySheet',
     headers: withEvent,
     tests: unauthorized,
   },
@@ -225,7 +315,7 @@ const steps: Step[] = [
   {
     name: 'Area token in x-Collaborator-Token → 401',
     method: 'GET',
-    url: '{{apiBase}}/Collaborators/{{collaboratorId}}/schedule',
+    url: '{{apiBase}}/collaborators/{{collaboratorId}}/crew',
     headers: { ...withEvent, 'x-Collaborator-Token': '{{areaToken}}' },
     tests: unauthorized,
   },
@@ -266,9 +356,9 @@ const steps: Step[] = [
     tests: unauthorized,
   },
   {
-    name: 'Schedule with the collaborator token and the other event’s token → 401',
+    name: 'Dashboard with the collaborator token and the other event’s token → 401',
     method: 'GET',
-    url: '{{apiBase}}/Collaborators/{{collaboratorId}}/schedule',
+    url: '{{apiBase}}/collaborators/{{collaboratorId}}/dashboard',
     headers: { ...key, 'x-Event-Token': '{{otherEventToken}}', 'x-Collaborator-Token': '{{collaboratorToken}}' },
     tests: unauthorized,
   },
@@ -317,6 +407,24 @@ const steps: Step[] = [
     tests: isError(403, 'FORBIDDEN'),
   },
   {
+    name: 'Area token for the staff key',
+    method: 'GET',
+    url: '{{apiBase}}/Areas/{{areaId}}/authorize',
+    headers: { Authorization: 'Bearer {{staff_api_key}}', 'x-Event-Token': '{{staffEventToken}}' },
+    tests: keepsToken('staffAreaToken'),
+  },
+  {
+    name: 'Area daysheet without the admin permission (EventAdmin) → 403',
+    method: 'GET',
+    url: '{{apiBase}}/Areas/{{areaId}}/daysheet',
+    headers: {
+      Authorization: 'Bearer {{staff_api_key}}',
+      'x-Event-Token': '{{staffEventToken}}',
+      'x-Area-Token': '{{staffAreaToken}}',
+    },
+    tests: isError(403, 'FORBIDDEN'),
+  },
+  {
     name: 'Add an area without a name → 400',
     method: 'POST',
     url: '{{apiBase}}/Events/{{eventId}}/areas',
@@ -361,7 +469,7 @@ const steps: Step[] = [
     method: 'GET',
     url: '{{apiBase}}/Areas/{{areaId}}/daysheet',
     headers: withArea,
-    tests: ok(`pm.test('the daysheet again', () => pm.expect(body.areaId).to.equal(pm.environment.get('areaId')));`),
+    tests: ok(`pm.test('the daysheet again', () => pm.expect(body.schedule).to.be.an('array'));`),
   },
   // ---- revoking the API key ends every token derived from it
   {
@@ -391,7 +499,7 @@ export function backopsCollection() {
       provider: 'backops',
       name: 'BackOps Event API — layered tokens (authflow-mocks)',
       description:
-        'API key → event token → area and collaborator tokens → every resource call; 401 for each missing token, token of the wrong kind, cross-event and cross-organization case; 404 for an archived event, 403 without the admin permission, 400 for a bad body; expiry by moving the mock clock and re-authorizing; revoking the API key. With the live environment the control-plane steps are skipped.',
+        'API key → organization token → Add User; API key → event token → area and collaborator tokens → every resource call; 401 for each missing token, token of the wrong kind, cross-event and cross-organization case; 404 for an archived event, 403 without the admin permission, 400 for a bad body or a duplicate user; expiry by moving the mock clock and re-authorizing; revoking the API key. With the live environment the control-plane steps are skipped.',
       steps,
     }),
     mock: buildEnvironment('backops', 'BackOps — mock', {

@@ -15,6 +15,18 @@ const token = (client: 'client' | 'readonly', form = false): Pick<Step, 'method'
   return { method: 'POST', url: '{{identityBase}}/connect/token', ...(form ? { form: body } : { json: body }) };
 };
 
+/** The vendor's nested create-event body (Events POST API Documentation). */
+const newEvent = (name: string) => ({
+  event: {
+    name,
+    description: 'Created from the Postman collection',
+    occurrence: { type: 'single', attributes: { starts_on: '2027-09-01 19:00:00', event_duration: '03:00' } },
+    timezone: 'Australia/Melbourne',
+    listing: { enabled: false, categories: [] },
+    resources: [],
+  },
+});
+
 const steps: Step[] = [
   resetStep(),
   {
@@ -66,6 +78,16 @@ const steps: Step[] = [
     pm.test('a Bearer challenge', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.match(/^Bearer/));`,
   },
   {
+    name: "Me with the token in the vendor page's misspelled 'Authorisation' header → 401",
+    method: 'GET',
+    url: '{{apiBase}}/me',
+    headers: { Authorisation: 'Bearer {{accessToken}}' },
+    tests: `
+    pm.test('status is 401: a real server reads only Authorization', () => pm.response.to.have.status(401));
+    pm.test('the description names the misspelling', () =>
+      pm.expect(pm.response.json().error_description).to.include("'Authorisation'"));`,
+  },
+  {
     name: 'Me with a bad token → 401 invalid_token',
     method: 'GET',
     url: '{{apiBase}}/me',
@@ -98,7 +120,7 @@ const steps: Step[] = [
     method: 'POST',
     url: '{{apiBase}}/orgs/{{org_uuid}}/events',
     headers: { Authorization: 'Bearer {{readonlyToken}}' },
-    json: { name: 'Not allowed', starts_at: '2027-09-01T19:00:00Z' },
+    json: newEvent('Not allowed'),
     tests: oauthErrorTests(403, 'insufficient_scope'),
   },
   {
@@ -106,7 +128,7 @@ const steps: Step[] = [
     method: 'POST',
     url: '{{apiBase}}/orgs/{{org_uuid}}/events',
     headers: { Authorization: 'Bearer {{accessToken}}' },
-    json: { name: 'Postman Test Night', starts_at: '2027-09-01T19:00:00Z' },
+    json: newEvent('Postman Test Night'),
     tests: `
     pm.test('status is 201', () => pm.response.to.have.status(201));
     pm.test('the new event', () => pm.expect(pm.response.json().name).to.equal('Postman Test Night'));`,

@@ -34,6 +34,13 @@ export interface Step {
   description?: string;
 }
 
+/**
+ * A JSON number taken from a `{{variable}}`: in a step's `json` it is written unquoted
+ * (`"race_id": {{race_id}}`), so the request sends an integer where the vendor documents one.
+ */
+export const jsonNumber = (variable: string): string => `@@number:{{${variable}}}@@`;
+const unquoteNumbers = (raw: string) => raw.replace(/"@@number:(\{\{\w+\}\})@@"/g, '$1');
+
 const skipOnLive = `if (!pm.environment.get('controlBase')) { pm.execution.skipRequest(); }`;
 
 function lines(script: string): string[] {
@@ -50,7 +57,11 @@ function item(provider: string, step: Step): ItemDefinition {
   let body: NonNullable<ItemDefinition['request']> extends infer R ? (R extends { body?: infer B } ? B : never) : never;
   if (step.json !== undefined) {
     headers.push({ key: 'Content-Type', value: 'application/json' });
-    body = { mode: 'raw', raw: JSON.stringify(step.json, null, 2), options: { raw: { language: 'json' } } } as never;
+    body = {
+      mode: 'raw',
+      raw: unquoteNumbers(JSON.stringify(step.json, null, 2)),
+      options: { raw: { language: 'json' } },
+    } as never;
   } else if (step.form !== undefined) {
     headers.push({ key: 'Content-Type', value: 'application/x-www-form-urlencoded' });
     body = {

@@ -9,6 +9,7 @@ import { advanceClockStep, resetStep } from './control.js';
 import { buildCollection, buildEnvironment, type Step } from './kit.js';
 
 const [marketing] = users;
+const noReports = users.find((u) => !u.permissions.includes('reports'));
 const [downtown, northShore, lakeside] = accounts;
 
 const bearer = { Authorization: 'Bearer {{token}}' };
@@ -107,7 +108,7 @@ const steps: Step[] = [
     tests: keepsTokenSet,
   },
   {
-    name: 'Call data of the second account with the new token (seed spelling: Authentication: Bearer)',
+    name: 'Call data of the second account with the new token (the docs spelling: Authentication: Bearer)',
     method: 'GET',
     url: `{{apiBase}}/reports/call-data?${range}&account_id={{secondAccountId}}`,
     headers: { Authentication: 'Bearer {{token}}' },
@@ -152,10 +153,10 @@ const steps: Step[] = [
     tests: isError(401, 'TOKEN_EXPIRED'),
   },
   {
-    name: 'Refresh after expiry',
+    name: 'Refresh after expiry, naming the field refreshToken (accepted besides the documented refresh_token)',
     method: 'POST',
     url: '{{apiBase}}/auth/refresh',
-    form: { refresh_token: '{{refreshToken}}' },
+    json: { refreshToken: '{{refreshToken}}' },
     tests: keepsTokenSet,
   },
   {
@@ -234,6 +235,24 @@ const steps: Step[] = [
     pm.test('both are listed', () => pm.expect(pm.response.json().missing).to.eql(['username', 'password']));`,
   },
   {
+    name: 'Login as a user without report access',
+    method: 'POST',
+    url: '{{apiBase}}/auth/login',
+    form: { username: '{{noReportsUsername}}', password: '{{noReportsPassword}}' },
+    mockOnly: true,
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.environment.set('noReportsToken', pm.response.json().token);`,
+  },
+  {
+    name: 'Call data as a user without report access → 403 FORBIDDEN (per-user permissions, inferred)',
+    method: 'GET',
+    url: `{{apiBase}}/reports/call-data?${range}`,
+    headers: { Authorization: 'Bearer {{noReportsToken}}' },
+    mockOnly: true,
+    tests: isError(403, 'FORBIDDEN'),
+  },
+  {
     name: "Login into another user's account → 403",
     method: 'POST',
     url: '{{apiBase}}/auth/login',
@@ -262,6 +281,8 @@ export function teletrackerCollection() {
       defaultAccountId: String(downtown.account_id),
       secondAccountId: String(northShore.account_id),
       foreignAccountId: String(lakeside.account_id),
+      noReportsUsername: noReports?.username ?? '',
+      noReportsPassword: noReports?.password ?? '',
       startDate: '2025-03-01',
       endDate: '2025-03-31',
     }),
@@ -274,6 +295,8 @@ export function teletrackerCollection() {
       defaultAccountId: '',
       secondAccountId: '',
       foreignAccountId: '',
+      noReportsUsername: '',
+      noReportsPassword: '',
       startDate: '',
       endDate: '',
     }),

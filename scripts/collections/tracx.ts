@@ -5,7 +5,7 @@
  */
 import { connectTokens, events, races } from '../../mocks/providers/tracx/fixtures.js';
 import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, type Step } from './kit.js';
+import { buildCollection, buildEnvironment, jsonNumber, type Step } from './kit.js';
 
 const [full, listOnly, singleEvent] = connectTokens;
 const [firstEvent] = events;
@@ -121,7 +121,7 @@ const steps: Step[] = [
   },
   {
     name: 'Store a participant',
-    ...post('/v1/connect/participant', '{{sessionToken}}', participant('postman-1', '{{race_id}}')),
+    ...post('/v1/connect/participant', '{{sessionToken}}', participant('postman-1', jsonNumber('race_id'))),
     tests: `
     pm.test('status is 201 (inserted) or 200 (updated)', () => pm.expect(pm.response.code).to.be.oneOf([200, 201]));
     pm.test('the stored participant', () => {
@@ -135,17 +135,18 @@ const steps: Step[] = [
     ...post(
       '/v1/connect/participant',
       '{{sessionToken}}',
-      participant('postman-1', '{{race_id}}', { chip_code: '0000042' }),
+      participant('postman-1', jsonNumber('race_id'), { chip_code: '0000042' }),
     ),
     tests: `
     pm.test('status is 200', () => pm.response.to.have.status(200));
     pm.test('the updated chip code', () => pm.expect(pm.response.json().data.chip_code).to.equal('0000042'));`,
   },
   {
-    name: 'Queue many participants for an event',
+    name: 'Queue many participants for an event (race_id an integer; the second without start_number and chip_code)',
     ...post('/v1/connect/events/{{event_id}}/participants', '{{sessionToken}}', [
-      participant('postman-batch-1', '{{race_id}}', { chip_code: '0000101' }),
-      participant('postman-batch-2', '{{race_id}}', { chip_code: '0000102', gender: 'female' }),
+      participant('postman-batch-1', jsonNumber('race_id'), { chip_code: '0000101' }),
+      // The bulk page requires neither start_number nor chip_code.
+      participant('postman-batch-2', jsonNumber('race_id'), { chip_code: undefined, start_number: undefined }),
     ]),
     tests: `
     pm.test('status is 202', () => pm.response.to.have.status(202));
@@ -200,12 +201,14 @@ const steps: Step[] = [
   },
   {
     name: 'The list-only token stores a participant → 403',
-    ...post('/v1/connect/participant', '{{listToken}}', participant('postman-2', '{{race_id}}')),
+    ...post('/v1/connect/participant', '{{listToken}}', participant('postman-2', jsonNumber('race_id'))),
     tests: isMessage(403),
   },
   {
     name: 'The list-only token queues participants → 403',
-    ...post('/v1/connect/events/{{event_id}}/participants', '{{listToken}}', [participant('postman-3', '{{race_id}}')]),
+    ...post('/v1/connect/events/{{event_id}}/participants', '{{listToken}}', [
+      participant('postman-3', jsonNumber('race_id')),
+    ]),
     tests: isMessage(403),
   },
   {
@@ -242,12 +245,12 @@ const steps: Step[] = [
   },
   {
     name: 'The single-event token stores into another event’s race → 422 race_id',
-    ...post('/v1/connect/participant', '{{eventToken}}', participant('postman-4', '{{race_id}}')),
+    ...post('/v1/connect/participant', '{{eventToken}}', participant('postman-4', jsonNumber('race_id'))),
     tests: isValidation(['race_id']),
   },
   {
     name: 'The single-event token stores into its own race',
-    ...post('/v1/connect/participant', '{{eventToken}}', participant('postman-4', '{{scoped_race_id}}')),
+    ...post('/v1/connect/participant', '{{eventToken}}', participant('postman-4', jsonNumber('scoped_race_id'))),
     tests: `
     pm.test('status is 201 (inserted) or 200 (updated)', () => pm.expect(pm.response.code).to.be.oneOf([200, 201]));`,
   },
@@ -256,7 +259,7 @@ const steps: Step[] = [
     ...post(
       '/v1/connect/participant',
       '{{sessionToken}}',
-      participant('not allowed!', '{{race_id}}', { chip_code: '123', gender: 'unknown' }),
+      participant('not allowed!', jsonNumber('race_id'), { chip_code: '123', gender: 'unknown' }),
     ),
     tests: isValidation(['unique_id', 'chip_code', 'gender']),
   },
@@ -268,8 +271,8 @@ const steps: Step[] = [
   {
     name: 'Queue participants, the second one invalid → 422 keyed by position',
     ...post('/v1/connect/events/{{event_id}}/participants', '{{sessionToken}}', [
-      participant('postman-6', '{{race_id}}'),
-      participant('postman-7', '{{race_id}}', { chip_code: '12345678' }),
+      participant('postman-6', jsonNumber('race_id')),
+      participant('postman-7', jsonNumber('race_id'), { chip_code: '12345678' }),
     ]),
     tests: isValidation(['1.chip_code']),
   },

@@ -4,9 +4,11 @@ import {
   allTokens,
   api,
   archived,
+  areaToken,
   aurora,
   backstage,
   type Credentials,
+  capacity,
   creds,
   eventToken,
   jo,
@@ -16,6 +18,7 @@ import {
   sam,
   staffKey,
   unknownId,
+  venueType,
 } from '../support/backops.js';
 import { doorNames, openDoor } from '../support/doors.js';
 
@@ -24,17 +27,20 @@ describe.each(doorNames)('BackOps resources through the %s door', (doorName) => 
   const get = (url: string, c: Credentials) => door.call(url, { headers: creds(c) });
   const areasUrl = `${api}/Events/${aurora.id}/areas`;
 
-  it('getEvent returns the event with its attributes', async () => {
+  it('getEvent returns the organization’s attribute definitions apart from the event’s attribute values', async () => {
     const event = await eventToken(door);
     const res = await get(`${api}/Events/${aurora.id}`, { key: adminKey.api_key, event });
     expect(res.status).toBe(200);
+    const { organizationId: _org, ...venueDefinition } = venueType;
+    const { organizationId: _org2, ...capacityDefinition } = capacity;
     expect(res.body).toEqual({
       id: aurora.id,
       organizationId: northern.id,
       name: aurora.name,
-      eventAttributes: aurora.eventAttributes,
+      eventAttributes: [venueDefinition, capacityDefinition],
       attributes: aurora.attributes,
     });
+    expect(res.body.attributes.map((a: { attributeId: string }) => a.attributeId)).toEqual([venueType.id, capacity.id]);
   });
 
   it('listEventAreas and listEventCollaborators return the event’s own, as {id, name}', async () => {
@@ -51,18 +57,30 @@ describe.each(doorNames)('BackOps resources through the %s door', (doorName) => 
     ]);
   });
 
-  it('getAreaDaysheet and getCollaboratorSchedule list the shifts, earliest first', async () => {
+  it('getAreaDaysheet answers {eventName, schedule, advances}: the area’s activities, earliest first', async () => {
     const t = await allTokens(door);
-    const sheet = await get(`${api}/Areas/${mainStage.id}/daysheet`, { key: t.key, event: t.event, area: t.area });
-    expect(sheet.body).toMatchObject({ areaId: mainStage.id, eventId: aurora.id, name: mainStage.name });
-    expect(sheet.body.shifts.map((s: { collaboratorId: string }) => s.collaboratorId)).toEqual([sam.id]);
-    const schedule = await get(`${api}/Collaborators/${sam.id}/schedule`, {
+    const sheet = await get(`${api}/Areas/${backstage.id}/daysheet`, {
       key: t.key,
       event: t.event,
-      collaborator: t.collaborator,
+      area: await areaToken(door, t.event, backstage.id),
     });
-    expect(schedule.body).toMatchObject({ collaboratorId: sam.id, eventId: aurora.id, name: sam.name });
-    expect(schedule.body.shifts.map((s: { areaName: string }) => s.areaName)).toEqual(['Main Stage', 'Backstage']);
+    expect(sheet.status).toBe(200);
+    expect(Object.keys(sheet.body).sort()).toEqual(['advances', 'eventName', 'schedule']);
+    expect(sheet.body.eventName).toBe(aurora.name);
+    expect(sheet.body.advances).toEqual([]);
+    expect(sheet.body.schedule.map((a: { name: string }) => a.name)).toEqual(['Crew dinner', 'Load-out']);
+    expect(Object.keys(sheet.body.schedule[0]).sort()).toEqual(
+      ['description', 'endDateTime', 'exactLocation', 'id', 'name', 'startDateTime'].sort(),
+    );
+  });
+
+  it('getAreaDaysheet needs the admin permission (EventAdmin): 403 FORBIDDEN for the staff key', async () => {
+    const event = await eventToken(door, aurora.id, staffKey.api_key);
+    const area = await areaToken(door, event, mainStage.id, staffKey.api_key);
+    const res = await get(`${api}/Areas/${mainStage.id}/daysheet`, { key: staffKey.api_key, event, area });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
+    expect(lastReason(door)).toBe('forbidden');
   });
 
   it('createEventArea adds an area with a v7 GUID, answers 201 without a body, and the list shows it', async () => {
@@ -157,7 +175,9 @@ describe.each(doorNames)('BackOps resources through the %s door', (doorName) => 
       [`${api}/Areas/${unknownId}/authorize`, { key: t.key, event: t.event }],
       [`${api}/Collaborators/${unknownId}/authorize`, { key: t.key, event: t.event }],
       [`${api}/Areas/${unknownId}/daysheet`, { key: t.key, event: t.event, area: t.area }],
-      [`${api}/Collaborators/${unknownId}/schedule`, { key: t.key, event: t.event, collaborator: t.collaborator }],
+      [`${api}/collaborators/${unknownId}/daySheet`, { key: t.key, event: t.event, collaborator: t.collaborator }],
+      [`${api}/collaborators/${unknownId}/dashboard`, { key: t.key, event: t.event, collaborator: t.collaborator }],
+      [`${api}/collaborators/${unknownId}/crew`, { key: t.key, event: t.event, collaborator: t.collaborator }],
     ];
     for (const [url, c] of cases) {
       const res = await get(url, c);
@@ -181,10 +201,10 @@ describe.each(doorNames)('BackOps resources through the %s door', (doorName) => 
       area: area.body.token,
     });
     expect(sheet.status).toBe(200);
-    expect(sheet.body.areaId).toBe(mainStage.id);
+    expect(sheet.body.eventName).toBe(aurora.name);
     const collaborator = await get(`${api}/collaborators/${sam.id}/Authorize`, { key: adminKey.api_key, event });
     expect(collaborator.status).toBe(200);
-    const schedule = await get(`${api}/COLLABORATORS/${sam.id}/schedule`, {
+    const schedule = await get(`${api}/COLLABORATORS/${sam.id}/DAYSHEET`, {
       key: adminKey.api_key,
       event,
       collaborator: collaborator.body.token,

@@ -4,6 +4,7 @@ import {
   alex,
   allTokens,
   api,
+  archived,
   areaToken,
   arenaFloor,
   aurora,
@@ -80,7 +81,7 @@ describe.each(doorNames)('BackOps token scoping through the %s door', (doorName)
   it('a collaborator token opens only its own collaborator, even within its event', async () => {
     const t = await allTokens(door);
     await expectScopeRefusal(
-      await get(`${api}/Collaborators/${jo.id}/schedule`, { key: t.key, event: t.event, collaborator: t.collaborator }),
+      await get(`${api}/collaborators/${jo.id}/daySheet`, { key: t.key, event: t.event, collaborator: t.collaborator }),
     );
   });
 
@@ -91,7 +92,7 @@ describe.each(doorNames)('BackOps token scoping through the %s door', (doorName)
       await get(`${api}/Areas/${mainStage.id}/daysheet`, { key: t.key, event: otherEvent, area: t.area }),
     );
     await expectScopeRefusal(
-      await get(`${api}/Collaborators/${sam.id}/schedule`, {
+      await get(`${api}/collaborators/${sam.id}/daySheet`, {
         key: t.key,
         event: otherEvent,
         collaborator: t.collaborator,
@@ -113,7 +114,7 @@ describe.each(doorNames)('BackOps token scoping through the %s door', (doorName)
     );
     const alexToken = await collaboratorToken(door, midnightToken, alex.id);
     await expectScopeRefusal(
-      await get(`${api}/Collaborators/${alex.id}/schedule`, {
+      await get(`${api}/collaborators/${alex.id}/daySheet`, {
         key: adminKey.api_key,
         event: auroraToken,
         collaborator: alexToken,
@@ -157,7 +158,7 @@ describe.each(doorNames)('BackOps token scoping through the %s door', (doorName)
     ).toBe(200);
     expect(
       (
-        await get(`${api}/Collaborators/${pat.id}/schedule`, {
+        await get(`${api}/collaborators/${pat.id}/daySheet`, {
           key: coastlineKey.api_key,
           event: surfToken,
           collaborator: patToken,
@@ -166,9 +167,10 @@ describe.each(doorNames)('BackOps token scoping through the %s door', (doorName)
     ).toBe(200);
   });
 
-  it('lists only the organization’s live events', async () => {
+  it('lists only the organization’s events, archived ones included', async () => {
     const res = await get(`${api}/Organizations/${northern.id}/events`, { key: adminKey.api_key });
     expect(res.status).toBe(200);
-    expect(res.body.map((e: { id: string }) => e.id).sort()).toEqual([aurora.id, midnight.id].sort());
+    expect(res.body.map((e: { id: string }) => e.id).sort()).toEqual([aurora.id, midnight.id, archived.id].sort());
+    expect(res.body.find((e: { id: string }) => e.id === archived.id).isArchived).toBe(true);
   });
 });

@@ -18,6 +18,13 @@ type Tokens = Awaited<ReturnType<typeof allTokens>>;
 
 /** Every operation, with the credentials it needs (from `allTokens`). */
 const operations: [string, string, string, (t: Tokens) => Credentials][] = [
+  ['authorizeOrganization', 'GET', `${api}/Organizations/${northern.id}/authorize`, (t) => ({ key: t.key })],
+  [
+    'addOrganizationUser',
+    'POST',
+    `${api}/Organizations/${northern.id}/users`,
+    (t) => ({ key: t.key, organization: t.organization }),
+  ],
   ['authorizeEvent', 'GET', `${api}/Events/${aurora.id}/authorize`, (t) => ({ key: t.key })],
   ['listOrganizationEvents', 'GET', `${api}/Organizations/${northern.id}/events`, (t) => ({ key: t.key })],
   ['authorizeCollaborator', 'GET', `${api}/Collaborators/${sam.id}/authorize`, (t) => ({ key: t.key, event: t.event })],
@@ -31,16 +38,32 @@ const operations: [string, string, string, (t: Tokens) => Credentials][] = [
     `${api}/Events/${aurora.id}/collaborators`,
     (t) => ({ key: t.key, event: t.event }),
   ],
-  ['getAreaDaysheet', 'GET', `${api}/Areas/${mainStage.id}/daysheet`, (t) => ({ ...t, collaborator: undefined })],
-  ['getCollaboratorSchedule', 'GET', `${api}/Collaborators/${sam.id}/schedule`, (t) => ({ ...t, area: undefined })],
+  [
+    'getAreaDaysheet',
+    'GET',
+    `${api}/Areas/${mainStage.id}/daysheet`,
+    (t) => ({ key: t.key, event: t.event, area: t.area }),
+  ],
+  ...(['daySheet', 'dashboard', 'crew'] as const).map((leaf): [string, string, string, (t: Tokens) => Credentials] => [
+    `getCollaborator ${leaf}`,
+    'GET',
+    `${api}/collaborators/${sam.id}/${leaf}`,
+    (t) => ({ key: t.key, event: t.event, collaborator: t.collaborator }),
+  ]),
 ];
+
+/** Operations the API key alone opens. */
+const keyOnly = ['authorizeEvent', 'listOrganizationEvents', 'authorizeOrganization'];
 
 const without = (c: Credentials, name: keyof Credentials): Credentials => ({ ...c, [name]: undefined });
 
 describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
   const door = openDoor(doorName, { providers: ['backops'] });
+  let invitee = 0;
+  const bodyFor = (url: string) =>
+    url.endsWith('/users') ? { email: `invitee.${++invitee}@example.com` } : { name: 'Gate 4' };
   const call = (method: string, url: string, c: Credentials) =>
-    door.call(url, { method, headers: creds(c), ...(method === 'POST' ? { json: { name: 'Gate 4' } } : {}) });
+    door.call(url, { method, headers: creds(c), ...(method === 'POST' ? { json: bodyFor(url) } : {}) });
 
   it('authorizeEvent exchanges the API key for an event token that opens the event', async () => {
     const res = await door.call(`${api}/Events/${aurora.id}/authorize`, { headers: creds({ key: adminKey.api_key }) });
@@ -55,11 +78,11 @@ describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
 
   it('authorizeArea and authorizeCollaborator exchange the key and event token for tokens that open their calls', async () => {
     const t = await allTokens(door);
-    expect(new Set([t.key, t.event, t.area, t.collaborator]).size).toBe(4);
+    expect(new Set([t.key, t.organization, t.event, t.area, t.collaborator]).size).toBe(5);
     expect((await call('GET', `${api}/Areas/${mainStage.id}/daysheet`, { ...t, collaborator: undefined })).status).toBe(
       200,
     );
-    expect((await call('GET', `${api}/Collaborators/${sam.id}/schedule`, { ...t, area: undefined })).status).toBe(200);
+    expect((await call('GET', `${api}/collaborators/${sam.id}/daySheet`, { ...t, area: undefined })).status).toBe(200);
   });
 
   it('issues a fresh event token on every authorize call, and both work', async () => {
@@ -74,7 +97,7 @@ describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
   it.each(operations)('%s succeeds with exactly the credentials it needs', async (_id, method, url, needs) => {
     const t = await allTokens(door);
     const res = await call(method, url, needs(t));
-    expect(res.status).toBe(method === 'POST' ? 201 : 200);
+    expect(res.status).toBe(url.endsWith('/areas') && method === 'POST' ? 201 : 200);
   });
 
   it.each(operations)('%s refuses a request without the API key with 401', async (_id, method, url, needs) => {
@@ -85,7 +108,7 @@ describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
     expect(lastReason(door)).toBe('credentials_missing');
   });
 
-  it.each(operations.filter(([id]) => !['authorizeEvent', 'listOrganizationEvents'].includes(id)))(
+  it.each(operations.filter(([id]) => !keyOnly.includes(id)))(
     '%s is not opened by the API key alone: 401',
     async (_id, method, url) => {
       const res = await call(method, url, { key: adminKey.api_key });
@@ -98,10 +121,10 @@ describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
   it.each([
     ['getAreaDaysheet without the event token', `${api}/Areas/${mainStage.id}/daysheet`, 'event', 'collaborator'],
     ['getAreaDaysheet without the area token', `${api}/Areas/${mainStage.id}/daysheet`, 'area', 'collaborator'],
-    ['getCollaboratorSchedule without the event token', `${api}/Collaborators/${sam.id}/schedule`, 'event', 'area'],
+    ['getCollaboratorDaySheet without the event token', `${api}/collaborators/${sam.id}/daySheet`, 'event', 'area'],
     [
-      'getCollaboratorSchedule without the collaborator token',
-      `${api}/Collaborators/${sam.id}/schedule`,
+      'getCollaboratorDaySheet without the collaborator token',
+      `${api}/collaborators/${sam.id}/daySheet`,
       'collaborator',
       'area',
     ],
@@ -130,7 +153,7 @@ describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
       [`${api}/Events/${aurora.id}/authorize`, { key: 'bo_live_not_a_key' }],
       [`${api}/Events/${aurora.id}`, { key: t.key, event: 'not-a-token' }],
       [`${api}/Areas/${mainStage.id}/daysheet`, { key: t.key, event: t.event, area: 'not-a-token' }],
-      [`${api}/Collaborators/${sam.id}/schedule`, { key: t.key, event: t.event, collaborator: 'not-a-token' }],
+      [`${api}/collaborators/${sam.id}/daySheet`, { key: t.key, event: t.event, collaborator: 'not-a-token' }],
     ];
     for (const [url, c] of cases) {
       const res = await call('GET', url, c);
@@ -166,16 +189,31 @@ describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
     ],
     [
       'the area token as the collaborator token',
-      `${api}/Collaborators/${sam.id}/schedule`,
+      `${api}/collaborators/${sam.id}/daySheet`,
       (t: Tokens) => ({ key: t.key, event: t.event, collaborator: t.area }),
     ],
     [
+      'the event token as the organization token',
+      `${api}/Organizations/${northern.id}/users`,
+      (t: Tokens) => ({ key: t.key, organization: t.event }),
+    ],
+    [
+      'the organization token as the event token',
+      `${api}/Events/${aurora.id}`,
+      (t: Tokens) => ({ key: t.key, event: t.organization }),
+    ],
+    [
+      'the organization token as the API key',
+      `${api}/Organizations/${northern.id}/events`,
+      (t: Tokens) => ({ key: t.organization }),
+    ],
+    [
       'the event token as the collaborator token',
-      `${api}/Collaborators/${sam.id}/schedule`,
+      `${api}/collaborators/${sam.id}/daySheet`,
       (t: Tokens) => ({ key: t.key, event: t.event, collaborator: t.event }),
     ],
   ])('refuses %s with 401 token_wrong_kind', async (_name, url, make) => {
-    const res = await call('GET', url, make(await allTokens(door)));
+    const res = await call(url.endsWith('/users') ? 'POST' : 'GET', url, make(await allTokens(door)));
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHORIZED');
     expect(lastReason(door)).toBe('token_wrong_kind');

@@ -64,6 +64,46 @@ describeBrowser('the standalone server from a Chromium page on another origin', 
     expect(outcome).toBe('TypeError');
   });
 
+  it('a page on another origin cannot drive the control plane with simple (unpreflighted) requests', async () => {
+    mock.control.advanceClock(3600);
+    const secret = mock.control.fixtures().eventix?.clients;
+    seen.length = 0;
+    const statuses = await browser.page.evaluate(
+      async ({ base, clientId }) => {
+        const attempts: [string, string, string | undefined][] = [
+          ['/__control/reset', '', undefined],
+          ['/__control/clock', 'set=2099-01-01T00:00:00Z', 'application/x-www-form-urlencoded'],
+          ['/__control/clock', '{"reset":true}', 'text/plain'],
+          [
+            '/__control/eventix/rotate-secret',
+            `{"client_id":"${clientId}","client_secret":"chosen-by-page"}`,
+            undefined,
+          ],
+        ];
+        const out: string[] = [];
+        for (const [path, body, type] of attempts) {
+          const res = await fetch(`${base}${path}`, {
+            method: 'POST',
+            mode: 'no-cors',
+            body: type === undefined ? new Blob([body]) : body,
+            ...(type === undefined ? {} : { headers: { 'content-type': type } }),
+          });
+          out.push(res.type);
+        }
+        return out;
+      },
+      { base, clientId: demoApp.client_id },
+    );
+    expect(statuses).toEqual(['opaque', 'opaque', 'opaque', 'opaque']);
+    // Every attempt reached the server and was refused: the clock and the secret are as they were.
+    expect(seen.filter((s) => s.startsWith('POST /__control/'))).toHaveLength(4);
+    const { offsetSeconds } = mock.control.clock();
+    expect(offsetSeconds).toBeGreaterThanOrEqual(3600);
+    expect(offsetSeconds).toBeLessThan(3700);
+    expect(mock.control.fixtures().eventix?.clients).toEqual(secret);
+    await mock.control.reset();
+  });
+
   it('Eventix: the browser follows the authorize 302 to the local callback; the app exchanges the code cross-origin', async () => {
     const context = browser.page.context();
     const authorize = new URL(`${base}/auth.eventix.io/tokens/authorize`);

@@ -11,9 +11,38 @@ import {
   tokenUrl,
 } from '../support/eventbookings.js';
 
+/** The vendor's nested create-event body (Events POST API Documentation). */
+const newEvent = (name: unknown, startsOn: unknown = '2027-04-01 19:00:00', extra: Record<string, unknown> = {}) => ({
+  event: {
+    name,
+    occurrence: { type: 'single', attributes: { starts_on: startsOn, event_duration: '04:00' } },
+    ...extra,
+  },
+});
+
 describe.each(doorNames)('EventBookings API through the %s door', (doorName) => {
   const door = openDoor(doorName, { providers: ['eventbookings'] });
   const events = `${api}/orgs/${harbour.org_uuid}/events`;
+
+  it.each([
+    ['getMe', `${api}/me`],
+    ['listOrgEvents', `${api}/orgs/${harbour.org_uuid}/events`],
+  ])(
+    "%s refuses a token sent in the vendor page's misspelled Authorisation header with 401, naming it",
+    async (_op, url) => {
+      const { access_token } = await tokenFor(door);
+      const res = await door.call(url, { headers: { Authorisation: `Bearer ${access_token}` } });
+      expect(res.status).toBe(401);
+      expect(res.body.error).toBe('invalid_request');
+      expect(res.body.error_description).toContain("'Authorisation'");
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
+      expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('header_misspelled');
+      // With the right spelling the same token works, and a missing header is the plain reason.
+      expect((await door.call(url, { headers: bearer(access_token) })).status).toBe(200);
+      await door.call(url);
+      expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('credentials_missing');
+    },
+  );
 
   it('getMe returns the application the token was issued to', async () => {
     const { access_token } = await tokenFor(door, reportingApp);
@@ -81,10 +110,23 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
     const { access_token } = await tokenFor(door);
     const res = await door.call(events, {
       headers: bearer(access_token),
-      json: { name: 'Spring Gala', starts_at: '2027-04-01T19:00:00Z' },
+      json: newEvent('Spring Gala', '2027-04-01 19:00:00', {
+        description: 'By the harbour',
+        timezone: 'Australia/Melbourne',
+        banner: [],
+        configuration: { type: 'venue', attributes: [] },
+        listing: { enabled: true, categories: [] },
+        resources: [],
+      }),
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'Spring Gala', org_uuid: harbour.org_uuid, status: 'draft', ends_at: null });
+    expect(res.body).toMatchObject({
+      name: 'Spring Gala',
+      org_uuid: harbour.org_uuid,
+      starts_at: '2027-04-01T19:00:00Z',
+      status: 'draft',
+      ends_at: null,
+    });
     expect(res.headers.location).toContain(res.body.event_uuid);
     const list = await door.call(events, { headers: bearer(access_token) });
     expect(list.body.data.map((e: { event_uuid: string }) => e.event_uuid)).toContain(res.body.event_uuid);
@@ -94,7 +136,7 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
     const { access_token } = await tokenFor(door, reportingApp);
     const res = await door.call(events, {
       headers: bearer(access_token),
-      json: { name: 'Nope', starts_at: '2027-04-01T19:00:00Z' },
+      json: newEvent('Nope'),
     });
     expect(res.status).toBe(403);
     expect(res.body.error).toBe('insufficient_scope');
@@ -104,14 +146,15 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
   });
 
   it.each([
-    ['no name', { starts_at: '2027-04-01T19:00:00Z' }, ['name']],
-    ['a bad date', { name: 'X', starts_at: 'tomorrow' }, ['starts_at']],
+    ['the old flat body', { name: 'X', starts_at: '2027-04-01T19:00:00Z' }, ['event']],
+    ['no name', newEvent(undefined), ['event.name']],
+    ['a bad starts_on', newEvent('X', 'tomorrow'), ['event.occurrence.attributes.starts_on']],
+    ['no occurrence', { event: { name: 'X' } }, ['event.occurrence']],
     [
-      'an end before the start',
-      { name: 'X', starts_at: '2027-04-02T19:00:00Z', ends_at: '2027-04-01T19:00:00Z' },
-      ['ends_at'],
+      'wrong types',
+      newEvent(5, 7, { listing: [], resources: {} }),
+      ['event.listing', 'event.name', 'event.occurrence.attributes.starts_on', 'event.resources'],
     ],
-    ['wrong types', { name: 5, starts_at: 7 }, ['name', 'starts_at']],
   ])('createOrgEvent rejects %s with 400 and the failing fields', async (_name, json, fields) => {
     const { access_token } = await tokenFor(door);
     const res = await door.call(events, { headers: bearer(access_token), json });
@@ -137,7 +180,7 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
     const { access_token } = await tokenFor(door);
     const res = await door.call(events, {
       headers: bearer(access_token),
-      json: { name: 'x'.repeat(1024 * 1024 + 1), starts_at: '2027-04-01T19:00:00Z' },
+      json: newEvent('x'.repeat(1024 * 1024 + 1)),
     });
     expect(res.status).toBe(413);
   });

@@ -308,6 +308,25 @@ describe('the stream and the inspector follow the control plane rules', () => {
     expect(res.text).not.toContain(controlToken);
   });
 
+  it('the page, the stream and the tokens answer only under the server’s own host names (DNS rebinding)', async () => {
+    const open = createMockServer();
+    for (const path of ['/__inspector/', '/__control/journal/stream', '/__control/tokens']) {
+      const res = await supertest(open.server).get(path).set('host', 'attacker.example:4010');
+      expect([path, res.status, res.body.error]).toEqual([path, 403, 'control_forbidden']);
+    }
+    const revoke = await supertest(open.server)
+      .post('/__control/tokens/revoke')
+      .set('origin', 'http://attacker.example')
+      .set('content-type', 'application/json')
+      .send({ prefix: 'bo_live_' });
+    expect(revoke.status).toBe(403);
+    const plain = await supertest(open.server)
+      .post('/__control/tokens/revoke')
+      .set('content-type', 'text/plain')
+      .send('{"prefix":"bo_live_"}');
+    expect(plain.status).toBe(415);
+  });
+
   it('is off with the control plane', async () => {
     for (const path of ['/__inspector/', '/__control/journal/stream', '/__control/tokens']) {
       const res = await supertest(off.server).get(path);

@@ -1,37 +1,52 @@
 /** BackOps helpers shared by its tests: fixture credentials and ids, token getters, headers. */
-import { apiKeys, areas, collaborators, events, organizations } from '../../mocks/providers/backops/fixtures.js';
+import {
+  apiKeys,
+  areas,
+  attributeDefinitions,
+  collaborators,
+  crew,
+  events,
+  organizations,
+} from '../../mocks/providers/backops/fixtures.js';
 import type { Door } from './doors.js';
 
 type Four<T> = [T, T, T, T];
 
 export const api = 'https://api.backopslive.com';
-export const [adminKey, staffKey, coastlineKey] = apiKeys as [
-  (typeof apiKeys)[0],
-  (typeof apiKeys)[0],
-  (typeof apiKeys)[0],
+/** personalKey: the admin key of a personal organization (Add User refuses those). */
+export const [adminKey, staffKey, coastlineKey, personalKey] = apiKeys as Four<(typeof apiKeys)[0]>;
+export const [northern, coastline, personalOrg] = organizations;
+/** Northern's attribute definitions (Venue Type, Capacity) and Coastline's (Season). */
+export const [venueType, capacity, season] = attributeDefinitions as [
+  (typeof attributeDefinitions)[0],
+  (typeof attributeDefinitions)[0],
+  (typeof attributeDefinitions)[0],
 ];
-export const [northern, coastline] = organizations;
+/** samRivera and leePark are the crew of Rivera Audio (sam); Lee has no email or phone. */
+export const [samRivera, leePark] = crew as [(typeof crew)[0], (typeof crew)[0]];
 /** aurora and midnight: live events of Northern Lights; archived: Northern's archived one; surf: Coastline's. */
 export const [aurora, midnight, archived, surf] = events as Four<(typeof events)[0]>;
 /** mainStage and backstage belong to aurora, arenaFloor to midnight, beachBar to surf. */
 export const [mainStage, backstage, arenaFloor, beachBar] = areas as Four<(typeof areas)[0]>;
-/** sam and jo belong to aurora, alex to midnight, pat to surf. */
+/** Collaborators (groups): sam (Rivera Audio) and jo (Chen Catering) are on aurora, alex on midnight, pat on surf. */
 export const [sam, jo, alex, pat] = collaborators as Four<(typeof collaborators)[0]>;
 
 export const unknownId = '0199ffff-0000-7000-8000-000000000000';
 
-/** Any mix of the four credentials; an `undefined` one is left out of the request. */
+/** Any mix of the five credentials; an `undefined` one is left out of the request. */
 export interface Credentials {
   key?: string | undefined;
+  organization?: string | undefined;
   event?: string | undefined;
   area?: string | undefined;
   collaborator?: string | undefined;
 }
 
-/** Request headers for any mix of the four credentials. */
+/** Request headers for any mix of the five credentials. */
 export function creds(c: Credentials): Record<string, string> {
   const h: Record<string, string> = {};
   if (c.key !== undefined) h.authorization = `Bearer ${c.key}`;
+  if (c.organization !== undefined) h['x-Organization-Token'] = c.organization;
   if (c.event !== undefined) h['x-Event-Token'] = c.event;
   if (c.area !== undefined) h['x-Area-Token'] = c.area;
   if (c.collaborator !== undefined) h['x-Collaborator-Token'] = c.collaborator;
@@ -44,6 +59,9 @@ async function token(door: Door, url: string, c: Credentials): Promise<string> {
   return res.body.token as string;
 }
 
+export const organizationToken = (door: Door, organizationId: string = northern.id, key = adminKey.api_key) =>
+  token(door, `${api}/Organizations/${organizationId}/authorize`, { key });
+
 export const eventToken = (door: Door, eventId = aurora.id, key = adminKey.api_key) =>
   token(door, `${api}/Events/${eventId}/authorize`, { key });
 
@@ -53,11 +71,12 @@ export const areaToken = (door: Door, event: string, areaId = mainStage.id, key 
 export const collaboratorToken = (door: Door, event: string, collaboratorId = sam.id, key = adminKey.api_key) =>
   token(door, `${api}/Collaborators/${collaboratorId}/authorize`, { key, event });
 
-/** Every credential for aurora, Main Stage and Sam, from the admin key. */
+/** Every credential for Northern, aurora, Main Stage and Rivera Audio (sam), from the admin key. */
 export async function allTokens(door: Door, key = adminKey.api_key) {
   const event = await eventToken(door, aurora.id, key);
   return {
     key,
+    organization: await organizationToken(door, northern.id, key),
     event,
     area: await areaToken(door, event, mainStage.id, key),
     collaborator: await collaboratorToken(door, event, sam.id, key),

@@ -36,3 +36,26 @@ export async function listeningUrl(cli: CliProcess): Promise<string> {
   await waitFor(() => /listening on http:\/\/\S+:\d+/.test(cli.output()));
   return (/listening on (http:\/\/\S+:\d+)/.exec(cli.output()) as RegExpExecArray)[1] as string;
 }
+
+/** Runs the built bundle (`dist/cli/cli.js`, what `bin` points at) to its exit. */
+export function runBuiltCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

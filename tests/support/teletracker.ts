@@ -3,8 +3,11 @@ import { accounts, users } from '../../mocks/providers/teletracker/fixtures.js';
 import type { CallInit, Door, Reply } from './doors.js';
 
 export const api = 'https://api.teletracker.net';
-/** marketing: accounts downtown (default) and northShore. lakeside: the lakeside account only. */
-export const [marketing, lakesideUser] = users as [(typeof users)[0], (typeof users)[0]];
+/**
+ * marketing: accounts downtown (default) and northShore. lakeside: the lakeside account only.
+ * frontDesk: the downtown account, without report access.
+ */
+export const [marketing, lakesideUser, frontDesk] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0]];
 export const [downtown, northShore, lakeside] = accounts;
 
 export const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -56,7 +56,7 @@ describe.each(doorNames)('TeleTracker call-data with a bearer token through the 
     expect(res.body).toMatchObject({ success: false, code: 'ACCOUNT_NOT_ACCESSIBLE' });
   });
 
-  it("accepts the seed's Authentication: Bearer spelling", async () => {
+  it("accepts the docs' Authentication: Bearer spelling", async () => {
     const { token } = await login(door);
     const res = await callData(door, { headers: { Authentication: `Bearer ${token}` } });
     expect(res.status).toBe(200);

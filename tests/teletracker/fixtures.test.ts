@@ -16,6 +16,7 @@ describe('TeleTracker fixtures on the control plane', () => {
       password: marketing.password,
       accounts: marketing.accounts,
       default_account_id: marketing.default_account_id,
+      permissions: marketing.permissions,
     });
     expect(accounts.map((a: { account_id: number }) => a.account_id)).toEqual(
       expect.arrayContaining(users.flatMap((u: { accounts: number[] }) => u.accounts)),

@@ -226,3 +226,55 @@ describe.each(doorNames)('store-multiple with batchDelaySeconds: 0 through the %
     expect(uniqueIds(list.body)).toEqual(['runner-1']);
   });
 });
+
+describe.each(doorNames)(
+  'required fields of Save Single vs Save Multiple Participants through the %s door',
+  (doorName) => {
+    const door = openDoor(doorName, { providers: ['tracx'], options: { tracx: { batchDelaySeconds: 0 } } });
+    const race = raceOf(1);
+    const withoutNumbers = () => {
+      const { start_number: _s, chip_code: _c, ...rest } = participant(race, { unique_id: 'no-numbers' });
+      return rest;
+    };
+
+    it('imports a bulk participant without start_number and chip_code (the bulk page does not require them)', async () => {
+      const { token } = await sessionFor(door);
+      const res = await door.call(eventParticipantsUrl(1), { headers: auth(token), json: [withoutNumbers()] });
+      expect(res.status).toBe(202);
+      const list = await door.call(eventParticipantsUrl(1), { headers: auth(token) });
+      expect(list.body.data.items).toEqual([
+        expect.objectContaining({ unique_id: 'no-numbers', start_number: null, chip_code: null }),
+      ]);
+    });
+
+    it('still checks start_number and chip_code in bulk when they are given', async () => {
+      const { token } = await sessionFor(door);
+      const res = await door.call(eventParticipantsUrl(1), {
+        headers: auth(token),
+        json: [participant(race, { chip_code: '123', start_number: 'not ok!' })],
+      });
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.errors).sort()).toEqual(['0.chip_code', '0.start_number']);
+    });
+
+    it.each(['unique_id', 'first_name', 'last_name', 'date_of_birth', 'race_id'])(
+      'still requires %s in bulk',
+      async (field) => {
+        const { token } = await sessionFor(door);
+        const res = await door.call(eventParticipantsUrl(1), {
+          headers: auth(token),
+          json: [participant(race, { [field]: undefined })],
+        });
+        expect(res.status).toBe(422);
+        expect(Object.keys(res.body.errors)).toEqual([`0.${field}`]);
+      },
+    );
+
+    it('refuses the same participant on the single endpoint: start_number and chip_code are required there', async () => {
+      const { token } = await sessionFor(door);
+      const res = await door.call(participantUrl, { headers: auth(token), json: withoutNumbers() });
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.errors).sort()).toEqual(['chip_code', 'start_number']);
+    });
+  },
+);

@@ -1,9 +1,10 @@
 /**
- * BackOps operations (seed 000): the API key on every request as `Authorization: Bearer`,
- * exchanged for an event token (`x-Event-Token`), which with the key is exchanged for
- * collaborator and area tokens (`x-Collaborator-Token`, `x-Area-Token`). Every refusal of a
- * credential or of its scope is a 401 UNAUTHORIZED (documented code); see the `x-fidelity` notes
- * in specs/backops.openapi.yaml for what is inferred.
+ * BackOps operations, from the vendor's pages under backopslive.com/docs/api-docs/: the API key on
+ * every request as `Authorization: Bearer`, exchanged for an event token (`x-Event-Token`), which
+ * with the key is exchanged for collaborator and area tokens (`x-Collaborator-Token`,
+ * `x-Area-Token`); the Organization API takes an organization token (`x-Organization-Token`).
+ * Every refusal of a credential or of its scope is a 401 UNAUTHORIZED (documented code); see the
+ * `x-fidelity` notes in specs/backops.openapi.yaml for what is inferred.
  */
 import {
   findBySecret,
@@ -16,17 +17,25 @@ import {
   responder,
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
-import type { ApiKey, EventRecord, State, TokenData } from './state.js';
+import type { Activity, ApiKey, CrewMember, EventRecord, State, TokenData } from './state.js';
 
 export const apiHost = 'api.backopslive.com';
 
 export interface BackOpsOptions {
+  /** Organization-token lifetime in seconds. Undocumented; inferred default 8 hours. */
+  organizationTokenTtlSeconds?: number;
   /** Event-token lifetime in seconds. Undocumented; inferred default 8 hours. */
   eventTokenTtlSeconds?: number;
   /** Collaborator-token lifetime in seconds. Undocumented; inferred default 8 hours. */
   collaboratorTokenTtlSeconds?: number;
   /** Area-token lifetime in seconds. Undocumented; inferred default 8 hours. */
   areaTokenTtlSeconds?: number;
+  /**
+   * Whether the `/collaborators/{collaboratorId}/...` calls need the event and collaborator
+   * tokens besides the key. The Get Tokens page says so; the endpoint pages list only the key.
+   * Default true (the stricter reading); false answers them with the key alone.
+   */
+  collaboratorTokensRequired?: boolean;
 }
 
 type Kind = TokenData['kind'];
@@ -36,6 +45,7 @@ const respond = responder<operations>();
 
 /** The header each kind of token travels in (header names are case-insensitive). */
 export const tokenHeaders = {
+  organization: 'x-Organization-Token',
   event: 'x-Event-Token',
   collaborator: 'x-Collaborator-Token',
   area: 'x-Area-Token',
@@ -114,20 +124,42 @@ function eventScope(state: State, request: MockRequest, context: OperationContex
   return { key, event };
 }
 
-const bySchedule = (a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt);
+/** The organization in the path must be the key's (401 for any other, known or not). */
+function ownOrganization(request: MockRequest, key: ApiKey): string {
+  const organizationId = idParam(request, 'organizationId');
+  if (organizationId !== key.organizationId) {
+    throw new MockError('scope_missing', "The organization is not the API key's.");
+  }
+  return organizationId;
+}
 
-const publicEvent = (e: EventRecord) => ({
-  id: e.id,
-  organizationId: e.organizationId,
-  name: e.name,
-  eventAttributes: e.eventAttributes.map((a) => ({ name: a.name, value: a.value })),
-  attributes: e.attributes.map((a) => ({ name: a.name, value: a.value })),
+/** EventAdmin / OrganizationAdmin: held by admin keys only (inferred). */
+function requireAdmin(key: ApiKey, what: string): void {
+  if (!key.admin) throw new MockError('forbidden', `${what} needs an API key with the admin permission.`);
+}
+
+const byStart = (a: Activity, b: Activity) => a.startDateTime.localeCompare(b.startDateTime);
+const contact = (m: CrewMember) => ({
+  id: m.id,
+  firstName: m.firstName,
+  lastName: m.lastName,
+  title: m.title,
+  email: m.email,
+  phoneNumber: m.phoneNumber,
 });
 
-function validateNewArea(value: unknown): string {
+function readJsonBody(body: Awaited<ReturnType<MockRequest['body']>>, what: string): unknown {
+  if (body.kind === 'form' || body.kind === 'multipart')
+    throw new MockError('unsupported_media_type', `Send the ${what} as application/json.`);
+  if (body.kind === 'none') throw new MockError('malformed_body', 'The body must be a JSON object.');
+  const value = body.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new MockError('malformed_body', 'The body must be a JSON object.');
   }
+  return value;
+}
+
+function validateNewArea(value: unknown): string {
   const name = (value as Record<string, unknown>).name;
   if (typeof name !== 'string' || name.trim() === '') {
     throw new MockError('validation_failed', 'name is required.', { fields: { name: ['name is required'] } });
@@ -140,8 +172,30 @@ function validateNewArea(value: unknown): string {
   return name.trim();
 }
 
-export function createOperations(state: State, options: Required<BackOpsOptions>): Operation[] {
+/** A plain address check: one `@`, something before it, a dot in the domain, no spaces. */
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function validateNewUser(value: unknown): string {
+  const email = (value as Record<string, unknown>).email;
+  if (typeof email !== 'string' || email.trim() === '') {
+    throw new MockError('validation_failed', 'email is required.', { fields: { email: ['email is required'] } });
+  }
+  const trimmed = email.trim();
+  if (trimmed.length > 254 || !emailPattern.test(trimmed)) {
+    throw new MockError('validation_failed', 'email is not a valid email address.', {
+      fields: { email: ['email is not a valid email address'] },
+    });
+  }
+  return trimmed.toLowerCase();
+}
+
+export function createOperations(
+  state: State,
+  options: Required<BackOpsOptions>,
+  accounts: { existing: readonly string[]; blocked: readonly string[] },
+): Operation[] {
   const ttl: Record<Kind, number> = {
+    organization: options.organizationTokenTtlSeconds,
     event: options.eventTokenTtlSeconds,
     collaborator: options.collaboratorTokenTtlSeconds,
     area: options.areaTokenTtlSeconds,
@@ -149,7 +203,124 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
   const issue = (data: TokenData) => state.tokens.issue(data, { ttlSeconds: ttl[data.kind] }).value;
   const hosts = [apiHost];
 
+  /**
+   * The collaborator of a `/collaborators/{collaboratorId}/...` call. By default it needs the key,
+   * an event token and a collaborator token for this collaborator, of the same event (the Get
+   * Tokens page); with `collaboratorTokensRequired: false` the key alone, whose organization must
+   * own the collaborator's event (the endpoint pages).
+   */
+  function collaboratorScope(request: MockRequest, context: OperationContext) {
+    const key = apiKeyOf(state, request, context);
+    const tokens = options.collaboratorTokensRequired
+      ? {
+          event: scopedToken(state, request, context, key, 'event'),
+          collaborator: scopedToken(state, request, context, key, 'collaborator'),
+        }
+      : undefined;
+    const id = idParam(request, 'collaboratorId');
+    const collaborator = state.collaborators.findFirst((q) => q.where({ id }));
+    if (collaborator === undefined) throw new MockError('not_found', `No collaborator ${id}.`);
+    const event = liveEvent(state, collaborator.eventId);
+    if (tokens === undefined) {
+      if (event.organizationId !== key.organizationId) {
+        throw new MockError('scope_missing', "The collaborator is not on an event of the API key's organization.");
+      }
+    } else {
+      if (tokens.collaborator.collaboratorId !== collaborator.id) {
+        throw new MockError('scope_missing', 'The collaborator token is for another collaborator.');
+      }
+      if (tokens.collaborator.eventId !== tokens.event.eventId) {
+        throw new MockError('scope_missing', 'The collaborator token belongs to another event than the event token.');
+      }
+    }
+    const activities = state.activities
+      .findMany((q) => q.where({}))
+      .filter((a) => a.collaboratorIds.includes(collaborator.id))
+      .sort(byStart);
+    const crew = state.crew.findMany((q) => q.where({ collaboratorId: collaborator.id }));
+    return { collaborator, event, activities, crew };
+  }
+
   return [
+    {
+      operationId: 'authorizeOrganization',
+      method: 'GET',
+      hosts,
+      path: '/Organizations/{organizationId}/authorize',
+      handle(request, context) {
+        const key = apiKeyOf(state, request, context);
+        const organizationId = ownOrganization(request, key);
+        const token = issue({ kind: 'organization', apiKeyId: key.id, organizationId });
+        return respond('authorizeOrganization', 200, { token });
+      },
+    },
+    {
+      operationId: 'addOrganizationUser',
+      method: 'POST',
+      hosts,
+      path: '/Organizations/{organizationId}/users',
+      async handle(request, context) {
+        const key = apiKeyOf(state, request, context);
+        const token = scopedToken(state, request, context, key, 'organization');
+        const organizationId = idParam(request, 'organizationId');
+        if (token.organizationId !== organizationId) {
+          throw new MockError('scope_missing', 'The organization token is for another organization.');
+        }
+        requireAdmin(key, 'Adding a user');
+        const email = validateNewUser(readJsonBody(await request.body(), 'user'));
+        const organization = state.organizations.findFirst((q) => q.where({ id: organizationId }));
+        if (organization?.personal !== false) {
+          throw new MockError('validation_failed', 'Users cannot be added to a personal organization.');
+        }
+        if (accounts.blocked.includes(email)) {
+          throw new MockError('validation_failed', `${email} cannot be invited.`, {
+            fields: { email: ['the address is blocked'] },
+          });
+        }
+        const existing = state.organizationUsers.findFirst((q) => q.where({ organizationId, email }));
+        if (existing !== undefined) {
+          throw new MockError(
+            'validation_failed',
+            `${email} is already ${existing.status === 'member' ? 'a member' : 'invited'}.`,
+            {
+              fields: { email: ['duplicate'] },
+            },
+          );
+        }
+        const status = accounts.existing.includes(email) ? 'member' : 'invited';
+        await state.organizationUsers.create({ organizationId, email, status });
+        return respond('addOrganizationUser', 200, undefined);
+      },
+    },
+    {
+      operationId: 'listOrganizationEvents',
+      method: 'GET',
+      hosts,
+      path: '/Organizations/{organizationId}/events',
+      handle(request, context) {
+        const key = apiKeyOf(state, request, context);
+        const organizationId = ownOrganization(request, key);
+        const organization = state.organizations.findFirst((q) => q.where({ id: organizationId }));
+        const events = state.events.findMany((q) => q.where({ organizationId }));
+        return respond(
+          'listOrganizationEvents',
+          200,
+          events.map((e) => {
+            const mine = state.collaborators
+              .findMany((q) => q.where({ eventId: e.id }))
+              .find((c) => key.collaboratorIds.includes(c.id));
+            return {
+              id: e.id,
+              name: e.name,
+              isArchived: e.archived,
+              organization: { id: organizationId, name: organization?.name ?? '' },
+              attributes: e.attributes.map((a) => ({ attributeId: a.attributeId, value: a.value })),
+              collaborator: mine === undefined ? null : { id: mine.id, name: mine.name },
+            };
+          }),
+        );
+      },
+    },
     {
       operationId: 'authorizeEvent',
       method: 'GET',
@@ -201,28 +372,28 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
       },
     },
     {
-      operationId: 'listOrganizationEvents',
-      method: 'GET',
-      hosts,
-      path: '/Organizations/{organizationId}/events',
-      handle(request, context) {
-        const key = apiKeyOf(state, request, context);
-        const organizationId = idParam(request, 'organizationId');
-        if (organizationId !== key.organizationId) {
-          throw new MockError('scope_missing', "The organization is not the API key's.");
-        }
-        const events = state.events.findMany((q) => q.where({ organizationId, archived: false }));
-        return respond('listOrganizationEvents', 200, events.map(publicEvent));
-      },
-    },
-    {
       operationId: 'getEvent',
       method: 'GET',
       hosts,
       path: '/Events/{eventId}',
       handle(request, context) {
         const { event } = eventScope(state, request, context);
-        return respond('getEvent', 200, publicEvent(event));
+        const definitions = state.attributeDefinitions.findMany((q) =>
+          q.where({ organizationId: event.organizationId }),
+        );
+        return respond('getEvent', 200, {
+          id: event.id,
+          organizationId: event.organizationId,
+          name: event.name,
+          eventAttributes: definitions.map((d) => ({
+            id: d.id,
+            name: d.name,
+            type: d.type,
+            isRequired: d.isRequired,
+            options: d.options.map((o) => ({ id: o.id, value: o.value, color: o.color })),
+          })),
+          attributes: event.attributes.map((a) => ({ attributeId: a.attributeId, value: a.value })),
+        });
       },
     },
     {
@@ -247,12 +418,8 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
       path: '/Events/{eventId}/areas',
       async handle(request, context) {
         const { key, event } = eventScope(state, request, context);
-        if (!key.admin) throw new MockError('forbidden', 'Adding an area needs an API key with the admin permission.');
-        const body = await request.body();
-        if (body.kind === 'form' || body.kind === 'multipart')
-          throw new MockError('unsupported_media_type', 'Send the area as application/json.');
-        if (body.kind === 'none') throw new MockError('malformed_body', 'The body must be a JSON object.');
-        const name = validateNewArea(body.value);
+        requireAdmin(key, 'Adding an area');
+        const name = validateNewArea(readJsonBody(await request.body(), 'area'));
         await state.areas.create({ id: randomUuidV7(context.clock.now()), eventId: event.id, name });
         return respond('createEventArea', 201, undefined);
       },
@@ -288,50 +455,95 @@ export function createOperations(state: State, options: Required<BackOpsOptions>
         if (token.eventId !== event.eventId) {
           throw new MockError('scope_missing', 'The area token belongs to another event than the event token.');
         }
-        const shifts = state.shifts.findMany((q) => q.where({ areaId: area.id })).sort(bySchedule);
+        requireAdmin(key, 'The area daysheet');
+        const schedule = state.activities
+          .findMany((q) => q.where({}))
+          .filter((a) => a.areaIds.includes(area.id))
+          .sort(byStart);
         return respond('getAreaDaysheet', 200, {
-          areaId: area.id,
-          eventId: area.eventId,
-          name: area.name,
-          shifts: shifts.map((s) => ({
-            collaboratorId: s.collaboratorId,
-            collaboratorName:
-              state.collaborators.findFirst((q) => q.where({ id: s.collaboratorId }))?.name ?? s.collaboratorId,
-            startsAt: s.startsAt,
-            endsAt: s.endsAt,
+          eventName: liveEvent(state, area.eventId).name,
+          schedule: schedule.map((a) => ({
+            id: a.id,
+            name: a.name,
+            description: a.description,
+            exactLocation: a.exactLocation,
+            startDateTime: a.startDateTime,
+            endDateTime: a.endDateTime,
           })),
+          advances: [],
         });
       },
     },
     {
-      operationId: 'getCollaboratorSchedule',
+      operationId: 'getCollaboratorDaySheet',
       method: 'GET',
       hosts,
-      path: '/Collaborators/{collaboratorId}/schedule',
+      path: '/collaborators/{collaboratorId}/daySheet',
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
-        const event = scopedToken(state, request, context, key, 'event');
-        const token = scopedToken(state, request, context, key, 'collaborator');
-        const id = idParam(request, 'collaboratorId');
-        const collaborator = state.collaborators.findFirst((q) => q.where({ id }));
-        if (collaborator === undefined) throw new MockError('not_found', `No collaborator ${id}.`);
-        if (token.collaboratorId !== collaborator.id) {
-          throw new MockError('scope_missing', 'The collaborator token is for another collaborator.');
-        }
-        if (token.eventId !== event.eventId) {
-          throw new MockError('scope_missing', 'The collaborator token belongs to another event than the event token.');
-        }
-        const shifts = state.shifts.findMany((q) => q.where({ collaboratorId: collaborator.id })).sort(bySchedule);
-        return respond('getCollaboratorSchedule', 200, {
-          collaboratorId: collaborator.id,
-          eventId: collaborator.eventId,
-          name: collaborator.name,
-          shifts: shifts.map((s) => ({
-            areaId: s.areaId,
-            areaName: state.areas.findFirst((q) => q.where({ id: s.areaId }))?.name ?? s.areaId,
-            startsAt: s.startsAt,
-            endsAt: s.endsAt,
+        const { collaborator, event, activities, crew } = collaboratorScope(request, context);
+        const areaName = (areaId: string) => state.areas.findFirst((q) => q.where({ id: areaId }))?.name ?? '';
+        return respond('getCollaboratorDaySheet', 200, {
+          eventName: event.name,
+          collaboratorName: collaborator.name,
+          schedule: activities.map((a) => ({
+            id: a.id,
+            name: a.name,
+            description: a.description,
+            areas: a.areaIds.map((areaId) => ({ id: areaId, name: areaName(areaId) })),
+            exactLocation: a.exactLocation,
+            startDateTime: a.startDateTime,
+            endDateTime: a.endDateTime,
           })),
+          contacts: crew
+            .filter((m) => m.isPointOfContact)
+            .map((m) => ({
+              id: m.id,
+              firstName: m.firstName,
+              lastName: m.lastName,
+              title: m.title,
+              email: m.email,
+              phone: m.phoneNumber,
+            })),
+          advances: [],
+        });
+      },
+    },
+    {
+      operationId: 'getCollaboratorDashboard',
+      method: 'GET',
+      hosts,
+      path: '/collaborators/{collaboratorId}/dashboard',
+      handle(request, context) {
+        const { activities, crew } = collaboratorScope(request, context);
+        return respond('getCollaboratorDashboard', 200, {
+          contacts: crew.filter((m) => m.isPointOfContact).map(contact),
+          activities: activities.map((a) => ({
+            id: a.id,
+            name: a.name,
+            startDateTime: a.startDateTime,
+            endDateTime: a.endDateTime,
+          })),
+          deliverables: [],
+          incompleteCrew: crew.filter((m) => m.email === '' || m.phoneNumber === '').map(contact),
+          tasks: [],
+        });
+      },
+    },
+    {
+      operationId: 'getCollaboratorCrew',
+      method: 'GET',
+      hosts,
+      path: '/collaborators/{collaboratorId}/crew',
+      handle(request, context) {
+        const { crew } = collaboratorScope(request, context);
+        return respond('getCollaboratorCrew', 200, {
+          crew: crew.map((m) => ({
+            ...contact(m),
+            isPointOfContact: m.isPointOfContact,
+            connectedUser: m.connectedUserId === null ? null : { id: m.connectedUserId, status: 'Active' },
+            attributes: [],
+          })),
+          attributesInfo: [],
         });
       },
     },

@@ -1,5 +1,5 @@
 /**
- * BackOps Event API (seed 000): an API key exchanged for event, collaborator and area tokens,
+ * BackOps Event API: an API key exchanged for organization, event, collaborator and area tokens,
  * with ASP.NET-style case-insensitive routing and `{code, message}` error bodies.
  */
 import {
@@ -24,9 +24,11 @@ type ErrorBody = components['schemas']['Error'];
 
 /** Lifetimes are undocumented (inferred): a working day's worth, configurable per kind. */
 const defaults: Required<BackOpsOptions> = {
+  organizationTokenTtlSeconds: 8 * 3600,
   eventTokenTtlSeconds: 8 * 3600,
   collaboratorTokenTtlSeconds: 8 * 3600,
   areaTokenTtlSeconds: 8 * 3600,
+  collaboratorTokensRequired: true,
 };
 
 /** Every refusal as `{code, message}`; UNAUTHORIZED, NOT_FOUND and BAD_REQUEST are documented. */
@@ -37,6 +39,7 @@ function errorResponse(error: MockError): MockResponse {
   });
   switch (error.code) {
     case 'credentials_missing':
+    case 'header_misspelled':
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
@@ -80,7 +83,10 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
     title: 'BackOps Event API',
     hosts: [apiHost],
     caseInsensitivePaths: true,
-    operations: createOperations(state, settings),
+    operations: createOperations(state, settings, {
+      existing: fixtures.existingAccounts,
+      blocked: fixtures.blockedEmails,
+    }),
     fixtures: () => ({
       api_keys: fixtures.apiKeys.map((k) => ({ ...k })),
       organizations: fixtures.organizations.map((o) => ({ ...o })),
@@ -92,11 +98,14 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       })),
       areas: fixtures.areas.map((a) => ({ ...a })),
       collaborators: fixtures.collaborators.map((c) => ({ ...c })),
+      blocked_emails: [...fixtures.blockedEmails],
       api_base: `https://${apiHost}`,
       token_headers: { api_key: 'Authorization: Bearer <api-key>', ...tokenHeaders },
+      organization_token_ttl_seconds: settings.organizationTokenTtlSeconds,
       event_token_ttl_seconds: settings.eventTokenTtlSeconds,
       collaborator_token_ttl_seconds: settings.collaboratorTokenTtlSeconds,
       area_token_ttl_seconds: settings.areaTokenTtlSeconds,
+      collaborator_tokens_required: settings.collaboratorTokensRequired,
     }),
     demo: () =>
       fixtures.apiKeys.map((k) => ({
@@ -129,13 +138,15 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       return [
         ...storeCredentials(state.tokens, now, 'token', (d) => ({
           whose: `API key ${keyName(d.apiKeyId)}`,
-          event: d.eventId,
+          ...(d.kind === 'organization' ? {} : { event: d.eventId }),
           permissions: [
-            d.kind === 'collaborator'
-              ? `collaborator ${d.collaboratorId}`
-              : d.kind === 'area'
-                ? `area ${d.areaId}`
-                : 'event',
+            d.kind === 'organization'
+              ? `organization ${d.organizationId}`
+              : d.kind === 'collaborator'
+                ? `collaborator ${d.collaboratorId}`
+                : d.kind === 'area'
+                  ? `area ${d.areaId}`
+                  : 'event',
           ],
         })),
         ...keys,
@@ -145,7 +156,7 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       /** Revokes an API key, as deleting it in the dashboard would: every token derived from it ends. */
       'revoke-api-key': async (input) => {
         const presented = typeof input.api_key === 'string' ? input.api_key : '';
-        if (presented === '') throw new ControlError('invalid_request', 'Send {"api_key": "<api-key>"}.');
+        if (presented === '') throw new ControlError('not_found', 'Send {"api_key": "…"} of a known API key.');
         let key: { id: string } | undefined;
         for (const k of state.apiKeys.all()) if (safeEqual(presented, k.api_key)) key = k;
         if (key === undefined) throw new ControlError('not_found', 'No such API key.');

@@ -1,45 +1,76 @@
 /**
- * BackOps state: organizations, API keys, events, areas, collaborators and shifts in @msw/data;
- * the event, collaborator and area tokens in one core token store, so a token of the wrong kind
- * is recognised as such rather than as unknown.
+ * BackOps state: organizations, API keys, attribute definitions, events, areas, collaborators,
+ * crew, activities and organization users in @msw/data; the organization, event, collaborator
+ * and area tokens in one core token store, so a token of the wrong kind is recognised as such
+ * rather than as unknown.
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
-const organizationSchema = z.object({ id: z.string(), name: z.string() });
+const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
 const apiKeySchema = z.object({
   id: z.string(),
   api_key: z.string(),
   name: z.string(),
   organizationId: z.string(),
   admin: z.boolean(),
+  collaboratorIds: z.array(z.string()),
   revoked: z.boolean(),
 });
-const attributeSchema = z.object({ name: z.string(), value: z.string() });
+const attributeDefinitionSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  name: z.string(),
+  type: z.string(),
+  isRequired: z.boolean(),
+  options: z.array(z.object({ id: z.string(), value: z.string(), color: z.string() })),
+});
 const eventSchema = z.object({
   id: z.string(),
   organizationId: z.string(),
   name: z.string(),
   archived: z.boolean(),
-  eventAttributes: z.array(attributeSchema),
-  attributes: z.array(attributeSchema),
+  attributes: z.array(z.object({ attributeId: z.string(), value: z.string() })),
 });
 const areaSchema = z.object({ id: z.string(), eventId: z.string(), name: z.string() });
 const collaboratorSchema = z.object({ id: z.string(), eventId: z.string(), name: z.string() });
-const shiftSchema = z.object({
-  areaId: z.string(),
+const crewSchema = z.object({
+  id: z.string(),
   collaboratorId: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phoneNumber: z.string(),
+  title: z.string(),
+  isPointOfContact: z.boolean(),
+  connectedUserId: z.string().nullable(),
+});
+const activitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  exactLocation: z.string(),
+  startDateTime: z.string(),
+  endDateTime: z.string(),
+  areaIds: z.array(z.string()),
+  collaboratorIds: z.array(z.string()),
+});
+const organizationUserSchema = z.object({
+  organizationId: z.string(),
+  email: z.string(),
+  status: z.enum(['member', 'invited']),
 });
 
 export type ApiKey = z.infer<typeof apiKeySchema>;
 export type EventRecord = z.infer<typeof eventSchema>;
+export type Activity = z.infer<typeof activitySchema>;
+export type CrewMember = z.infer<typeof crewSchema>;
 
 /** What a token opens. Every token remembers the API key it was derived from (by id). */
 export type TokenData =
+  | { kind: 'organization'; apiKeyId: string; organizationId: string }
   | { kind: 'event'; apiKeyId: string; eventId: string }
   | { kind: 'collaborator'; apiKeyId: string; eventId: string; collaboratorId: string }
   | { kind: 'area'; apiKeyId: string; eventId: string; areaId: string };
@@ -47,30 +78,59 @@ export type TokenData =
 export function createState(clock: Clock) {
   const organizations = new Collection({ schema: organizationSchema });
   const apiKeys = new Collection({ schema: apiKeySchema });
+  const attributeDefinitions = new Collection({ schema: attributeDefinitionSchema });
   const events = new Collection({ schema: eventSchema });
   const areas = new Collection({ schema: areaSchema });
   const collaborators = new Collection({ schema: collaboratorSchema });
-  const shifts = new Collection({ schema: shiftSchema });
+  const crew = new Collection({ schema: crewSchema });
+  const activities = new Collection({ schema: activitySchema });
+  const organizationUsers = new Collection({ schema: organizationUserSchema });
   const tokens = createTokenStore<TokenData>({ clock });
+  const all = [
+    organizations,
+    apiKeys,
+    attributeDefinitions,
+    events,
+    areas,
+    collaborators,
+    crew,
+    activities,
+    organizationUsers,
+  ];
 
   async function seed(): Promise<void> {
-    for (const c of [organizations, apiKeys, events, areas, collaborators, shifts]) c.clear();
+    for (const c of all) c.clear();
     tokens.clear();
     for (const o of fixtures.organizations) await organizations.create({ ...o });
-    for (const k of fixtures.apiKeys) await apiKeys.create({ ...k, revoked: false });
-    for (const e of fixtures.events) {
-      await events.create({
-        ...e,
-        eventAttributes: e.eventAttributes.map((a) => ({ ...a })),
-        attributes: e.attributes.map((a) => ({ ...a })),
-      });
+    for (const k of fixtures.apiKeys) {
+      await apiKeys.create({ ...k, collaboratorIds: [...k.collaboratorIds], revoked: false });
     }
+    for (const d of fixtures.attributeDefinitions) {
+      await attributeDefinitions.create({ ...d, options: d.options.map((o) => ({ ...o })) });
+    }
+    for (const e of fixtures.events) await events.create({ ...e, attributes: e.attributes.map((a) => ({ ...a })) });
     for (const a of fixtures.areas) await areas.create({ ...a });
     for (const c of fixtures.collaborators) await collaborators.create({ ...c });
-    for (const s of fixtures.shifts) await shifts.create({ ...s });
+    for (const m of fixtures.crew) await crew.create({ ...m });
+    for (const a of fixtures.activities) {
+      await activities.create({ ...a, areaIds: [...a.areaIds], collaboratorIds: [...a.collaboratorIds] });
+    }
+    for (const u of fixtures.organizationUsers) await organizationUsers.create({ ...u });
   }
 
-  return { organizations, apiKeys, events, areas, collaborators, shifts, tokens, seed };
+  return {
+    organizations,
+    apiKeys,
+    attributeDefinitions,
+    events,
+    areas,
+    collaborators,
+    crew,
+    activities,
+    organizationUsers,
+    tokens,
+    seed,
+  };
 }
 
 export type State = ReturnType<typeof createState>;

@@ -1,5 +1,5 @@
 /**
- * EventBookings operations. Token endpoint behaviour follows seed 002 (JSON body, documented
+ * EventBookings operations. Token endpoint behaviour follows the vendor's "EventBookings API Authentication" page (JSON body, documented
  * response with refresh_token) and IdentityServer (form bodies, rotation, OAuth2 errors); see the
  * `x-fidelity` notes in specs/eventbookings.openapi.yaml.
  */
@@ -68,8 +68,24 @@ const refusalText = {
   token_revoked: 'The refresh token has already been used.',
 } as const;
 
+/**
+ * The vendor's page writes the header `Authorisation: Bearer …` (British spelling) four times. A
+ * real server reads only `Authorization`, so the mock keeps refusing the misspelling, and says why.
+ */
+function refuseMisspelledHeader(request: MockRequest, context: OperationContext): void {
+  if (request.headers.get('authorization') !== null) return;
+  const misspelled = request.headers.get('authorisation');
+  if (misspelled === null) return;
+  context.present(/^bearer\s/i.test(misspelled.trim()) ? 'bearer' : 'none');
+  throw new MockError(
+    'header_misspelled',
+    "No access token was presented: found 'Authorisation'; the header is 'Authorization'.",
+  );
+}
+
 /** The access token of an API call, with the scope the operation needs. */
 function authorize(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
+  refuseMisspelledHeader(request, context);
   const entry = checkAccessToken(state.accessTokens, state.refreshTokens, bearerToken(request, context));
   if (!entry.data.scopes.includes(scope)) {
     throw new MockError('scope_missing', `This operation needs the scope ${scope}.`, { scope });
@@ -86,30 +102,69 @@ function organisationOf(state: State, data: TokenData, orgUuid: string): string 
 }
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DDTHH:MM[:SS]` without an offset: read as UTC. */
+const localDateTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$/;
 
+/** `starts_on` as an ISO 8601 UTC date-time, or null if it is not a date (the page gives no format). */
+function startsOn(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  let ms: number;
+  if (isoDateTime.test(value)) ms = Date.parse(value);
+  else {
+    const m = localDateTime.exec(value);
+    if (m === null) return null;
+    ms = Date.parse(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? ':00'}Z`);
+  }
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The vendor's nested body, `{"event": {name, description, occurrence: {type, attributes:
+ * {starts_on, event_duration, occurrence_ends}}, timezone, banner, configuration, listing,
+ * resources, …}}` (Events POST API Documentation). The page marks no field required: the mock
+ * requires `event.name` and `event.occurrence.attributes.starts_on` (an event needs a name and a
+ * start), checks the types of the other fields it names, and keeps the rest unread.
+ */
 function validateNewEvent(value: unknown): { name: string; starts_at: string; ends_at: string | null } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new MockError('malformed_body', 'The body must be a JSON object.');
+  if (!isObject(value)) throw new MockError('malformed_body', 'The body must be a JSON object.');
+  const event = value.event;
+  if (!isObject(event)) {
+    throw new MockError('validation_failed', 'The event is not valid.', {
+      fields: { event: ['event is required: send {"event": {...}}'] },
+    });
   }
-  const input = value as Record<string, unknown>;
   const fields: Record<string, string[]> = {};
-  const name = input.name;
-  if (typeof name !== 'string' || name.trim() === '') fields.name = ['name is required'];
-  else if (name.length > 200) fields.name = ['name must be at most 200 characters'];
-  const startsAt = input.starts_at;
-  if (typeof startsAt !== 'string' || !isoDateTime.test(startsAt) || Number.isNaN(Date.parse(startsAt))) {
-    fields.starts_at = ['starts_at must be an ISO 8601 date-time'];
+  const name = event.name;
+  if (typeof name !== 'string' || name.trim() === '') fields['event.name'] = ['name is required'];
+  else if (name.length > 200) fields['event.name'] = ['name must be at most 200 characters'];
+  for (const key of ['description', 'timezone'] as const) {
+    if (event[key] !== undefined && event[key] !== null && typeof event[key] !== 'string') {
+      fields[`event.${key}`] = [`${key} must be a string`];
+    }
   }
-  const endsAt = input.ends_at;
-  if (endsAt !== undefined && endsAt !== null) {
-    if (typeof endsAt !== 'string' || !isoDateTime.test(endsAt) || Number.isNaN(Date.parse(endsAt))) {
-      fields.ends_at = ['ends_at must be an ISO 8601 date-time'];
-    } else if (typeof startsAt === 'string' && Date.parse(endsAt) < Date.parse(startsAt)) {
-      fields.ends_at = ['ends_at must not be before starts_at'];
+  for (const key of ['banner', 'resources'] as const) {
+    if (event[key] !== undefined && !Array.isArray(event[key])) fields[`event.${key}`] = [`${key} must be an array`];
+  }
+  for (const key of ['configuration', 'listing'] as const) {
+    if (event[key] !== undefined && !isObject(event[key])) fields[`event.${key}`] = [`${key} must be an object`];
+  }
+  const occurrence = event.occurrence;
+  let starts: string | null = null;
+  if (!isObject(occurrence)) fields['event.occurrence'] = ['occurrence is required'];
+  else {
+    if (occurrence.type !== undefined && typeof occurrence.type !== 'string') {
+      fields['event.occurrence.type'] = ['type must be a string'];
+    }
+    const attributes = isObject(occurrence.attributes) ? occurrence.attributes : {};
+    starts = startsOn(attributes.starts_on);
+    if (starts === null) {
+      fields['event.occurrence.attributes.starts_on'] = ['starts_on must be a date or date-time'];
     }
   }
   if (Object.keys(fields).length > 0) throw new MockError('validation_failed', 'The event is not valid.', { fields });
-  return { name: name as string, starts_at: startsAt as string, ends_at: typeof endsAt === 'string' ? endsAt : null };
+  return { name: name as string, starts_at: starts as string, ends_at: null };
 }
 
 export function createOperations(state: State, options: Required<EventBookingsOptions>): Operation[] {

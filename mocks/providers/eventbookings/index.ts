@@ -1,8 +1,9 @@
 /**
- * EventBookings (seed 002): client_credentials and refresh_token on an IdentityServer token
+ * EventBookings ("EventBookings API Authentication", developers.eventbookings.com): client_credentials and refresh_token on an IdentityServer token
  * endpoint, bearer tokens with scopes on the API host.
  */
 import {
+  ControlError,
   type MockError,
   type MockResponse,
   oauthErrorResponse,
@@ -69,6 +70,9 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
       /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
       'revoke-client': (input) => {
         const clientId = typeof input.client_id === 'string' ? input.client_id : '';
+        if (clientId === '' || state.applications.findFirst((q) => q.where({ client_id: clientId })) === undefined) {
+          throw new ControlError('not_found', 'Send {"client_id": "…"} of a known client.');
+        }
         const revoked =
           state.accessTokens.revokeWhere((d) => d.clientId === clientId) +
           state.refreshTokens.revokeWhere((d) => d.clientId === clientId);

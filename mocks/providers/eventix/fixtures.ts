@@ -1,7 +1,7 @@
 /**
  * Seeded demo data for Eventix. Fixed values, so docs, Postman environments and tests can name
  * them; discoverable at `GET /__control/fixtures`. Jane Appleseed and her default company are
- * the seed's own example (seed 001).
+ * the example of the docs' "Issuing requests" page.
  */
 export const companies = [
   { guid: '6eac75a2-354b-11eb-9322-acde48001122', name: 'Lowlands Live BV' },
@@ -90,17 +90,30 @@ export const clients: ClientFixture[] = [
   },
 ];
 
+/**
+ * An event in the vendor's shape (OpenTicket "Setting up events": status, name, type, currency,
+ * locale, location_id, company_id, guid, created_at, updated_at; a description is named on the
+ * "Overview" page). `start` and `end` are the mock's own: the vendor keeps dates in separate
+ * eventDate resources; the mock uses them only to order events and to answer /event/upcoming,
+ * and never sends them.
+ */
 export interface EventFixture {
   guid: string;
   company_id: string;
+  location_id: string;
   name: string;
   description: string | null;
-  location: string | null;
+  status: string;
+  type: 'once' | 'recurring';
+  currency: string;
+  locale: string;
   start: string;
   end: string;
   created_at: string;
   updated_at: string;
 }
+
+const vendorDefaults = { status: 'normal', type: 'once' as const, currency: 'EUR', locale: 'nl_NL' };
 
 export const events: EventFixture[] = [
   {
@@ -108,7 +121,8 @@ export const events: EventFixture[] = [
     company_id: lowlands.guid,
     name: 'Lowlands Warm-up 2025',
     description: 'Last summer; no longer upcoming.',
-    location: 'Biddinghuizen',
+    location_id: '3c1d5e7f-9a2b-4c4d-8e6f-0a1b2c3d4e01', // Biddinghuizen
+    ...vendorDefaults,
     start: '2025-08-15T12:00:00+02:00',
     end: '2025-08-17T23:59:00+02:00',
     created_at: '2025-01-10T10:00:00+01:00',
@@ -119,7 +133,8 @@ export const events: EventFixture[] = [
     company_id: lowlands.guid,
     name: 'Lowlands Winter Edition',
     description: null,
-    location: 'Amsterdam',
+    location_id: '3c1d5e7f-9a2b-4c4d-8e6f-0a1b2c3d4e02', // Amsterdam
+    ...vendorDefaults,
     start: '2031-01-24T20:00:00+01:00',
     end: '2031-01-25T04:00:00+01:00',
     created_at: '2026-09-01T10:00:00+02:00',
@@ -130,7 +145,8 @@ export const events: EventFixture[] = [
     company_id: noorderzon.guid,
     name: 'Noorderzon Opening Night',
     description: 'Festival opening in the Noorderplantsoen.',
-    location: 'Groningen',
+    location_id: '3c1d5e7f-9a2b-4c4d-8e6f-0a1b2c3d4e03', // Groningen
+    ...vendorDefaults,
     start: '2031-08-14T19:00:00+02:00',
     end: '2031-08-14T23:30:00+02:00',
     created_at: '2026-10-05T12:00:00+02:00',
@@ -141,7 +157,8 @@ export const events: EventFixture[] = [
     company_id: elsewhere.guid,
     name: 'Elsewhere Showcase',
     description: null,
-    location: 'Utrecht',
+    location_id: '3c1d5e7f-9a2b-4c4d-8e6f-0a1b2c3d4e04', // Utrecht
+    ...vendorDefaults,
     start: '2031-03-06T20:00:00+01:00',
     end: '2031-03-06T23:00:00+01:00',
     created_at: '2026-11-01T08:00:00+01:00',
@@ -155,9 +172,21 @@ export const tickets = events.flatMap((event, e) =>
     event_id: event.guid,
     company_id: event.company_id,
     name,
-    min_price: t === 0 ? 4500 : 3750,
     vat_percentage: 9,
-    available_stock: t === 0 ? 1200 - e * 100 : 0,
+    // The vendor's ticket fields ("Creating tickets"), at its documented defaults.
+    status: null,
+    increment: 1,
+    min_orderable_amount_per_order: 1,
+    max_orderable_amount_per_order: 20,
+    availability_margin: 0,
+    percentage_service_costs_in_ticket: 0,
+    swappable: true,
+    seated: false,
+    include_service_cost_in_price: false,
+    reserved_count: 0,
+    pending_count: t === 0 ? 2 + e : 0,
+    created_at: event.created_at,
+    updated_at: event.created_at,
   })),
 );
 

@@ -1,6 +1,6 @@
 /**
  * Eventix operations: the authorization-code grant on the auth hosts, and API calls narrowed by
- * the `Company` header (seed 001). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
+ * the `Company` header (the docs' "Issuing requests" page). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
  */
 import {
   authenticateClient,
@@ -11,6 +11,7 @@ import {
   type MockResponse,
   type Operation,
   type OperationContext,
+  type ParsedBody,
   readTokenFields,
   requireField,
   responder,
@@ -49,6 +50,54 @@ const refreshRefusal = {
 } as const;
 
 /** At most this much of a client-supplied value goes into an error message. */
+/** `2020-12-13T14:15:16+00:00`, the form of the docs' `updated_at`. */
+const isoWithOffset = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The profile fields a `PUT /users/me` may change: `name`, `email`, `phone` (null or '' clears
+ * it), from JSON, a form or multipart. Other fields (guid, companies, whitelabel) are not the
+ * user's to change and are ignored. At least one field must be given.
+ */
+function readProfile(body: ParsedBody): { name?: string; email?: string; phone?: string | null } {
+  if (body.kind === 'none') throw new MockError('malformed_body', 'Send the fields to change as JSON or a form.');
+  let input: Record<string, unknown>;
+  if (body.kind === 'json') {
+    if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
+      throw new MockError('malformed_body', 'The JSON body must be an object.');
+    }
+    input = body.value as Record<string, unknown>;
+  } else input = body.value;
+  const out: { name?: string; email?: string; phone?: string | null } = {};
+  const problems: Record<string, string[]> = {};
+  if ('name' in input) {
+    const v = input.name;
+    if (typeof v !== 'string' || v.trim() === '' || v.length > 255) problems.name = ['must be 1 to 255 characters'];
+    else out.name = v.trim();
+  }
+  if ('email' in input) {
+    const v = input.email;
+    if (typeof v !== 'string' || v.length > 255 || !emailPattern.test(v)) problems.email = ['must be an email address'];
+    else out.email = v;
+  }
+  if ('phone' in input) {
+    const v = input.phone;
+    if (v === null || v === '') out.phone = null;
+    else if (typeof v !== 'string' || !/^\+?[0-9 ()-]{5,32}$/.test(v)) problems.phone = ['must be a phone number'];
+    else out.phone = v;
+  }
+  if (Object.keys(problems).length > 0) {
+    throw new MockError('validation_failed', 'The profile is not valid.', { fields: problems });
+  }
+  if (Object.keys(out).length === 0) {
+    throw new MockError('validation_failed', 'Name at least one of name, email, phone.', {
+      fields: { name: ['one of name, email, phone is required'] },
+    });
+  }
+  return out;
+}
+
 const clip = (value: string) => (value.length > 64 ? `${value.slice(0, 64)}…` : value);
 
 /**
@@ -248,12 +297,21 @@ export function createOperations(state: State, options: Required<EventixOptions>
     };
   }
 
-  const eventsOf = (companies: string[]) => {
+  /** The events of the companies, by start; `start` and `end` are the mock's own and not sent. */
+  const eventsOf = (companies: string[], upcomingAt?: number) => {
     const selected = new Set(companies);
     return state.events
       .findMany((q) => q.where((e) => selected.has(e.company_id)))
+      .filter((e) => upcomingAt === undefined || Date.parse(e.end) > upcomingAt)
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-      .map((e) => ({ ...e }));
+      .map(({ start: _start, end: _end, ...e }) => e);
+  };
+
+  /** The user of a token, as `/users/me` answers it. */
+  const userOf = (guid: string) => {
+    const user = state.users.findFirst((q) => q.where({ guid }));
+    if (user === undefined) throw new MockError('token_revoked', 'The user no longer exists.');
+    return user;
   };
 
   return [
@@ -268,10 +326,29 @@ export function createOperations(state: State, options: Required<EventixOptions>
       path: '/users/me',
       handle(request, context) {
         const { grant } = authenticate(request, context);
-        const user = state.users.findFirst((q) => q.where({ guid: grant.userGuid }));
-        if (user === undefined) throw new MockError('token_revoked', 'The user no longer exists.');
-        const { companies: _companies, ...fields } = user;
+        const { companies: _companies, ...fields } = userOf(grant.userGuid);
         return respond('getCurrentUser', 200, { ...fields, deleted_at: null });
+      },
+    },
+    {
+      operationId: 'updateCurrentUser',
+      method: 'PUT',
+      hosts: authHosts,
+      path: '/users/me',
+      async handle(request, context) {
+        const { grant } = authenticate(request, context);
+        const user = userOf(grant.userGuid);
+        const changes = readProfile(await request.body());
+        const updated = await state.users.update(user, {
+          data(u) {
+            if (changes.name !== undefined) u.name = changes.name;
+            if (changes.email !== undefined) u.email = changes.email;
+            if (changes.phone !== undefined) u.phone = changes.phone;
+            u.updated_at = isoWithOffset(context.clock.now());
+          },
+        });
+        const { companies: _companies, ...fields } = updated ?? user;
+        return respond('updateCurrentUser', 200, { ...fields, deleted_at: null });
       },
     },
     {
@@ -291,12 +368,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
       path: '/event/upcoming',
       handle(request, context) {
         const { companies } = authenticate(request, context);
-        const now = context.clock.now();
-        return respond(
-          'listUpcomingEvents',
-          200,
-          eventsOf(companies).filter((e) => Date.parse(e.end) > now),
-        );
+        return respond('listUpcomingEvents', 200, eventsOf(companies, context.clock.now()));
       },
     },
     {

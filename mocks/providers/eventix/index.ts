@@ -1,5 +1,5 @@
 /**
- * Eventix / OpenTicket / Weeztix (seed 001): authorization-code OAuth2 with single-use refresh
+ * Eventix / OpenTicket / Weeztix (docs.openticket.tech, "Issuing requests"): authorization-code OAuth2 with single-use refresh
  * tokens, a per user/client token cap, and the `Company` header narrowing a token.
  */
 import {

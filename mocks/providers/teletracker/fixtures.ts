@@ -3,7 +3,7 @@
  * name them; discoverable at `GET /__control/fixtures`. Account ids are integers (the docs type
  * `account_id` as one); user GUIDs are UUIDs like the docs' `guid`. One user has two accounts (a
  * default and another, for `account_id` at login and masquerade); one user has a single account
- * that the first user cannot reach, for the cross-account refusals.
+ * that the first user cannot reach, for the cross-account refusals; one user has no report access.
  */
 export const accounts = [
   { account_id: 10231, name: 'Harbourview Dental — Downtown' },
@@ -19,6 +19,12 @@ export interface UserFixture {
   password: string;
   accounts: number[];
   default_account_id: number;
+  /**
+   * What the user may do (inferred: the docs say a session's permissions "depend on the
+   * permissions associated with the username" but name none). `reports` lets a session read
+   * `/reports/call-data`.
+   */
+  permissions: string[];
 }
 
 export const users: UserFixture[] = [
@@ -28,6 +34,7 @@ export const users: UserFixture[] = [
     password: 'Tr4ck-Every-Call!',
     accounts: [downtown.account_id, northShore.account_id],
     default_account_id: downtown.account_id,
+    permissions: ['reports'],
   },
   {
     guid: '3f9d2c4e-5b6a-4c1d-9e8f-7a6b5c4d3e2f',
@@ -35,6 +42,16 @@ export const users: UserFixture[] = [
     password: 'Pipes&Calls-2025',
     accounts: [lakeside.account_id],
     default_account_id: lakeside.account_id,
+    permissions: ['reports'],
+  },
+  {
+    // A user without report access: logs in, but call-data refuses it (403 FORBIDDEN).
+    guid: '9c1e7b2a-4d3f-4a6b-8e5c-1f2a3b4c5d6e',
+    username: 'frontdesk@harbourview.example',
+    password: 'Front-Desk-Only-7',
+    accounts: [downtown.account_id],
+    default_account_id: downtown.account_id,
+    permissions: [],
   },
 ];
 

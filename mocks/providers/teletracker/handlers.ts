@@ -1,5 +1,5 @@
 /**
- * TeleTracker operations (seed 004): username/password login for a UUID token bound to one
+ * TeleTracker operations (the vendor's "Get a Bearer Token" page and its neighbours): username/password login for a UUID token bound to one
  * account, refresh-token rotation, a masquerade that moves the session to another account, and a
  * sample report reachable with Bearer, Basic or Integrator credentials. See the `x-fidelity`
  * notes in specs/teletracker.openapi.yaml for what is inferred.
@@ -28,6 +28,11 @@ export interface TeleTrackerOptions {
   tokenLifetimeSeconds?: number;
   /** Refresh-token lifetime in seconds. Default 29 days and 1 hour, as the docs' example shows (inferred). */
   refreshTokenLifetimeSeconds?: number;
+  /**
+   * Status of a call with an expired token. The docs: "will result in a 401 or 403 response".
+   * Default 401; set 403 to test a client against the other answer.
+   */
+  expiredTokenStatus?: 401 | 403;
 }
 
 type TokenSet = components['schemas']['TokenSet'];
@@ -86,7 +91,7 @@ function accountFor(user: User, requested: number | undefined): number {
   return requested;
 }
 
-/** `Authorization`, or the seed's `Authentication` spelling when there is no `Authorization`. */
+/** `Authorization`, or the `Authentication` spelling of the Get a Bearer Token page when there is no `Authorization`. */
 function authorizationOf(request: MockRequest): Authorization | null {
   return readAuthorization(request.headers) ?? readAuthorization(request.headers, 'authentication');
 }
@@ -111,9 +116,14 @@ function passwordUser(state: State, auth: Authorization): User {
 }
 
 /** Who is calling a resource, and for which account, by any of the three schemes. */
-function callerOf(state: State, request: MockRequest, context: OperationContext): Session {
+function callerOf(
+  state: State,
+  request: MockRequest,
+  context: OperationContext,
+  params: Record<string, string>,
+): Session {
   const auth = authorizationOf(request);
-  const requested = accountIdOf(request.query.get('account_id'));
+  const requested = accountIdOf(params.account_id);
   switch (auth?.scheme) {
     case 'basic': {
       context.present('basic');
@@ -139,6 +149,21 @@ function callerOf(state: State, request: MockRequest, context: OperationContext)
       return { userGuid: data.userGuid, accountId: data.accountId };
     }
   }
+}
+
+/**
+ * The parameters of a GET: the query string, and (documented: "We also support passing a HTTP
+ * request body for these types of events as well") a form, multipart or JSON body. The query
+ * string wins where both name a parameter.
+ */
+async function parametersOf(request: MockRequest, names: readonly string[]): Promise<Record<string, string>> {
+  const body = await fieldsOfRequest(request);
+  const params: Record<string, string> = {};
+  for (const name of names) {
+    const value = request.query.get(name) ?? body[name];
+    if (value !== undefined && value !== null) params[name] = value;
+  }
+  return params;
 }
 
 /** A `YYYY-MM-DD` query date, or a 400. */
@@ -209,12 +234,16 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       path: '/auth/refresh',
       async handle(request, context) {
         const fields = await fieldsOfRequest(request);
-        const { refresh_token: value } = requireFields(fields, ['refresh_token']);
+        // The refresh page names the field `refresh_token` (documented); the login page says "pass
+        // the refreshToken value", so the response's own name is taken too.
+        const value = fields.refresh_token || fields.refreshToken;
+        if (value === undefined || value === '') requireFields(fields, ['refresh_token']);
         context.present('refresh_token');
         // Single use: the refresh token presented ends here, whoever wins a race.
-        const result = state.refreshTokens.take(value);
+        const result = state.refreshTokens.take(value as string);
         if (!result.ok) {
-          if (state.tokens.check(value).ok) throw new MockError('token_wrong_kind', 'A token is not a refresh token.');
+          if (state.tokens.check(value as string).ok)
+            throw new MockError('token_wrong_kind', 'A token is not a refresh token.');
           throw new MockError(result.reason, `The refresh token is not valid (${result.reason}).`);
         }
         const { userGuid, accountId } = result.entry.data;
@@ -244,13 +273,15 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       method: 'GET',
       hosts,
       path: '/reports/call-data',
-      handle(request, context) {
-        const caller = callerOf(state, request, context);
-        const query = {
-          start_date: request.query.get('start_date') ?? '',
-          end_date: request.query.get('end_date') ?? '',
-        };
-        const dates = requireFields(query, ['start_date', 'end_date']);
+      async handle(request, context) {
+        const params = await parametersOf(request, ['start_date', 'end_date', 'account_id']);
+        const caller = callerOf(state, request, context, params);
+        // Per-user permissions (inferred): a user without report access is refused.
+        const user = userByGuid(caller.userGuid);
+        if (!user.permissions.includes('reports')) {
+          throw new MockError('forbidden', 'This user has no access to reports.');
+        }
+        const dates = requireFields(params, ['start_date', 'end_date']);
         const start = dateOf('start_date', dates.start_date);
         const end = dateOf('end_date', dates.end_date);
         if (end < start) {

@@ -1,5 +1,5 @@
 /**
- * TeleTracker REST API (seed 004): username/password login for UUID tokens bound to one account,
+ * TeleTracker REST API ("Get a Bearer Token", teletracker.net developer docs): username/password login for UUID tokens bound to one account,
  * refresh rotation, masquerade, Basic and Integrator credentials, `{success:false}` error bodies.
  */
 import {
@@ -24,24 +24,27 @@ const defaults: Required<TeleTrackerOptions> = {
   tokenLifetimeSeconds: 3600,
   // The docs' example: token issued 20:39:12, refresh token until 29 days after the token's expiry.
   refreshTokenLifetimeSeconds: 29 * 86_400 + 3600,
+  expiredTokenStatus: 401,
 };
 
 /** Every refusal as `{success:false, code, message}`; a 400 for missing variables lists them. */
-function errorResponse(error: MockError): MockResponse {
+function errorResponse(error: MockError, expiredTokenStatus: 401 | 403): MockResponse {
   const reply = (status: number, code: ErrorBody['code'], extra: Partial<ErrorBody> = {}): MockResponse => ({
     status,
     body: { success: false, code, message: error.message, ...extra } satisfies ErrorBody,
   });
   switch (error.code) {
     case 'credentials_missing':
+    case 'header_misspelled':
     case 'token_unknown':
     case 'token_revoked':
     case 'token_wrong_kind':
     case 'invalid_grant':
       return reply(401, 'UNAUTHORIZED');
-    // The docs: "an expired bearer token will result in a 401 or 403 response"; the mock picks 401.
+    // The docs: "an expired bearer token will result in a 401 or 403 response": 401 unless the
+    // option `expiredTokenStatus` says 403.
     case 'token_expired':
-      return reply(401, 'TOKEN_EXPIRED');
+      return reply(expiredTokenStatus, 'TOKEN_EXPIRED');
     case 'invalid_client':
       return reply(401, 'INVALID_CREDENTIALS');
     case 'tenant_not_covered':
@@ -84,7 +87,7 @@ export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions 
     hosts: [apiHost],
     operations: createOperations(state, settings),
     fixtures: () => ({
-      users: fixtures.users.map((u) => ({ ...u, accounts: [...u.accounts] })),
+      users: fixtures.users.map((u) => ({ ...u, accounts: [...u.accounts], permissions: [...u.permissions] })),
       accounts: fixtures.accounts.map((a) => ({ ...a })),
       api_base: `https://${apiHost}`,
       call_data_range: { start_date: '2025-03-01', end_date: '2025-03-31' },
@@ -93,10 +96,10 @@ export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions 
     }),
     demo: () =>
       fixtures.users.map((u) => ({
-        label: `user with account${u.accounts.length > 1 ? 's' : ''} ${u.accounts.join(', ')} (default ${u.default_account_id})`,
+        label: `user with account${u.accounts.length > 1 ? 's' : ''} ${u.accounts.join(', ')} (default ${u.default_account_id})${u.permissions.includes('reports') ? '' : ', no report access'}`,
         values: { username: u.username, password: u.password },
       })),
-    errorResponse,
+    errorResponse: (error) => errorResponse(error, settings.expiredTokenStatus),
     credentials: (now) => {
       const fields = (d: { userGuid: string; accountId: number }) => ({
         whose: `user ${state.users.findFirst((q) => q.where({ guid: d.userGuid }))?.username ?? d.userGuid}, account ${d.accountId}`,

@@ -14,6 +14,7 @@ const userSchema = z.object({
   password: z.string(),
   accounts: z.array(z.number().int()),
   default_account_id: z.number().int(),
+  permissions: z.array(z.string()),
 });
 const callSchema = z.object({
   call_id: z.string(),
@@ -52,7 +53,8 @@ export function createState(clock: Clock) {
     tokens.clear();
     refreshTokens.clear();
     for (const a of fixtures.accounts) await accounts.create({ ...a });
-    for (const u of fixtures.users) await users.create({ ...u, accounts: [...u.accounts] });
+    for (const u of fixtures.users)
+      await users.create({ ...u, accounts: [...u.accounts], permissions: [...u.permissions] });
     for (const c of fixtures.calls) await calls.create({ ...c });
   }
 

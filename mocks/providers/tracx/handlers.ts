@@ -1,6 +1,6 @@
 /**
  * Tracx Connect operations. A connect token buys a session token (a JWT with the connect token's
- * permissions and event scope, seed 003); every other operation checks that JWT and one
+ * permissions and event scope, as the docs' "Authentication" page says); every other operation checks that JWT and one
  * permission. Where the docs are silent the choices are marked in specs/tracx.openapi.yaml.
  */
 import {
@@ -245,7 +245,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         } else {
           const raceOk = (id: number) => state.races.findFirst((q) => q.where({ id, event_id: eventId })) !== undefined;
           for (const [i, item] of input.entries()) {
-            const participant = checkParticipant(item, `${i}.`, problems, raceOk);
+            const participant = checkParticipant(item, `${i}.`, problems, raceOk, true);
             if (participant !== null) accepted.push(participant);
           }
         }

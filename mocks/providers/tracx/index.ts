@@ -1,5 +1,5 @@
 /**
- * Tracx Connect (seed 003): a connect token buys a session JWT carrying the connect token's
+ * Tracx Connect (docs.tracx.events "Authentication"): a connect token buys a session JWT carrying the connect token's
  * permissions; Laravel-style errors.
  */
 import {
@@ -28,6 +28,7 @@ function errorResponse(error: MockError): MockResponse {
   const message = (status: number, text = error.message): MockResponse => ({ status, body: { message: text } });
   switch (error.code) {
     case 'credentials_missing':
+    case 'header_misspelled':
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':

@@ -46,8 +46,8 @@ const participantStateSchema = z.enum(participantStates).nullable();
 const participantSchema = z.object({
   id: z.number().int(),
   unique_id: z.string(),
-  start_number: z.string(),
-  chip_code: z.string(),
+  start_number: z.string().nullable(),
+  chip_code: z.string().nullable(),
   event_id: z.number().int(),
   race_id: z.number().int(),
   first_name: z.string(),

@@ -65,12 +65,17 @@ function text(v: unknown): string | null {
 /**
  * Checks one participant. `prefix` is `''` for the single endpoint and `'N.'` for item N of an
  * array body. `raceOk(raceId)` says whether the race exists in the caller's scope.
+ *
+ * `bulk`: the rules of "Save Multiple Participants", whose field table marks only unique_id,
+ * first_name, last_name, date_of_birth and race_id required; `start_number` and `chip_code`
+ * (required by "Save Single Participant") are optional there, checked when given.
  */
 export function checkParticipant(
   input: unknown,
   prefix: string,
   problems: Problems,
   raceOk: (raceId: number) => boolean,
+  bulk = false,
 ): ParticipantInput | null {
   const before = Object.keys(problems).length;
   // Laravel reads a scalar or a list where an object belongs as having none of the fields.
@@ -105,7 +110,8 @@ export function checkParticipant(
   if (required('unique_id')) maxString('unique_id', 100, true);
   if (required('first_name')) maxString('first_name', 100, false);
   if (required('last_name')) maxString('last_name', 100, false);
-  if (required('start_number')) maxString('start_number', 100, true);
+  const requiredHere = (name: string) => (bulk ? present(v[name]) : required(name));
+  if (requiredHere('start_number')) maxString('start_number', 100, true);
   if (present(v.team_name)) maxString('team_name', 100, false);
   if (present(v.country_code)) {
     if (typeof v.country_code !== 'string' || !isCountryCode(v.country_code)) {
@@ -117,7 +123,7 @@ export function checkParticipant(
       add(problems, f('date_of_birth'), `The ${label(f('date_of_birth'))} field must match the format Y-m-d.`);
     }
   }
-  if (required('chip_code')) {
+  if (requiredHere('chip_code')) {
     if (typeof v.chip_code !== 'string') {
       add(problems, f('chip_code'), `The ${label(f('chip_code'))} field must be a string.`);
     } else if ([...v.chip_code].length !== 7) {
@@ -142,8 +148,8 @@ export function checkParticipant(
     unique_id: text(v.unique_id) as string,
     first_name: v.first_name as string,
     last_name: v.last_name as string,
-    start_number: text(v.start_number) as string,
-    chip_code: v.chip_code as string,
+    start_number: present(v.start_number) ? (text(v.start_number) as string) : null,
+    chip_code: present(v.chip_code) ? (v.chip_code as string) : null,
     date_of_birth: v.date_of_birth as string,
     country_code: optional(v.country_code),
     team_name: optional(v.team_name),
