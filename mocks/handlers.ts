@@ -28,6 +28,7 @@ export function fromFetch(request: Request, limit: number): IncomingRequest {
     path: url.pathname,
     query: url.searchParams,
     headers: request.headers,
+    base: url.origin,
     async readBody() {
       const declared = Number(request.headers.get('content-length') ?? '0');
       if (declared > limit) throw new MockError('payload_too_large', `The body is over ${limit} bytes.`);

@@ -252,8 +252,17 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
-    const first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-    const rest = slash === -1 ? '/' : pathname.slice(slash);
+    let first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+    let rest = slash === -1 ? '/' : pathname.slice(slash);
+    // RFC 8414 §3.1: the metadata of an issuer with a path (here `/<host>`) lives at
+    // `/.well-known/<name>/<host>`: served as `/.well-known/<name>` on that host.
+    const wellKnown = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(
+      pathname,
+    );
+    if (wellKnown !== null) {
+      first = wellKnown[2] as string;
+      rest = `/.well-known/${wellKnown[1]}${wellKnown[3] ?? ''}`;
+    }
     const reader = headerReader(req);
     const headers: HeaderReader =
       authority === req.headers.host
@@ -308,6 +317,10 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           return query;
         },
         headers: reader,
+        // Through a proxy the client named the real host itself; otherwise the host sits under this server.
+        base: proxied
+          ? `http://${first}`
+          : `${authority === undefined ? listeningBase() : `http://${authority}`}/${first}`,
         readBody: body,
       };
       // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
@@ -394,14 +407,14 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       socket.destroy();
       return;
     }
-    const [status, code] =
+    const [status, code, why] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? ['431 Request Header Fields Too Large', 'request_header_fields_too_large']
+        ? ['431 Request Header Fields Too Large', 'request_header_fields_too_large', 'its headers are too large']
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? ['408 Request Timeout', 'request_timeout']
-          : ['400 Bad Request', 'bad_request'];
+          ? ['408 Request Timeout', 'request_timeout', 'it did not arrive in time']
+          : ['400 Bad Request', 'bad_request', 'it is not valid HTTP'];
     // Refused before any routing, so in the server's own shape rather than a provider's.
-    const body = JSON.stringify({ error: code, message: `The HTTP request could not be read (${code}).` });
+    const body = JSON.stringify({ error: code, message: `The HTTP request could not be read: ${why}.` });
     socket.end(
       `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );

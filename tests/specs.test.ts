@@ -62,8 +62,11 @@ describe('contract validator', () => {
   const check = { provider: 'eventix', operationId: 'authorize', status: 302, body: undefined };
 
   it('requires the response headers a spec marks required', () => {
-    expect(validate({ ...check, headers: { location: 'https://app.example.com/cb?code=x' } })).toEqual([]);
-    expect(validate({ ...check, headers: {} })).toHaveLength(1);
+    const headers = { location: 'https://app.example.com/cb?code=x', 'cache-control': 'no-store', pragma: 'no-cache' };
+    expect(validate({ ...check, headers })).toEqual([]);
+    expect(validate({ ...check, headers: {} })).toHaveLength(3);
+    const { location: _, ...withoutLocation } = headers;
+    expect(validate({ ...check, headers: withoutLocation })).toHaveLength(1);
   });
 
   it('refuses an undeclared status and a body that breaks the schema', () => {

@@ -57,3 +57,25 @@ export function findBySecret<T>(items: Iterable<T>, presented: string, secretOf:
   for (const item of items) if (safeEqual(presented, secretOf(item))) found = item;
   return found;
 }
+
+/**
+ * Form-decodes a value (`application/x-www-form-urlencoded`, RFC 6749 §2.3.1 for Basic client
+ * credentials): `+` is a space and `%XX` sequences are bytes of UTF-8. Lenient as .NET's
+ * `Uri.UnescapeDataString`, which IdentityServer uses: a `%` that starts no valid sequence stays
+ * as it is, rather than failing the request.
+ */
+export function formDecode(value: string): string {
+  const spaced = value.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    // Decode each run of valid escapes on its own; leave the rest literal.
+    return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}

@@ -18,6 +18,11 @@ export interface IncomingRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly headers: HeaderReader;
+  /**
+   * The URL the host is served under, without a trailing slash (see `MockRequest.base`);
+   * `https://<host>` when the door does not say.
+   */
+  readonly base?: string;
   /** Reads the whole body; throws `MockError('payload_too_large')` past the limit. */
   readBody(): Promise<Uint8Array>;
 }
@@ -162,6 +167,7 @@ export function createEngine(options: EngineOptions): Engine {
       path: incoming.path,
       query: incoming.query,
       headers: incoming.headers,
+      base: incoming.base ?? `https://${incoming.host}`,
       params,
       body() {
         parsed ??= incoming.readBody().then((bytes) => parseBody(incoming.headers.get('content-type'), bytes));

@@ -11,7 +11,7 @@ export { answerControl, ControlError, maxListedTokens } from './control.js';
 export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
-export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './credentials.js';
+export { decodeBasic, findBySecret, formDecode, readAuthorization, safeEqual } from './credentials.js';
 export type {
   ContractViolation,
   Engine,
@@ -32,15 +32,18 @@ export type { CredentialKind, Journal, JournalEntry } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
-export type { OAuthErrorBody, OAuthErrorOptions } from './oauth2.js';
+export type { ClientAuthOptions, OAuthErrorBody, OAuthErrorOptions, PkceChallenge, PkceMethod } from './oauth2.js';
 export {
   authenticateClient,
   bearerToken,
   checkAccessToken,
+  describeRefusal,
   oauthErrorResponse,
+  readPkceChallenge,
   readTokenFields,
   requireField,
   tokenResponseHeaders,
+  verifyPkce,
 } from './oauth2.js';
 export type {
   DemoCredential,

@@ -4,12 +4,16 @@
  * RFC 6749 §5.2 / RFC 6750 §3 error bodies and challenges.
  */
 import { fieldsOf } from './body.js';
-import { decodeBasic, readAuthorization, safeEqual } from './credentials.js';
+import { decodeBasic, formDecode, readAuthorization, safeEqual } from './credentials.js';
 import { MockError, type MockErrorCode } from './errors.js';
 import type { MockRequest, MockResponse, OperationContext } from './provider.js';
-import type { TokenEntry, TokenStore } from './token-store.js';
+import type { TokenEntry, TokenRefusal, TokenStore } from './token-store.js';
 
-/** RFC 6749 §5.1: token responses must not be cached. */
+/**
+ * RFC 6749 §5.1: an answer that carries a credential (a token, a session token, an
+ * authorization code in a redirect) must not be cached. Every provider sends this pair on every
+ * such answer.
+ */
 export const tokenResponseHeaders: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   pragma: 'no-cache',
@@ -41,37 +45,60 @@ export function requireField(fields: Record<string, string>, name: string): stri
   return value;
 }
 
+/** How a provider's real server reads client credentials. */
+export interface ClientAuthOptions {
+  /**
+   * How the Basic user and password are decoded after base64: `form` (RFC 6749 §2.3.1: `+` is a
+   * space, `%XX` escapes; IdentityServer does this) or `none` (league/oauth2-server takes them
+   * as they are). Default `form`.
+   */
+  basicDecoding?: 'form' | 'none';
+  /**
+   * Which credentials win when both HTTP Basic and the body carry them: `basic` (IdentityServer
+   * tries its Basic parser first) or `body` (league/oauth2-server reads each body parameter,
+   * `client_id` and `client_secret`, with the Basic value as its default; a malformed Basic
+   * header counts as absent). Default `basic`.
+   */
+  precedence?: 'basic' | 'body';
+}
+
 /**
- * Authenticates the client of a token request: HTTP Basic (`client_secret_basic`) first, else
- * `client_id` / `client_secret` in the body (`client_secret_post`). `secretOf` looks the
- * registered secret up; unknown clients are compared against a dummy secret so both paths take
- * the same time. Returns the client id.
+ * Authenticates the client of a token request: HTTP Basic (`client_secret_basic`) or
+ * `client_id` / `client_secret` in the body (`client_secret_post`), decoded and ordered as the
+ * provider's server does (`ClientAuthOptions`). `secretOf` looks the registered secret up;
+ * unknown clients are compared against a dummy secret so both paths take the same time. Returns
+ * the client id. A refusal carries the scheme of any Authorization header sent (`authScheme`),
+ * for the challenge.
  */
 export function authenticateClient(
   request: MockRequest,
   fields: Record<string, string>,
   context: OperationContext,
   secretOf: (clientId: string) => string | undefined,
+  options: ClientAuthOptions = {},
 ): string {
   const auth = readAuthorization(request.headers);
+  const details = auth === null ? {} : { authScheme: auth.scheme };
   let clientId = fields.client_id;
   let secret = fields.client_secret;
-  let authScheme: string | undefined;
+  const bodyCarries = clientId !== undefined || secret !== undefined;
   if (auth?.scheme === 'basic') {
-    context.present('basic');
-    authScheme = 'basic';
     const pair = decodeBasic(auth.credentials);
-    if (pair === null) throw new MockError('invalid_client', 'The Basic credentials are malformed.', { authScheme });
-    try {
-      clientId = decodeURIComponent(pair.user);
-      secret = decodeURIComponent(pair.password);
-    } catch {
-      throw new MockError('invalid_client', 'The Basic credentials are not URL-encoded correctly.', { authScheme });
+    const decode = options.basicDecoding === 'none' ? (v: string) => v : formDecode;
+    if (options.precedence === 'body') {
+      // league: each body parameter, with the Basic value as its default.
+      clientId ??= pair === null ? undefined : decode(pair.user);
+      secret ??= pair === null ? undefined : decode(pair.password);
+      context.present(fields.client_secret !== undefined ? 'client_secret' : 'basic');
+    } else {
+      context.present('basic');
+      if (pair === null) throw new MockError('invalid_client', 'The Basic credentials are malformed.', details);
+      clientId = decode(pair.user);
+      secret = decode(pair.password);
     }
-  } else if (clientId !== undefined || secret !== undefined) {
+  } else if (bodyCarries) {
     context.present('client_secret');
   }
-  const details = authScheme === undefined ? {} : { authScheme };
   if (clientId === undefined || clientId === '')
     throw new MockError('invalid_client', 'client_id is required.', details);
   if (secret === undefined || secret === '')
@@ -80,6 +107,89 @@ export function authenticateClient(
   const ok = safeEqual(secret, registered ?? 'x'.repeat(24)) && registered !== undefined;
   if (!ok) throw new MockError('invalid_client', 'Unknown client or wrong client secret.', details);
   return clientId;
+}
+
+// ---- PKCE (RFC 7636) ----
+
+export type PkceMethod = 'S256' | 'plain';
+
+/** The challenge an authorization code was issued with. */
+export interface PkceChallenge {
+  challenge: string;
+  method: PkceMethod;
+}
+
+/** RFC 7636 §4.1/§4.2: 43 to 128 unreserved characters. */
+const pkceValue = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+/**
+ * The PKCE challenge of an authorize request, or undefined when it sends none (a method without
+ * a challenge is ignored). An unknown method or a malformed challenge is `invalid_request`
+ * (RFC 7636 §4.4.1), which the authorize endpoint redirects.
+ */
+export function readPkceChallenge(query: URLSearchParams): PkceChallenge | undefined {
+  const challenge = query.get('code_challenge');
+  if (challenge === null || challenge === '') return undefined;
+  const method = query.get('code_challenge_method') ?? 'plain';
+  if (method !== 'S256' && method !== 'plain') {
+    throw new MockError('invalid_request', 'code_challenge_method must be S256 or plain.');
+  }
+  if (!pkceValue.test(challenge)) {
+    throw new MockError('invalid_request', 'code_challenge must be 43 to 128 unreserved characters (RFC 7636).');
+  }
+  return { challenge, method };
+}
+
+function base64url(bytes: ArrayBuffer): string {
+  let binary = '';
+  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * Checks the `code_verifier` of a code exchange against the challenge the code was issued with
+ * (RFC 7636 §4.6), as league/oauth2-server does: a challenge without a verifier, or a malformed
+ * verifier, is `invalid_request`; a verifier that does not match is `invalid_grant`; a verifier
+ * for a code issued without a challenge is `invalid_request` (a PKCE downgrade).
+ */
+export async function verifyPkce(pkce: PkceChallenge | undefined, verifier: string | undefined): Promise<void> {
+  const given = verifier === undefined || verifier === '' ? undefined : verifier;
+  if (pkce === undefined) {
+    if (given !== undefined) {
+      throw new MockError(
+        'invalid_request',
+        'code_verifier was sent, but the code was issued without a code_challenge.',
+      );
+    }
+    return;
+  }
+  if (given === undefined) {
+    throw new MockError('invalid_request', 'code_verifier is required: the code was issued with a code_challenge.');
+  }
+  if (!pkceValue.test(given)) {
+    throw new MockError('invalid_request', 'code_verifier must be 43 to 128 unreserved characters (RFC 7636).');
+  }
+  const derived =
+    pkce.method === 'S256' ? base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(given))) : given;
+  if (!safeEqual(derived, pkce.challenge)) {
+    throw new MockError('invalid_grant', 'code_verifier does not match the code_challenge.');
+  }
+}
+
+// ---- descriptions in words ----
+
+const refusalWords: Readonly<Record<TokenRefusal, string>> = {
+  token_unknown: 'is not known',
+  token_expired: 'has expired',
+  token_revoked: 'has been revoked or replaced',
+};
+
+/**
+ * A refusal described in words ("The access token has expired."): the code itself stays in the
+ * journal (`reason`) and the error's `code`, never in `error_description`.
+ */
+export function describeRefusal(what: string, reason: TokenRefusal): string {
+  return `The ${what} ${refusalWords[reason]}.`;
 }
 
 /** The token of an API call sent as `Authorization: Bearer <token>` (RFC 6750 §2.1). */
@@ -106,7 +216,7 @@ export function checkAccessToken<T>(
   const result = accessTokens.check(value);
   if (result.ok) return result.entry;
   if (refreshTokens.check(value).ok) throw new MockError('token_wrong_kind', 'A refresh token is not an access token.');
-  throw new MockError(result.reason, `The access token is not valid (${result.reason}).`);
+  throw new MockError(result.reason, describeRefusal('access token', result.reason));
 }
 
 /** RFC 6749 §5.2 / RFC 6750 §3.1 error body. */
@@ -124,6 +234,15 @@ export interface OAuthErrorOptions {
   tokenRealm: string;
   /** True when the request went to the token host (media-type errors are 400 there). */
   onTokenHost: boolean;
+  /**
+   * How a failed client authentication (`invalid_client`) is answered:
+   * - `rfc6749` (default): 401 with a `Basic` challenge when the client used HTTP Basic, else 400;
+   * - `identityserver`: always 400 and no challenge (Duende IdentityServer's `TokenErrorResult`);
+   * - `league`: always 401; a challenge (`Basic`, or `Bearer` for a Bearer header, with realm
+   *   `tokenRealm`) only when the request carried an Authorization header
+   *   (league/oauth2-server's `OAuthServerException::invalidClient`).
+   */
+  invalidClient?: 'rfc6749' | 'identityserver' | 'league';
 }
 
 /** Quotes a value for a challenge parameter (RFC 9110 quoted-string). */
@@ -165,14 +284,27 @@ export function oauthErrorResponse(error: MockError, options: OAuthErrorOptions)
       };
     case 'forbidden':
       return { status: 403, body: body('access_denied') };
-    case 'invalid_client':
-      return error.details.authScheme === 'basic'
+    case 'invalid_client': {
+      const scheme = error.details.authScheme;
+      const style = options.invalidClient ?? 'rfc6749';
+      if (style === 'identityserver') return { status: 400, body: body('invalid_client') };
+      if (style === 'league') {
+        if (scheme === undefined) return { status: 401, body: body('invalid_client') };
+        const word = scheme === 'bearer' ? 'Bearer' : 'Basic';
+        return {
+          status: 401,
+          headers: { 'www-authenticate': `${word} realm=${quoted(options.tokenRealm)}` },
+          body: body('invalid_client'),
+        };
+      }
+      return scheme === 'basic'
         ? {
             status: 401,
             headers: { 'www-authenticate': `Basic realm=${quoted(options.tokenRealm)}` },
             body: body('invalid_client'),
           }
         : { status: 400, body: body('invalid_client') };
+    }
     case 'invalid_request':
     case 'invalid_grant':
     case 'unauthorized_client':

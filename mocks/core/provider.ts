@@ -25,6 +25,12 @@ export interface MockRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly headers: HeaderReader;
+  /**
+   * The URL the request's host is served under, without a trailing slash: `https://<host>`
+   * under MSW, `http://127.0.0.1:4010/<host>` through the standalone server. For answers that
+   * name the server's own URLs (discovery metadata), so a client can follow them on either door.
+   */
+  readonly base: string;
   /** Path parameters named as in the spec (`{org_uuid}` → `org_uuid`). */
   readonly params: Readonly<Record<string, string>>;
   /** The parsed body (read once, size-limited); throws `MockError` on bad input. */

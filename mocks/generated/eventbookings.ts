@@ -4,6 +4,31 @@
  */
 
 export interface paths {
+    "/.well-known/openid-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OpenID Connect discovery document of the identity host
+         * @description The metadata a client library reads before it asks for a token (OpenID Connect
+         *     Discovery 1.0; RFC 8414): the issuer, the token endpoint, the grants, the client
+         *     authentication methods and the scopes. Its URLs follow the host the request reached:
+         *     `https://identity.eventbookings.com` under MSW,
+         *     `http://127.0.0.1:4010/identity.eventbookings.com` through the standalone server, so
+         *     `discovery(new URL('http://127.0.0.1:4010/identity.eventbookings.com'), …)` works there.
+         */
+        get: operations["getOpenIdConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connect/token": {
         parameters: {
             query?: never;
@@ -18,7 +43,12 @@ export interface paths {
          * @description The vendor documents a JSON body with `grant_type: client_credentials`, `client_id` and
          *     `client_secret`. IdentityServer, which serves this host, takes form-encoded bodies; the
          *     mock accepts both. The client may also authenticate with HTTP Basic
-         *     (`client_secret_basic`), in which case a wrong secret answers 401.
+         *     (`client_secret_basic`); user and password are form-decoded after base64 (RFC 6749
+         *     §2.3.1: `+` is a space, `%XX` an escaped byte), as IdentityServer does. When both Basic and
+         *     body credentials are sent, Basic wins. A failed client authentication answers
+         *     400 `invalid_client` with no `WWW-Authenticate`, however the client authenticated.
+         *
+         *     Every 200 carries `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1).
          */
         post: operations["requestToken"];
         delete?: never;
@@ -77,6 +107,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        OpenIdConfiguration: {
+            /**
+             * Format: uri
+             * @description The URL the identity host is reached at, without a trailing slash.
+             */
+            issuer: string;
+            /** Format: uri */
+            token_endpoint: string;
+            scopes_supported: string[];
+            grant_types_supported: string[];
+            token_endpoint_auth_methods_supported: string[];
+            response_types_supported: string[];
+            subject_types_supported: string[];
+            id_token_signing_alg_values_supported: string[];
+        };
         TokenRequest: {
             /**
              * @description `client_credentials` or `refresh_token`.
@@ -235,6 +280,59 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getOpenIdConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The discovery document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issuer": "https://identity.eventbookings.com",
+                     *       "token_endpoint": "https://identity.eventbookings.com/connect/token",
+                     *       "scopes_supported": [
+                     *         "event.create",
+                     *         "event.read"
+                     *       ],
+                     *       "grant_types_supported": [
+                     *         "client_credentials",
+                     *         "refresh_token"
+                     *       ],
+                     *       "token_endpoint_auth_methods_supported": [
+                     *         "client_secret_basic",
+                     *         "client_secret_post"
+                     *       ],
+                     *       "response_types_supported": [
+                     *         "code",
+                     *         "token",
+                     *         "id_token",
+                     *         "id_token token",
+                     *         "code id_token",
+                     *         "code token",
+                     *         "code id_token token"
+                     *       ],
+                     *       "subject_types_supported": [
+                     *         "public"
+                     *       ],
+                     *       "id_token_signing_alg_values_supported": [
+                     *         "RS256"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpenIdConfiguration"];
+                };
+            };
+        };
+    };
     requestToken: {
         parameters: {
             query?: never;
@@ -253,7 +351,9 @@ export interface operations {
             200: {
                 headers: {
                     /** @description Always `no-store` (RFC 6749 §5.1). */
-                    "Cache-Control"?: string;
+                    "Cache-Control": "no-store";
+                    /** @description Always `no-cache` (RFC 6749 §5.1). */
+                    Pragma: "no-cache";
                     [name: string]: unknown;
                 };
                 content: {
@@ -271,7 +371,7 @@ export interface operations {
             };
             /**
              * @description `invalid_request` (malformed body, wrong content type, missing field),
-             *     `invalid_client` (unknown client or wrong secret sent in the body),
+             *     `invalid_client` (unknown client or wrong secret, sent in the body or with HTTP Basic),
              *     `invalid_grant` (unknown, expired, reused or foreign refresh token),
              *     `unsupported_grant_type`, `invalid_scope` (a scope the application was not granted).
              */
@@ -280,23 +380,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OAuthError"];
-                };
-            };
-            /** @description `invalid_client` when the client authenticated with HTTP Basic and failed. */
-            401: {
-                headers: {
-                    /** @description `Basic realm="identity.eventbookings.com"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_client",
-                     *       "error_description": "Unknown client or wrong client secret."
-                     *     }
-                     */
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };

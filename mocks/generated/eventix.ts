@@ -17,12 +17,46 @@ export interface paths {
          *     fixture user, or the fixture user a `login_hint` names (by guid or email), and redirects
          *     (302) to the registered `redirect_uri` with `code` and `state`.
          *
-         *     Errors that concern the client or the redirect URI (unknown or missing `client_id`, an
-         *     unregistered `redirect_uri`) are answered here with 400 and never redirected (RFC 6749
-         *     §4.1.2.1). Other errors (`response_type` other than `code`, an unknown `login_hint`)
-         *     redirect to the registered URI with `error`, `error_description` and `state`.
+         *     Errors that concern the client or the redirect URI (missing `client_id`, an
+         *     unregistered `redirect_uri`: 400; an unknown client: 401 `invalid_client`, as
+         *     league/oauth2-server answers it) are answered here and never redirected (RFC 6749
+         *     §4.1.2.1). Other errors (`response_type` other than `code`, an unknown `login_hint`, a
+         *     bad PKCE challenge) redirect to the registered URI with `error`, `error_description`
+         *     and `state`.
+         *
+         *     PKCE (RFC 7636): with `code_challenge` (and `code_challenge_method` `S256` or `plain`,
+         *     `plain` when absent), the code can only be exchanged with the matching `code_verifier`.
+         *     An unknown method or a challenge that is not 43 to 128 unreserved characters redirects
+         *     with `invalid_request` (RFC 7636 §4.4.1). The redirect carries `Cache-Control: no-store`
+         *     and `Pragma: no-cache`.
          */
         get: operations["authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth 2.0 authorization server metadata (RFC 8414)
+         * @description The endpoints, grants, client authentication methods and PKCE methods of the auth host,
+         *     for clients that discover them (`discovery(…, { algorithm: 'oauth2' })` in
+         *     openid-client, `discoveryRequest(…, { algorithm: 'oauth2' })` in oauth4webapi). The
+         *     issuer is the URL the auth host was reached at: `https://auth.eventix.io` under MSW;
+         *     through the standalone server `http://127.0.0.1:4010/auth.eventix.io`, whose metadata
+         *     RFC 8414 §3.1 places at `http://127.0.0.1:4010/.well-known/oauth-authorization-server/auth.eventix.io`
+         *     (the server answers both that URL and `…/auth.eventix.io/.well-known/oauth-authorization-server`).
+         */
+        get: operations["getAuthorizationServerMetadata"];
         put?: never;
         post?: never;
         delete?: never;
@@ -59,9 +93,25 @@ export interface paths {
         put?: never;
         /**
          * Exchange an authorization code, or refresh a token
-         * @description `grant_type=authorization_code` (with `code` and `redirect_uri`) or
-         *     `grant_type=refresh_token` (with `refresh_token`), plus `client_id` and `client_secret`
-         *     in the body (or HTTP Basic). JSON and form bodies are both accepted.
+         * @description `grant_type=authorization_code` (with `code`, `redirect_uri` and, for a code issued with
+         *     a PKCE challenge, `code_verifier`) or `grant_type=refresh_token` (with `refresh_token`),
+         *     plus `client_id` and `client_secret` in the body (or HTTP Basic: taken as they are after
+         *     base64, no URL-decoding; each body parameter wins over its Basic value). JSON and form bodies are both
+         *     accepted.
+         *
+         *     `companies` (company GUIDs, comma- or space-separated) chooses the companies the new
+         *     token covers, among the user's (or, on a refresh, among the refreshed token's); absent
+         *     or blank → all of them. A company outside them → 400 `invalid_scope`. The token
+         *     response lists the chosen companies in `info.companies`.
+         *
+         *     PKCE (RFC 7636): a code issued with a challenge needs `code_verifier` (missing or not
+         *     43 to 128 unreserved characters → `invalid_request`; not matching → `invalid_grant`);
+         *     a `code_verifier` for a code issued without a challenge → `invalid_request`. A failed
+         *     check does not spend the code.
+         *
+         *     A failed client authentication answers 401 `invalid_client`; with
+         *     `WWW-Authenticate: Basic realm="OAuth"` only when the request sent an Authorization
+         *     header (as league/oauth2-server does).
          *
          *     Access tokens live 259200 s (3 days), refresh tokens 365 days. A refresh token is
          *     single-use: refreshing returns a new pair, ends the old access token, and the old refresh
@@ -202,8 +252,27 @@ export interface components {
             redirect_uri?: string;
             /** @description For `refresh_token`. */
             refresh_token?: string;
+            /** @description For `authorization_code`, when the authorize request sent a PKCE `code_challenge` (RFC 7636 §4.5). */
+            code_verifier?: string;
+            /**
+             * @description Company GUIDs, comma- or space-separated: the companies the new token covers (among the
+             *     user's, or the refreshed token's). Absent or blank → all of them. Inferred name.
+             */
+            companies?: string;
             client_id?: string;
             client_secret?: string;
+        };
+        AuthorizationServerMetadata: {
+            /** Format: uri */
+            issuer: string;
+            /** Format: uri */
+            authorization_endpoint: string;
+            /** Format: uri */
+            token_endpoint: string;
+            response_types_supported: string[];
+            grant_types_supported: string[];
+            token_endpoint_auth_methods_supported: string[];
+            code_challenge_methods_supported: string[];
         };
         TokenResponse: {
             /** @constant */
@@ -346,6 +415,10 @@ export interface components {
             headers: {
                 /** @description The redirect URI with the code (or error) and the state. */
                 Location: string;
+                /** @description Always `no-store`, as the redirect carries a code (RFC 6749 §5.1). */
+                "Cache-Control": "no-store";
+                /** @description Always `no-cache`. */
+                Pragma: "no-cache";
                 [name: string]: unknown;
             };
             content?: never;
@@ -366,7 +439,9 @@ export interface components {
         Token: {
             headers: {
                 /** @description Always `no-store` (RFC 6749 §5.1). */
-                "Cache-Control": string;
+                "Cache-Control": "no-store";
+                /** @description Always `no-cache` (RFC 6749 §5.1). */
+                Pragma: "no-cache";
                 [name: string]: unknown;
             };
             content: {
@@ -391,10 +466,11 @@ export interface components {
             };
         };
         /**
-         * @description `invalid_request` (unreadable body, missing field), `invalid_client` (unknown client or
-         *     wrong secret in the body), `invalid_grant` (unknown, expired, reused or foreign code or
-         *     refresh token; `redirect_uri` not the one the code was issued for),
-         *     `unsupported_grant_type`.
+         * @description `invalid_request` (unreadable body, missing field, missing or malformed `code_verifier`,
+         *     a `code_verifier` for a code issued without a challenge), `invalid_grant` (unknown,
+         *     expired, reused or foreign code or refresh token; `redirect_uri` not the one the code
+         *     was issued for; `code_verifier` not matching), `invalid_scope` (a company in
+         *     `companies` the user or token does not cover), `unsupported_grant_type`.
          */
         TokenError: {
             headers: {
@@ -404,11 +480,14 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description `invalid_client` when the client authenticated with HTTP Basic and failed. */
+        /**
+         * @description `invalid_client`: an unknown client, or a wrong or missing secret, whether sent in the
+         *     body or with HTTP Basic.
+         */
         ClientUnauthorized: {
             headers: {
-                /** @description `Basic realm="auth.eventix.io"` */
-                "WWW-Authenticate": string;
+                /** @description `Basic realm="OAuth"`, only when the request sent an Authorization header. */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -471,6 +550,10 @@ export interface components {
          *     A company the token does not cover → 401.
          */
         Company: string;
+        /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
+        CodeChallenge: string;
+        /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+        CodeChallengeMethod: string;
     };
     requestBodies: {
         TokenRequest: {
@@ -498,6 +581,10 @@ export interface operations {
                 state?: string;
                 /** @description Mock only: the guid or email of the fixture user to sign in. */
                 login_hint?: string;
+                /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
+                code_challenge?: components["parameters"]["CodeChallenge"];
+                /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+                code_challenge_method?: components["parameters"]["CodeChallengeMethod"];
             };
             header?: never;
             path?: never;
@@ -507,6 +594,49 @@ export interface operations {
         responses: {
             302: components["responses"]["AuthorizeRedirect"];
             400: components["responses"]["AuthorizeError"];
+            401: components["responses"]["ClientUnauthorized"];
+        };
+    };
+    getAuthorizationServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issuer": "https://auth.eventix.io",
+                     *       "authorization_endpoint": "https://auth.eventix.io/tokens/authorize",
+                     *       "token_endpoint": "https://auth.eventix.io/tokens",
+                     *       "response_types_supported": [
+                     *         "code"
+                     *       ],
+                     *       "grant_types_supported": [
+                     *         "authorization_code",
+                     *         "refresh_token"
+                     *       ],
+                     *       "token_endpoint_auth_methods_supported": [
+                     *         "client_secret_post",
+                     *         "client_secret_basic"
+                     *       ],
+                     *       "code_challenge_methods_supported": [
+                     *         "S256",
+                     *         "plain"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthorizationServerMetadata"];
+                };
+            };
         };
     };
     authorizeLegacy: {
@@ -522,6 +652,10 @@ export interface operations {
                 state?: string;
                 /** @description Mock only: the guid or email of the fixture user to sign in. */
                 login_hint?: string;
+                /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
+                code_challenge?: components["parameters"]["CodeChallenge"];
+                /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+                code_challenge_method?: components["parameters"]["CodeChallengeMethod"];
             };
             header?: never;
             path?: never;
@@ -531,6 +665,7 @@ export interface operations {
         responses: {
             302: components["responses"]["AuthorizeRedirect"];
             400: components["responses"]["AuthorizeError"];
+            401: components["responses"]["ClientUnauthorized"];
         };
     };
     requestToken: {

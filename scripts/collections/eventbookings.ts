@@ -41,6 +41,10 @@ const steps: Step[] = [
       pm.expect(body.expires_in).to.be.a('number').above(0);
       pm.expect(body.token_type).to.equal('Bearer');
     });
+    pm.test('not cacheable (RFC 6749 §5.1)', () => {
+      pm.expect(pm.response.headers.get('Cache-Control')).to.equal('no-store');
+      pm.expect(pm.response.headers.get('Pragma')).to.equal('no-cache');
+    });
     pm.environment.set('accessToken', body.access_token);
     pm.environment.set('refreshToken', body.refresh_token);`,
   },
@@ -100,6 +104,25 @@ const steps: Step[] = [
     url: '{{identityBase}}/connect/token',
     json: { grant_type: 'client_credentials', client_id: '{{client_id}}', client_secret: 'wrong-secret' },
     tests: oauthErrorTests(400, 'invalid_client'),
+  },
+  {
+    name: 'Token with a wrong secret over HTTP Basic → 400 invalid_client, no challenge (IdentityServer)',
+    method: 'POST',
+    url: '{{identityBase}}/connect/token',
+    headers: { Authorization: `Basic ${Buffer.from(`${events?.client_id ?? ''}:wrong-secret`).toString('base64')}` },
+    form: { grant_type: 'client_credentials' },
+    tests: `${oauthErrorTests(400, 'invalid_client')}
+    pm.test('no WWW-Authenticate challenge', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.be.undefined);`,
+  },
+  {
+    name: 'Discovery document (OpenID Connect) with the token endpoint',
+    method: 'GET',
+    url: '{{identityBase}}/.well-known/openid-configuration',
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    const doc = pm.response.json();
+    pm.test('the token endpoint on this host', () => pm.expect(doc.token_endpoint).to.equal(doc.issuer + '/connect/token'));
+    pm.test('client credentials and refresh', () => pm.expect(doc.grant_types_supported).to.include.members(['client_credentials', 'refresh_token']));`,
   },
   {
     name: 'Token with an unsupported grant → 400 unsupported_grant_type',
@@ -198,7 +221,7 @@ export function eventbookingsCollection() {
       provider: 'eventbookings',
       name: 'EventBookings — auth lifecycle (authflow-mocks)',
       description:
-        'client_credentials token (JSON and form), protected calls, 401 without and with a bad token, 403 without event.create, refresh and reuse of a used refresh token, expiry by moving the mock clock, and a new token. With the live environment the control-plane steps are skipped.',
+        'client_credentials token (JSON and form), a wrong secret in the body and over Basic (400), the discovery document, protected calls, 401 without and with a bad token, 403 without event.create, refresh and reuse of a used refresh token, expiry by moving the mock clock, and a new token. With the live environment the control-plane steps are skipped.',
       steps,
     }),
     mock: buildEnvironment('eventbookings', 'EventBookings — mock', {

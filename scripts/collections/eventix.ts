@@ -2,6 +2,7 @@
  * The Eventix lifecycle: authorize (redirect not followed) → exchange → /users/me → the Company
  * header in every form → the single-company endpoint → refresh and reuse → expiry → refresh.
  */
+import { createHash } from 'node:crypto';
 import { clients, companies, events } from '../../mocks/providers/eventix/fixtures.js';
 import { advanceClockStep, resetStep } from './control.js';
 import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from './kit.js';
@@ -13,6 +14,9 @@ const bearer = { Authorization: 'Bearer {{accessToken}}' };
 const withCompany = (company: string | string[]) => ({ ...bearer, Company: company });
 const ok = `
     pm.test('status is 200', () => pm.response.to.have.status(200));`;
+/** A fixed PKCE pair (RFC 7636): the verifier, and its S256 challenge. */
+const pkceVerifier = 'postman-pkce-verifier-0123456789-abcdefghijklmnop';
+const pkceChallenge = createHash('sha256').update(pkceVerifier).digest('base64url');
 const companiesOf = `const seen = [...new Set(pm.response.json().map((e) => e.company_id))].sort();`;
 
 const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
@@ -26,11 +30,15 @@ const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
   },
 });
 
-function authorizeStep(path: string): Step {
+function authorizeStep(path: string, pkce = false): Step {
+  const variable = pkce ? 'pkceCode' : 'authorizationCode';
+  const challenge = pkce ? `&code_challenge=${pkceChallenge}&code_challenge_method=S256` : '';
   return {
-    name: `Authorize (${path}) → 302 to the redirect URI with a code, not followed`,
+    name: pkce
+      ? `Authorize (${path}) with a PKCE challenge (S256) → 302 with a code`
+      : `Authorize (${path}) → 302 to the redirect URI with a code, not followed`,
     method: 'GET',
-    url: `{{authBase}}${path}?client_id={{client_id}}&redirect_uri={{redirect_uri}}&response_type=code&state=postman-state`,
+    url: `{{authBase}}${path}?client_id={{client_id}}&redirect_uri={{redirect_uri}}&response_type=code&state=postman-state${challenge}`,
     mockOnly: true,
     noRedirects: true,
     description:
@@ -49,7 +57,11 @@ function authorizeStep(path: string): Step {
       pm.expect(params.state).to.equal('postman-state');
     });
     pm.test('a code', () => pm.expect(params.code).to.be.a('string').and.not.empty);
-    pm.environment.set('authorizationCode', params.code);`,
+    pm.test('not cacheable (it carries a code)', () => {
+      pm.expect(pm.response.headers.get('Cache-Control')).to.equal('no-store');
+      pm.expect(pm.response.headers.get('Pragma')).to.equal('no-cache');
+    });
+    pm.environment.set('${variable}', params.code);`,
   };
 }
 
@@ -78,6 +90,10 @@ function exchangeStep(path: string, mockOnly = false): Step {
       pm.expect(body.refresh_token_expires_in).to.be.a('number');
     });
     pm.test('the companies the token covers', () => pm.expect(body.info.companies.length).to.be.above(0));
+    pm.test('not cacheable (RFC 6749 §5.1)', () => {
+      pm.expect(pm.response.headers.get('Cache-Control')).to.equal('no-store');
+      pm.expect(pm.response.headers.get('Pragma')).to.equal('no-cache');
+    });
     pm.environment.set('accessToken', body.access_token);
     pm.environment.set('refreshToken', body.refresh_token);`,
   };
@@ -85,6 +101,19 @@ function exchangeStep(path: string, mockOnly = false): Step {
 
 const steps: Step[] = [
   resetStep(),
+  {
+    name: 'Authorization server metadata (RFC 8414; the mock serves it, Passport does not by default)',
+    method: 'GET',
+    url: '{{authBase}}/.well-known/oauth-authorization-server',
+    mockOnly: true,
+    tests: `${ok}
+    const meta = pm.response.json();
+    pm.test('the token and authorize endpoints on this host', () => {
+      pm.expect(meta.token_endpoint).to.equal(meta.issuer + '/tokens');
+      pm.expect(meta.authorization_endpoint).to.equal(meta.issuer + '/tokens/authorize');
+    });
+    pm.test('PKCE methods', () => pm.expect(meta.code_challenge_methods_supported).to.include('S256'));`,
+  },
   authorizeStep('/tokens/authorize'),
   exchangeStep('/tokens'),
   {
@@ -100,6 +129,52 @@ const steps: Step[] = [
       client_secret: '{{client_secret}}',
     },
     tests: oauthErrorTests(400, 'invalid_grant'),
+  },
+  {
+    name: 'Token with a wrong client secret → 401 invalid_client (league/oauth2-server)',
+    method: 'POST',
+    url: '{{authBase}}/tokens',
+    form: {
+      grant_type: 'authorization_code',
+      code: 'not-a-code',
+      redirect_uri: '{{redirect_uri}}',
+      client_id: '{{client_id}}',
+      client_secret: 'wrong-secret',
+    },
+    tests: `${oauthErrorTests(401, 'invalid_client')}
+    pm.test('no challenge for body credentials', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.be.undefined);`,
+  },
+  authorizeStep('/tokens/authorize', true),
+  {
+    name: 'Exchange the PKCE code with a wrong code_verifier → 400 invalid_grant',
+    method: 'POST',
+    url: '{{authBase}}/tokens',
+    mockOnly: true,
+    form: {
+      grant_type: 'authorization_code',
+      code: '{{pkceCode}}',
+      redirect_uri: '{{redirect_uri}}',
+      code_verifier: `${pkceVerifier}-wrong`,
+      client_id: '{{client_id}}',
+      client_secret: '{{client_secret}}',
+    },
+    tests: oauthErrorTests(400, 'invalid_grant'),
+  },
+  {
+    name: 'Exchange the PKCE code with its code_verifier → 200 (the failed try did not spend it)',
+    method: 'POST',
+    url: '{{authBase}}/tokens',
+    mockOnly: true,
+    form: {
+      grant_type: 'authorization_code',
+      code: '{{pkceCode}}',
+      redirect_uri: '{{redirect_uri}}',
+      code_verifier: pkceVerifier,
+      client_id: '{{client_id}}',
+      client_secret: '{{client_secret}}',
+    },
+    tests: `${ok}
+    pm.test('an access token', () => pm.expect(pm.response.json().access_token).to.be.a('string').and.not.empty);`,
   },
   {
     name: '/users/me with the token and a Company header, as every example of the docs sends it',
@@ -287,7 +362,7 @@ export function eventixCollection() {
       provider: 'eventix',
       name: 'Eventix — auth lifecycle (authflow-mocks)',
       description:
-        'Authorization-code grant (the 302 is not followed; the code is read from Location), code exchange and reuse, /users/me, the Company header absent, one company, a list, repeated headers, * and a foreign company (401), the single-company orders endpoint, refresh and reuse of the old refresh token, expiry by moving the mock clock, and refresh after expiry. Live: the control-plane steps are skipped; sign in with a browser and put the code in `authorizationCode` first.',
+        'Authorization server metadata, the authorization-code grant (the 302 is not followed; the code is read from Location), code exchange and reuse, a wrong client secret (401), PKCE with a wrong and the right code_verifier, /users/me, the Company header absent, one company, a list, repeated headers, * and a foreign company (401), the single-company orders endpoint, refresh and reuse of the old refresh token, expiry by moving the mock clock, and refresh after expiry. Live: the control-plane steps are skipped; sign in with a browser and put the code in `authorizationCode` first.',
       steps,
     }),
     mock: buildEnvironment('eventix', 'Eventix — mock', {
@@ -302,6 +377,7 @@ export function eventixCollection() {
       company_b: noorderzon.guid,
       foreign_company: elsewhere.guid,
       authorizationCode: '',
+      pkceCode: '',
       example_event: events[0]?.guid ?? '',
     }),
     live: buildEnvironment('eventix', 'Eventix — live', {
@@ -315,6 +391,7 @@ export function eventixCollection() {
       company_b: '',
       foreign_company: '',
       authorizationCode: '',
+      pkceCode: '',
       example_event: '',
     }),
   };

@@ -39,14 +39,65 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
     expect(res.status).toBe(200);
   });
 
-  it('rejects a wrong Basic secret with 401 invalid_client and a Basic challenge', async () => {
-    const res = await door.call(tokenUrl, {
+  it('rejects a wrong secret with 400 invalid_client and no challenge, via Basic or the body (IdentityServer)', async () => {
+    const viaBasic = await door.call(tokenUrl, {
       form: { grant_type: 'client_credentials' },
       headers: { authorization: basic(creds.client_id, 'nope') },
     });
-    expect(res.status).toBe(401);
-    expect(res.body.error).toBe('invalid_client');
-    expect(res.headers['www-authenticate']).toMatch(/^Basic /);
+    const viaBody = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials', client_id: creds.client_id, client_secret: 'nope' },
+    });
+    for (const res of [viaBasic, viaBody]) {
+      expect([res.status, res.body.error]).toEqual([400, 'invalid_client']);
+      expect(res.headers['www-authenticate']).toBeUndefined();
+    }
+  });
+
+  it('takes Basic over body credentials when both are sent, as IdentityServer parses Basic first', async () => {
+    const res = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials', client_id: creds.client_id, client_secret: creds.client_secret },
+      headers: { authorization: basic(creds.client_id, 'nope') },
+    });
+    expect([res.status, res.body.error]).toEqual([400, 'invalid_client']);
+  });
+
+  it('form-decodes Basic credentials (RFC 6749 §2.3.1), as IdentityServer does', async () => {
+    const kiosk = { id: 'eb-demo-kiosk', secret: 'ebs 5Jr+8Pw 2Lx' };
+    const form = (v: string) => new URLSearchParams({ v }).toString().slice(2);
+    const encoded = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: basic(form(kiosk.id), form(kiosk.secret)) },
+    });
+    expect(encoded.status).toBe(200);
+    expect(form(kiosk.secret)).toBe('ebs+5Jr%2B8Pw+2Lx');
+    const percentSpaces = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: basic(kiosk.id, encodeURIComponent(kiosk.secret)) },
+    });
+    expect(percentSpaces.status).toBe(200);
+    // Sent raw, the '+' reads as a space: the secret no longer matches.
+    const raw = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: basic(kiosk.id, kiosk.secret) },
+    });
+    expect([raw.status, raw.body.error]).toEqual([400, 'invalid_client']);
+    // A '%' that starts no escape stays as it is rather than failing the request.
+    const stray = await door.call(tokenUrl, {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: basic(creds.client_id, `${creds.client_secret}%zz`) },
+    });
+    expect([stray.status, stray.body.error]).toEqual([400, 'invalid_client']);
+  });
+
+  it('sends Cache-Control: no-store and Pragma: no-cache with every token', async () => {
+    const first = await door.call(tokenUrl, { form: { grant_type: 'client_credentials', ...creds } });
+    const refreshed = await door.call(tokenUrl, {
+      form: { grant_type: 'refresh_token', refresh_token: first.body.refresh_token, ...creds },
+    });
+    for (const res of [first, refreshed]) {
+      expect(res.status).toBe(200);
+      expect([res.headers['cache-control'], res.headers.pragma]).toEqual(['no-store', 'no-cache']);
+    }
   });
 
   it('narrows the token to the requested scope', async () => {

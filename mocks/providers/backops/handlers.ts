@@ -7,6 +7,7 @@
  * `x-fidelity` notes in specs/backops.openapi.yaml for what is inferred.
  */
 import {
+  describeRefusal,
   findBySecret,
   MockError,
   type MockRequest,
@@ -15,6 +16,7 @@ import {
   randomUuidV7,
   readAuthorization,
   responder,
+  tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
 import type { Activity, ApiKey, CrewMember, EventRecord, State, TokenData } from './state.js';
@@ -96,7 +98,7 @@ function scopedToken<K extends Kind>(
     if (findApiKey(state, value) !== undefined) {
       throw new MockError('token_wrong_kind', `An API key is not a ${kind} token.`);
     }
-    throw new MockError(result.reason, `The ${header} is not valid (${result.reason}).`);
+    throw new MockError(result.reason, describeRefusal(header, result.reason));
   }
   const data = result.entry.data;
   if (data.kind !== kind) {
@@ -332,7 +334,12 @@ export function createOperations(
         if (event.organizationId !== key.organizationId) {
           throw new MockError('scope_missing', "The event is not one of the API key's organization.");
         }
-        return respond('authorizeEvent', 200, { token: issue({ kind: 'event', apiKeyId: key.id, eventId: event.id }) });
+        return respond(
+          'authorizeEvent',
+          200,
+          { token: issue({ kind: 'event', apiKeyId: key.id, eventId: event.id }) },
+          tokenResponseHeaders,
+        );
       },
     },
     {
@@ -350,7 +357,7 @@ export function createOperations(
           throw new MockError('scope_missing', 'The collaborator belongs to another event than the event token.');
         }
         const token = issue({ kind: 'collaborator', apiKeyId: key.id, eventId: event.eventId, collaboratorId: id });
-        return respond('authorizeCollaborator', 200, { token });
+        return respond('authorizeCollaborator', 200, { token }, tokenResponseHeaders);
       },
     },
     {
@@ -368,7 +375,7 @@ export function createOperations(
           throw new MockError('scope_missing', 'The area belongs to another event than the event token.');
         }
         const token = issue({ kind: 'area', apiKeyId: key.id, eventId: event.eventId, areaId: id });
-        return respond('authorizeArea', 200, { token });
+        return respond('authorizeArea', 200, { token }, tokenResponseHeaders);
       },
     },
     {

@@ -39,6 +39,15 @@ export const applications: ApplicationFixture[] = [
     org_uuid: northside.org_uuid,
     scopes: ['event.read', 'event.create'],
   },
+  {
+    // A secret with a space and a plus: sent with HTTP Basic it must be form-encoded
+    // (RFC 6749 §2.3.1), as IdentityServer form-decodes it.
+    client_id: 'eb-demo-kiosk',
+    client_secret: 'ebs 5Jr+8Pw 2Lx',
+    name: 'Kiosk App',
+    org_uuid: harbour.org_uuid,
+    scopes: ['event.read'],
+  },
 ];
 
 export const events = [

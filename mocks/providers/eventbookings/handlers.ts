@@ -32,6 +32,19 @@ export interface EventBookingsOptions {
 }
 
 const respond = responder<operations>();
+
+/** The scopes of the API (the spec's `oauth2` security scheme). */
+const allScopes = ['event.create', 'event.read'] as const;
+/** What IdentityServer's discovery document lists by default. */
+const identityServerResponseTypes = [
+  'code',
+  'token',
+  'id_token',
+  'id_token token',
+  'code id_token',
+  'code token',
+  'code id_token token',
+] as const;
 type TokenResponse = components['schemas']['TokenResponse'];
 
 function requestedScopes(raw: string | undefined, allowed: readonly string[]): string[] {
@@ -170,6 +183,28 @@ function validateNewEvent(value: unknown): { name: string; starts_at: string; en
 export function createOperations(state: State, options: Required<EventBookingsOptions>): Operation[] {
   return [
     {
+      operationId: 'getOpenIdConfiguration',
+      method: 'GET',
+      hosts: [identityHost],
+      path: '/.well-known/openid-configuration',
+      handle(request) {
+        // IdentityServer's discovery document, limited to what this host serves; its URLs
+        // follow the request's base, so a client reaches them through either door.
+        const issuer = request.base;
+        return respond('getOpenIdConfiguration', 200, {
+          issuer,
+          token_endpoint: `${issuer}/connect/token`,
+          scopes_supported: [...allScopes],
+          grant_types_supported: ['client_credentials', 'refresh_token'],
+          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+          // Fields OpenID Connect Discovery requires, with IdentityServer's default values.
+          response_types_supported: [...identityServerResponseTypes],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
+      },
+    },
+    {
       operationId: 'requestToken',
       method: 'POST',
       hosts: [identityHost],
@@ -183,6 +218,8 @@ export function createOperations(state: State, options: Required<EventBookingsOp
           fields,
           context,
           (id) => state.applications.findFirst((q) => q.where({ client_id: id }))?.client_secret,
+          // IdentityServer's BasicAuthenticationSecretParser form-decodes both halves.
+          { basicDecoding: 'form', precedence: 'basic' },
         );
         const app = state.applications.findFirst((q) => q.where({ client_id: clientId }));
         if (app === undefined) throw new MockError('invalid_client', 'Unknown client.');

@@ -31,6 +31,9 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
     apiRealm: apiHost,
     tokenRealm: identityHost,
     onTokenHost: request.host === identityHost,
+    // Duende IdentityServer's TokenErrorResult: 400 invalid_client, no challenge, however the
+    // client authenticated.
+    invalidClient: 'identityserver',
   });
 }
 

@@ -12,10 +12,13 @@ import {
   type Operation,
   type OperationContext,
   type ParsedBody,
+  type PkceChallenge,
+  readPkceChallenge,
   readTokenFields,
   requireField,
   responder,
   tokenResponseHeaders,
+  verifyPkce,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventix.js';
 import type { Grant, State } from './state.js';
@@ -126,6 +129,25 @@ export function selectCompanies(request: MockRequest, grant: Grant): string[] {
   return grant.companies.filter((guid) => selected.has(guid));
 }
 
+/**
+ * The companies a new token covers: the `companies` field of the token request (company GUIDs,
+ * comma- or space-separated) narrowed within `available` (the user's companies, or on a refresh
+ * the grant's); absent or blank → all of `available`. A company outside them is `invalid_scope`
+ * (RFC 6749 §5.2: beyond what the resource owner granted).
+ */
+export function chooseCompanies(raw: string | undefined, available: readonly string[]): string[] {
+  const items = (raw ?? '').split(/[\s,]+/).filter((item) => item !== '');
+  if (items.length === 0) return [...available];
+  const covered = new Map(available.map((guid) => [guid.toLowerCase(), guid]));
+  const chosen = new Set<string>();
+  for (const item of items) {
+    const guid = covered.get(item.toLowerCase());
+    if (guid === undefined) throw new MockError('invalid_scope', `The user cannot grant company ${clip(item)}.`);
+    chosen.add(guid);
+  }
+  return available.filter((guid) => chosen.has(guid));
+}
+
 /** For the endpoints that work within exactly one company. */
 function oneCompany(selected: string[]): string {
   const [only] = selected;
@@ -210,7 +232,8 @@ export function createOperations(state: State, options: Required<EventixOptions>
           for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
           const clientState = query.get('state');
           if (clientState !== null) url.searchParams.set('state', clientState);
-          return respond(operationId, 302, undefined, { location: url.href, 'cache-control': 'no-store' });
+          // The redirect carries a code (a credential): never cached (RFC 6749 §5.1).
+          return respond(operationId, 302, undefined, { location: url.href, ...tokenResponseHeaders });
         };
         const responseType = query.get('response_type');
         if (responseType !== 'code') {
@@ -218,6 +241,14 @@ export function createOperations(state: State, options: Required<EventixOptions>
             error: 'unsupported_response_type',
             error_description: 'Only response_type=code is supported.',
           });
+        }
+        // RFC 7636 §4.4.1: a bad challenge is redirected as invalid_request.
+        let pkce: PkceChallenge | undefined;
+        try {
+          pkce = readPkceChallenge(query);
+        } catch (error) {
+          if (error instanceof MockError) return back({ error: 'invalid_request', error_description: error.message });
+          throw error;
         }
         const hint = query.get('login_hint');
         const user =
@@ -235,6 +266,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
             userGuid: user.guid,
             redirectUri,
             redirectUriGiven: given !== null && given !== '',
+            ...(pkce === undefined ? {} : { pkce }),
           },
           { ttlSeconds: options.codeTtlSeconds },
         );
@@ -257,6 +289,9 @@ export function createOperations(state: State, options: Required<EventixOptions>
           fields,
           context,
           (id) => state.clients.findFirst((q) => q.where({ client_id: id }))?.client_secret,
+          // league/oauth2-server: body parameters first, Basic as the fallback, no decoding
+          // beyond base64.
+          { basicDecoding: 'none', precedence: 'body' },
         );
         if (grantType === 'authorization_code') {
           const code = requireField(fields, 'code');
@@ -271,12 +306,15 @@ export function createOperations(state: State, options: Required<EventixOptions>
           if ((data.redirectUriGiven || redirectUri !== undefined) && redirectUri !== data.redirectUri) {
             throw new MockError('invalid_grant', 'redirect_uri is not the one the code was issued for.');
           }
+          // RFC 7636 §4.6, checked before the code is taken: a failed verifier does not spend it.
+          await verifyPkce(data.pkce, fields.code_verifier);
+          const user = state.users.findFirst((q) => q.where({ guid: data.userGuid }));
+          if (user === undefined) throw new MockError('invalid_grant', 'The user of this code no longer exists.');
+          const companies = chooseCompanies(fields.companies, user.companies);
           // Single use: of concurrent exchanges, exactly one takes the code.
           const taken = state.codes.take(code);
           if (!taken.ok) throw new MockError('invalid_grant', codeRefusal[taken.reason]);
-          const user = state.users.findFirst((q) => q.where({ guid: data.userGuid }));
-          if (user === undefined) throw new MockError('invalid_grant', 'The user of this code no longer exists.');
-          return respond(operationId, 200, issue(clientId, user.guid, user.companies), tokenResponseHeaders);
+          return respond(operationId, 200, issue(clientId, user.guid, companies), tokenResponseHeaders);
         }
         if (grantType === 'refresh_token') {
           const presented = requireField(fields, 'refresh_token');
@@ -285,12 +323,14 @@ export function createOperations(state: State, options: Required<EventixOptions>
           if (found.entry.data.clientId !== clientId) {
             throw new MockError('invalid_grant', 'The refresh token was issued to another client.');
           }
+          // A choice outside the grant's companies fails before the refresh token is spent.
+          const companies = chooseCompanies(fields.companies, found.entry.data.companies);
           const taken = state.refreshTokens.take(presented);
           if (!taken.ok) throw new MockError('invalid_grant', refreshRefusal[taken.reason]);
           const old = taken.entry.data;
           // The pair is replaced: the old access token ends with its refresh token.
           state.accessTokens.revoke(old.access);
-          return respond(operationId, 200, issue(clientId, old.userGuid, old.companies), tokenResponseHeaders);
+          return respond(operationId, 200, issue(clientId, old.userGuid, companies), tokenResponseHeaders);
         }
         throw new MockError('unsupported_grant_type', `grant_type ${clip(grantType)} is not supported.`);
       },
@@ -315,6 +355,24 @@ export function createOperations(state: State, options: Required<EventixOptions>
   };
 
   return [
+    {
+      operationId: 'getAuthorizationServerMetadata',
+      method: 'GET',
+      hosts: authHosts,
+      path: '/.well-known/oauth-authorization-server',
+      handle(request) {
+        const issuer = request.base;
+        return respond('getAuthorizationServerMetadata', 200, {
+          issuer,
+          authorization_endpoint: `${issuer}/tokens/authorize`,
+          token_endpoint: `${issuer}/tokens`,
+          response_types_supported: ['code'],
+          grant_types_supported: ['authorization_code', 'refresh_token'],
+          token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+          code_challenge_methods_supported: ['S256', 'plain'],
+        });
+      },
+    },
     authorize('authorize', '/tokens/authorize'),
     authorize('authorizeLegacy', '/token/authorize'),
     token('requestToken', '/tokens'),

@@ -33,8 +33,11 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
   const onAuth = (authHosts as readonly string[]).includes(request.host);
   return oauthErrorResponse(error, {
     apiRealm: request.host,
-    tokenRealm: onAuth ? request.host : authHost,
+    // league/oauth2-server (Laravel Passport): invalid_client is 401, with
+    // `WWW-Authenticate: Basic realm="OAuth"` only when the request sent an Authorization header.
+    tokenRealm: 'OAuth',
     onTokenHost: onAuth,
+    invalidClient: 'league',
   });
 }
 

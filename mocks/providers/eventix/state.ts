@@ -1,7 +1,7 @@
 /** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type PkceChallenge } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const companySchema = z.object({ guid: z.string(), name: z.string() });
@@ -80,6 +80,8 @@ export interface CodeData {
   redirectUri: string;
   /** Whether the authorize request named the redirect URI (RFC 6749 §4.1.3). */
   redirectUriGiven: boolean;
+  /** The PKCE challenge of the authorize request, if it sent one (RFC 7636). */
+  pkce?: PkceChallenge;
 }
 
 /** One grant: an access token and its refresh token point at the same object. */

@@ -8,6 +8,7 @@ import {
   type Authorization,
   checkAccessToken,
   decodeBasic,
+  describeRefusal,
   fieldsOf,
   MockError,
   type MockRequest,
@@ -17,6 +18,7 @@ import {
   readAuthorization,
   responder,
   safeEqual,
+  tokenResponseHeaders,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/teletracker.js';
 import type { Session, State, User } from './state.js';
@@ -224,7 +226,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
         if (fields.auth_only === '1' || fields.auth_only === 'true') {
           return respond('login', 200, { success: true, guid: user.guid });
         }
-        return respond('login', 200, issue({ userGuid: user.guid, accountId }, user.guid));
+        return respond('login', 200, issue({ userGuid: user.guid, accountId }, user.guid), tokenResponseHeaders);
       },
     },
     {
@@ -244,11 +246,11 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
         if (!result.ok) {
           if (state.tokens.check(value as string).ok)
             throw new MockError('token_wrong_kind', 'A token is not a refresh token.');
-          throw new MockError(result.reason, `The refresh token is not valid (${result.reason}).`);
+          throw new MockError(result.reason, describeRefusal('refresh token', result.reason));
         }
         const { userGuid, accountId } = result.entry.data;
         const user = userByGuid(userGuid);
-        return respond('refreshToken', 200, issue({ userGuid, accountId }, user.guid));
+        return respond('refreshToken', 200, issue({ userGuid, accountId }, user.guid), tokenResponseHeaders);
       },
     },
     {
@@ -265,7 +267,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
         // The session moves to the new account: its old token pair ends (inferred).
         state.tokens.revoke(current.value);
         state.refreshTokens.revoke(current.data.partner);
-        return respond('masquerade', 200, issue({ userGuid: user.guid, accountId }, user.guid));
+        return respond('masquerade', 200, issue({ userGuid: user.guid, accountId }, user.guid), tokenResponseHeaders);
       },
     },
     {

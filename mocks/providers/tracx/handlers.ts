@@ -4,6 +4,7 @@
  * permission. Where the docs are silent the choices are marked in specs/tracx.openapi.yaml.
  */
 import {
+  describeRefusal,
   fieldsOf,
   findBySecret,
   MockError,
@@ -13,6 +14,7 @@ import {
   type ParsedBody,
   readAuthorization,
   responder,
+  tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/tracx.js';
 import type { Permission } from './fixtures.js';
@@ -87,7 +89,7 @@ async function authorize(
       context.present('connect_token');
       throw new MockError('token_wrong_kind', 'A connect token is not a session token.');
     }
-    throw new MockError(result.reason, `The session token is not valid (${result.reason}).`);
+    throw new MockError(result.reason, describeRefusal('session token', result.reason));
   }
   const session = sessionOf(result.payload as Record<string, unknown>);
   if (session === null) throw new MockError('token_unknown', 'The session token carries no permissions.');
@@ -154,7 +156,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         const claims: Record<string, unknown> = { sub: String(connect.id), permissions: [...connect.permissions] };
         if (connect.event_ids !== null) claims.event_ids = [...connect.event_ids];
         const { token, exp } = await state.jwt().sign(claims, options.sessionTokenTtlSeconds);
-        return respond('createSessionToken', 200, { data: { token, expires_at: exp } });
+        return respond('createSessionToken', 200, { data: { token, expires_at: exp } }, tokenResponseHeaders);
       },
     },
     {
