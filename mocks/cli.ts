@@ -100,6 +100,7 @@ async function serve(args: string[]): Promise<void> {
     const guard = controlToken === undefined ? '' : ', Authorization: Bearer <control token>';
     lines.push(`  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal, faults${guard})`);
     lines.push(`  demo secrets are masked here: GET ${address.url}/__control/fixtures lists them in full`);
+    lines.push(`  inspector: ${address.url}/__inspector/  (tokens, clock, journal, faults, API reference)`);
   }
   for (const provider of mock.engine.providers.values()) {
     lines.push('', `${provider.title} (${provider.id})`);

@@ -6,8 +6,8 @@ export type { FieldsOptions, ParsedBody } from './body.js';
 export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
-export type { ClockState, ControlPlane } from './control.js';
-export { answerControl, ControlError } from './control.js';
+export type { ClockState, ControlPlane, TokenView } from './control.js';
+export { answerControl, ControlError, maxListedTokens } from './control.js';
 export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
@@ -26,6 +26,8 @@ export type { MockErrorCode, MockErrorDetails } from './errors.js';
 export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
+export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
+export { credentialId, prefixLength, storeCredentials } from './inventory.js';
 export type { CredentialKind, Journal, JournalEntry } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
@@ -71,6 +73,7 @@ export type {
   IssueOptions,
   TokenCheck,
   TokenEntry,
+  TokenListing,
   TokenRefusal,
   TokenStore,
   TokenStoreOptions,

@@ -60,9 +60,20 @@ export interface TokenStore<T> {
   revokeWhere(predicate: (data: T) => boolean, reason?: TokenRefusal): number;
   /** Live (unexpired) entries, least recently used first. */
   entries(): TokenEntry<T>[];
+  /**
+   * A read-only view for the inspector: every entry held (expired but not yet swept included)
+   * and the most recent refusals (newest last). Marks nothing used and sweeps nothing.
+   */
+  listing(recentRefusals?: number): TokenListing<T>;
   /** Number of entries held, live or expired-but-unswept. */
   readonly size: number;
   clear(): void;
+}
+
+export interface TokenListing<T> {
+  held: TokenEntry<T>[];
+  /** Tokens refused since they were dropped, with why (the store keeps no data for them). */
+  refused: { value: string; reason: TokenRefusal }[];
 }
 
 /** Live tokens one owner holds at most unless told otherwise (see `TokenStoreOptions.maxPerOwner`). */
@@ -259,6 +270,14 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     entries() {
       const now = clock.now();
       return [...live.values()].filter((e) => e.expiresAt > now);
+    },
+    listing(recentRefusals = 50) {
+      const refused: { value: string; reason: TokenRefusal }[] = [];
+      if (recentRefusals > 0) {
+        const all = [...tombstones];
+        for (const [value, reason] of all.slice(-recentRefusals)) refused.push({ value, reason });
+      }
+      return { held: [...live.values()], refused };
     },
     get size() {
       return live.size;

@@ -106,6 +106,28 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
     }),
     demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
     errorResponse,
+    // Session tokens are stateless JWTs (nothing holds them); the connect tokens are listed.
+    credentials: () =>
+      state.connectTokens.findMany().map((t) => ({
+        kind: 'connect_token',
+        value: t.connect_token,
+        whose: t.name,
+        permissions: t.permissions,
+        ...(t.event_ids === null ? {} : { event: t.event_ids.join(', ') }),
+        issuedAt: null,
+        expiresAt: null,
+        state: t.revoked ? ('revoked' as const) : ('live' as const),
+        ...(t.revoked
+          ? {}
+          : {
+              revoke: () =>
+                state.connectTokens.update(t, {
+                  data(draft) {
+                    draft.revoked = true;
+                  },
+                }),
+            }),
+      })),
     actions: {
       /** Revokes a connect token, as deleting it in the dashboard would: no new session tokens. */
       'revoke-connect-token': async (input) => {
