@@ -38,12 +38,12 @@ describe('tenants through the http door', () => {
     const evicted = await door.call(`${eb.api}/me`, { headers: eb.bearer(first.access_token) });
     expect(evicted.status).toBe(401);
     expect(evicted.body.error).toBe('invalid_token');
-    expect(evicted.body.error_description).toContain('token_evicted');
+    expect(evicted.body.error_description).toMatch(/evicted/i);
     expect(lastEntry(door)?.reason).toBe('token_evicted');
     const stale = await eb.refreshAs(door, first.refresh_token, eb.eventsApp);
     expect(stale.status).toBe(400);
     expect(stale.body.error).toBe('invalid_grant');
-    expect(stale.body.error_description).toContain('token_evicted');
+    expect(stale.body.error_description).toMatch(/evicted/i);
     expect(lastEntry(door)?.reason).toBe('token_evicted');
   }, 120_000);
 
@@ -61,7 +61,7 @@ describe('tenants through the http door', () => {
     });
     expect(evicted.status).toBe(401);
     expect(evicted.body.code).toBe('UNAUTHORIZED');
-    expect(evicted.body.message).toContain('token_evicted');
+    expect(evicted.body.message).toMatch(/evicted/i);
     expect(lastEntry(door)?.reason).toBe('token_evicted');
   }, 120_000);
 });
@@ -80,7 +80,7 @@ describe.each(doorNames)('Eventix authorize flood through the %s door', (doorNam
     const evicted = await ex.exchange(door, first);
     expect(evicted.status).toBe(400);
     expect(evicted.body.error).toBe('invalid_grant');
-    expect(evicted.body.error_description).toContain('token_evicted');
+    expect(evicted.body.error_description).toMatch(/evicted/i);
     expect(lastEntry(door)?.reason).toBe('token_evicted');
   }, 120_000);
 });
