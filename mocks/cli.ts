@@ -135,7 +135,13 @@ const knownOptions = {
     refreshTokenLifetimeSeconds: 'number',
     expiredTokenStatus: [401, 403],
   },
-  tracx: { sessionTokenTtlSeconds: 'number', revokeEndsSessions: 'boolean', batchDelaySeconds: 'number' },
+  tracx: {
+    sessionTokenTtlSeconds: 'number',
+    revokeEndsSessions: 'boolean',
+    batchDelaySeconds: 'number',
+    maxQueuedParticipantsPerEvent: 'number',
+    maxParticipantsPerEvent: 'number',
+  },
 } as const satisfies {
   [P in keyof ProviderOptions]-?: Record<keyof NonNullable<ProviderOptions[P]>, OptionKind>;
 };
@@ -263,6 +269,7 @@ async function serve(args: string[]): Promise<void> {
     const line = {
       url: address.url,
       control: control ? `${address.url}/__control` : null,
+      inspector: control ? `${address.url}/__inspector/` : null,
       providers: providers.map((p) => ({
         id: p.id,
         title: p.title,
@@ -282,6 +289,7 @@ async function serve(args: string[]): Promise<void> {
         `  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal, faults${guard})`,
       );
       lines.push(`  demo secrets are masked here: GET ${address.url}/__control/fixtures lists them in full`);
+      lines.push(`  inspector: ${address.url}/__inspector/  (tokens, clock, journal, faults, API reference)`);
     }
     for (const provider of providers) {
       lines.push('', `${provider.title} (${provider.id})`);

@@ -25,6 +25,7 @@ import {
   safeEqual,
   withCors,
 } from './core/index.js';
+import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector-door.js';
 import type { World } from './world.js';
 
 export interface HttpDoorOptions {
@@ -52,6 +53,11 @@ export interface HttpDoorOptions {
    * holds what the journal records plus the duration: never a header, body or query string.
    */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Where the built inspector page is (`npm run build` writes dist/inspector). Found next to
+   * this module by default; read only when `/__inspector/` is asked for.
+   */
+  inspectorDir?: string;
   /** Connection limits, so a slow or stalled client cannot hold the server. */
   timeouts?: {
     /** Time to receive the request headers. Default 10 s. */
@@ -187,13 +193,21 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   const reportError = options.reportError ?? ((line: string) => process.stderr.write(`${line}\n`));
   let reportedBugs = engine.bugs.length;
   let closing = false;
+  /** Open journal streams, ended by close(). */
+  const streams = new Set<ServerResponse>();
+  let inspector: InspectorFiles | undefined;
 
-  /** Why a control request is refused (off, without the token, or from a web page), or undefined when allowed. */
-  function controlRefusal(method: string, headers: HeaderReader): MockResponse | undefined {
+  /**
+   * Why a control request is refused (off, without the token, or from a web page), or undefined
+   * when allowed. `needsToken: false` for the inspector's static files: a page navigation cannot
+   * send the token, and they hold no state (the page asks for the token and sends it on its own
+   * calls); the web-page checks (Host) still apply to them.
+   */
+  function controlRefusal(method: string, headers: HeaderReader, needsToken = true): MockResponse | undefined {
     if (!controlOn) {
       return { status: 404, body: { error: 'control_disabled', message: 'The control plane is off on this server.' } };
     }
-    if (controlToken === undefined) return checkControlRequest(method, headers, ownNames);
+    if (controlToken === undefined || !needsToken) return checkControlRequest(method, headers, ownNames);
     const auth = headers.get('authorization');
     const given =
       headers.get('x-control-token') ?? (auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : '');
@@ -294,7 +308,24 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
 
     let response: MockResponse | undefined;
     let recorded: JournalRecord | undefined;
-    if (first === '__control' && !proxied) {
+    if (first === '__control' && !proxied && rest === '/journal/stream' && (method === 'GET' || method === 'HEAD')) {
+      response = controlRefusal(method, headers);
+      if (response === undefined && closing) {
+        response = { status: 503, body: { error: 'server_closing', message: 'The server is closing.' } };
+      } else if (response === undefined) {
+        req.resume();
+        journalStream(engine.journal, req, res, streams);
+        return;
+      }
+    } else if (first === '__inspector' && !proxied) {
+      response = controlRefusal(method, headers, false);
+      if (response === undefined) {
+        inspector ??= inspectorFiles(options.inspectorDir);
+        req.resume();
+        await inspector.serve(req, res, pathname.slice('/__inspector'.length), method);
+        return;
+      }
+    } else if (first === '__control' && !proxied) {
       response =
         controlRefusal(method, headers) ??
         (await answerControl(engine.control, method, rest, async () =>
@@ -302,6 +333,11 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         ));
     } else if (pathname === '/' && !proxied && (method === 'GET' || method === 'HEAD')) {
       response = index(authority === undefined ? listeningBase() : `http://${authority}`);
+      if (controlOn && prefersHtml(req.headers.accept)) {
+        req.resume();
+        welcomePage(res, response.body, method === 'HEAD');
+        return;
+      }
     } else {
       let query: URLSearchParams | undefined;
       const incoming: IncomingRequest = {
@@ -460,6 +496,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     close() {
       // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
       closing = true;
+      // A journal stream never finishes on its own: end it now.
+      for (const stream of streams) stream.destroy();
+      streams.clear();
       return new Promise((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
         cut.unref();

@@ -67,6 +67,11 @@ describe('authflow-mocks CLI', () => {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
       const health = await (await fetch(`${url}/__control/health`)).json();
       expect(health.providers).toEqual([...providerIds]);
+      // The banner names the inspector; the bundle finds the built page in dist/inspector.
+      expect(out).toContain(`${url}/__inspector/`);
+      const inspector = await fetch(`${url}/__inspector/app.js`);
+      expect(inspector.status).toBe(200);
+      expect((await fetch(`${url}/__inspector/docs/eventbookings`)).status).toBe(200);
       child.kill('SIGUSR2');
       await waitFor(() => err.includes('packages: '));
       const packages = (/packages: (.*)/.exec(err)?.[1] ?? '').split(',');

@@ -15,6 +15,23 @@ export type ParsedBody =
 /** Bodies above this many bytes are refused with `payload_too_large` (413). */
 export const defaultBodyLimit = 1024 * 1024;
 
+/**
+ * Form and multipart bodies with more fields than this are refused with `payload_too_large`
+ * (413), as Express's body-parser does past its `parameterLimit` of 1000: a 1 MiB form of a
+ * hundred thousand tiny fields would otherwise hold the event loop for a long parse.
+ */
+export const maxFormFields = 1000;
+
+const tooManyFields = () => new MockError('payload_too_large', `The form has more than ${maxFormFields} fields.`);
+
+/** Counts `&`-separated pairs without parsing them; throws past `maxFormFields`. */
+function checkFormFields(text: string): void {
+  let pairs = 1;
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+    if (++pairs > maxFormFields) throw tooManyFields();
+  }
+}
+
 export function mediaType(contentType: string | null): string {
   return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 }
@@ -41,6 +58,7 @@ export function parseBody(contentType: string | null, bytes: Uint8Array): Parsed
     }
   }
   if (type === 'application/x-www-form-urlencoded') {
+    checkFormFields(text);
     const value: Record<string, string> = Object.create(null);
     for (const [k, v] of new URLSearchParams(text)) {
       if (!(k in value)) value[k] = v;
@@ -186,11 +204,13 @@ function parseMultipart(bytes: Uint8Array, boundary: string): Record<string, str
   let at = startsAt(bytes, delimiter, 0) ? 0 : indexOfBytes(bytes, next, 0) + 2;
   if (at === 1) throw new MockError('malformed_body', 'The multipart body does not contain its boundary.');
   const value: Record<string, string> = Object.create(null);
+  let parts = 0;
   for (;;) {
     let i = at + delimiter.length;
     if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d) return value; // close delimiter; the epilogue is ignored
     while (bytes[i] === 0x20 || bytes[i] === 0x09) i++; // transport padding
     if (!startsAt(bytes, CRLF, i)) throw new MockError('malformed_body', 'A multipart boundary line is malformed.');
+    if (++parts > maxFormFields) throw tooManyFields();
     const start = i + 2;
     const end = indexOfBytes(bytes, next, start);
     if (end === -1) throw new MockError('malformed_body', 'The multipart body ends without its closing boundary.');

@@ -6,6 +6,7 @@ import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
 import { defaultStatus, isMockError } from './errors.js';
 import { type Fault, type FaultSpec, FaultSpecError, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
+import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
 
@@ -15,6 +16,33 @@ export interface ClockState {
   /** Seconds the clock is ahead of real time (negative: behind). */
   offsetSeconds: number;
 }
+
+/** A credential as the control plane shows it: masked to a short prefix, times on the mock clock. */
+export interface TokenView {
+  /** A stable handle, for `revokeToken({ id })`. */
+  id: string;
+  provider: string;
+  kind: string;
+  /** The first characters of the value and an ellipsis; never the whole value. */
+  prefix: string;
+  whose: string | null;
+  scopes?: string[];
+  companies?: string[];
+  permissions?: string[];
+  event?: string;
+  /** ISO 8601 on the mock clock; null when unknown. */
+  issuedAt: string | null;
+  /** ISO 8601 on the mock clock; null when it never expires or is unknown. */
+  expiresAt: string | null;
+  /** Seconds left on the mock clock (0 once expired); null without an expiry. */
+  expiresInSeconds: number | null;
+  state: CredentialState;
+  /** Whether `revokeToken` can end it. */
+  revocable: boolean;
+}
+
+/** Most credentials `tokens()` lists (newest first); `truncated` says when there were more. */
+export const maxListedTokens = 500;
 
 export interface ControlPlane {
   health(): { status: 'ok'; providers: string[] };
@@ -35,6 +63,13 @@ export interface ControlPlane {
   addFault(spec: FaultSpec): Fault;
   /** Removes one fault by id, or all; answers how many were removed. */
   clearFaults(id?: string): { removed: number };
+  /** The credentials every provider holds, masked (see `TokenView`), newest first. */
+  tokens(): { now: string; tokens: TokenView[]; truncated: boolean };
+  /**
+   * Revokes one live credential, named by its `id` or by a prefix of its value (at least 4
+   * characters, matching one live credential). Throws `ControlError` when none or several match.
+   */
+  revokeToken(input: { id?: unknown; prefix?: unknown }): Promise<{ revoked: TokenView }>;
 }
 
 export class ControlError extends Error {
@@ -81,6 +116,35 @@ export function createControlPlane(parts: {
   const operationCatalog = new Map(
     [...providers].map(([id, p]) => [id, p.operations.map((o) => o.operationId)] as const),
   );
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  function held(): { provider: string; credential: HeldCredential }[] {
+    const now = clock.now();
+    const out: { provider: string; credential: HeldCredential }[] = [];
+    for (const [id, p] of providers) {
+      for (const credential of p.credentials?.(now) ?? []) out.push({ provider: id, credential });
+    }
+    // Newest first; credentials the provider cannot date (refused ones, seeded keys) last.
+    return out.sort((a, b) => (b.credential.issuedAt ?? -1) - (a.credential.issuedAt ?? -1));
+  }
+  function view(provider: string, c: HeldCredential): TokenView {
+    const now = clock.now();
+    return {
+      id: credentialId(provider, c.kind, c.value),
+      provider,
+      kind: c.kind,
+      prefix: `${c.value.slice(0, Math.min(prefixLength, Math.floor(c.value.length / 3)))}…`,
+      whose: c.whose,
+      ...(c.scopes === undefined ? {} : { scopes: [...c.scopes] }),
+      ...(c.companies === undefined ? {} : { companies: [...c.companies] }),
+      ...(c.permissions === undefined ? {} : { permissions: [...c.permissions] }),
+      ...(c.event === undefined ? {} : { event: c.event }),
+      issuedAt: iso(c.issuedAt),
+      expiresAt: iso(c.expiresAt),
+      expiresInSeconds: c.expiresAt === null ? null : Math.max(0, Math.floor((c.expiresAt - now) / 1000)),
+      state: c.state,
+      revocable: c.state === 'live' && c.revoke !== undefined,
+    };
+  }
   const clockState = (): ClockState => ({
     now: new Date(clock.now()).toISOString(),
     offsetSeconds: clock.offset() / 1000,
@@ -155,6 +219,41 @@ export function createControlPlane(parts: {
       return faults.add(parsed);
     },
     clearFaults: (id) => ({ removed: faults.clear(id) }),
+    tokens() {
+      const all = held();
+      return {
+        now: new Date(clock.now()).toISOString(),
+        tokens: all.slice(0, maxListedTokens).map(({ provider, credential }) => view(provider, credential)),
+        truncated: all.length > maxListedTokens,
+      };
+    },
+    async revokeToken(input) {
+      const { id, prefix } = input;
+      if ((typeof id !== 'string' || id === '') === (typeof prefix !== 'string' || prefix === '')) {
+        throw new ControlError('invalid_request', 'Send {"id": "tok_…"} or {"prefix": "…"} (one of them).');
+      }
+      if (typeof prefix === 'string' && prefix.replace(/…$/, '').length < 4) {
+        throw new ControlError('invalid_request', 'prefix must be at least 4 characters.');
+      }
+      const wanted = typeof prefix === 'string' ? prefix.replace(/…$/, '') : '';
+      const matches = held().filter(
+        ({ provider, credential: c }) =>
+          c.state === 'live' &&
+          (typeof id === 'string' ? credentialId(provider, c.kind, c.value) === id : c.value.startsWith(wanted)),
+      );
+      if (matches.length === 0) throw new ControlError('not_found', 'No live credential matches.');
+      if (matches.length > 1) {
+        throw new ControlError(
+          'invalid_request',
+          `${matches.length} live credentials match: give a longer prefix or the id.`,
+        );
+      }
+      const { provider, credential } = matches[0] as { provider: string; credential: HeldCredential };
+      if (credential.revoke === undefined)
+        throw new ControlError('invalid_request', 'This credential cannot be revoked.');
+      await credential.revoke();
+      return { revoked: { ...view(provider, credential), state: 'revoked', revocable: false } };
+    },
   };
 }
 
@@ -203,6 +302,10 @@ export async function answerControl(
       }
       case 'DELETE /faults':
         return { status: 200, body: control.clearFaults() };
+      case 'GET /tokens':
+        return { status: 200, body: control.tokens() };
+      case 'POST /tokens/revoke':
+        return { status: 200, body: await control.revokeToken(await jsonObject(readBody)) };
     }
     const oneFault = /^DELETE \/faults\/([A-Za-z0-9_-]+)$/.exec(route);
     if (oneFault !== null) {

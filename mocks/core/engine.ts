@@ -210,7 +210,7 @@ export function createEngine(options: EngineOptions): Engine {
           path: incoming.path,
         });
       }
-      reason = mockError.code;
+      reason = mockError.details.reason ?? mockError.code;
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
     }
     response = check(provider, operation.operationId, response);

@@ -11,6 +11,8 @@ export type MockErrorCode =
   | 'token_unknown'
   | 'token_expired'
   | 'token_revoked'
+  /** Dropped for capacity: its owner issued more live tokens than the store keeps per owner. */
+  | 'token_evicted'
   | 'token_wrong_kind'
   | 'scope_missing'
   | 'forbidden'
@@ -43,6 +45,7 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   token_unknown: 401,
   token_expired: 401,
   token_revoked: 401,
+  token_evicted: 401,
   token_wrong_kind: 401,
   scope_missing: 403,
   forbidden: 403,
@@ -73,6 +76,11 @@ export interface MockErrorDetails {
   scope?: string;
   /** The scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
   authScheme?: string;
+  /**
+   * The journal's reason when it is more precise than the code, e.g. `token_evicted` behind an
+   * OAuth `invalid_grant`.
+   */
+  reason?: MockErrorCode;
 }
 
 export class MockError extends Error {
@@ -98,5 +106,6 @@ export const credentialCodes: ReadonlySet<MockErrorCode> = new Set([
   'token_unknown',
   'token_expired',
   'token_revoked',
+  'token_evicted',
   'token_wrong_kind',
 ]);

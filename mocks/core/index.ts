@@ -3,11 +3,11 @@
  * engine, control plane). No provider, no I/O.
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
-export { defaultBodyLimit, fieldsOf, mediaType, parseBody } from './body.js';
+export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
-export type { ClockState, ControlPlane } from './control.js';
-export { answerControl, ControlError } from './control.js';
+export type { ClockState, ControlPlane, TokenView } from './control.js';
+export { answerControl, ControlError, maxListedTokens } from './control.js';
 export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
@@ -26,6 +26,8 @@ export type { MockErrorCode, MockErrorDetails } from './errors.js';
 export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
+export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
+export { credentialId, prefixLength, storeCredentials } from './inventory.js';
 export type { CredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
@@ -36,6 +38,7 @@ export {
   bearerToken,
   checkAccessToken,
   describeRefusal,
+  grantRefused,
   oauthErrorResponse,
   readPkceChallenge,
   readTokenFields,
@@ -62,14 +65,17 @@ export { responder } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
+export type { Slicer } from './slices.js';
+export { createSlicer } from './slices.js';
 export type { SeededState } from './snapshot.js';
 export { stateSnapshot, withSeededState } from './snapshot.js';
 export type {
   IssueOptions,
   TokenCheck,
   TokenEntry,
+  TokenListing,
   TokenRefusal,
   TokenStore,
   TokenStoreOptions,
 } from './token-store.js';
-export { createTokenStore, defaultMaxLiveTokens } from './token-store.js';
+export { createTokenStore, defaultMaxTokensPerOwner } from './token-store.js';

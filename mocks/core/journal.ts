@@ -53,6 +53,11 @@ export interface Journal {
   /** Oldest first. */
   entries(): JournalEntry[];
   clear(): void;
+  /**
+   * Calls `listener` with each entry as it is recorded (time formatted), and with `null` when the
+   * journal is cleared; returns the function that stops it.
+   */
+  subscribe(listener: (entry: JournalEntry | null) => void): () => void;
   readonly size: number;
   readonly capacity: number;
 }
@@ -60,12 +65,18 @@ export interface Journal {
 export function createJournal(capacity = 1000): Journal {
   const ring: ((JournalRecord & { seq: number }) | undefined)[] = new Array(capacity);
   let seq = 0;
+  const listeners = new Set<(entry: JournalEntry | null) => void>();
   return {
     record(entry) {
       if (capacity <= 0) return;
       // Recording is on every request's path; formatting the time waits until someone reads.
-      ring[seq % capacity] = { seq, ...entry };
+      const held = { seq, ...entry };
+      ring[seq % capacity] = held;
       seq++;
+      if (listeners.size > 0) {
+        if (typeof held.time === 'number') held.time = new Date(held.time).toISOString();
+        for (const listener of listeners) listener({ ...(held as JournalEntry) });
+      }
     },
     entries() {
       const n = Math.min(seq, capacity);
@@ -81,6 +92,13 @@ export function createJournal(capacity = 1000): Journal {
     clear() {
       ring.fill(undefined);
       seq = 0;
+      for (const listener of listeners) listener(null);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     get size() {
       return Math.min(seq, capacity);

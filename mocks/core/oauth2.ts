@@ -182,6 +182,7 @@ const refusalWords: Readonly<Record<TokenRefusal, string>> = {
   token_unknown: 'is not known',
   token_expired: 'has expired',
   token_revoked: 'has been revoked or replaced',
+  token_evicted: 'was evicted: its owner holds more live tokens than the mock keeps',
 };
 
 /**
@@ -217,6 +218,14 @@ export function checkAccessToken<T>(
   if (result.ok) return result.entry;
   if (refreshTokens.check(value).ok) throw new MockError('token_wrong_kind', 'A refresh token is not an access token.');
   throw new MockError(result.reason, describeRefusal('access token', result.reason));
+}
+
+/**
+ * `invalid_grant` for a refused code or refresh token, with the provider's text for the store's
+ * reason; one dropped for capacity also says `token_evicted` in the journal.
+ */
+export function grantRefused(texts: Readonly<Record<TokenRefusal, string>>, reason: TokenRefusal): MockError {
+  return new MockError('invalid_grant', texts[reason], reason === 'token_evicted' ? { reason } : {});
 }
 
 /** RFC 6749 §5.2 / RFC 6750 §3.1 error body. */
@@ -269,6 +278,7 @@ export function oauthErrorResponse(error: MockError, options: OAuthErrorOptions)
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     case 'tenant_not_covered':
       return {

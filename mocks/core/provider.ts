@@ -6,6 +6,7 @@
 import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
 import type { MockError } from './errors.js';
+import type { HeldCredential } from './inventory.js';
 import type { CredentialKind } from './journal.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -97,6 +98,8 @@ export interface Provider {
   errorResponse(error: MockError, request: { host: string; operationId: string | null }): MockResponse;
   /** Provider-specific control-plane actions (`POST /__control/<id>/<action>`). */
   readonly actions?: Readonly<Record<string, ProviderAction>>;
+  /** The credentials it holds, for `GET /__control/tokens` (read-only; `now` is clock ms). */
+  credentials?(now: number): HeldCredential[];
 }
 
 export interface ProviderEnv {

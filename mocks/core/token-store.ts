@@ -2,9 +2,12 @@
  * The token store: every opaque credential a provider issues (access and refresh tokens,
  * authorization codes, session ids) lives here with its expiry, read from the shared clock.
  *
- * Memory stays bounded under sustained issuance: entries are kept in a min-heap by expiry and
- * swept on every issuance, and a refused token leaves only a small tombstone (capped) so the
- * journal can still say *why* it was refused (expired, revoked, reused) rather than "unknown".
+ * Memory stays bounded under sustained issuance, per tenant: every token has an owner (the
+ * client, user, API key or connect token it was issued to) and each owner holds at most
+ * `maxPerOwner` live tokens; past that, the owner's own least recently used token is evicted,
+ * never another owner's. Entries are kept in a min-heap by expiry and swept on every issuance,
+ * and a refused token leaves only a small tombstone (capped) so the journal can still say *why*
+ * it was refused (expired, revoked, reused, evicted) rather than "unknown".
  */
 import type { Clock } from './clock.js';
 import type { MockErrorCode } from './errors.js';
@@ -17,8 +20,8 @@ export interface TokenEntry<T> {
   readonly expiresAt: number;
   /** Last time the token was presented (clock ms). */
   lastUsedAt: number;
-  /** The cap group the token counts against, if it was issued with one. */
-  readonly group?: string;
+  /** The tenant the token counts against (a client, user, API key…; see `ownerOf`). */
+  readonly owner: string;
 }
 
 interface Held<T> extends TokenEntry<T> {
@@ -26,7 +29,10 @@ interface Held<T> extends TokenEntry<T> {
   useOrder: number;
 }
 
-export type TokenRefusal = Extract<MockErrorCode, 'token_unknown' | 'token_expired' | 'token_revoked'>;
+export type TokenRefusal = Extract<
+  MockErrorCode,
+  'token_unknown' | 'token_expired' | 'token_revoked' | 'token_evicted'
+>;
 
 export type TokenCheck<T> = { ok: true; entry: TokenEntry<T> } | { ok: false; reason: TokenRefusal };
 
@@ -36,13 +42,14 @@ export interface IssueOptions {
   /** Use this value instead of a random one (for example a UUID, as TeleTracker issues). */
   value?: string;
   /**
-   * Caps the live tokens of a group (for example one user/client pair): issuing past `limit`
-   * revokes the group's least recently used tokens first, and reports them to `onEvict`.
+   * A lower cap for this owner than the store's `maxPerOwner` (for example Eventix's documented
+   * token cap per user and client).
    */
-  cap?: { group: string; limit: number };
+  limit?: number;
 }
 
 export interface TokenStore<T> {
+  /** Issues a token; past its owner's cap, that owner's least recently used token is evicted. */
   issue(data: T, options: IssueOptions): TokenEntry<T>;
   /** Looks a token up; an expired one is removed and reported as expired. Marks it used. */
   check(value: string): TokenCheck<T>;
@@ -53,23 +60,41 @@ export interface TokenStore<T> {
   revokeWhere(predicate: (data: T) => boolean, reason?: TokenRefusal): number;
   /** Live (unexpired) entries, least recently used first. */
   entries(): TokenEntry<T>[];
+  /**
+   * A read-only view for the inspector: every entry held (expired but not yet swept included)
+   * and the most recent refusals (newest last). Marks nothing used and sweeps nothing.
+   */
+  listing(recentRefusals?: number): TokenListing<T>;
   /** Number of entries held, live or expired-but-unswept. */
   readonly size: number;
   clear(): void;
 }
 
-/** Live tokens a store holds at most unless told otherwise (see `TokenStoreOptions.maxLive`). */
-export const defaultMaxLiveTokens = 20_000;
+export interface TokenListing<T> {
+  held: TokenEntry<T>[];
+  /** Tokens refused since they were dropped, with why (the store keeps no data for them). */
+  refused: { value: string; reason: TokenRefusal }[];
+}
+
+/** Live tokens one owner holds at most unless told otherwise (see `TokenStoreOptions.maxPerOwner`). */
+export const defaultMaxTokensPerOwner = 1000;
 
 export interface TokenStoreOptions<T = unknown> {
   clock: Clock;
+  /**
+   * The tenant a token belongs to: the client, user, API key or connect token it was issued to.
+   * Caps apply per owner, so no tenant can evict another's tokens. Owners must come from
+   * authenticated (or fixture) identities, never from unchecked input: memory is bounded by
+   * owners × `maxPerOwner`.
+   */
+  ownerOf: (data: T) => string;
   /** How many refused tokens keep their refusal reason. Default 10,000. */
   tombstones?: number;
   /**
-   * Most live tokens the store holds; issuing past it drops the least recently used one. Keeps
-   * memory bounded when a load test issues tokens at full rate. Default 20,000.
+   * Most live tokens one owner holds; issuing past it evicts that owner's least recently used
+   * token (refused afterwards as `token_evicted`). Default 1,000.
    */
-  maxLive?: number;
+  maxPerOwner?: number;
   /** Random bytes in a generated token. Default 32. */
   bytes?: number;
   /** Called for each token a cap evicts (e.g. to revoke the refresh token paired with it). */
@@ -82,45 +107,36 @@ interface HeapItem {
 }
 
 export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T> {
-  const { clock } = options;
+  const { clock, ownerOf } = options;
   const tombstoneCap = options.tombstones ?? 10_000;
-  const maxLive = Math.max(1, options.maxLive ?? defaultMaxLiveTokens);
+  const maxPerOwner = Math.max(1, options.maxPerOwner ?? defaultMaxTokensPerOwner);
   const bytes = options.bytes ?? 32;
+  /** Every live entry, in use order (the first is the least recently used). */
   const live = new Map<string, Held<T>>();
   const tombstones = new Map<string, TokenRefusal>();
-  const groups = new Map<string, Set<string>>();
+  /** Each owner's live entries, in use order. */
+  const owners = new Map<string, Map<string, Held<T>>>();
   let heap: HeapItem[] = [];
   let uses = 0;
 
   /** Removes a live entry, leaving a tombstone with the reason. */
   function drop(entry: Held<T>, reason: TokenRefusal): void {
     live.delete(entry.value);
-    if (entry.group !== undefined) {
-      const members = groups.get(entry.group);
-      members?.delete(entry.value);
-      if (members?.size === 0) groups.delete(entry.group);
-    }
+    const mine = owners.get(entry.owner);
+    mine?.delete(entry.value);
+    if (mine?.size === 0) owners.delete(entry.owner);
     bury(entry.value, reason);
   }
 
-  /** Makes room in a capped group: expired members go first, then the least recently used. */
-  function makeRoom(group: string, limit: number, now: number): void {
-    const members = groups.get(group);
-    if (members === undefined) return;
-    for (const value of [...members]) {
-      const entry = live.get(value);
-      if (entry === undefined) members.delete(value);
-      else if (now >= entry.expiresAt) drop(entry, 'token_expired');
-    }
-    while (members.size >= Math.max(limit, 1)) {
-      let oldest: Held<T> | undefined;
-      for (const value of members) {
-        const entry = live.get(value) as Held<T>;
-        if (oldest === undefined || entry.useOrder < oldest.useOrder) oldest = entry;
-      }
-      if (oldest === undefined) break;
-      drop(oldest, 'token_revoked');
-      options.onEvict?.(oldest);
+  /** Makes room for one more token of `owner`: its own least recently used go first. */
+  function makeRoom(owner: string, limit: number): void {
+    const mine = owners.get(owner);
+    if (mine === undefined) return;
+    while (mine.size >= limit) {
+      const oldest = mine.values().next();
+      if (oldest.done) break;
+      drop(oldest.value, 'token_evicted');
+      options.onEvict?.(oldest.value);
     }
   }
 
@@ -198,6 +214,9 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     // Map order is use order: the first key is the least recently used token.
     live.delete(value);
     live.set(value, entry);
+    const mine = owners.get(entry.owner);
+    mine?.delete(value);
+    mine?.set(value, entry);
     return { ok: true, entry };
   }
 
@@ -209,16 +228,11 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
   }
 
   return {
-    issue(data, { ttlSeconds, value, cap }) {
+    issue(data, { ttlSeconds, value, limit }) {
       const now = clock.now();
       sweep(now);
-      if (cap !== undefined) makeRoom(cap.group, cap.limit, now);
-      // Full: drop the least recently used tokens (their heap items go stale and are skipped).
-      while (live.size >= maxLive) {
-        const oldest = live.values().next();
-        if (oldest.done) break;
-        drop(oldest.value, 'token_revoked');
-      }
+      const owner = ownerOf(data);
+      makeRoom(owner, Math.max(1, Math.min(limit ?? maxPerOwner, maxPerOwner)));
       const token = value ?? randomToken(bytes);
       const previous = live.get(token);
       if (previous !== undefined) drop(previous, 'token_revoked');
@@ -228,15 +242,13 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
         issuedAt: now,
         expiresAt: now + Math.round(ttlSeconds * 1000),
         lastUsedAt: now,
+        owner,
         useOrder: ++uses,
-        ...(cap === undefined ? {} : { group: cap.group }),
       };
       live.set(token, entry);
-      if (cap !== undefined) {
-        const members = groups.get(cap.group) ?? new Set<string>();
-        members.add(token);
-        groups.set(cap.group, members);
-      }
+      const mine = owners.get(owner) ?? new Map<string, Held<T>>();
+      mine.set(token, entry);
+      owners.set(owner, mine);
       tombstones.delete(token);
       push({ expiresAt: entry.expiresAt, value: token });
       return entry;
@@ -259,12 +271,20 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       const now = clock.now();
       return [...live.values()].filter((e) => e.expiresAt > now);
     },
+    listing(recentRefusals = 50) {
+      const refused: { value: string; reason: TokenRefusal }[] = [];
+      if (recentRefusals > 0) {
+        const all = [...tombstones];
+        for (const [value, reason] of all.slice(-recentRefusals)) refused.push({ value, reason });
+      }
+      return { held: [...live.values()], refused };
+    },
     get size() {
       return live.size;
     },
     clear() {
       live.clear();
-      groups.clear();
+      owners.clear();
       tombstones.clear();
       heap = [];
     },

@@ -595,7 +595,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["ValidationFailed"];
+            /**
+             * @description Laravel validation failure: a problem with an item (keyed `N.field`), or a batch the
+             *     queue cannot take (keyed `participants`): more than 10,000 items in one body, more
+             *     than 10,000 participants waiting in this event's import queue once it is added, or an
+             *     event that would hold more than 10,000 distinct `unique_id`s (stored and queued).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The import queue of this event holds 10000 participants; at most 10000 may wait, so 0 more fit now.",
+                     *       "errors": {
+                     *         "participants": [
+                     *           "The import queue of this event holds 10000 participants; at most 10000 may wait",
+                     *           "so 0 more fit now."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
         };
     };
 }

@@ -12,7 +12,7 @@ const count = Number(process.argv[2] ?? 1_000_000);
 
 let now = Date.parse('2030-01-01T00:00:00Z');
 const clock = createClock({ source: () => now });
-const store = createTokenStore<{ clientId: string; scopes: string[] }>({ clock });
+const store = createTokenStore<{ clientId: string; scopes: string[] }>({ clock, ownerOf: (d) => d.clientId });
 
 function settle(): number {
   for (let i = 0; i < 3; i++) gc?.();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsOf, parseBody } from '../../mocks/core/body.js';
+import { fieldsOf, maxFormFields, parseBody } from '../../mocks/core/body.js';
 import { readTokenFields } from '../../mocks/core/oauth2.js';
 import type { MockRequest } from '../../mocks/core/provider.js';
 
@@ -95,6 +95,32 @@ describe('multipart/form-data bodies', () => {
     expect(() => parseBody('multipart/mixed; boundary=b', multipart('b', [field('a', '1')]))).toThrow(
       expect.objectContaining({ code: 'unsupported_media_type' }),
     );
+  });
+});
+
+describe('field limits', () => {
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+    return 'accepted';
+  };
+  const form = (n: number) => bytes(Array.from({ length: n }, (_, i) => `k${i}=v`).join('&'));
+  const parts = (n: number) =>
+    multipart(
+      'b0',
+      Array.from({ length: n }, (_, i) => field(`k${i}`, 'v')),
+    );
+
+  it(`takes ${maxFormFields} form or multipart fields and refuses one more with payload_too_large`, () => {
+    const type = 'application/x-www-form-urlencoded';
+    expect(Object.keys(fieldsOf(parseBody(type, form(maxFormFields))))).toHaveLength(maxFormFields);
+    expect(refusal(() => parseBody(type, form(maxFormFields + 1)))).toBe('payload_too_large');
+    const mp = 'multipart/form-data; boundary=b0';
+    expect(Object.keys(fieldsOf(parseBody(mp, parts(maxFormFields))))).toHaveLength(maxFormFields);
+    expect(refusal(() => parseBody(mp, parts(maxFormFields + 1)))).toBe('payload_too_large');
   });
 });
 

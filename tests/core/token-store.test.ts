@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createClock } from '../../mocks/core/clock.js';
 import { createTokenStore } from '../../mocks/core/token-store.js';
 
+/** Test data: `owner` names the tenant a token counts against (one shared owner by default). */
+type Data = { who: string; owner?: string };
+const ownerOf = (d: Data) => d.owner ?? 'tenant';
+
 function setup(options: { tombstones?: number } = {}) {
   let real = 1_700_000_000_000;
   const clock = createClock({ source: () => real });
-  const store = createTokenStore<{ who: string }>({ clock, ...options });
+  const store = createTokenStore<Data>({ clock, ownerOf, ...options });
   return { clock, store, tick: (ms: number) => (real += ms) };
 }
 
@@ -66,49 +70,52 @@ describe('token store', () => {
     expect(store.entries()).toHaveLength(1);
   });
 
-  it('caps a group: issuing past the limit revokes the least recently used token and reports it', () => {
+  it('caps an owner below the store default: past the limit its least recently used token is evicted and reported', () => {
     let real = 1_700_000_000_000;
     const clock = createClock({ source: () => real });
     const evicted: string[] = [];
-    const store = createTokenStore<{ who: string }>({ clock, onEvict: (e) => evicted.push(e.data.who) });
-    const cap = { group: 'user/client', limit: 3 };
-    const a = store.issue({ who: 'a' }, { ttlSeconds: 60, cap });
-    const b = store.issue({ who: 'b' }, { ttlSeconds: 60, cap });
-    const c = store.issue({ who: 'c' }, { ttlSeconds: 60, cap });
-    // Another group is not counted.
-    const other = store.issue({ who: 'x' }, { ttlSeconds: 60, cap: { group: 'other', limit: 3 } });
+    const store = createTokenStore<Data>({ clock, ownerOf, onEvict: (e) => evicted.push(e.data.who) });
+    const mine = (who: string) => store.issue({ who, owner: 'user/client' }, { ttlSeconds: 60, limit: 3 });
+    const a = mine('a');
+    const b = mine('b');
+    const c = mine('c');
+    // Another owner is not counted.
+    const other = store.issue({ who: 'x', owner: 'other' }, { ttlSeconds: 60, limit: 3 });
     expect(store.check(a.value).ok).toBe(true); // a is now more recently used than b and c (same ms)
-    const d = store.issue({ who: 'd' }, { ttlSeconds: 60, cap });
+    const d = mine('d');
     expect(evicted).toEqual(['b']);
-    expect(store.check(b.value)).toEqual({ ok: false, reason: 'token_revoked' });
+    expect(store.check(b.value)).toEqual({ ok: false, reason: 'token_evicted' });
     for (const t of [a, c, d, other]) expect(store.check(t.value).ok).toBe(true);
     // Revoked and expired members free their places without evicting anyone.
     store.revoke(c.value);
-    store.issue({ who: 'e' }, { ttlSeconds: 60, cap });
+    mine('e');
     expect(evicted).toEqual(['b']);
     real += 61_000;
-    store.issue({ who: 'f' }, { ttlSeconds: 60, cap });
-    store.issue({ who: 'g' }, { ttlSeconds: 60, cap });
-    store.issue({ who: 'h' }, { ttlSeconds: 60, cap });
+    mine('f');
+    mine('g');
+    mine('h');
     expect(evicted).toEqual(['b']);
-    store.issue({ who: 'i' }, { ttlSeconds: 60, cap });
+    mine('i');
     expect(evicted).toEqual(['b', 'f']);
   });
 
-  it('holds at most maxLive tokens: past it, the least recently used one goes', () => {
+  it('bounds each owner, never the store: one owner issuing past maxPerOwner evicts only its own tokens', () => {
     const clock = createClock({ source: () => 1_700_000_000_000 });
-    const store = createTokenStore<{ who: string }>({ clock, maxLive: 3 });
-    const a = store.issue({ who: 'a' }, { ttlSeconds: 60 });
-    const b = store.issue({ who: 'b' }, { ttlSeconds: 60 });
-    const c = store.issue({ who: 'c' }, { ttlSeconds: 60 });
-    expect(store.check(a.value).ok).toBe(true); // a is in use: b is now the least recently used
-    const d = store.issue({ who: 'd' }, { ttlSeconds: 60 });
-    expect(store.size).toBe(3);
-    expect(store.check(b.value)).toEqual({ ok: false, reason: 'token_revoked' });
-    for (const t of [a, c, d]) expect(store.check(t.value).ok).toBe(true);
+    const store = createTokenStore<Data>({ clock, ownerOf, maxPerOwner: 3 });
+    const victim = [1, 2, 3].map((i) => store.issue({ who: `v${i}`, owner: 'victim' }, { ttlSeconds: 60 }));
+    const a = store.issue({ who: 'a', owner: 'flood' }, { ttlSeconds: 60 });
+    const b = store.issue({ who: 'b', owner: 'flood' }, { ttlSeconds: 60 });
+    expect(store.check(a.value).ok).toBe(true); // a is in use: b is now the flood's least recently used
+    for (let i = 0; i < 1000; i++) store.issue({ who: `f${i}`, owner: 'flood' }, { ttlSeconds: 60 });
+    expect(store.size).toBe(6);
+    expect(store.check(b.value)).toEqual({ ok: false, reason: 'token_evicted' });
+    for (const t of victim) expect(store.check(t.value).ok).toBe(true);
+    // The victim's own fourth token evicts its own least recently used one.
+    store.issue({ who: 'v4', owner: 'victim' }, { ttlSeconds: 60 });
+    expect(store.check((victim[0] as { value: string }).value)).toEqual({ ok: false, reason: 'token_evicted' });
     // Expired entries still leave through the heap sweep.
     clock.set(1_700_000_000_000 + 61_000);
-    store.issue({ who: 'e' }, { ttlSeconds: 60 });
+    store.issue({ who: 'e', owner: 'victim' }, { ttlSeconds: 60 });
     expect(store.size).toBe(1);
   });
 

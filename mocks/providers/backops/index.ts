@@ -10,6 +10,7 @@ import {
   type ProviderEnv,
   type ProviderModule,
   safeEqual,
+  storeCredentials,
   withSeededState,
 } from '../../core/index.js';
 import type { components } from '../../generated/backops.js';
@@ -42,6 +43,7 @@ function errorResponse(error: MockError): MockResponse {
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     // A token for another event, area, collaborator, organization or API key: the docs know
     // only UNAUTHORIZED for token problems.
@@ -112,6 +114,45 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
         values: { api_key: k.api_key, organizationId: k.organizationId },
       })),
     errorResponse,
+    credentials: (now) => {
+      const keyName = (id: string) => state.apiKeys.findFirst((q) => q.where({ id }))?.name ?? id;
+      const keys = state.apiKeys.all().map((k) => ({
+        kind: 'api_key',
+        value: k.api_key,
+        whose: `${k.name} (organization ${k.organizationId})`,
+        issuedAt: null,
+        expiresAt: null,
+        state: k.revoked ? ('revoked' as const) : ('live' as const),
+        ...(k.revoked
+          ? {}
+          : {
+              revoke: () =>
+                state.apiKeys
+                  .update((q) => q.where({ id: k.id }), {
+                    data(draft) {
+                      draft.revoked = true;
+                    },
+                  })
+                  .then(() => state.tokens.revokeWhere((d) => d.apiKeyId === k.id)),
+            }),
+      }));
+      return [
+        ...storeCredentials(state.tokens, now, 'token', (d) => ({
+          whose: `API key ${keyName(d.apiKeyId)}`,
+          ...(d.kind === 'organization' ? {} : { event: d.eventId }),
+          permissions: [
+            d.kind === 'organization'
+              ? `organization ${d.organizationId}`
+              : d.kind === 'collaborator'
+                ? `collaborator ${d.collaboratorId}`
+                : d.kind === 'area'
+                  ? `area ${d.areaId}`
+                  : 'event',
+          ],
+        })),
+        ...keys,
+      ];
+    },
     actions: {
       /** Revokes an API key, as deleting it in the dashboard would: every token derived from it ends. */
       'revoke-api-key': async (input) => {

@@ -85,7 +85,8 @@ export function createState(clock: Clock) {
   const crew = new Collection({ schema: crewSchema });
   const activities = new Collection({ schema: activitySchema });
   const organizationUsers = new Collection({ schema: organizationUserSchema });
-  const tokens = createTokenStore<TokenData>({ clock });
+  // Each API key's tokens count against that key only.
+  const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.apiKeyId });
   const all = [
     organizations,
     apiKeys,

@@ -7,6 +7,7 @@ import {
   authenticateClient,
   bearerToken,
   checkAccessToken,
+  grantRefused,
   MockError,
   type MockRequest,
   type Operation,
@@ -79,6 +80,7 @@ const refusalText = {
   token_unknown: 'The refresh token is not known.',
   token_expired: 'The refresh token has expired.',
   token_revoked: 'The refresh token has already been used.',
+  token_evicted: 'The refresh token was evicted: its client held more live tokens than the mock keeps.',
 } as const;
 
 /**
@@ -232,14 +234,14 @@ export function createOperations(state: State, options: Required<EventBookingsOp
         if (grantType === 'refresh_token') {
           const presented = requireField(fields, 'refresh_token');
           const found = state.refreshTokens.check(presented);
-          if (!found.ok) throw new MockError('invalid_grant', refusalText[found.reason]);
+          if (!found.ok) throw grantRefused(refusalText, found.reason);
           if (found.entry.data.clientId !== app.client_id) {
             throw new MockError('invalid_grant', 'The refresh token was issued to another client.');
           }
           const scopes = requestedScopes(fields.scope, found.entry.data.scopes);
           // Single use (IdentityServer's OneTimeOnly): only one of concurrent callers can take it.
           const taken = state.refreshTokens.take(presented);
-          if (!taken.ok) throw new MockError('invalid_grant', refusalText[taken.reason]);
+          if (!taken.ok) throw grantRefused(refusalText, taken.reason);
           return respond(
             'requestToken',
             200,

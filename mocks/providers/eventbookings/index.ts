@@ -10,6 +10,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
+  storeCredentials,
   withSeededState,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
@@ -58,6 +59,16 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
         values: { client_id: a.client_id, client_secret: a.client_secret },
       })),
     errorResponse,
+    credentials: (now) => {
+      const fields = (d: { clientId: string; scopes: string[] }) => ({
+        whose: `client ${d.clientId}`,
+        scopes: d.scopes,
+      });
+      return [
+        ...storeCredentials(state.accessTokens, now, 'access_token', fields),
+        ...storeCredentials(state.refreshTokens, now, 'refresh_token', fields),
+      ];
+    },
     actions: {
       /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
       'revoke-client': (input) => {

@@ -33,8 +33,9 @@ export function createState(clock: Clock) {
   const organisations = new Collection({ schema: organisationSchema });
   const applications = new Collection({ schema: applicationSchema });
   const events = new Collection({ schema: eventSchema });
-  const accessTokens = createTokenStore<TokenData>({ clock });
-  const refreshTokens = createTokenStore<TokenData>({ clock });
+  // Each client's tokens count against that client only.
+  const accessTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
+  const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
 
   async function seed(): Promise<void> {
     organisations.clear();

@@ -6,6 +6,7 @@ import {
   authenticateClient,
   bearerToken,
   checkAccessToken,
+  grantRefused,
   MockError,
   type MockRequest,
   type MockResponse,
@@ -44,12 +45,14 @@ const codeRefusal = {
   token_unknown: 'The authorization code is not known.',
   token_expired: 'The authorization code has expired.',
   token_revoked: 'The authorization code has already been used.',
+  token_evicted: `The authorization code was evicted: its user and client held more pending codes than the mock keeps.`,
 } as const;
 
 const refreshRefusal = {
   token_unknown: 'The refresh token is not known.',
   token_expired: 'The refresh token has expired.',
   token_revoked: 'The refresh token has already been used or was revoked.',
+  token_evicted: 'The refresh token was evicted: its user and client held more live tokens than allowed.',
 } as const;
 
 /** At most this much of a client-supplied value goes into an error message. */
@@ -188,7 +191,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
     grant.refresh = state.refreshTokens.issue(grant, { ttlSeconds: options.refreshTokenTtlSeconds }).value;
     grant.access = state.accessTokens.issue(grant, {
       ttlSeconds: options.accessTokenTtlSeconds,
-      cap: { group: `${userGuid} ${clientId}`, limit: options.tokenCap },
+      limit: options.tokenCap,
     }).value;
     const names = new Map(state.companies.findMany().map((c) => [c.guid, c.name]));
     return {
@@ -296,7 +299,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
         if (grantType === 'authorization_code') {
           const code = requireField(fields, 'code');
           const found = state.codes.check(code);
-          if (!found.ok) throw new MockError('invalid_grant', codeRefusal[found.reason]);
+          if (!found.ok) throw grantRefused(codeRefusal, found.reason);
           const data = found.entry.data;
           if (data.clientId !== clientId) {
             throw new MockError('invalid_grant', 'The authorization code was issued to another client.');
@@ -313,20 +316,20 @@ export function createOperations(state: State, options: Required<EventixOptions>
           const companies = chooseCompanies(fields.companies, user.companies);
           // Single use: of concurrent exchanges, exactly one takes the code.
           const taken = state.codes.take(code);
-          if (!taken.ok) throw new MockError('invalid_grant', codeRefusal[taken.reason]);
+          if (!taken.ok) throw grantRefused(codeRefusal, taken.reason);
           return respond(operationId, 200, issue(clientId, user.guid, companies), tokenResponseHeaders);
         }
         if (grantType === 'refresh_token') {
           const presented = requireField(fields, 'refresh_token');
           const found = state.refreshTokens.check(presented);
-          if (!found.ok) throw new MockError('invalid_grant', refreshRefusal[found.reason]);
+          if (!found.ok) throw grantRefused(refreshRefusal, found.reason);
           if (found.entry.data.clientId !== clientId) {
             throw new MockError('invalid_grant', 'The refresh token was issued to another client.');
           }
           // A choice outside the grant's companies fails before the refresh token is spent.
           const companies = chooseCompanies(fields.companies, found.entry.data.companies);
           const taken = state.refreshTokens.take(presented);
-          if (!taken.ok) throw new MockError('invalid_grant', refreshRefusal[taken.reason]);
+          if (!taken.ok) throw grantRefused(refreshRefusal, taken.reason);
           const old = taken.entry.data;
           // The pair is replaced: the old access token ends with its refresh token.
           state.accessTokens.revoke(old.access);

@@ -10,11 +10,12 @@ import {
   type ProviderEnv,
   type ProviderModule,
   randomToken,
+  storeCredentials,
   withSeededState,
 } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 import { apiHosts, authHosts, createOperations, type EventixOptions } from './handlers.js';
-import { createState } from './state.js';
+import { createState, type Grant } from './state.js';
 
 export type { EventixOptions } from './handlers.js';
 
@@ -81,6 +82,15 @@ export function createEventix(env: ProviderEnv, options: EventixOptions = {}): P
         values: { client_id: c.client_id, client_secret: c.client_secret },
       })),
     errorResponse,
+    credentials: (now) => {
+      const whose = (d: { clientId: string; userGuid: string }) => `client ${d.clientId}, user ${d.userGuid}`;
+      const grant = (d: Grant) => ({ whose: whose(d), companies: d.companies });
+      return [
+        ...storeCredentials(state.accessTokens, now, 'access_token', grant),
+        ...storeCredentials(state.refreshTokens, now, 'refresh_token', grant),
+        ...storeCredentials(state.codes, now, 'authorization_code', (d) => ({ whose: whose(d) }), { singleUse: true }),
+      ];
+    },
     actions: {
       /**
        * Rotates a client's secret, as after a leak: every code and token issued to the client

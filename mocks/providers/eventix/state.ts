@@ -101,10 +101,16 @@ export function createState(clock: Clock) {
   const events = new Collection({ schema: eventSchema });
   const tickets = new Collection({ schema: ticketSchema });
   const orders = new Collection({ schema: orderSchema });
-  const codes = createTokenStore<CodeData>({ clock });
-  const refreshTokens = createTokenStore<Grant>({ clock });
+  // Every credential counts against its user and client only: no pair can evict another's.
+  const ownerOf = (d: { userGuid: string; clientId: string }) => `${d.userGuid} ${d.clientId}`;
+  const codes = createTokenStore<CodeData>({ clock, ownerOf });
+  const refreshTokens = createTokenStore<Grant>({ clock, ownerOf });
   // A token evicted by the user/client cap takes its refresh token with it.
-  const accessTokens = createTokenStore<Grant>({ clock, onEvict: (entry) => refreshTokens.revoke(entry.data.refresh) });
+  const accessTokens = createTokenStore<Grant>({
+    clock,
+    ownerOf,
+    onEvict: (entry) => refreshTokens.revoke(entry.data.refresh, 'token_evicted'),
+  });
 
   async function seed(): Promise<void> {
     for (const c of [companies, users, clients, events, tickets, orders]) c.clear();

@@ -8,6 +8,7 @@ import {
   type Provider,
   type ProviderEnv,
   type ProviderModule,
+  storeCredentials,
   withSeededState,
 } from '../../core/index.js';
 import type { components } from '../../generated/teletracker.js';
@@ -37,6 +38,7 @@ function errorResponse(error: MockError, expiredTokenStatus: 401 | 403): MockRes
     case 'header_misspelled':
     case 'token_unknown':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
     case 'invalid_grant':
       return reply(401, 'UNAUTHORIZED');
@@ -99,6 +101,15 @@ export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions 
         values: { username: u.username, password: u.password },
       })),
     errorResponse: (error) => errorResponse(error, settings.expiredTokenStatus),
+    credentials: (now) => {
+      const fields = (d: { userGuid: string; accountId: number }) => ({
+        whose: `user ${state.users.findFirst((q) => q.where({ guid: d.userGuid }))?.username ?? d.userGuid}, account ${d.accountId}`,
+      });
+      return [
+        ...storeCredentials(state.tokens, now, 'access_token', fields),
+        ...storeCredentials(state.refreshTokens, now, 'refresh_token', fields),
+      ];
+    },
   });
 }
 

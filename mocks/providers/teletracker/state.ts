@@ -45,8 +45,9 @@ export function createState(clock: Clock) {
   const accounts = new Collection({ schema: accountSchema });
   const users = new Collection({ schema: userSchema });
   const calls = new Collection({ schema: callSchema });
-  const tokens = createTokenStore<TokenData>({ clock });
-  const refreshTokens = createTokenStore<TokenData>({ clock });
+  // Each user's tokens count against that user only.
+  const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
+  const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
 
   async function seed(): Promise<void> {
     for (const c of [accounts, users, calls]) c.clear();

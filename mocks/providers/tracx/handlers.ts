@@ -4,6 +4,7 @@
  * permission. Where the docs are silent the choices are marked in specs/tracx.openapi.yaml.
  */
 import {
+  createSlicer,
   describeRefusal,
   fieldsOf,
   findBySecret,
@@ -19,7 +20,7 @@ import {
 import type { operations } from '../../generated/tracx.js';
 import type { Permission } from './fixtures.js';
 import type { ConnectToken, State } from './state.js';
-import { checkParticipant, failIf, type Problems, readInteger } from './validation.js';
+import { checkParticipant, failIf, ProblemLog, readInteger } from './validation.js';
 
 export const apiHost = 'api.tracx.events';
 
@@ -37,6 +38,17 @@ export interface TracxOptions {
    * "from the next request on".
    */
   batchDelaySeconds?: number;
+  /**
+   * Most participants waiting in one event's import queue (accepted by store-multiple, not yet
+   * applied). Inferred default: 10,000; a batch that would pass it is refused with a 422.
+   */
+  maxQueuedParticipantsPerEvent?: number;
+  /**
+   * Most participants one event holds, stored or queued (distinct unique_ids). Inferred
+   * default: 10,000 (so an event's listing stays a few megabytes); a store that would pass it is
+   * refused with a 422.
+   */
+  maxParticipantsPerEvent?: number;
 }
 
 const respond = responder<operations>();
@@ -105,6 +117,14 @@ async function authorize(
   await state.settle();
   return session;
 }
+
+const queueFull = (items: number, waiting: number, max: number) =>
+  items > max
+    ? `The participants field must not have more than ${max} items.`
+    : `The import queue of this event holds ${waiting} participants; at most ${max} may wait, so ${Math.max(max - waiting, 0)} more fit now.`;
+
+const eventFull = (max: number) =>
+  `The event holds at most ${max} participants (stored and queued); this would pass it.`;
 
 const inScope = (session: Session, eventId: number) => session.eventIds === null || session.eventIds.includes(eventId);
 
@@ -212,7 +232,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'participants.store');
         const input = await laravelInput(request);
-        const problems: Problems = {};
+        const problems = new ProblemLog();
         const raceOf = (id: number) => state.races.findFirst((q) => q.where({ id }));
         const raceOk = (id: number) => {
           const race = raceOf(id);
@@ -222,10 +242,11 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         failIf(problems);
         if (participant === null) throw new MockError('internal', 'Validation passed without a participant.');
         const eventId = raceOf(participant.race_id)?.event_id as number;
-        const existed =
-          state.participants.findFirst((q) => q.where({ event_id: eventId, unique_id: participant.unique_id })) !==
-          undefined;
-        const stored = await state.upsert(eventId, participant, context.clock.now());
+        const existed = state.participants.find(eventId, participant.unique_id) !== undefined;
+        if (!existed && state.projectedCount(eventId, [participant]) > options.maxParticipantsPerEvent) {
+          failIf({ unique_id: [eventFull(options.maxParticipantsPerEvent)] });
+        }
+        const stored = state.upsert(eventId, participant, context.clock.now());
         return existed
           ? respond('storeParticipant', 200, { data: stored })
           : respond('storeParticipant', 201, { data: stored });
@@ -240,21 +261,39 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         const session = await authorize(state, options, request, context, 'participants.store-multiple');
         const eventId = eventOf(state, session, request.params.event_id);
         const input = await laravelInput(request);
-        const problems: Problems = {};
+        const problems = new ProblemLog();
         const accepted = [];
+        const maxQueued = options.maxQueuedParticipantsPerEvent;
         if (!Array.isArray(input) || input.length === 0) {
-          problems.participants = ['The body must be a non-empty JSON array of participants.'];
+          problems.add('participants', 'The body must be a non-empty JSON array of participants.');
+        } else if (state.queued(eventId) + input.length > maxQueued) {
+          // Checked before the items: a refusal costs no more than the count.
+          problems.add('participants', queueFull(input.length, state.queued(eventId), maxQueued));
         } else {
-          const raceOk = (id: number) => state.races.findFirst((q) => q.where({ id, event_id: eventId })) !== undefined;
+          const races = new Set(state.races.findMany((q) => q.where({ event_id: eventId })).map((r) => r.id));
+          const raceOk = (id: number) => races.has(id);
+          // Thousands of items: checked in slices, so other requests are answered meanwhile.
+          const slicer = createSlicer();
           for (const [i, item] of input.entries()) {
+            await slicer.slice();
             const participant = checkParticipant(item, `${i}.`, problems, raceOk, true);
             if (participant !== null) accepted.push(participant);
+          }
+          // Again after the slices: another batch may have been queued meanwhile. From here to
+          // the enqueue nothing awaits, so the caps hold.
+          if (problems.count === 0 && state.queued(eventId) + accepted.length > maxQueued) {
+            problems.add('participants', queueFull(accepted.length, state.queued(eventId), maxQueued));
+          } else if (
+            problems.count === 0 &&
+            state.projectedCount(eventId, accepted) > options.maxParticipantsPerEvent
+          ) {
+            problems.add('participants', eventFull(options.maxParticipantsPerEvent));
           }
         }
         failIf(problems);
         const now = context.clock.now();
         const batchId = crypto.randomUUID();
-        state.batches.push({
+        state.enqueue({
           batchId,
           eventId,
           acceptedAt: now,
@@ -275,9 +314,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'participants.list');
         const eventId = eventOf(state, session, request.params.event_id);
-        const items = state.participants
-          .findMany((q) => q.where({ event_id: eventId }), { orderBy: { id: 'asc' } })
-          .map((p) => ({ ...p }));
+        const items = state.participants.ofEvent(eventId).map((p) => ({ ...p }));
         return respond('listEventParticipants', 200, { data: { items } });
       },
     },

@@ -21,6 +21,8 @@ const defaults: Required<TracxOptions> = {
   sessionTokenTtlSeconds: 3600,
   revokeEndsSessions: true,
   batchDelaySeconds: 5,
+  maxQueuedParticipantsPerEvent: 10_000,
+  maxParticipantsPerEvent: 10_000,
 };
 
 /** Every refusal in Laravel's JSON shapes: `{message}`, and `{message, errors}` for 422. */
@@ -32,6 +34,7 @@ function errorResponse(error: MockError): MockResponse {
     case 'token_unknown':
     case 'token_expired':
     case 'token_revoked':
+    case 'token_evicted':
     case 'token_wrong_kind':
       // Laravel's AuthenticationException, whatever the reason (the journal keeps the reason).
       return message(401, 'Unauthenticated.');
@@ -98,9 +101,33 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
       session_token_ttl_seconds: settings.sessionTokenTtlSeconds,
       batch_delay_seconds: settings.batchDelaySeconds,
       revoke_ends_sessions: settings.revokeEndsSessions,
+      max_queued_participants_per_event: settings.maxQueuedParticipantsPerEvent,
+      max_participants_per_event: settings.maxParticipantsPerEvent,
     }),
     demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
     errorResponse,
+    // Session tokens are stateless JWTs (nothing holds them); the connect tokens are listed.
+    credentials: () =>
+      state.connectTokens.findMany().map((t) => ({
+        kind: 'connect_token',
+        value: t.connect_token,
+        whose: t.name,
+        permissions: t.permissions,
+        ...(t.event_ids === null ? {} : { event: t.event_ids.join(', ') }),
+        issuedAt: null,
+        expiresAt: null,
+        state: t.revoked ? ('revoked' as const) : ('live' as const),
+        ...(t.revoked
+          ? {}
+          : {
+              revoke: () =>
+                state.connectTokens.update(t, {
+                  data(draft) {
+                    draft.revoked = true;
+                  },
+                }),
+            }),
+      })),
     actions: {
       /** Revokes a connect token, as deleting it in the dashboard would: no new session tokens. */
       'revoke-connect-token': async (input) => {
@@ -117,11 +144,10 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
         await state.settle();
         const eventId = typeof input.event_id === 'number' ? input.event_id : undefined;
         return {
-          participants: state.participants
-            .findMany((q) => q.where((p) => eventId === undefined || p.event_id === eventId), {
-              orderBy: { id: 'asc' },
-            })
-            .map((p) => ({ ...p })),
+          participants: (eventId === undefined
+            ? state.participants.findMany()
+            : state.participants.ofEvent(eventId)
+          ).map((p) => ({ ...p })),
           queued: state.batches
             .filter((b) => eventId === undefined || b.eventId === eventId)
             .map((b) => ({

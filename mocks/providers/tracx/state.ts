@@ -1,10 +1,12 @@
 /**
- * Tracx state: connect tokens, events, races and participants in @msw/data; queued imports in a
- * list; session tokens are JWTs from core (stateless: the signing key is the only state).
+ * Tracx state: connect tokens, events and races in @msw/data; participants in indexed maps (an
+ * import of thousands is applied in linear time); queued imports in a list, applied in slices
+ * across event-loop turns; session tokens are JWTs from core (stateless: the signing key is the
+ * only state).
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createJwtIssuer, type JwtIssuer } from '../../core/index.js';
+import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const connectTokenSchema = z.object({
@@ -43,6 +45,7 @@ export const participantStates = [
 ] as const;
 const genderSchema = z.enum(genders).nullable();
 const participantStateSchema = z.enum(participantStates).nullable();
+/** The shape of a stored participant (the type; participants live in maps, not @msw/data). */
 const participantSchema = z.object({
   id: z.number().int(),
   unique_id: z.string(),
@@ -81,58 +84,166 @@ export function timestamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/**
+ * Participants indexed by id (insertion order is id order) and by event and unique_id, so a
+ * lookup, an upsert and an event's listing never scan other participants. `findMany` lets the
+ * state snapshot read it like an @msw/data collection.
+ */
+function createParticipantTable() {
+  const byId = new Map<number, Participant>();
+  const byEvent = new Map<number, Map<string, Participant>>();
+  return {
+    find: (eventId: number, uniqueId: string) => byEvent.get(eventId)?.get(uniqueId),
+    /** How many participants an event holds. */
+    count: (eventId: number) => byEvent.get(eventId)?.size ?? 0,
+    /** An event's participants, by id. */
+    ofEvent: (eventId: number): Participant[] => [...(byEvent.get(eventId)?.values() ?? [])],
+    /** Every participant, by id. */
+    findMany: (): Participant[] => [...byId.values()],
+    /** Stores a new participant or replaces one (same id, same event and unique_id). */
+    put(participant: Participant): void {
+      byId.set(participant.id, participant);
+      const ofEvent = byEvent.get(participant.event_id) ?? new Map<string, Participant>();
+      ofEvent.set(participant.unique_id, participant);
+      byEvent.set(participant.event_id, ofEvent);
+    },
+    clear(): void {
+      byId.clear();
+      byEvent.clear();
+    },
+  };
+}
+
 export function createState(clock: Clock) {
   const connectTokens = new Collection({ schema: connectTokenSchema });
   const events = new Collection({ schema: eventSchema });
   const races = new Collection({ schema: raceSchema });
-  const participants = new Collection({ schema: participantSchema });
+  const participants = createParticipantTable();
   const batches: ImportBatch[] = [];
+  /** Participants waiting in the queue (accepted, not yet applied), per event. */
+  const queuedCount = new Map<number, number>();
+  /** Per event: every unique_id stored or waiting in the queue (what the event will hold). */
+  const knownIds = new Map<number, Set<string>>();
   const newIssuer = () => createJwtIssuer({ clock, issuer: 'https://api.tracx.events' });
   // A fresh key on every reset, so session tokens from before a reset are refused.
   let jwt: JwtIssuer = newIssuer();
   let nextParticipantId = 1;
+  /** Bumped on every reset: a settle in progress stops applying a batch of the old state. */
+  let generation = 0;
+  let settling: Promise<void> | undefined;
 
-  /** Inserts or updates (same event, same unique_id); true when inserted. */
-  async function upsert(eventId: number, input: ParticipantInput, at: number): Promise<Participant> {
-    const now = timestamp(at);
+  /** Inserts or updates (same event, same unique_id). */
+  let stamped = { at: Number.NaN, text: '' };
+  function upsert(eventId: number, input: ParticipantInput, at: number): Participant {
+    // A batch stores thousands at one time: format it once.
+    if (stamped.at !== at) stamped = { at, text: timestamp(at) };
+    const now = stamped.text;
     const fullName = `${input.first_name} ${input.last_name}`;
-    const existing = participants.findFirst((q) => q.where({ event_id: eventId, unique_id: input.unique_id }));
-    if (existing !== undefined) {
-      const updated = await participants.update(existing, {
-        data(draft) {
-          Object.assign(draft, input, { full_name: fullName, updated_at: now });
-        },
-      });
-      return { ...(updated ?? existing) };
-    }
-    const created = await participants.create({
-      ...input,
-      id: nextParticipantId++,
-      event_id: eventId,
-      full_name: fullName,
-      created_at: now,
-      updated_at: now,
-    });
-    return { ...created };
+    const existing = participants.find(eventId, input.unique_id);
+    const stored: Participant =
+      existing !== undefined
+        ? { ...existing, ...input, full_name: fullName, updated_at: now }
+        : {
+            ...input,
+            id: nextParticipantId++,
+            event_id: eventId,
+            full_name: fullName,
+            created_at: now,
+            updated_at: now,
+          };
+    participants.put(stored);
+    if (existing === undefined) remember(eventId, input.unique_id);
+    return { ...stored };
   }
 
-  /** Runs every queued import whose time has come (the mock's stand-in for Tracx's queue worker). */
-  async function settle(): Promise<void> {
-    const now = clock.now();
-    const due = batches.filter((b) => b.availableAt <= now).sort((a, b) => a.availableAt - b.availableAt);
-    if (due.length === 0) return;
-    for (const batch of due) {
-      batches.splice(batches.indexOf(batch), 1);
-      for (const input of batch.participants) await upsert(batch.eventId, input, batch.availableAt);
+  /** Counts unique_ids an event will hold once `inputs` are stored too. */
+  function projectedCount(eventId: number, inputs: readonly ParticipantInput[]): number {
+    const known = knownIds.get(eventId);
+    const fresh = new Set<string>();
+    for (const input of inputs) if (known?.has(input.unique_id) !== true) fresh.add(input.unique_id);
+    return (known?.size ?? 0) + fresh.size;
+  }
+
+  function remember(eventId: number, uniqueId: string): void {
+    const known = knownIds.get(eventId) ?? new Set<string>();
+    known.add(uniqueId);
+    knownIds.set(eventId, known);
+  }
+
+  /** Queues an import (store-multiple) to be applied once the clock reaches `availableAt`. */
+  function enqueue(batch: ImportBatch): void {
+    batches.push(batch);
+    queuedCount.set(batch.eventId, (queuedCount.get(batch.eventId) ?? 0) + batch.participants.length);
+    for (const input of batch.participants) remember(batch.eventId, input.unique_id);
+  }
+
+  const isDue = (now: number) => batches.some((b) => b.availableAt <= now);
+
+  /** Takes the due batches off the queue, earliest first (one pass, one sort). */
+  function takeDue(now: number): ImportBatch[] {
+    const due: ImportBatch[] = [];
+    let kept = 0;
+    for (const batch of batches) {
+      if (batch.availableAt <= now) due.push(batch);
+      else batches[kept++] = batch;
     }
+    batches.length = kept;
+    return due.sort((a, b) => a.availableAt - b.availableAt);
+  }
+
+  async function run(): Promise<void> {
+    const mine = generation;
+    // Let settle() record this run before any of it happens.
+    await undefined;
+    const slicer = createSlicer();
+    try {
+      await applyDue(mine, slicer);
+    } finally {
+      // Same turn as the last look at the queue: a batch queued after it starts a new run.
+      if (mine === generation) settling = undefined;
+    }
+  }
+
+  async function applyDue(mine: number, slicer: ReturnType<typeof createSlicer>): Promise<void> {
+    for (;;) {
+      if (mine !== generation) return;
+      const due = takeDue(clock.now());
+      if (due.length === 0) return;
+      for (const batch of due) {
+        for (const input of batch.participants) {
+          await slicer.slice();
+          // A reset while this batch was applied: the batch belonged to the state now gone.
+          if (mine !== generation) return;
+          upsert(batch.eventId, input, batch.availableAt);
+        }
+        const left = (queuedCount.get(batch.eventId) ?? 0) - batch.participants.length;
+        if (left > 0) queuedCount.set(batch.eventId, left);
+        else queuedCount.delete(batch.eventId);
+      }
+    }
+  }
+
+  /**
+   * Applies every queued import whose time has come (the mock's stand-in for Tracx's queue
+   * worker), in slices across event-loop turns. Callers arriving meanwhile wait for the same run.
+   */
+  function settle(): Promise<void> {
+    if (settling !== undefined) return settling;
+    if (!isDue(clock.now())) return Promise.resolve();
+    settling = run();
+    return settling;
   }
 
   async function seed(): Promise<void> {
+    generation++;
+    settling = undefined;
     connectTokens.clear();
     events.clear();
     races.clear();
     participants.clear();
     batches.length = 0;
+    queuedCount.clear();
+    knownIds.clear();
     nextParticipantId = 1;
     jwt = newIssuer();
     for (const t of fixtures.connectTokens) {
@@ -154,6 +265,10 @@ export function createState(clock: Clock) {
     participants,
     batches,
     jwt: () => jwt,
+    /** Participants waiting in an event's import queue. */
+    queued: (eventId: number) => queuedCount.get(eventId) ?? 0,
+    projectedCount,
+    enqueue,
     upsert,
     settle,
     seed,

@@ -13,15 +13,25 @@ const integerString = /^\s*[+-]?(0|[1-9]\d*)\s*$/;
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 let regionNames: Intl.DisplayNames | undefined;
+/** Answers so far, by upper-cased code (at most 26 × 26): a batch of thousands asks Intl once per code. */
+const countryCodes = new Map<string, boolean>();
 /** ISO 3166-1 alpha-2, any case, checked against the runtime's region data. */
 function isCountryCode(value: string): boolean {
-  if (!/^[A-Za-z]{2}$/.test(value) || value.toUpperCase() === 'ZZ') return false;
-  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  try {
-    return regionNames.of(value.toUpperCase()) !== undefined;
-  } catch {
-    return false;
+  if (!/^[A-Za-z]{2}$/.test(value)) return false;
+  const code = value.toUpperCase();
+  const known = countryCodes.get(code);
+  if (known !== undefined) return known;
+  let ok = false;
+  if (code !== 'ZZ') {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    try {
+      ok = regionNames.of(code) !== undefined;
+    } catch {
+      ok = false;
+    }
   }
+  countryCodes.set(code, ok);
+  return ok;
 }
 
 function isDate(value: string): boolean {
@@ -47,10 +57,33 @@ export function readInteger(value: unknown): number | null {
 
 export type Problems = Record<string, string[]>;
 
-function add(problems: Problems, field: string, message: string): void {
-  const list = problems[field] ?? [];
-  list.push(message);
-  problems[field] = list;
+/**
+ * Fields a 422's `errors` lists at most. Laravel lists every field; a batch of thousands of bad
+ * items would answer megabytes, so the mock lists the first 1,000 (the message counts them all).
+ */
+export const maxReportedFields = 1000;
+
+/**
+ * Problems as Laravel's validator collects them, per field in order. Every message is counted;
+ * only the first `maxReportedFields` fields are kept, so a huge bad batch costs little memory.
+ */
+export class ProblemLog {
+  readonly fields: Problems = {};
+  /** Messages added, kept or not. */
+  count = 0;
+  first: string | undefined;
+  private kept = 0;
+
+  add(field: string, message: string): void {
+    this.count++;
+    this.first ??= message;
+    const list = this.fields[field];
+    if (list !== undefined) list.push(message);
+    else if (this.kept < maxReportedFields) {
+      this.fields[field] = [message];
+      this.kept++;
+    }
+  }
 }
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
@@ -73,15 +106,16 @@ function text(v: unknown): string | null {
 export function checkParticipant(
   input: unknown,
   prefix: string,
-  problems: Problems,
+  problems: ProblemLog,
   raceOk: (raceId: number) => boolean,
   bulk = false,
 ): ParticipantInput | null {
-  const before = Object.keys(problems).length;
+  const before = problems.count;
   // Laravel reads a scalar or a list where an object belongs as having none of the fields.
   const v: Record<string, unknown> =
     input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const f = (name: string) => `${prefix}${name}`;
+  const add = (log: ProblemLog, field: string, message: string) => log.add(field, message);
   const required = (name: string) => {
     if (!present(v[name])) {
       add(problems, f(name), `The ${label(f(name))} field is required.`);
@@ -142,7 +176,7 @@ export function checkParticipant(
     if (raceId === null) add(problems, f('race_id'), `The ${label(f('race_id'))} field must be an integer.`);
     else if (!raceOk(raceId)) add(problems, f('race_id'), `The selected ${label(f('race_id'))} is invalid.`);
   }
-  if (Object.keys(problems).length > before || raceId === null) return null;
+  if (problems.count > before || raceId === null) return null;
   const optional = (x: unknown) => (present(x) ? String(x) : null);
   return {
     unique_id: text(v.unique_id) as string,
@@ -160,15 +194,19 @@ export function checkParticipant(
 }
 
 /** Laravel's summary line: the first problem, plus "(and N more error[s])". */
-export function summary(problems: Problems): string {
-  const all = Object.values(problems).flat();
-  const first = all[0] ?? 'The given data was invalid.';
-  const more = all.length - 1;
+export function summary(problems: ProblemLog): string {
+  const first = problems.first ?? 'The given data was invalid.';
+  const more = Math.max(problems.count, 1) - 1;
   return more === 0 ? first : `${first} (and ${more} more error${more === 1 ? '' : 's'})`;
 }
 
-export function failIf(problems: Problems): void {
-  if (Object.keys(problems).length > 0) {
-    throw new MockError('validation_failed', summary(problems), { fields: problems });
+/** Throws the 422 when there are problems (a log, or a plain field → messages record). */
+export function failIf(problems: ProblemLog | Problems): void {
+  let log = problems;
+  if (!(log instanceof ProblemLog)) {
+    log = new ProblemLog();
+    for (const [field, messages] of Object.entries(problems)) for (const m of messages) log.add(field, m);
   }
+  if (log.count === 0) return;
+  throw new MockError('validation_failed', summary(log), { fields: log.fields });
 }
