@@ -1,13 +1,22 @@
 /**
- * Whether dist/ must be rebuilt: a built file is missing, or a file it is built from (mocks/,
- * the bundler script, the tsconfigs, package.json) changed after it. specs/ and collections/ are
- * read at run time from the package root, so they never make dist/ stale.
+ * Whether dist/ must be rebuilt: a built file is missing, or a file it is built from changed after
+ * it: mocks/, inspector/ and specs/ (the inspector's API reference is rendered from the specs),
+ * the bundler scripts, the tsconfigs, package.json.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const builtFiles = ['dist/cli/cli.js', 'dist/mocks/index.js'];
-export const buildSources = ['mocks', 'scripts/bundle-cli.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+export const builtFiles = ['dist/cli/cli.js', 'dist/mocks/index.js', 'dist/inspector/index.html'];
+export const buildSources = [
+  'mocks',
+  'inspector',
+  'specs',
+  'scripts/bundle-cli.mjs',
+  'scripts/bundle-inspector.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 
 /** Newest modification time under `path` (a file, or a folder recursively); 0 when absent. */
 function newest(path) {

@@ -44,10 +44,18 @@ describe('npm start', () => {
       touch(root, 'dist/cli/cli.js', 2000);
       expect(isStale(root)).toBe(true);
       touch(root, 'dist/mocks/index.js', 2000);
+      expect(isStale(root)).toBe(true);
+      touch(root, 'dist/inspector/index.html', 2000);
       expect(isStale(root)).toBe(false);
-      touch(root, 'specs/x.openapi.yaml', 3000);
+      touch(root, 'collections/x.postman_collection.json', 3000);
       expect(isStale(root)).toBe(false);
       touch(root, 'mocks/providers/eventix/handlers.ts', 3000);
+      expect(isStale(root)).toBe(true);
+      touch(root, 'dist/cli/cli.js', 4000);
+      touch(root, 'dist/mocks/index.js', 4000);
+      touch(root, 'dist/inspector/index.html', 4000);
+      expect(isStale(root)).toBe(false);
+      touch(root, 'specs/x.openapi.yaml', 5000);
       expect(isStale(root)).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });
