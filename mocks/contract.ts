@@ -45,10 +45,16 @@ export interface SpecOperation {
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Each spec lists the local mock (`http://127.0.0.1:4010/<host>`) after every real host. */
+const isLocalMock = (url: URL) => url.protocol === 'http:' && url.hostname === '127.0.0.1';
+
 function hostsOf(...levels: unknown[]): string[] {
   for (const servers of levels) {
     if (Array.isArray(servers) && servers.length > 0) {
-      return servers.map((s) => new URL((s as { url: string }).url).hostname);
+      return servers
+        .map((s) => new URL((s as { url: string }).url))
+        .filter((url) => !isLocalMock(url))
+        .map((url) => url.hostname);
     }
   }
   return [];

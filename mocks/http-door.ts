@@ -17,6 +17,7 @@ import {
   hostName,
   type IncomingRequest,
   isPreflight,
+  type JournalRecord,
   MockError,
   type MockResponse,
   parseBody,
@@ -48,6 +49,11 @@ export interface HttpDoorOptions {
    */
   reportError?: (line: string) => void;
   /**
+   * Called once per answered request, after the answer is sent (the CLI's `--log`). The entry
+   * holds what the journal records plus the duration: never a header, body or query string.
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /**
    * Where the built inspector page is (`npm run build` writes dist/inspector). Found next to
    * this module by default; read only when `/__inspector/` is asked for.
    */
@@ -63,6 +69,26 @@ export interface HttpDoorOptions {
     /** On close, requests in flight get this long to finish before connections are cut. Default 5 s. */
     graceMs?: number;
   };
+}
+
+/** One answered request, as `onRequest` sees it. */
+export interface RequestLogEntry {
+  /** Wall-clock time the request arrived (ISO 8601); the journal's time is the mock clock's. */
+  time: string;
+  method: string;
+  /** The real host the request was for; empty for the index and the control plane. */
+  host: string;
+  /** The path on that host, without the query string. */
+  path: string;
+  /** 0: the connection was dropped (an injected fault). */
+  status: number;
+  provider: string | null;
+  operationId: string | null;
+  /** Stable code of the refusal, when refused. */
+  reason?: string;
+  /** The id of the injected fault that answered. */
+  fault?: string;
+  durationMs: number;
 }
 
 /** Largest accepted request head (request line + headers); past it the answer is 431. */
@@ -161,6 +187,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
   const { controlToken } = options;
   const controlOn = options.control !== false;
+  const { onRequest } = options;
   /** Host names the control plane answers under without a token; the listening address joins on listen(). */
   const ownNames = controlHostNames(options.allowedHosts ?? []);
   const reportError = options.reportError ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -215,10 +242,12 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       title: p.title,
       hosts: p.hosts.map((h) => ({ host: h, real: `https://${h}`, local: `${base}/${h}` })),
     }));
-    return { status: 200, body: { name: 'authflow-mocks', control: `${base}/__control`, providers } };
+    const control = controlOn ? { control: `${base}/__control` } : {};
+    return { status: 200, body: { name: 'authflow-mocks', ...control, providers } };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = onRequest === undefined ? 0 : performance.now();
     const method = req.method ?? 'GET';
     let url = req.url ?? '/';
     let authority = req.headers.host;
@@ -249,7 +278,10 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       return;
     }
     const q = url.indexOf('?');
-    const pathname = q === -1 ? url : url.slice(0, q);
+    let pathname = q === -1 ? url : url.slice(0, q);
+    // A base URL with a trailing slash (`mockServer=http://127.0.0.1:4010/`) gives `//host/...`:
+    // served as `/host/...`.
+    if (pathname.startsWith('//')) pathname = pathname.replace(/^\/+/, '/');
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
     let first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
@@ -275,6 +307,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     };
 
     let response: MockResponse | undefined;
+    let recorded: JournalRecord | undefined;
     if (first === '__control' && !proxied && rest === '/journal/stream' && (method === 'GET' || method === 'HEAD')) {
       response = controlRefusal(method, headers);
       if (response === undefined && closing) {
@@ -322,6 +355,13 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           ? `http://${first}`
           : `${authority === undefined ? listeningBase() : `http://${authority}`}/${first}`,
         readBody: body,
+        ...(onRequest === undefined
+          ? {}
+          : {
+              onRecord(entry: JournalRecord) {
+                recorded = entry;
+              },
+            }),
       };
       // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
       if (isPreflight(method, incoming.headers) && engine.router.match(incoming.host, method, rest) !== undefined) {
@@ -341,6 +381,24 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // Drain a body nobody read, so a keep-alive connection stays usable.
     if (bodyRead === undefined) req.resume();
     send(res, response, method === 'HEAD', closing);
+    if (onRequest !== undefined) {
+      const known = first === '__control' || first === '' ? undefined : recorded;
+      // Refusals past the engine (control plane, unknown host) carry their code in the body.
+      const code = (response.body as { error?: unknown } | undefined)?.error;
+      const reason = known?.reason ?? (response.status >= 400 && typeof code === 'string' ? code : undefined);
+      onRequest({
+        time: new Date(Date.now() - Math.round(performance.now() - started)).toISOString(),
+        method,
+        host: known?.host ?? (first === '__control' || first === '' ? '' : first.toLowerCase()),
+        path: known === undefined && (first === '__control' || first === '') ? pathname : rest,
+        status: response.drop ? 0 : response.status,
+        provider: known?.provider ?? null,
+        operationId: known?.operationId ?? null,
+        ...(reason === undefined ? {} : { reason }),
+        ...(known?.fault === undefined ? {} : { fault: known.fault }),
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    }
   }
 
   const server = createServer(

@@ -5,6 +5,7 @@
 import { createHttpDoor, type HttpDoor, type HttpDoorOptions } from './http-door.js';
 import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
 
+export type { RequestLogEntry } from './http-door.js';
 export { defaultHost, defaultPort, maxHeaderBytes } from './http-door.js';
 
 export interface MockServerOptions extends MocksOptions, HttpDoorOptions {

@@ -4,6 +4,8 @@ export type {
   ControlPlane,
   CredentialKind,
   Engine,
+  Fault,
+  FaultSpec,
   JournalEntry,
   MockErrorCode,
   Provider,

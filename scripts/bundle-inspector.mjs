@@ -35,16 +35,17 @@ await build({
 copyFileSync('inspector/index.html', `${out}/index.html`);
 copyFileSync('inspector/app.css', `${out}/app.css`);
 
-/** Adds `http://127.0.0.1:4010/<host>` after every `https://<host>` server. */
+/** Adds `http://127.0.0.1:4010/<host>` after every `https://<host>` server the spec does not already pair with one. */
 function withLocal(servers) {
   if (!Array.isArray(servers)) return servers;
   return servers.flatMap((s) => {
     const url = new URL(s.url);
+    if (url.protocol !== 'https:') return [s];
     const local = {
       url: `${localBase}/${url.host}${url.pathname.replace(/\/$/, '')}`,
       description: `authflow-mocks (local) for ${url.host}`,
     };
-    return [s, local];
+    return servers.some((t) => t.url === local.url) ? [s] : [s, local];
   });
 }
 

@@ -5,7 +5,7 @@
 import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
 import { defaultStatus, isMockError } from './errors.js';
-import { type Fault, FaultSpecError, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
+import { type Fault, type FaultSpec, FaultSpecError, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
 import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
@@ -60,7 +60,7 @@ export interface ControlPlane {
   /** Injected faults still waiting for requests. */
   faults(): { faults: Fault[] };
   /** Adds a fault (see `FaultSpec`); throws `ControlError('invalid_request')` for a bad spec. */
-  addFault(spec: unknown): Fault;
+  addFault(spec: FaultSpec): Fault;
   /** Removes one fault by id, or all; answers how many were removed. */
   clearFaults(id?: string): { removed: number };
   /** The credentials every provider holds, masked (see `TokenView`), newest first. */
@@ -298,7 +298,7 @@ export async function answerControl(
       case 'POST /faults': {
         const body = await readBody();
         if (body.kind !== 'json') throw new ControlError('invalid_request', 'Send the fault as a JSON object.');
-        return { status: 201, body: control.addFault(body.value) };
+        return { status: 201, body: control.addFault(body.value as FaultSpec) };
       }
       case 'DELETE /faults':
         return { status: 200, body: control.clearFaults() };

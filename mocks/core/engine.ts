@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import { type ControlPlane, createControlPlane } from './control.js';
 import { isMockError, MockError } from './errors.js';
 import { createFaultTable, type Fault, type FaultTable } from './faults.js';
-import { type CredentialKind, createJournal, type Journal, redactQuery } from './journal.js';
+import { type CredentialKind, createJournal, type Journal, type JournalRecord, redactQuery } from './journal.js';
 import type { HeaderReader, MockRequest, MockResponse, Operation, Provider } from './provider.js';
 import { compileRouter, type RouteMatch, type Router } from './router.js';
 
@@ -25,6 +25,8 @@ export interface IncomingRequest {
   readonly base?: string;
   /** Reads the whole body; throws `MockError('payload_too_large')` past the limit. */
   readBody(): Promise<Uint8Array>;
+  /** Told what the journal records for this request (the node:http door's request log). */
+  onRecord?(entry: JournalRecord): void;
 }
 
 export interface ResponseCheck {
@@ -118,7 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
     reason: MockError['code'] | undefined,
     fault?: Fault,
   ): void {
-    journal.record({
+    const entry: JournalRecord = {
       time: clock.now(),
       provider: provider.id,
       operationId,
@@ -131,7 +133,9 @@ export function createEngine(options: EngineOptions): Engine {
       outcome: fault?.drop || (fault?.status ?? null) !== null ? 'fault' : response.status < 400 ? 'ok' : 'refused',
       ...(reason === undefined ? {} : { reason }),
       ...(fault === undefined ? {} : { fault: fault.id }),
-    });
+    };
+    journal.record(entry);
+    request.onRecord?.(entry);
   }
 
   function check(provider: Provider, operationId: string, response: MockResponse): MockResponse {

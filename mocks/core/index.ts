@@ -28,7 +28,7 @@ export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
-export type { CredentialKind, Journal, JournalEntry } from './journal.js';
+export type { CredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';

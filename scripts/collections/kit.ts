@@ -50,7 +50,8 @@ function lines(script: string): string[] {
     .map((l) => l.replace(/^ {4}/, ''));
 }
 
-function item(provider: string, step: Step): ItemDefinition {
+/** `key` tells apart steps that share a name (a collection may reset the mock twice). */
+function item(provider: string, step: Step, key: string): ItemDefinition {
   const headers = Object.entries(step.headers ?? {}).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: v })),
   );
@@ -81,15 +82,15 @@ function item(provider: string, step: Step): ItemDefinition {
   if (prerequest !== '') {
     event.push({
       listen: 'prerequest',
-      script: { id: stableId(provider, step.name, 'pre'), type: 'text/javascript', exec: lines(prerequest) },
+      script: { id: stableId(provider, key, 'pre'), type: 'text/javascript', exec: lines(prerequest) },
     });
   }
   event.push({
     listen: 'test',
-    script: { id: stableId(provider, step.name, 'test'), type: 'text/javascript', exec: lines(step.tests) },
+    script: { id: stableId(provider, key, 'test'), type: 'text/javascript', exec: lines(step.tests) },
   });
   return {
-    id: stableId(provider, step.name),
+    id: stableId(provider, key),
     name: step.name,
     ...(step.description === undefined ? {} : { description: step.description }),
     request: {
@@ -123,9 +124,20 @@ export function buildCollection(spec: CollectionSpec): object {
       description: spec.description,
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     } as CollectionDefinition['info'],
-    item: spec.steps.map((s) => item(spec.provider, s)),
+    item: spec.steps.map((s, i) => {
+      // The first step of a name keeps the id derived from the name alone; later ones add a count.
+      const seen = spec.steps.slice(0, i).filter((t) => t.name === s.name).length;
+      return item(spec.provider, s, seen === 0 ? s.name : `${s.name}\u0000${seen + 1}`);
+    }),
   };
-  const json = new Collection(definition).toJSON() as { info: Record<string, unknown> };
+  const json = new Collection(definition).toJSON() as {
+    info: Record<string, unknown>;
+    item: { request: { url: Record<string, unknown> } }[];
+  };
+  // postman-collection keeps only the parsed URL; Insomnia, Hoppscotch and converters read `raw`.
+  json.item.forEach((entry, i) => {
+    entry.request.url = { raw: spec.steps[i]?.url, ...entry.request.url };
+  });
   return json;
 }
 

@@ -59,3 +59,23 @@ export function runBuiltCli(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Same as `runBuiltCli`. */
+export const runBuilt = runBuiltCli;
+
+/** Starts the built CLI (dist/cli/cli.js); stop it with `child.kill('SIGTERM')`. */
+export function startBuilt(args: string[], env: Record<string, string> = {}): CliProcess {
+  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  return { child, output: () => out, stderr: () => err };
+}

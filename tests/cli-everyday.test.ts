@@ -1,0 +1,243 @@
+/**
+ * Everyday use of the CLI, through the built bundle (`npm run build` first): help on every
+ * command, usage errors, the quiet, JSON and logging modes, provider options, the control token
+ * from a file, and Newman against a dead server.
+ */
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { providerIds } from '../mocks/providers/index.js';
+import { type CliProcess, listeningUrl, runBuilt, startBuilt, waitFor } from './support/cli.js';
+
+const running: CliProcess[] = [];
+
+function start(args: string[], env: Record<string, string> = {}): CliProcess {
+  const cli = startBuilt(args, env);
+  running.push(cli);
+  return cli;
+}
+
+afterEach(async () => {
+  for (const cli of running.splice(0)) {
+    if (cli.child.exitCode === null && cli.child.signalCode === null) {
+      cli.child.kill('SIGTERM');
+      await once(cli.child, 'exit');
+    }
+  }
+});
+
+/** A port nothing listens on. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('authflow-mocks CLI: help and usage errors', () => {
+  it('every command takes --help and -h (exit 0, its usage on stdout)', async () => {
+    for (const args of [
+      ['--help'],
+      ['-h'],
+      ['help'],
+      ['serve', '--help'],
+      ['serve', '-h'],
+      ['newman', '--help'],
+      ['newman', '-h'],
+      ['verify', '--help'],
+      ['verify', '-h'],
+    ]) {
+      const run = await runBuilt(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout, args.join(' ')).toMatch(/^Usage:\s/);
+    }
+    const serveHelp = (await runBuilt(['serve', '--help'])).stdout;
+    for (const option of [
+      '--quiet',
+      '--json',
+      '--log',
+      '--log-format',
+      '--option',
+      '--control-token-file',
+      '--no-control',
+    ])
+      expect(serveHelp).toContain(option);
+    expect(serveHelp).toContain('AUTHFLOW_CONTROL_TOKEN');
+  });
+
+  it('usage errors exit 2 in every command', async () => {
+    for (const args of [
+      ['frobnicate'],
+      ['serve', '--bogus'],
+      ['--bogus'],
+      ['newman', '--bogus'],
+      ['verify', '--bogus'],
+      ['serve', '--port'],
+      ['serve', '--port', 'abc'],
+      ['serve', '--log-format', 'xml'],
+      ['serve', '--quiet', '--json'],
+      ['serve', '--provider', 'nope'],
+      ['newman', '--provider', 'nope'],
+      ['serve', '--option', 'eventix.noSuchOption=3'],
+      ['serve', '--option', 'nope.tokenCap=3'],
+      ['serve', '--option', 'eventix.tokenCap=many'],
+      ['serve', '--option', 'eventbookings.issueRefreshToken=maybe'],
+      ['serve', '--option', 'tokenCap'],
+      ['serve', '--option', 'teletracker.expiredTokenStatus=402'],
+      ['serve', '--control-token-file', '/nonexistent/authflow-token'],
+    ]) {
+      const run = await runBuilt(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^authflow-mocks( verify)?: /);
+      expect(run.stdout, args.join(' ')).toBe('');
+    }
+  });
+});
+
+describe('authflow-mocks CLI: serve modes', () => {
+  it('options without a command serve (authflow-mocks --port N)', async () => {
+    const cli = start(['--port', '0']);
+    const url = await listeningUrl(cli);
+    expect((await fetch(`${url}/__control/health`)).status).toBe(200);
+  });
+
+  it('--quiet prints exactly one line with the URL', async () => {
+    const cli = start(['serve', '--port', '0', '--quiet']);
+    const url = await listeningUrl(cli);
+    expect((await fetch(`${url}/__control/health`)).status).toBe(200);
+    expect(cli.output()).toBe(`authflow-mocks listening on ${url}\n`);
+  });
+
+  it('--json prints one JSON line with the URL, the control plane and every provider', async () => {
+    const cli = start(['--port', '0', '--json']);
+    await waitFor(() => cli.output().includes('\n'));
+    const lines = cli.output().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const banner = JSON.parse(lines[0] as string) as {
+      url: string;
+      control: string | null;
+      providers: { id: string; hosts: { host: string; local: string }[] }[];
+    };
+    expect(banner.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(banner.control).toBe(`${banner.url}/__control`);
+    expect(banner.providers.map((p) => p.id)).toEqual(providerIds);
+    const host = banner.providers[0]?.hosts[0];
+    expect(host?.local).toBe(`${banner.url}/${host?.host}`);
+    expect((await fetch(`${banner.url}/__control/health`)).status).toBe(200);
+  });
+
+  it('--log prints one line per request with method, host and path, status, operationId and reason, never a query value', async () => {
+    const cli = start(['--port', '0', '--quiet', '--log']);
+    const url = await listeningUrl(cli);
+    const secret = 'sEcReT_q_value_123';
+    await fetch(`${url}/api.eventix.io/event?access_token=${secret}&page=2`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    await fetch(`${url}/__control/health`);
+    await fetch(`${url}/nowhere.example/x`);
+    await waitFor(() => cli.output().split('\n').length >= 5);
+    const lines = cli.output().trimEnd().split('\n').slice(1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z GET api\.eventix\.io\/event 401 listEvents \S+ [\d.]+ms$/);
+    expect(lines[1]).toMatch(/^\S+ GET \/__control\/health 200 - [\d.]+ms$/);
+    expect(lines[2]).toMatch(/^\S+ GET nowhere\.example\/x 404 - unknown_host [\d.]+ms$/);
+    expect(cli.output()).not.toContain(secret);
+    expect(cli.output()).not.toContain('page=2');
+  });
+
+  it('--log-format json prints one object a line with the journal fields and the duration', async () => {
+    const cli = start(['--port', '0', '--quiet', '--log-format', 'json']);
+    const url = await listeningUrl(cli);
+    const response = await fetch(`${url}/identity.eventbookings.com/connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=eb-demo-events&client_secret=wrong_secret_value',
+    });
+    expect(response.status).toBe(400);
+    await waitFor(() => cli.output().split('\n').length >= 3);
+    const entry = JSON.parse(cli.output().trimEnd().split('\n')[1] as string) as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      method: 'POST',
+      host: 'identity.eventbookings.com',
+      path: '/connect/token',
+      status: 400,
+      provider: 'eventbookings',
+      operationId: expect.any(String),
+      reason: expect.any(String),
+      durationMs: expect.any(Number),
+    });
+    expect(cli.output()).not.toContain('wrong_secret_value');
+  });
+
+  it('--option sets a provider option (seen in the fixtures)', async () => {
+    const cli = start(['--port', '0', '--quiet', '--option', 'eventbookings.accessTokenTtlSeconds=60']);
+    const url = await listeningUrl(cli);
+    const fixtures = (await (await fetch(`${url}/__control/fixtures`)).json()) as {
+      eventbookings: { access_token_ttl_seconds: number };
+    };
+    expect(fixtures.eventbookings.access_token_ttl_seconds).toBe(60);
+  });
+
+  it('--no-control: the banner names the flag and GET / does not advertise /__control', async () => {
+    const cli = start(['--port', '0', '--no-control']);
+    const url = await listeningUrl(cli);
+    expect(cli.output()).toContain('control plane: off (--no-control)');
+    expect(cli.output()).not.toContain('beyond loopback');
+    const index = (await (await fetch(`${url}/`)).json()) as Record<string, unknown>;
+    expect(index).not.toHaveProperty('control');
+    expect((await fetch(`${url}/__control/health`)).status).toBe(404);
+    const on = start(['--port', '0', '--quiet']);
+    const onUrl = await listeningUrl(on);
+    expect(((await (await fetch(`${onUrl}/`)).json()) as { control: string }).control).toBe(`${onUrl}/__control`);
+  });
+
+  it('--control-token-file guards the control plane with the token in the file, never printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authflow-token-'));
+    try {
+      const token = 'ctl_from_a_file_0123456789';
+      const file = join(dir, 'token');
+      writeFileSync(file, `${token}\n`);
+      const cli = start(['--port', '0', '--control-token-file', file]);
+      const url = await listeningUrl(cli);
+      expect((await fetch(`${url}/__control/health`)).status).toBe(401);
+      const ok = await fetch(`${url}/__control/health`, { headers: { authorization: `Bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      expect(cli.output() + cli.stderr()).not.toContain(token);
+      writeFileSync(file, 'short\n');
+      expect((await runBuilt(['--port', '0', '--control-token-file', file])).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a base URL with a trailing slash works: //host/... is served as /host/...', async () => {
+    const cli = start(['--port', '0', '--quiet']);
+    const url = await listeningUrl(cli);
+    const viaDouble = await fetch(`${url}//api.eventix.io/event`);
+    const viaSingle = await fetch(`${url}/api.eventix.io/event`);
+    expect(viaDouble.status).toBe(viaSingle.status);
+    expect(await viaDouble.json()).toEqual(await viaSingle.json());
+    expect((await fetch(`${url}//__control/health`)).status).toBe(200);
+  });
+});
+
+describe('authflow-mocks newman', () => {
+  it('--base-url against a dead server: one line on stderr, exit 2', async () => {
+    const port = await deadPort();
+    const run = await runBuilt([
+      'newman',
+      '--base-url',
+      `http://127.0.0.1:${port}`,
+      '--junit-dir',
+      join(tmpdir(), 'x'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`127.0.0.1:${port}`);
+    expect(run.stdout).toBe('');
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The package as a consumer gets it: `npm pack`, install the tarball in an empty folder offline
+ * (the dependencies come from the local npm cache, pinned by this repository's lockfile), start
+ * the server with `npx authflow-mocks`, and typecheck a consumer against the exported types.
+ * Needs a fresh dist/ (`npm run build`) and a populated npm cache (`npm ci` did it).
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { needsBuild } from '../scripts/ensure-built.mjs';
+import { waitFor } from './support/cli.js';
+
+const repo = resolve('.');
+let dir = '';
+let consumer = '';
+
+interface LockEntry {
+  dev?: boolean;
+  link?: boolean;
+}
+
+/** A lockfile for a consumer depending on the tarball: this repository's production packages. */
+function consumerLock(tarball: string): object {
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const packages: Record<string, unknown> = {
+    '': { name: 'consumer', version: '1.0.0', dependencies: { 'authflow-mocks': `file:${tarball}` } },
+    'node_modules/authflow-mocks': {
+      version: pkg.version,
+      resolved: `file:${tarball}`,
+      dependencies: pkg.dependencies,
+      peerDependencies: pkg.peerDependencies,
+      peerDependenciesMeta: pkg.peerDependenciesMeta,
+      bin: pkg.bin,
+    },
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (path !== '' && !entry.dev && !entry.link) packages[path] = entry;
+  }
+  return { name: 'consumer', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
+}
+
+beforeAll(() => {
+  if ((needsBuild as (root: string) => boolean)(repo))
+    expect(spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status).toBe(0);
+  dir = mkdtempSync(join(tmpdir(), 'authflow-pack-'));
+  // dist/ is fresh: skip `prepare` (the build) during the pack.
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { encoding: 'utf8' }),
+  ) as { filename: string; files: { path: string }[] }[];
+  const tarball = join(dir, (packed[0] as { filename: string }).filename);
+  consumer = join(dir, 'consumer');
+  mkdirSync(consumer);
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({
+      name: 'consumer',
+      version: '1.0.0',
+      private: true,
+      dependencies: { 'authflow-mocks': `file:${tarball}` },
+    }),
+  );
+  writeFileSync(join(consumer, 'package-lock.json'), JSON.stringify(consumerLock(tarball)));
+  execFileSync('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: consumer,
+    stdio: 'ignore',
+  });
+  writeFileSync(join(dir, 'files.json'), JSON.stringify(packed[0]?.files.map((f) => f.path)));
+}, 120_000);
+
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('ships a LICENSE, specs and collections, and no source maps', () => {
+    const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as string[];
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('specs/eventix.openapi.yaml');
+    expect(files).toContain('collections/eventix.postman_collection.json');
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('installs offline without Newman, and npx authflow-mocks serves', { timeout: 60_000 }, async () => {
+    expect(existsSync(join(consumer, 'node_modules', 'newman'))).toBe(false);
+    const child = spawn('npx', ['--offline', 'authflow-mocks', 'serve', '--port', '0', '--quiet'], {
+      cwd: consumer,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '' },
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    try {
+      await waitFor(() => /listening on http:\/\/\S+:\d+/.test(out), 30_000);
+      const url = (/listening on (http:\/\/\S+:\d+)/.exec(out) as RegExpExecArray)[1] as string;
+      expect((await fetch(`${url}/__control/health`)).status).toBe(200);
+      const response = await fetch(`${url}/identity.eventbookings.com/connect/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=eb-demo-events&client_secret=ebs_7Kq2vN9xR4mT8wZ1pL6c',
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toHaveProperty('access_token');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('the newman command without Newman installed: one clear line, exit 2', () => {
+    const run = spawnSync('npx', ['--offline', 'authflow-mocks', 'newman'], { cwd: consumer, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('npm install --save-dev newman');
+  });
+
+  it('exports the generated types, specs and collections', { timeout: 60_000 }, () => {
+    const resolveIn = (specifier: string) =>
+      execFileSync(process.execPath, ['-p', `require.resolve(${JSON.stringify(specifier)})`], {
+        cwd: consumer,
+        encoding: 'utf8',
+      }).trim();
+    expect(resolveIn('authflow-mocks/specs/tracx.openapi.yaml')).toMatch(/specs[/\\]tracx\.openapi\.yaml$/);
+    expect(resolveIn('authflow-mocks/collections/tracx.postman_collection.json')).toMatch(
+      /tracx\.postman_collection\.json$/,
+    );
+    // An ES module consumer (module: nodenext) and a CommonJS one (module: node20) typecheck.
+    const source = `import type { paths } from 'authflow-mocks/types/eventix';
+import { setupMocks } from 'authflow-mocks/node';
+type Events = paths['/event']['get']['responses'][200]['content']['application/json'];
+export const events: Events | undefined = undefined;
+export const mocks = setupMocks({ providers: ['eventix'] });
+`;
+    for (const [type, module] of [
+      ['module', 'nodenext'],
+      ['commonjs', 'node20'],
+    ] as const) {
+      const project = join(consumer, type);
+      mkdirSync(project);
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ type }));
+      writeFileSync(join(project, 'client.ts'), source);
+      writeFileSync(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { module, strict: true, noEmit: true, skipLibCheck: true, types: [] },
+          files: ['client.ts'],
+        }),
+      );
+      const tsc = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', project], {
+        encoding: 'utf8',
+      });
+      expect(tsc.stdout, `${type} consumer`).toBe('');
+      expect(tsc.status).toBe(0);
+    }
+  });
+});
