@@ -280,8 +280,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     const q = url.indexOf('?');
     let pathname = q === -1 ? url : url.slice(0, q);
     // A base URL with a trailing slash (`mockServer=http://127.0.0.1:4010/`) gives `//host/...`:
-    // served as `/host/...`.
-    if (pathname.startsWith('//')) pathname = pathname.replace(/^\/+/, '/');
+    // served as `/host/...` (a bare `//` stays unknown, not the index).
+    if (/^\/\/+[^/]/.test(pathname)) pathname = pathname.replace(/^\/+/, '/');
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
     let first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
