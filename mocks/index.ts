@@ -12,7 +12,7 @@ export type {
   ResponseValidator,
 } from './core/index.js';
 export { createClock, MockError } from './core/index.js';
-export type { Mocks, MocksOptions } from './mocks.js';
-export { createMocks } from './mocks.js';
+export type { Mocks, MocksOptions } from './doors/msw/mocks.js';
+export { createMocks } from './doors/msw/mocks.js';
 export type { ProviderId, ProviderOptions } from './providers/index.js';
 export { providerIds } from './providers/index.js';

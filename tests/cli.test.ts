@@ -23,7 +23,16 @@ describe('authflow-mocks CLI', () => {
   it('serve does not load MSW, Newman, ajv or yaml (start-up time)', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', './tests/support/record-packages.mjs', '--import', 'tsx', 'mocks/cli.ts', 'serve', '--port', '0'],
+      [
+        '--import',
+        './tests/support/record-packages.mjs',
+        '--import',
+        'tsx',
+        'mocks/tools/cli.ts',
+        'serve',
+        '--port',
+        '0',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } },
     );
     let out = '';

@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { apiKeys, areas, collaborators, events, organizations } from '../../mocks/providers/backops/fixtures.js';
 import {
   adminKey,

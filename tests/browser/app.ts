@@ -5,7 +5,7 @@
  * (a navigation to another origin; see `tests/browser/eventix.test.ts`).
  */
 import { getResponse } from 'msw';
-import { type BrowserMocks, setupMocks } from '../../mocks/browser.js';
+import { type BrowserMocks, setupMocks } from '../../mocks/doors/msw/browser.js';
 
 export interface PageResponse {
   status: number;

@@ -3,7 +3,7 @@
  * the browser enforces CORS for real (preflights, hidden headers), and follows the server's 302s.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { clients } from '../../mocks/providers/eventix/fixtures.js';
 import { describeBrowser, openBrowserPage, pageFetch } from '../support/browser.js';

@@ -7,9 +7,9 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createContractValidator } from '../../mocks/contract.js';
-import { createMockServer } from '../../mocks/http.js';
-import type { Mocks } from '../../mocks/mocks.js';
-import { setupMocks } from '../../mocks/node.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
+import type { Mocks } from '../../mocks/doors/msw/mocks.js';
+import { setupMocks } from '../../mocks/doors/msw/node.js';
 import { providerIds } from '../../mocks/providers/index.js';
 
 export type TargetName = 'standalone' | 'in-process';

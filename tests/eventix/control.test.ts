@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { clients, companies, users } from '../../mocks/providers/eventix/fixtures.js';
 
 describe('eventix on the control plane (standalone server)', () => {

@@ -7,7 +7,7 @@ import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFaultTable, maxFaultBodyBytes, maxFaults } from '../../mocks/core/faults.js';
 import { secretQueryNames } from '../../mocks/core/journal.js';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { doorNames, openDoor } from '../support/doors.js';
 

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
-import { runCollections } from '../../mocks/newman.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { providerIds } from '../../mocks/providers/index.js';
+import { runCollections } from '../../mocks/tools/newman.js';
 import { listeningUrl, startCli } from '../support/cli.js';
 
 /** Every secret-looking fixture value: client secrets, passwords, connect tokens, API keys. */

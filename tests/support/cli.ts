@@ -8,7 +8,7 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/tools/cli.ts', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
   });

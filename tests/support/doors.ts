@@ -6,9 +6,9 @@
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createContractValidator } from '../../mocks/contract.js';
-import { createMockServer } from '../../mocks/http.js';
-import type { Mocks, MocksOptions } from '../../mocks/mocks.js';
-import { setupMocks } from '../../mocks/node.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
+import type { Mocks, MocksOptions } from '../../mocks/doors/msw/mocks.js';
+import { setupMocks } from '../../mocks/doors/msw/node.js';
 import { providerIds } from '../../mocks/providers/index.js';
 
 export interface Reply {

@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { events, fullToken, listOnlyToken, races, sessionFor, singleEventToken } from '../support/tracx.js';
 

@@ -10,11 +10,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   answerControl,
-  checkControlRequest,
-  controlHostNames,
   defaultBodyLimit,
   type HeaderReader,
-  hostName,
   type IncomingRequest,
   isPreflight,
   type JournalRecord,
@@ -24,9 +21,10 @@ import {
   preflightResponse,
   safeEqual,
   withCors,
-} from './core/index.js';
-import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector-door.js';
-import type { World } from './world.js';
+} from '../../core/index.js';
+import type { World } from '../../world.js';
+import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
+import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector.js';
 
 export interface HttpDoorOptions {
   /** Largest accepted request body in bytes. Default 1 MiB. */
@@ -40,7 +38,7 @@ export interface HttpDoorOptions {
   control?: boolean;
   /**
    * Host names (besides 127.0.0.1, localhost, [::1] and the address it listens on) under which
-   * the control plane answers requests that present no control token. See core/control-guard.ts.
+   * the control plane answers requests that present no control token. See ./control-guard.ts.
    */
   allowedHosts?: readonly string[];
   /**

@@ -3,10 +3,10 @@
  * and the MSW handlers that serve it. Every front door starts here.
  */
 import type { HttpHandler } from 'msw';
+import { createWorld, type MocksOptions, type World } from '../../world.js';
 import { createHandlers } from './handlers.js';
-import { createWorld, type MocksOptions, type World } from './world.js';
 
-export type { MocksOptions } from './world.js';
+export type { MocksOptions } from '../../world.js';
 
 export interface Mocks extends World {
   /** MSW handlers for `setupServer` / `setupWorker`. */

@@ -17,7 +17,7 @@ import {
   preflightResponse,
   type RouteMatch,
   withCors,
-} from './core/index.js';
+} from '../../core/index.js';
 
 /** A Fetch `Request` as the engine reads it. */
 export function fromFetch(request: Request, limit: number): IncomingRequest {

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock, createEngine, type Provider } from '../../mocks/core/index.js';
-import { createHandlers } from '../../mocks/handlers.js';
+import { createHandlers } from '../../mocks/doors/msw/handlers.js';
 
 /** A provider whose operations echo their id and path parameters. */
 function provider(id: string, host: string, caseInsensitivePaths: boolean): Provider {

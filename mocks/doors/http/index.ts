@@ -2,11 +2,12 @@
  * `authflow-mocks/http`: the standalone front door on a full mock world. The door itself is in
  * `./http-door.ts`; see there.
  */
-import { createHttpDoor, type HttpDoor, type HttpDoorOptions } from './http-door.js';
-import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
 
-export type { RequestLogEntry } from './http-door.js';
-export { defaultHost, defaultPort, maxHeaderBytes } from './http-door.js';
+import { createMocks, type Mocks, type MocksOptions } from '../msw/mocks.js';
+import { createHttpDoor, type HttpDoor, type HttpDoorOptions } from './server.js';
+
+export type { RequestLogEntry } from './server.js';
+export { defaultHost, defaultPort, maxHeaderBytes } from './server.js';
 
 export interface MockServerOptions extends MocksOptions, HttpDoorOptions {
   /** Serve an existing mock world instead of creating one. */

@@ -10,9 +10,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHttpDoor, defaultHost, defaultPort, type HttpDoorOptions, type RequestLogEntry } from './http-door.js';
-import { type ProviderOptions, providerIds } from './providers/index.js';
-import { createWorld } from './world.js';
+import {
+  createHttpDoor,
+  defaultHost,
+  defaultPort,
+  type HttpDoorOptions,
+  type RequestLogEntry,
+} from '../doors/http/server.js';
+import { type ProviderOptions, providerIds } from '../providers/index.js';
+import { createWorld } from '../world.js';
 
 const providersLine = `Providers: ${providerIds.join(', ')}`;
 
@@ -409,7 +415,7 @@ async function main(): Promise<void> {
     }
     case '--version':
     case '-v': {
-      const { specsDir } = await import('./contract.js');
+      const { specsDir } = await import('../contract.js');
       const pkg = JSON.parse(readFileSync(join(specsDir(), '..', 'package.json'), 'utf8')) as { version: string };
       process.stdout.write(`${pkg.version}\n`);
       return;
