@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import newman, { type NewmanRunSummary } from 'newman';
 import { specsDir } from '../contract.js';
 import { createMockServer } from '../doors/http/index.js';
-import type { MocksOptions } from '../doors/msw/mocks.js';
+import type { MocksOptions } from '../world.js';
 
 export function collectionsDir(): string {
   return join(specsDir(), '..', 'collections');

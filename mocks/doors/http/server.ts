@@ -13,16 +13,14 @@ import {
   defaultBodyLimit,
   type HeaderReader,
   type IncomingRequest,
-  isPreflight,
   type JournalRecord,
   MockError,
   type MockResponse,
   parseBody,
-  preflightResponse,
   safeEqual,
-  withCors,
 } from '../../core/index.js';
 import type { World } from '../../world.js';
+import { serveRequest } from '../pipeline.js';
 import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
 import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector.js';
 
@@ -361,13 +359,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
               },
             }),
       };
-      // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
-      if (isPreflight(method, incoming.headers) && engine.router.match(incoming.host, method, rest) !== undefined) {
-        response = preflightResponse(incoming.headers);
-      } else {
-        response = await engine.answer(incoming);
-        if (response !== undefined) response = withCors(response);
-      }
+      response = await serveRequest(engine, incoming);
     }
     response ??= {
       status: 404,
