@@ -86,7 +86,7 @@ describe.each(doorNames)('CORS through the %s door', (name) => {
 });
 
 describe('CORS on the standalone server beyond provider hosts', () => {
-  const agent = supertest(createMockServer().server);
+  const agent = supertest(createMockServer().httpServer);
   const preflight = (path: string) =>
     agent.options(path).set('origin', 'http://localhost:3000').set('access-control-request-method', 'POST');
 

@@ -6,7 +6,7 @@ import { providerIds } from '../../mocks/providers/index.js';
 
 describe('standalone server and control plane', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('GET /__control/health lists the providers', async () => {

@@ -5,7 +5,7 @@ import { clients, companies, users } from '../../mocks/providers/eventix/fixture
 
 describe('eventix on the control plane (standalone server)', () => {
   const mock = createMockServer({ providers: ['eventix'] });
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('GET /__control/fixtures lists clients (id, secret, redirect URIs), users with companies, and companies', async () => {

@@ -77,7 +77,7 @@ describe.each(doorNames)('fault injection (%s door)', (name) => {
 
 describe('fault injection over /__control/faults', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('adds (201), lists, applies and deletes faults', async () => {

@@ -91,7 +91,7 @@ export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
   let door: Door;
   if (name === 'http') {
     const server = createMockServer({ ...options, validator });
-    const agent = supertest(server.server);
+    const agent = supertest(server.httpServer);
     door = {
       name,
       mocks: server,

@@ -91,7 +91,8 @@ export interface RequestLogEntry {
 export const maxHeaderBytes = 16 * 1024;
 
 export interface HttpDoor {
-  readonly server: Server;
+  /** The `node:http` server (e.g. for supertest). `setupMocks().server` is MSW's, a different thing. */
+  readonly httpServer: Server;
   /** Starts listening; loopback (127.0.0.1) and port 4010 unless told otherwise. */
   listen(port?: number, host?: string): Promise<{ port: number; host: string; url: string }>;
   /** Stops accepting connections and waits for requests in flight. */
@@ -469,7 +470,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   });
 
   return {
-    server,
+    httpServer: server,
     listen(port = defaultPort, host = defaultHost) {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);

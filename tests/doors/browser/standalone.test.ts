@@ -20,7 +20,7 @@ describeBrowser('the standalone server from a Chromium page on another origin', 
   const seen: string[] = [];
   beforeAll(async () => {
     base = (await mock.listen(0)).url;
-    mock.server.on('request', (req) => seen.push(`${req.method} ${req.url?.split('?')[0]}`));
+    mock.httpServer.on('request', (req) => seen.push(`${req.method} ${req.url?.split('?')[0]}`));
   });
   afterAll(() => mock.close());
 
