@@ -1,9 +1,9 @@
 /**
  * The standalone front door: a `node:http` server that serves every real host under its name
  * (`https://auth.example.com/x` → `http://127.0.0.1:4010/auth.example.com/x`) and the control
- * plane under `/__control/`. It calls the engine's compiled router directly: no Fetch objects
- * and no MSW on the hot path, and it does not import MSW at all (the CLI's `serve` starts without
- * loading it); `createMockServer` in `./http.ts` puts it on a full mock world.
+ * plane under `/__control/`. Provider hosts go through the pipeline both doors share
+ * (`../pipeline.ts`): no Fetch objects and no MSW on the hot path, and it does not import MSW at
+ * all; `createMockServer` in `./index.ts` puts it on a mock world.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
