@@ -1,7 +1,7 @@
 /**
  * `createWorld()`: one isolated mock world — fresh provider state, one clock, one journal — with
- * no front door attached. `createMocks()` adds the MSW handlers; the CLI's `serve` puts the
- * node:http door on a world directly, so starting the server never loads MSW.
+ * no front door attached. The one place a world is made: `createMocks()` (doors/msw) adds the
+ * MSW handlers, `createMockServer()` (doors/http) the node:http server, which so loads no MSW.
  */
 import {
   type Clock,
@@ -24,8 +24,6 @@ export interface MocksOptions {
   validator?: ResponseValidator;
   /** Journal size. Default 1000. */
   journalCapacity?: number;
-  /** Largest accepted request body in bytes. Default 1 MiB. */
-  bodyLimit?: number;
 }
 
 export interface World {

@@ -8,7 +8,6 @@ export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane, TokenView } from './control.js';
 export { answerControl, ControlError, maxListedTokens } from './control.js';
-export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
 export { decodeBasic, findBySecret, formDecode, readAuthorization, safeEqual } from './credentials.js';

@@ -12,10 +12,10 @@
 import fc from 'fast-check';
 import { type SetupServer, setupServer } from 'msw/node';
 import { createContractValidator, loadSpec, type SpecOperation, specOperations } from '../../mocks/contract.js';
-import { createMockServer, type MockServer } from '../../mocks/http.js';
-import { createMocks } from '../../mocks/mocks.js';
-import { runCollections } from '../../mocks/newman.js';
+import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
+import { createMocks } from '../../mocks/doors/msw/mocks.js';
 import { providerIds } from '../../mocks/providers/index.js';
+import { runCollections } from '../../mocks/tools/newman.js';
 
 export type DoorName = 'http' | 'msw';
 

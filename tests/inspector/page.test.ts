@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { providerIds } from '../../mocks/providers/index.js';
 import { describeBrowser, launch } from '../support/browser.js';

@@ -7,7 +7,7 @@ import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFaultTable, maxFaultBodyBytes, maxFaults } from '../../mocks/core/faults.js';
 import { secretQueryNames } from '../../mocks/core/journal.js';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { doorNames, openDoor } from '../support/doors.js';
 
@@ -20,7 +20,7 @@ const tokenForm = {
 
 describe('control input over HTTP', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   const faultCount = async () => (await agent.get('/__control/faults')).body.faults.length;
@@ -241,7 +241,7 @@ describe('the server reports its own 500s on standard error', () => {
         throw new TypeError(`boom near ${secret}`);
       },
     });
-    const res = await supertest(mock.server)
+    const res = await supertest(mock.httpServer)
       .get('/api.eventbookings.com/me?access_token=querysecret')
       .set('authorization', 'Bearer headersecret');
     expect(res.status).toBe(500);

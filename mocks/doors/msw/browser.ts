@@ -7,16 +7,16 @@
  * await mocks.worker.start({ onUnhandledRequest: 'bypass' });
  */
 import { type SetupWorker, setupWorker } from 'msw/browser';
-import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
+import { createMocks, type Mocks, type MswMocksOptions } from './mocks.js';
 
-export type { Mocks, MocksOptions } from './mocks.js';
+export type { Mocks, MocksOptions, MswDoorOptions, MswMocksOptions } from './mocks.js';
 export { createMocks } from './mocks.js';
 
 export interface BrowserMocks extends Mocks {
   readonly worker: SetupWorker;
 }
 
-export function setupMocks(options: MocksOptions = {}): BrowserMocks {
+export function setupMocks(options: MswMocksOptions = {}): BrowserMocks {
   const mocks = createMocks(options);
   return { ...mocks, worker: setupWorker(...mocks.handlers) };
 }

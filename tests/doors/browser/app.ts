@@ -2,10 +2,10 @@
  * The test page's script, bundled by esbuild for Chromium (see `tests/support/browser.ts`):
  * `authflow-mocks/browser` from source, one mock world on `window.mocks`, and MSW's
  * `getResponse` over the same handlers for the one thing a service worker cannot see
- * (a navigation to another origin; see `tests/browser/eventix.test.ts`).
+ * (a navigation to another origin; see `tests/doors/browser/worker.test.ts`).
  */
 import { getResponse } from 'msw';
-import { type BrowserMocks, setupMocks } from '../../mocks/browser.js';
+import { type BrowserMocks, setupMocks } from '../../../mocks/doors/msw/browser.js';
 
 export interface PageResponse {
   status: number;

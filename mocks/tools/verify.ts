@@ -15,11 +15,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewmanRunSummary } from 'newman';
-import type { ContractProblem } from './contract.js';
-import { isSecretQueryName, redactQuery } from './core/journal.js';
-import type { Operation } from './core/provider.js';
-import { providerIds } from './providers/index.js';
-import { createWorld } from './world.js';
+import type { ContractProblem } from '../contract.js';
+import { isSecretQueryName, redactQuery } from '../core/journal.js';
+import type { Operation } from '../core/provider.js';
+import { providerIds } from '../providers/index.js';
+import { createWorld } from '../world.js';
 
 export type OperationVerdict = 'conforms' | 'drifts' | 'not_exercised';
 
@@ -498,7 +498,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const finalEnv = (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject();
   for (const [k, v] of Object.entries(finalEnv)) if (secretVariable.test(k)) secrets.add(v);
 
-  const { createContractChecker } = await import('./contract.js');
+  const { createContractChecker } = await import('../contract.js');
   const check = createContractChecker([provider]);
   const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
   const outside: VerifyReport['outside'] = [];

@@ -1,32 +1,28 @@
 /**
  * The standalone front door: a `node:http` server that serves every real host under its name
  * (`https://auth.example.com/x` → `http://127.0.0.1:4010/auth.example.com/x`) and the control
- * plane under `/__control/`. It calls the engine's compiled router directly: no Fetch objects
- * and no MSW on the hot path, and it does not import MSW at all (the CLI's `serve` starts without
- * loading it); `createMockServer` in `./http.ts` puts it on a full mock world.
+ * plane under `/__control/`. Provider hosts go through the pipeline both doors share
+ * (`../pipeline.ts`): no Fetch objects and no MSW on the hot path, and it does not import MSW at
+ * all; `createMockServer` in `./index.ts` puts it on a mock world.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   answerControl,
-  checkControlRequest,
-  controlHostNames,
   defaultBodyLimit,
   type HeaderReader,
-  hostName,
   type IncomingRequest,
-  isPreflight,
   type JournalRecord,
   MockError,
   type MockResponse,
   parseBody,
-  preflightResponse,
   safeEqual,
-  withCors,
-} from './core/index.js';
-import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector-door.js';
-import type { World } from './world.js';
+} from '../../core/index.js';
+import type { World } from '../../world.js';
+import { serveRequest } from '../pipeline.js';
+import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
+import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector.js';
 
 export interface HttpDoorOptions {
   /** Largest accepted request body in bytes. Default 1 MiB. */
@@ -40,7 +36,7 @@ export interface HttpDoorOptions {
   control?: boolean;
   /**
    * Host names (besides 127.0.0.1, localhost, [::1] and the address it listens on) under which
-   * the control plane answers requests that present no control token. See core/control-guard.ts.
+   * the control plane answers requests that present no control token. See ./control-guard.ts.
    */
   allowedHosts?: readonly string[];
   /**
@@ -95,7 +91,8 @@ export interface RequestLogEntry {
 export const maxHeaderBytes = 16 * 1024;
 
 export interface HttpDoor {
-  readonly server: Server;
+  /** The `node:http` server (e.g. for supertest). `setupMocks().server` is MSW's, a different thing. */
+  readonly httpServer: Server;
   /** Starts listening; loopback (127.0.0.1) and port 4010 unless told otherwise. */
   listen(port?: number, host?: string): Promise<{ port: number; host: string; url: string }>;
   /** Stops accepting connections and waits for requests in flight. */
@@ -363,13 +360,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
               },
             }),
       };
-      // A preflight is not an operation: answered here, past the engine (see core/cors.ts).
-      if (isPreflight(method, incoming.headers) && engine.router.match(incoming.host, method, rest) !== undefined) {
-        response = preflightResponse(incoming.headers);
-      } else {
-        response = await engine.answer(incoming);
-        if (response !== undefined) response = withCors(response);
-      }
+      response = await serveRequest(engine, incoming);
     }
     response ??= {
       status: 404,
@@ -479,7 +470,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   });
 
   return {
-    server,
+    httpServer: server,
     listen(port = defaultPort, host = defaultHost) {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);

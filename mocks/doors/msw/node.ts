@@ -8,16 +8,16 @@
  * afterAll(() => mocks.server.close());
  */
 import { type SetupServer, setupServer } from 'msw/node';
-import { createMocks, type Mocks, type MocksOptions } from './mocks.js';
+import { createMocks, type Mocks, type MswMocksOptions } from './mocks.js';
 
-export type { Mocks, MocksOptions } from './mocks.js';
+export type { Mocks, MocksOptions, MswDoorOptions, MswMocksOptions } from './mocks.js';
 export { createMocks } from './mocks.js';
 
 export interface NodeMocks extends Mocks {
   readonly server: SetupServer;
 }
 
-export function setupMocks(options: MocksOptions = {}): NodeMocks {
+export function setupMocks(options: MswMocksOptions = {}): NodeMocks {
   const mocks = createMocks(options);
   return { ...mocks, server: setupServer(...mocks.handlers) };
 }

@@ -1,7 +1,7 @@
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { isPreflight, preflightResponse, withCors } from '../../mocks/core/index.js';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { api, bearer, tokenFor, tokenUrl } from '../support/eventbookings.js';
 import { authorizeUrl, demoApp } from '../support/eventix.js';
@@ -86,7 +86,7 @@ describe.each(doorNames)('CORS through the %s door', (name) => {
 });
 
 describe('CORS on the standalone server beyond provider hosts', () => {
-  const agent = supertest(createMockServer().server);
+  const agent = supertest(createMockServer().httpServer);
   const preflight = (path: string) =>
     agent.options(path).set('origin', 'http://localhost:3000').set('access-control-request-method', 'POST');
 

@@ -6,14 +6,19 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { Journal, JournalEntry } from './core/index.js';
+import type { Journal, JournalEntry } from '../../core/index.js';
 
-/** Where `npm run build` puts the page, seen from this module in dist/ or in the source tree. */
+/**
+ * Where `npm run build` puts the page (dist/inspector), looked for upwards from this module: it
+ * runs from dist/mocks/doors/http/, from the CLI bundle in dist/cli/, or from the source tree.
+ */
 function defaultInspectorDir(): string {
-  for (const relative of ['../inspector/', '../dist/inspector/']) {
-    const dir = fileURLToPath(new URL(relative, import.meta.url));
-    // operations.json: only the built page has it (../inspector/ from mocks/ is the page's source).
-    if (existsSync(`${dir}operations.json`)) return dir;
+  for (let up = '../'; up.length <= 5 * 3; up += '../') {
+    for (const relative of [`${up}inspector/`, `${up}dist/inspector/`]) {
+      const dir = fileURLToPath(new URL(relative, import.meta.url));
+      // operations.json: only the built page has it (the repository's inspector/ is the page's source).
+      if (existsSync(`${dir}operations.json`)) return dir;
+    }
   }
   return fileURLToPath(new URL('../inspector/', import.meta.url));
 }

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import newman, { type NewmanRunSummary } from 'newman';
-import { specsDir } from './contract.js';
-import { createMockServer } from './http.js';
-import type { MocksOptions } from './mocks.js';
+import { specsDir } from '../contract.js';
+import { createMockServer } from '../doors/http/index.js';
+import type { MocksOptions } from '../world.js';
 
 export function collectionsDir(): string {
   return join(specsDir(), '..', 'collections');

@@ -3,10 +3,10 @@
  * the browser enforces CORS for real (preflights, hidden headers), and follows the server's 302s.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
-import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { clients } from '../../mocks/providers/eventix/fixtures.js';
-import { describeBrowser, openBrowserPage, pageFetch } from '../support/browser.js';
+import { createMockServer } from '../../../mocks/doors/http/index.js';
+import { applications } from '../../../mocks/providers/eventbookings/fixtures.js';
+import { clients } from '../../../mocks/providers/eventix/fixtures.js';
+import { describeBrowser, openBrowserPage, pageFetch } from '../../support/browser.js';
 
 const [eventsApp] = applications as [(typeof applications)[0]];
 const [demoApp] = clients as [(typeof clients)[0]];
@@ -20,7 +20,7 @@ describeBrowser('the standalone server from a Chromium page on another origin', 
   const seen: string[] = [];
   beforeAll(async () => {
     base = (await mock.listen(0)).url;
-    mock.server.on('request', (req) => seen.push(`${req.method} ${req.url?.split('?')[0]}`));
+    mock.httpServer.on('request', (req) => seen.push(`${req.method} ${req.url?.split('?')[0]}`));
   });
   afterAll(() => mock.close());
 

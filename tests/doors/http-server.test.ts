@@ -1,12 +1,12 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { providerIds } from '../../mocks/providers/index.js';
 
 describe('standalone server and control plane', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('GET /__control/health lists the providers', async () => {

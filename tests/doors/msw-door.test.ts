@@ -1,7 +1,8 @@
+import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock, createEngine, type Provider } from '../../mocks/core/index.js';
-import { createHandlers } from '../../mocks/handlers.js';
+import { createHandlers } from '../../mocks/doors/msw/handlers.js';
 
 /** A provider whose operations echo their id and path parameters. */
 function provider(id: string, host: string, caseInsensitivePaths: boolean): Provider {
@@ -56,5 +57,32 @@ describe('the MSW door routes as the engine router does', () => {
       status: 200,
       body: { operationId: 'event', params: { eventId: 'AbC d' } },
     });
+  });
+});
+
+describe('the MSW door is one handler per host over the shared pipeline', () => {
+  const engine = createEngine({ clock: createClock(), providers: [provider('strict', 'api.strict.test', false)] });
+  const handlers = createHandlers(engine);
+
+  it('has one handler per provider host', () => {
+    expect(handlers).toHaveLength(1);
+  });
+
+  it('leaves a request for any other host unhandled (MSW then bypasses or errors, as configured)', async () => {
+    expect(await getResponse(handlers, new Request('https://elsewhere.test/me'))).toBeUndefined();
+  });
+
+  it('answers a preflight with 204 and CORS headers, outside the journal, as the node:http door does', async () => {
+    const preflight = new Request('https://api.strict.test/me', {
+      method: 'OPTIONS',
+      headers: { 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    const res = await getResponse(handlers, preflight);
+    expect(res?.status).toBe(204);
+    expect(res?.headers.get('access-control-allow-headers')).toBe('authorization');
+    expect(engine.journal.entries()).toHaveLength(0);
+    const answer = await getResponse(handlers, new Request('https://api.strict.test/me'));
+    expect(answer?.headers.get('access-control-allow-origin')).toBe('*');
+    expect(engine.journal.entries()).toHaveLength(1);
   });
 });

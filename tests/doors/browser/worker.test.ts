@@ -3,10 +3,10 @@
  * `fetch` calls to the real provider URLs, from one mock world living in the page.
  */
 import { expect, it } from 'vitest';
-import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { clients, companies } from '../../mocks/providers/eventix/fixtures.js';
-import { users as teletrackerUsers } from '../../mocks/providers/teletracker/fixtures.js';
-import { describeBrowser, openBrowserPage, pageFetch } from '../support/browser.js';
+import { applications } from '../../../mocks/providers/eventbookings/fixtures.js';
+import { clients, companies } from '../../../mocks/providers/eventix/fixtures.js';
+import { users as teletrackerUsers } from '../../../mocks/providers/teletracker/fixtures.js';
+import { describeBrowser, openBrowserPage, pageFetch } from '../../support/browser.js';
 
 const [eventsApp] = applications as [(typeof applications)[0]];
 const [demoApp] = clients as [(typeof clients)[0]];

@@ -3,16 +3,21 @@
  * `authflow-mocks [serve] | newman | verify`. `serve` listens on 127.0.0.1:4010 unless told otherwise and
  * prints every provider, its local base URLs and its demo credentials.
  *
- * Start-up time matters for `serve` (it is spawned by test runners and CI): it loads only the
- * world and the node:http door. MSW, Newman, ajv and yaml are imported only by the commands that
+ * Start-up time matters for `serve` (it is spawned by test runners and CI): it starts
+ * `createMockServer()` from `authflow-mocks/http`, as a library user would, which loads no MSW. MSW, Newman, ajv and yaml are imported only by the commands that
  * need them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHttpDoor, defaultHost, defaultPort, type HttpDoorOptions, type RequestLogEntry } from './http-door.js';
-import { type ProviderOptions, providerIds } from './providers/index.js';
-import { createWorld } from './world.js';
+import {
+  createMockServer,
+  defaultHost,
+  defaultPort,
+  type MockServerOptions,
+  type RequestLogEntry,
+} from '../doors/http/index.js';
+import { type ProviderOptions, providerIds } from '../providers/index.js';
 
 const providersLine = `Providers: ${providerIds.join(', ')}`;
 
@@ -246,14 +251,15 @@ async function serve(args: string[]): Promise<void> {
   const disabled = values['no-control'];
   const control = !disabled && (loopback || controlToken !== undefined);
   const options = parseProviderOptions(values.option ?? []);
-  const world = createWorld({ providers: providersOf(values.provider), options });
-  const doorOptions: HttpDoorOptions = {
+  const serverOptions: MockServerOptions = {
+    providers: providersOf(values.provider),
+    options,
     control,
     allowedHosts: values['allowed-host'] ?? [],
     ...(controlToken === undefined ? {} : { controlToken }),
     ...(logging ? { onRequest: (entry) => process.stdout.write(`${logLine(entry, logFormat)}\n`) } : {}),
   };
-  const mock = { ...world, ...createHttpDoor(world, doorOptions) };
+  const mock = createMockServer(serverOptions);
   let address: { url: string };
   try {
     address = await mock.listen(port, values.host);
@@ -409,7 +415,7 @@ async function main(): Promise<void> {
     }
     case '--version':
     case '-v': {
-      const { specsDir } = await import('./contract.js');
+      const { specsDir } = await import('../contract.js');
       const pkg = JSON.parse(readFileSync(join(specsDir(), '..', 'package.json'), 'utf8')) as { version: string };
       process.stdout.write(`${pkg.version}\n`);
       return;

@@ -14,8 +14,7 @@
  * that cross-origin without a preflight. Both doors that serve control routes (the node:http
  * server and its pages) call `checkControlRequest`.
  */
-import { mediaType } from './body.js';
-import type { HeaderReader, MockResponse } from './provider.js';
+import { type HeaderReader, type MockResponse, mediaType } from '../../core/index.js';
 
 /** The names every server answers the control plane under, whatever its options. */
 export const loopbackNames: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
