@@ -216,7 +216,9 @@ describeBrowser('the inspector page in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Everything reset.');
     expect(mock.control.faults().faults).toHaveLength(0);
     expect(mock.control.journal().entries).toHaveLength(0);
-    expect(await page.locator('#tokens-table tr[data-state="live"]', { hasText: 'eventbookings' }).count()).toBe(0);
+    // The table refreshes after the status line: wait for it rather than read it once.
+    const live = page.locator('#tokens-table tr[data-state="live"]', { hasText: 'eventbookings' });
+    await expect.poll(() => live.count(), { timeout: 10_000 }).toBe(0);
     expect(await getMe(page, token)).toBe(401);
   });
 
