@@ -1,5 +1,5 @@
 /**
- * Contract by construction (DESIGN.md): a `ResponseValidator` that checks each response the
+ * Contract by construction: a `ResponseValidator` that checks each response the
  * mocks send against the provider's OpenAPI spec — the status must be declared and the body
  * must match the schema. Node only: it reads `specs/*.openapi.yaml`.
  */

@@ -7,7 +7,7 @@ export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from 
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane, TokenView } from './control.js';
-export { answerControl, ControlError, maxListedTokens } from './control.js';
+export { answerControl, maxListedTokens } from './control.js';
 export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
@@ -22,10 +22,26 @@ export type {
   ResponseValidator,
 } from './engine.js';
 export { createEngine } from './engine.js';
-export type { MockErrorCode, MockErrorDetails } from './errors.js';
-export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
+export type {
+  CommonDetails,
+  ErrorBody,
+  ErrorBodyTable,
+  ErrorContext,
+  FieldProblems,
+  MockErrorCode,
+  MockErrorDetails,
+  MockErrorDetailsMap,
+} from './errors.js';
+export {
+  controlErrorResponse,
+  defaultStatus,
+  errorBodies,
+  isMockError,
+  MockError,
+  sameBody,
+} from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
-export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
+export { createFaultTable, parseFaultSpec } from './faults.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
 export type { CredentialKind, Journal, JournalEntry } from './journal.js';
@@ -39,7 +55,7 @@ export {
   checkAccessToken,
   describeRefusal,
   grantRefused,
-  oauthErrorResponse,
+  oauthErrorBodies,
   readPkceChallenge,
   readTokenFields,
   requireField,

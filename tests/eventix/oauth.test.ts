@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authHosts } from '../../mocks/providers/eventix/handlers.js';
+import { authHosts } from '../../mocks/providers/eventix/operations.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import {
   api,

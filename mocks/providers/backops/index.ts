@@ -3,9 +3,7 @@
  * with ASP.NET-style case-insensitive routing and `{code, message}` error bodies.
  */
 import {
-  ControlError,
-  type MockError,
-  type MockResponse,
+  MockError,
   type Provider,
   type ProviderEnv,
   type ProviderModule,
@@ -13,14 +11,12 @@ import {
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
-import type { components } from '../../generated/backops.js';
+import { errorResponse } from './errors.js';
 import * as fixtures from './fixtures.js';
-import { apiHost, type BackOpsOptions, createOperations, tokenHeaders } from './handlers.js';
+import { apiHost, type BackOpsOptions, createOperations, tokenHeaders } from './operations.js';
 import { createState } from './state.js';
 
-export type { BackOpsOptions } from './handlers.js';
-
-type ErrorBody = components['schemas']['Error'];
+export type { BackOpsOptions } from './operations.js';
 
 /** Lifetimes are undocumented (inferred): a working day's worth, configurable per kind. */
 const defaults: Required<BackOpsOptions> = {
@@ -30,51 +26,6 @@ const defaults: Required<BackOpsOptions> = {
   areaTokenTtlSeconds: 8 * 3600,
   collaboratorTokensRequired: true,
 };
-
-/** Every refusal as `{code, message}`; UNAUTHORIZED, NOT_FOUND and BAD_REQUEST are documented. */
-function errorResponse(error: MockError): MockResponse {
-  const reply = (status: number, code: ErrorBody['code']): MockResponse => ({
-    status,
-    body: { code, message: error.message } satisfies ErrorBody,
-  });
-  switch (error.code) {
-    case 'credentials_missing':
-    case 'header_misspelled':
-    case 'token_unknown':
-    case 'token_expired':
-    case 'token_revoked':
-    case 'token_evicted':
-    case 'token_wrong_kind':
-    // A token for another event, area, collaborator, organization or API key: the docs know
-    // only UNAUTHORIZED for token problems.
-    case 'scope_missing':
-    case 'tenant_not_covered':
-      return reply(401, 'UNAUTHORIZED');
-    case 'forbidden':
-      return reply(403, 'FORBIDDEN');
-    case 'invalid_request':
-    case 'invalid_client':
-    case 'invalid_grant':
-    case 'unauthorized_client':
-    case 'unsupported_grant_type':
-    case 'invalid_scope':
-    case 'malformed_body':
-    case 'validation_failed':
-    case 'tenant_ambiguous':
-    // The docs list only 400 for a bad body, so a wrong content type is one too.
-    case 'unsupported_media_type':
-      return reply(400, 'BAD_REQUEST');
-    case 'payload_too_large':
-      return reply(413, 'PAYLOAD_TOO_LARGE');
-    case 'not_found':
-    case 'route_not_found':
-      return reply(404, 'NOT_FOUND');
-    case 'method_not_allowed':
-      return reply(405, 'METHOD_NOT_ALLOWED');
-    case 'internal':
-      return reply(500, 'INTERNAL_SERVER_ERROR');
-  }
-}
 
 export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): Provider {
   const settings = { ...defaults, ...options };
@@ -157,10 +108,10 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
       /** Revokes an API key, as deleting it in the dashboard would: every token derived from it ends. */
       'revoke-api-key': async (input) => {
         const presented = typeof input.api_key === 'string' ? input.api_key : '';
-        if (presented === '') throw new ControlError('not_found', 'Send {"api_key": "…"} of a known API key.');
+        if (presented === '') throw new MockError('not_found', 'Send {"api_key": "…"} of a known API key.');
         let key: { id: string } | undefined;
         for (const k of state.apiKeys.all()) if (safeEqual(presented, k.api_key)) key = k;
-        if (key === undefined) throw new ControlError('not_found', 'No such API key.');
+        if (key === undefined) throw new MockError('not_found', 'No such API key.');
         const id = key.id;
         await state.apiKeys.update((q) => q.where({ id }), {
           data(draft) {

@@ -3,39 +3,25 @@
  * endpoint, bearer tokens with scopes on the API host.
  */
 import {
-  ControlError,
-  type MockError,
-  type MockResponse,
-  oauthErrorResponse,
+  MockError,
   type Provider,
   type ProviderEnv,
   type ProviderModule,
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
+import { errorResponse } from './errors.js';
 import * as fixtures from './fixtures.js';
-import { apiHost, createOperations, type EventBookingsOptions, identityHost } from './handlers.js';
+import { apiHost, createOperations, type EventBookingsOptions, identityHost } from './operations.js';
 import { createState } from './state.js';
 
-export type { EventBookingsOptions } from './handlers.js';
+export type { EventBookingsOptions } from './operations.js';
 
 const defaults: Required<EventBookingsOptions> = {
   accessTokenTtlSeconds: 3600,
   refreshTokenTtlSeconds: 30 * 24 * 3600,
   issueRefreshToken: true,
 };
-
-/** Every refusal in the OAuth2 / RFC 6750 shape: `{error, error_description}`. */
-function errorResponse(error: MockError, request: { host: string }): MockResponse {
-  return oauthErrorResponse(error, {
-    apiRealm: apiHost,
-    tokenRealm: identityHost,
-    onTokenHost: request.host === identityHost,
-    // Duende IdentityServer's TokenErrorResult: 400 invalid_client, no challenge, however the
-    // client authenticated.
-    invalidClient: 'identityserver',
-  });
-}
 
 export function createEventBookings(env: ProviderEnv, options: EventBookingsOptions = {}): Provider {
   const settings = { ...defaults, ...options };
@@ -74,7 +60,7 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
       'revoke-client': (input) => {
         const clientId = typeof input.client_id === 'string' ? input.client_id : '';
         if (clientId === '' || state.applications.findFirst((q) => q.where({ client_id: clientId })) === undefined) {
-          throw new ControlError('not_found', 'Send {"client_id": "…"} of a known client.');
+          throw new MockError('not_found', 'Send {"client_id": "…"} of a known client.');
         }
         const revoked =
           state.accessTokens.revokeWhere((d) => d.clientId === clientId) +

@@ -4,8 +4,6 @@
  */
 import {
   MockError,
-  type MockResponse,
-  oauthErrorResponse,
   type Provider,
   type ProviderEnv,
   type ProviderModule,
@@ -13,11 +11,12 @@ import {
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
+import { errorResponse } from './errors.js';
 import * as fixtures from './fixtures.js';
-import { apiHosts, authHosts, createOperations, type EventixOptions } from './handlers.js';
+import { apiHosts, authHosts, createOperations, type EventixOptions } from './operations.js';
 import { createState, type Grant } from './state.js';
 
-export type { EventixOptions } from './handlers.js';
+export type { EventixOptions } from './operations.js';
 
 const defaults: Required<EventixOptions> = {
   accessTokenTtlSeconds: 259_200,
@@ -27,19 +26,6 @@ const defaults: Required<EventixOptions> = {
 };
 
 const [authHost] = authHosts;
-
-/** Every refusal in the OAuth2 / RFC 6750 shape `{error, error_description}`. */
-function errorResponse(error: MockError, request: { host: string }): MockResponse {
-  const onAuth = (authHosts as readonly string[]).includes(request.host);
-  return oauthErrorResponse(error, {
-    apiRealm: request.host,
-    // league/oauth2-server (Laravel Passport): invalid_client is 401, with
-    // `WWW-Authenticate: Basic realm="OAuth"` only when the request sent an Authorization header.
-    tokenRealm: 'OAuth',
-    onTokenHost: onAuth,
-    invalidClient: 'league',
-  });
-}
 
 export function createEventix(env: ProviderEnv, options: EventixOptions = {}): Provider {
   const settings = { ...defaults, ...options };

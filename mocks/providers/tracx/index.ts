@@ -5,17 +5,17 @@
 import {
   epochSeconds,
   MockError,
-  type MockResponse,
   type Provider,
   type ProviderEnv,
   type ProviderModule,
   withSeededState,
 } from '../../core/index.js';
+import { errorResponse } from './errors.js';
 import * as fixtures from './fixtures.js';
-import { apiHost, createOperations, type TracxOptions } from './handlers.js';
+import { apiHost, createOperations, type TracxOptions } from './operations.js';
 import { createState, type State } from './state.js';
 
-export type { TracxOptions } from './handlers.js';
+export type { TracxOptions } from './operations.js';
 
 const defaults: Required<TracxOptions> = {
   sessionTokenTtlSeconds: 3600,
@@ -24,48 +24,6 @@ const defaults: Required<TracxOptions> = {
   maxQueuedParticipantsPerEvent: 10_000,
   maxParticipantsPerEvent: 10_000,
 };
-
-/** Every refusal in Laravel's JSON shapes: `{message}`, and `{message, errors}` for 422. */
-function errorResponse(error: MockError): MockResponse {
-  const message = (status: number, text = error.message): MockResponse => ({ status, body: { message: text } });
-  switch (error.code) {
-    case 'credentials_missing':
-    case 'header_misspelled':
-    case 'token_unknown':
-    case 'token_expired':
-    case 'token_revoked':
-    case 'token_evicted':
-    case 'token_wrong_kind':
-      // Laravel's AuthenticationException, whatever the reason (the journal keeps the reason).
-      return message(401, 'Unauthenticated.');
-    case 'scope_missing':
-    case 'forbidden':
-    case 'tenant_not_covered':
-      return message(403, 'This action is unauthorized.');
-    case 'validation_failed':
-      return { status: 422, body: { message: error.message, errors: error.details.fields ?? {} } };
-    case 'not_found':
-    case 'route_not_found':
-      return message(404);
-    case 'method_not_allowed':
-      return message(405);
-    case 'payload_too_large':
-      return message(413);
-    case 'unsupported_media_type':
-      return message(415);
-    case 'malformed_body':
-    case 'tenant_ambiguous':
-    case 'invalid_request':
-    case 'invalid_client':
-    case 'invalid_grant':
-    case 'unauthorized_client':
-    case 'unsupported_grant_type':
-    case 'invalid_scope':
-      return message(400);
-    case 'internal':
-      return message(500, 'Server Error');
-  }
-}
 
 function connectTokenOf(state: State, input: Record<string, unknown>) {
   const { connect_token: value, id } = input;
