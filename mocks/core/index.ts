@@ -75,9 +75,10 @@ export type {
   ProviderAction,
   ProviderEnv,
   ProviderModule,
+  Route,
   StatusOf,
 } from './provider.js';
-export { responder } from './provider.js';
+export { responder, routeTable } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';

@@ -67,6 +67,28 @@ export interface Operation {
   handle(request: MockRequest, context: OperationContext): MockResponse | Promise<MockResponse>;
 }
 
+/** Method, path and hosts of an operation as its spec declares them (`mocks/generated/<id>.routes.ts`). */
+export interface Route {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly hosts: readonly string[];
+}
+
+/**
+ * Looks an operation's route up by operationId in a provider's generated route table, so an
+ * operation the spec does not declare does not compile and method, path and hosts cannot drift.
+ *
+ * @example
+ * const route = routeTable(routes);
+ * const getMe: Operation = { ...route('getMe'), handle: … };
+ */
+export function routeTable<R extends Readonly<Record<string, Route>>>(routes: R) {
+  return <Id extends keyof R & string>(operationId: Id): { readonly operationId: Id } & R[Id] => ({
+    operationId,
+    ...routes[operationId],
+  });
+}
+
 export interface DemoCredential {
   /** What this is, e.g. "application with event.create". */
   label: string;

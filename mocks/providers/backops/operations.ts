@@ -16,9 +16,11 @@ import {
   randomUuidV7,
   readAuthorization,
   responder,
+  routeTable,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
+import { routes } from '../../generated/backops.routes.js';
 import type { Activity, ApiKey, CrewMember, EventRecord, State, TokenData } from './state.js';
 
 export const apiHost = 'api.backopslive.com';
@@ -44,6 +46,7 @@ type Kind = TokenData['kind'];
 type TokenOf<K extends Kind> = Extract<TokenData, { kind: K }>;
 
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** The header each kind of token travels in (header names are case-insensitive). */
 export const tokenHeaders = {
@@ -203,7 +206,7 @@ export function createOperations(
     area: options.areaTokenTtlSeconds,
   };
   const issue = (data: TokenData) => state.tokens.issue(data, { ttlSeconds: ttl[data.kind] }).value;
-  const hosts = [apiHost];
+  const _hosts = [apiHost];
 
   /**
    * The collaborator of a `/collaborators/{collaboratorId}/...` call. By default it needs the key,
@@ -245,10 +248,7 @@ export function createOperations(
 
   return [
     {
-      operationId: 'authorizeOrganization',
-      method: 'GET',
-      hosts,
-      path: '/Organizations/{organizationId}/authorize',
+      ...route('authorizeOrganization'),
       handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const organizationId = ownOrganization(request, key);
@@ -257,10 +257,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'addOrganizationUser',
-      method: 'POST',
-      hosts,
-      path: '/Organizations/{organizationId}/users',
+      ...route('addOrganizationUser'),
       async handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const token = scopedToken(state, request, context, key, 'organization');
@@ -295,10 +292,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'listOrganizationEvents',
-      method: 'GET',
-      hosts,
-      path: '/Organizations/{organizationId}/events',
+      ...route('listOrganizationEvents'),
       handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const organizationId = ownOrganization(request, key);
@@ -324,10 +318,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'authorizeEvent',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}/authorize',
+      ...route('authorizeEvent'),
       handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const event = liveEvent(state, idParam(request, 'eventId'));
@@ -343,10 +334,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'authorizeCollaborator',
-      method: 'GET',
-      hosts,
-      path: '/Collaborators/{collaboratorId}/authorize',
+      ...route('authorizeCollaborator'),
       handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const event = scopedToken(state, request, context, key, 'event');
@@ -361,10 +349,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'authorizeArea',
-      method: 'GET',
-      hosts,
-      path: '/Areas/{areaId}/authorize',
+      ...route('authorizeArea'),
       handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const event = scopedToken(state, request, context, key, 'event');
@@ -379,10 +364,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getEvent',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}',
+      ...route('getEvent'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const definitions = state.attributeDefinitions.findMany((q) =>
@@ -404,10 +386,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'listEventAreas',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}/areas',
+      ...route('listEventAreas'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const areas = state.areas.findMany((q) => q.where({ eventId: event.id }));
@@ -419,10 +398,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'createEventArea',
-      method: 'POST',
-      hosts,
-      path: '/Events/{eventId}/areas',
+      ...route('createEventArea'),
       async handle(request, context) {
         const { key, event } = eventScope(state, request, context);
         requireAdmin(key, 'Adding an area');
@@ -432,10 +408,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'listEventCollaborators',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}/collaborators',
+      ...route('listEventCollaborators'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const collaborators = state.collaborators.findMany((q) => q.where({ eventId: event.id }));
@@ -447,10 +420,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getAreaDaysheet',
-      method: 'GET',
-      hosts,
-      path: '/Areas/{areaId}/daysheet',
+      ...route('getAreaDaysheet'),
       handle(request, context) {
         const key = apiKeyOf(state, request, context);
         const event = scopedToken(state, request, context, key, 'event');
@@ -482,10 +452,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getCollaboratorDaySheet',
-      method: 'GET',
-      hosts,
-      path: '/collaborators/{collaboratorId}/daySheet',
+      ...route('getCollaboratorDaySheet'),
       handle(request, context) {
         const { collaborator, event, activities, crew } = collaboratorScope(request, context);
         const areaName = (areaId: string) => state.areas.findFirst((q) => q.where({ id: areaId }))?.name ?? '';
@@ -516,10 +483,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getCollaboratorDashboard',
-      method: 'GET',
-      hosts,
-      path: '/collaborators/{collaboratorId}/dashboard',
+      ...route('getCollaboratorDashboard'),
       handle(request, context) {
         const { activities, crew } = collaboratorScope(request, context);
         return respond('getCollaboratorDashboard', 200, {
@@ -537,10 +501,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getCollaboratorCrew',
-      method: 'GET',
-      hosts,
-      path: '/collaborators/{collaboratorId}/crew',
+      ...route('getCollaboratorCrew'),
       handle(request, context) {
         const { crew } = collaboratorScope(request, context);
         return respond('getCollaboratorCrew', 200, {

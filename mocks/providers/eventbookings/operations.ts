@@ -15,9 +15,11 @@ import {
   readTokenFields,
   requireField,
   responder,
+  routeTable,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventbookings.js';
+import { routes } from '../../generated/eventbookings.routes.js';
 import type { State, TokenData } from './state.js';
 
 export const identityHost = 'identity.eventbookings.com';
@@ -33,6 +35,7 @@ export interface EventBookingsOptions {
 }
 
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** The scopes of the API (the spec's `oauth2` security scheme). */
 const allScopes = ['event.create', 'event.read'] as const;
@@ -185,10 +188,7 @@ function validateNewEvent(value: unknown): { name: string; starts_at: string; en
 export function createOperations(state: State, options: Required<EventBookingsOptions>): Operation[] {
   return [
     {
-      operationId: 'getOpenIdConfiguration',
-      method: 'GET',
-      hosts: [identityHost],
-      path: '/.well-known/openid-configuration',
+      ...route('getOpenIdConfiguration'),
       handle(request) {
         // IdentityServer's discovery document, limited to what this host serves; its URLs
         // follow the request's base, so a client reaches them through either door.
@@ -207,10 +207,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'requestToken',
-      method: 'POST',
-      hosts: [identityHost],
-      path: '/connect/token',
+      ...route('requestToken'),
       async handle(request, context) {
         // IdentityServer answers every unreadable token request with invalid_request.
         const fields = await readTokenFields(request);
@@ -253,10 +250,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'getMe',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/me',
+      ...route('getMe'),
       handle(request, context) {
         const auth = authorize(state, request, context, 'event.read');
         const app = state.applications.findFirst((q) => q.where({ client_id: auth.clientId }));
@@ -270,10 +264,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'listOrgEvents',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/orgs/{org_uuid}/events',
+      ...route('listOrgEvents'),
       handle(request, context) {
         const auth = authorize(state, request, context, 'event.read');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
@@ -282,10 +273,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'createOrgEvent',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/orgs/{org_uuid}/events',
+      ...route('createOrgEvent'),
       async handle(request, context) {
         const auth = authorize(state, request, context, 'event.create');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');

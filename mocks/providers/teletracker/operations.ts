@@ -17,10 +17,12 @@ import {
   randomUuid,
   readAuthorization,
   responder,
+  routeTable,
   safeEqual,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/teletracker.js';
+import { routes } from '../../generated/teletracker.routes.js';
 import type { Session, State, User } from './state.js';
 
 export const apiHost = 'api.teletracker.net';
@@ -40,6 +42,7 @@ export interface TeleTrackerOptions {
 type TokenSet = components['schemas']['TokenSet'];
 
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** ISO 8601 with `+00:00`, as the docs' `tokenExpiration` is written. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -179,7 +182,7 @@ function dateOf(name: string, value: string): string {
 }
 
 export function createOperations(state: State, options: Required<TeleTrackerOptions>): Operation[] {
-  const hosts = [apiHost];
+  const _hosts = [apiHost];
 
   /** A new token and refresh token for a session, each remembering the other. */
   function issue(session: Session, guid: string): TokenSet {
@@ -212,10 +215,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
 
   return [
     {
-      operationId: 'login',
-      method: 'POST',
-      hosts,
-      path: '/auth/login',
+      ...route('login'),
       async handle(request, context) {
         const fields = await fieldsOfRequest(request);
         const { username, password } = requireFields(fields, ['username', 'password']);
@@ -230,10 +230,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       },
     },
     {
-      operationId: 'refreshToken',
-      method: 'POST',
-      hosts,
-      path: '/auth/refresh',
+      ...route('refreshToken'),
       async handle(request, context) {
         const fields = await fieldsOfRequest(request);
         // The refresh page names the field `refresh_token` (documented); the login page says "pass
@@ -254,10 +251,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       },
     },
     {
-      operationId: 'masquerade',
-      method: 'POST',
-      hosts,
-      path: '/auth/masquerade',
+      ...route('masquerade'),
       async handle(request, context) {
         const current = bearerSession(state, request, context);
         const fields = await fieldsOfRequest(request);
@@ -271,10 +265,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       },
     },
     {
-      operationId: 'getCallData',
-      method: 'GET',
-      hosts,
-      path: '/reports/call-data',
+      ...route('getCallData'),
       async handle(request, context) {
         const params = await parametersOf(request, ['start_date', 'end_date', 'account_id']);
         const caller = callerOf(state, request, context, params);

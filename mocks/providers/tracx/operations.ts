@@ -15,9 +15,11 @@ import {
   type ParsedBody,
   readAuthorization,
   responder,
+  routeTable,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/tracx.js';
+import { routes } from '../../generated/tracx.routes.js';
 import type { Permission } from './fixtures.js';
 import type { ConnectToken, State } from './state.js';
 import { checkParticipant, failIf, ProblemLog, readInteger } from './validation.js';
@@ -52,6 +54,7 @@ export interface TracxOptions {
 }
 
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** What a verified session token says about its bearer. */
 interface Session {
@@ -157,10 +160,7 @@ async function laravelInput(request: MockRequest): Promise<unknown> {
 export function createOperations(state: State, options: Required<TracxOptions>): Operation[] {
   return [
     {
-      operationId: 'createSessionToken',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/v1/connect/session-token',
+      ...route('createSessionToken'),
       async handle(request, context) {
         const presented = presentedToken(request);
         context.present('connect_token');
@@ -180,10 +180,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'listEvents',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/v1/connect/events',
+      ...route('listEvents'),
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'events.list');
         const items = state.events
@@ -193,10 +190,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'listRaces',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/v1/connect/races',
+      ...route('listRaces'),
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'races.list');
         const raw = request.query.get('event_id');
@@ -225,10 +219,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'storeParticipant',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/v1/connect/participant',
+      ...route('storeParticipant'),
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'participants.store');
         const input = await laravelInput(request);
@@ -253,10 +244,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'storeEventParticipants',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/v1/connect/events/{event_id}/participants',
+      ...route('storeEventParticipants'),
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'participants.store-multiple');
         const eventId = eventOf(state, session, request.params.event_id);
@@ -307,10 +295,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'listEventParticipants',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/v1/connect/events/{event_id}/participants',
+      ...route('listEventParticipants'),
       async handle(request, context) {
         const session = await authorize(state, options, request, context, 'participants.list');
         const eventId = eventOf(state, session, request.params.event_id);
