@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHttpDoor, defaultHost, defaultPort } from './http-door.js';
-import { providerIds } from './providers/index.js';
+import { isProviderId, providerIds } from './providers/index.js';
 import { createWorld } from './world.js';
 
 const usage = `Usage:
@@ -49,7 +49,7 @@ function maskSecret(key: string, value: string): string {
 
 function providersOf(values: string[] | undefined): string[] {
   const list = values === undefined || values.length === 0 ? [...providerIds] : values.flatMap((v) => v.split(','));
-  const unknown = list.filter((id) => !providerIds.includes(id));
+  const unknown = list.filter((id) => !isProviderId(id));
   if (unknown.length > 0) fail(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
   return list;
 }

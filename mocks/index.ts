@@ -2,7 +2,6 @@
 export type {
   Clock,
   ControlPlane,
-  CredentialKind,
   Engine,
   JournalEntry,
   MockErrorCode,
@@ -12,5 +11,5 @@ export type {
 export { createClock, MockError } from './core/index.js';
 export type { Mocks, MocksOptions } from './mocks.js';
 export { createMocks } from './mocks.js';
-export type { ProviderId, ProviderOptions } from './providers/index.js';
+export type { CredentialKind, ProviderId, ProviderOptions } from './providers/index.js';
 export { providerIds } from './providers/index.js';

@@ -11,7 +11,7 @@ import {
   type Engine,
   type ResponseValidator,
 } from './core/index.js';
-import { type ProviderOptions, providerModules } from './providers/index.js';
+import { type ProviderOptions, providerDefinitions } from './providers/index.js';
 
 export interface MocksOptions {
   /** Which providers to mock (ids); all by default. */
@@ -39,11 +39,11 @@ export function createWorld(options: MocksOptions = {}): World {
   const clock = options.clock ?? createClock();
   const wanted = options.providers;
   if (wanted !== undefined) {
-    const unknown = wanted.filter((id) => !providerModules.some((m) => m.id === id));
+    const unknown = wanted.filter((id) => !providerDefinitions.some((m) => m.id === id));
     if (unknown.length > 0) throw new Error(`Unknown provider(s): ${unknown.join(', ')}`);
   }
   const providerOptions: Record<string, unknown> = { ...options.options };
-  const providers = providerModules
+  const providers = providerDefinitions
     .filter((m) => wanted === undefined || wanted.includes(m.id))
     .map((m) => m.create({ clock }, providerOptions[m.id] as never));
   const engine = createEngine({

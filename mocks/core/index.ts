@@ -13,6 +13,14 @@ export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cor
 export type { Authorization } from './credentials.js';
 export { decodeBasic, findBySecret, formDecode, readAuthorization, safeEqual } from './credentials.js';
 export type {
+  AnyProviderDefinition,
+  FixturesSlot,
+  OptionsOf,
+  ProviderDefinition,
+  ProviderDefinitionInput,
+} from './define.js';
+export { defineProvider } from './define.js';
+export type {
   ContractViolation,
   Engine,
   EngineBug,
@@ -44,7 +52,7 @@ export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable, parseFaultSpec } from './faults.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
-export type { CredentialKind, Journal, JournalEntry } from './journal.js';
+export type { CredentialKind, GenericCredentialKind, Journal, JournalEntry } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
@@ -84,7 +92,7 @@ export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
 export type { Slicer } from './slices.js';
 export { createSlicer } from './slices.js';
-export type { SeededState } from './snapshot.js';
+export type { SeededState, SnapshotParts } from './snapshot.js';
 export { stateSnapshot, withSeededState } from './snapshot.js';
 export type {
   IssueOptions,

@@ -46,13 +46,15 @@ export interface MockResponse {
   drop?: boolean;
 }
 
-export interface OperationContext {
+/** `K`: the credential kinds the provider declared (see `defineProvider`). */
+export interface OperationContext<K extends string = string> {
   readonly clock: Clock;
   /** Records which kind of credential the request presented, for the journal. */
-  present(kind: CredentialKind): void;
+  present(kind: CredentialKind<K>): void;
 }
 
-export interface Operation {
+/** `K`: the credential kinds the provider declared, besides the generic ones. */
+export interface Operation<K extends string = string> {
   /** The spec's operationId. */
   readonly operationId: string;
   readonly method: HttpMethod;
@@ -64,7 +66,7 @@ export interface Operation {
    * Answers the request. Refusals may be thrown as `MockError` (guards read better that way);
    * the engine turns them into the provider's error body, so nothing ever throws through MSW.
    */
-  handle(request: MockRequest, context: OperationContext): MockResponse | Promise<MockResponse>;
+  handle(request: MockRequest, context: OperationContext<K>): MockResponse | Promise<MockResponse>;
 }
 
 /** Method, path and hosts of an operation as its spec declares them (`mocks/generated/<id>.routes.ts`). */

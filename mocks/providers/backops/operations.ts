@@ -6,6 +6,7 @@
  * Every refusal of a credential or of its scope is a 401 UNAUTHORIZED (documented code); see the
  * `x-fidelity` notes in specs/backops.openapi.yaml for what is inferred.
  */
+
 import {
   describeRefusal,
   findBySecret,
@@ -21,26 +22,10 @@ import {
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
 import { routes } from '../../generated/backops.routes.js';
+import type { BackOpsOptions } from './index.js';
 import type { Activity, ApiKey, CrewMember, EventRecord, State, TokenData } from './state.js';
 
 export const apiHost = 'api.backopslive.com';
-
-export interface BackOpsOptions {
-  /** Organization-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  organizationTokenTtlSeconds?: number;
-  /** Event-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  eventTokenTtlSeconds?: number;
-  /** Collaborator-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  collaboratorTokenTtlSeconds?: number;
-  /** Area-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  areaTokenTtlSeconds?: number;
-  /**
-   * Whether the `/collaborators/{collaboratorId}/...` calls need the event and collaborator
-   * tokens besides the key. The Get Tokens page says so; the endpoint pages list only the key.
-   * Default true (the stricter reading); false answers them with the key alone.
-   */
-  collaboratorTokensRequired?: boolean;
-}
 
 type Kind = TokenData['kind'];
 type TokenOf<K extends Kind> = Extract<TokenData, { kind: K }>;

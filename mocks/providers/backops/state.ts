@@ -119,6 +119,20 @@ export function createState(clock: Clock) {
     for (const u of fixtures.organizationUsers) await organizationUsers.create({ ...u });
   }
 
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = () => ({
+    organizations: organizations.findMany(),
+    apiKeys: apiKeys.findMany(),
+    attributeDefinitions: attributeDefinitions.findMany(),
+    events: events.findMany(),
+    areas: areas.findMany(),
+    collaborators: collaborators.findMany(),
+    crew: crew.findMany(),
+    activities: activities.findMany(),
+    organizationUsers: organizationUsers.findMany(),
+    tokens: tokens.entries().length,
+  });
+
   return {
     organizations,
     apiKeys,
@@ -131,6 +145,7 @@ export function createState(clock: Clock) {
     organizationUsers,
     tokens,
     seed,
+    snapshot,
   };
 }
 

@@ -20,19 +20,11 @@ import {
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventbookings.js';
 import { routes } from '../../generated/eventbookings.routes.js';
+import type { EventBookingsOptions } from './index.js';
 import type { State, TokenData } from './state.js';
 
 export const identityHost = 'identity.eventbookings.com';
 export const apiHost = 'api.eventbookings.com';
-
-export interface EventBookingsOptions {
-  /** Access-token lifetime in seconds. Documented: 3600. */
-  accessTokenTtlSeconds?: number;
-  /** Refresh-token lifetime in seconds. Inferred: IdentityServer's default absolute lifetime, 30 days. */
-  refreshTokenTtlSeconds?: number;
-  /** Return a refresh token with client_credentials, as the vendor documents. Default true. */
-  issueRefreshToken?: boolean;
-}
 
 const respond = responder<operations>();
 const route = routeTable(routes);

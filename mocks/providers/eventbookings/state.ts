@@ -48,7 +48,16 @@ export function createState(clock: Clock) {
     for (const e of fixtures.events) await events.create({ ...e });
   }
 
-  return { organisations, applications, events, accessTokens, refreshTokens, seed };
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = () => ({
+    organisations: organisations.findMany(),
+    applications: applications.findMany(),
+    events: events.findMany(),
+    accessTokens: accessTokens.entries().length,
+    refreshTokens: refreshTokens.entries().length,
+  });
+
+  return { organisations, applications, events, accessTokens, refreshTokens, seed, snapshot };
 }
 
 export type State = ReturnType<typeof createState>;

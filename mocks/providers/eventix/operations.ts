@@ -2,6 +2,7 @@
  * Eventix operations: the authorization-code grant on the auth hosts, and API calls narrowed by
  * the `Company` header (the docs' "Issuing requests" page). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
  */
+
 import {
   authenticateClient,
   bearerToken,
@@ -24,21 +25,11 @@ import {
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventix.js';
 import { routes } from '../../generated/eventix.routes.js';
+import type { EventixOptions } from './index.js';
 import type { Grant, State } from './state.js';
 
 export const authHosts = ['auth.eventix.io', 'auth.openticket.tech', 'auth.weeztix.com'] as const;
 export const apiHosts = ['api.eventix.io', 'api.openticket.tech', 'api.weeztix.com'] as const;
-
-export interface EventixOptions {
-  /** Access-token lifetime in seconds. Documented: 259200 (3 days). */
-  accessTokenTtlSeconds?: number;
-  /** Refresh-token lifetime in seconds. Documented: 365 days. */
-  refreshTokenTtlSeconds?: number;
-  /** Authorization-code lifetime in seconds. Inferred: 60 (the docs say "short-lived"). */
-  codeTtlSeconds?: number;
-  /** Live access tokens per user/client pair before the least recently used one ends. Inferred: 10. */
-  tokenCap?: number;
-}
 
 const respond = responder<operations>();
 const route = routeTable(routes);

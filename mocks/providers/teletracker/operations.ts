@@ -4,6 +4,7 @@
  * sample report reachable with Bearer, Basic or Integrator credentials. See the `x-fidelity`
  * notes in specs/teletracker.openapi.yaml for what is inferred.
  */
+
 import {
   type Authorization,
   checkAccessToken,
@@ -23,21 +24,10 @@ import {
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/teletracker.js';
 import { routes } from '../../generated/teletracker.routes.js';
+import type { TeleTrackerOptions } from './index.js';
 import type { Session, State, User } from './state.js';
 
 export const apiHost = 'api.teletracker.net';
-
-export interface TeleTrackerOptions {
-  /** Token lifetime in seconds (`tokenLifetime`). Documented default 3600. */
-  tokenLifetimeSeconds?: number;
-  /** Refresh-token lifetime in seconds. Default 29 days and 1 hour, as the docs' example shows (inferred). */
-  refreshTokenLifetimeSeconds?: number;
-  /**
-   * Status of a call with an expired token. The docs: "will result in a 401 or 403 response".
-   * Default 401; set 403 to test a client against the other answer.
-   */
-  expiredTokenStatus?: 401 | 403;
-}
 
 type TokenSet = components['schemas']['TokenSet'];
 

@@ -59,7 +59,16 @@ export function createState(clock: Clock) {
     for (const c of fixtures.calls) await calls.create({ ...c });
   }
 
-  return { accounts, users, calls, tokens, refreshTokens, seed };
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = () => ({
+    accounts: accounts.findMany(),
+    users: users.findMany(),
+    calls: calls.findMany(),
+    tokens: tokens.entries().length,
+    refreshTokens: refreshTokens.entries().length,
+  });
+
+  return { accounts, users, calls, tokens, refreshTokens, seed, snapshot };
 }
 
 export type State = ReturnType<typeof createState>;

@@ -3,6 +3,7 @@
  * permissions and event scope, as the docs' "Authentication" page says); every other operation checks that JWT and one
  * permission. Where the docs are silent the choices are marked in specs/tracx.openapi.yaml.
  */
+
 import {
   createSlicer,
   describeRefusal,
@@ -21,37 +22,11 @@ import {
 import type { operations } from '../../generated/tracx.js';
 import { routes } from '../../generated/tracx.routes.js';
 import type { Permission } from './fixtures.js';
+import type { TracxOptions } from './index.js';
 import type { ConnectToken, State } from './state.js';
 import { checkParticipant, failIf, ProblemLog, readInteger } from './validation.js';
 
 export const apiHost = 'api.tracx.events';
-
-export interface TracxOptions {
-  /** Session-token lifetime in seconds. Inferred default: 3600 (the docs say "a set time"). */
-  sessionTokenTtlSeconds?: number;
-  /**
-   * Whether revoking a connect token also ends the session tokens it issued. Inferred default:
-   * true (a Laravel JWT guard resolves the token's subject on every request, so a deleted
-   * connect token fails it); false models a purely stateless verifier.
-   */
-  revokeEndsSessions?: boolean;
-  /**
-   * Clock seconds after which a queued import (store-multiple) is visible. Default 5; 0 means
-   * "from the next request on".
-   */
-  batchDelaySeconds?: number;
-  /**
-   * Most participants waiting in one event's import queue (accepted by store-multiple, not yet
-   * applied). Inferred default: 10,000; a batch that would pass it is refused with a 422.
-   */
-  maxQueuedParticipantsPerEvent?: number;
-  /**
-   * Most participants one event holds, stored or queued (distinct unique_ids). Inferred
-   * default: 10,000 (so an event's listing stays a few megabytes); a store that would pass it is
-   * refused with a 422.
-   */
-  maxParticipantsPerEvent?: number;
-}
 
 const respond = responder<operations>();
 const route = routeTable(routes);

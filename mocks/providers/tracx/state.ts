@@ -258,6 +258,14 @@ export function createState(clock: Clock) {
     for (const r of fixtures.races) await races.create({ ...r });
   }
 
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = () => ({
+    connectTokens: connectTokens.findMany(),
+    events: events.findMany(),
+    races: races.findMany(),
+    participants: participants.findMany(),
+  });
+
   return {
     connectTokens,
     events,
@@ -272,6 +280,7 @@ export function createState(clock: Clock) {
     upsert,
     settle,
     seed,
+    snapshot,
   };
 }
 
