@@ -52,6 +52,17 @@ export type MockErrorCode =
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
 
+/** The refusals that mean "who are you?" rather than "you may not". */
+export const credentialRefusals = [
+  'credentials_missing',
+  'header_misspelled',
+  'token_unknown',
+  'token_expired',
+  'token_revoked',
+  'token_evicted',
+  'token_wrong_kind',
+] as const satisfies readonly MockErrorCode[];
+
 /** The HTTP status a code gets unless its provider documents another. */
 export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   credentials_missing: 401,

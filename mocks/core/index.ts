@@ -42,6 +42,7 @@ export type {
 } from './errors.js';
 export {
   controlErrorResponse,
+  credentialRefusals,
   defaultStatus,
   errorBodies,
   isMockError,
@@ -56,7 +57,14 @@ export type { CredentialKind, GenericCredentialKind, Journal, JournalEntry } fro
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
-export type { ClientAuthOptions, OAuthErrorBody, OAuthErrorOptions, PkceChallenge, PkceMethod } from './oauth2.js';
+export type {
+  ClientAuthOptions,
+  OAuthErrorBody,
+  OAuthErrorOptions,
+  PkceChallenge,
+  PkceMethod,
+  TokenRequest,
+} from './oauth2.js';
 export {
   authenticateClient,
   bearerToken,
@@ -64,6 +72,7 @@ export {
   describeRefusal,
   grantRefused,
   oauthErrorBodies,
+  openTokenRequest,
   readPkceChallenge,
   readTokenFields,
   requireField,

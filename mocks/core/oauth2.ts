@@ -62,6 +62,29 @@ export interface ClientAuthOptions {
   precedence?: 'basic' | 'body';
 }
 
+/** A token request's fields, its `grant_type` and the authenticated client id. */
+export interface TokenRequest {
+  fields: Record<string, string>;
+  grantType: string;
+  clientId: string;
+}
+
+/**
+ * The opening of every token endpoint: read the fields (invalid_request when unreadable), require
+ * `grant_type`, authenticate the client (see `authenticateClient`).
+ */
+export async function openTokenRequest(
+  request: MockRequest,
+  context: OperationContext,
+  secretOf: (clientId: string) => string | undefined,
+  options: ClientAuthOptions = {},
+): Promise<TokenRequest> {
+  const fields = await readTokenFields(request);
+  const grantType = requireField(fields, 'grant_type');
+  const clientId = authenticateClient(request, fields, context, secretOf, options);
+  return { fields, grantType, clientId };
+}
+
 /**
  * Authenticates the client of a token request: HTTP Basic (`client_secret_basic`) or
  * `client_id` / `client_secret` in the body (`client_secret_post`), decoded and ordered as the

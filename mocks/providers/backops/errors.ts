@@ -1,5 +1,5 @@
 /** BackOps's error bodies: `{code, message}`; UNAUTHORIZED, NOT_FOUND and BAD_REQUEST are documented. */
-import { type ErrorBody, errorBodies, sameBody } from '../../core/index.js';
+import { credentialRefusals, type ErrorBody, errorBodies, sameBody } from '../../core/index.js';
 import type { components } from '../../generated/backops.js';
 
 type Body = components['schemas']['Error'];
@@ -14,20 +14,7 @@ export const errorResponse = errorBodies(
   {
     // A token for another event, area, collaborator, organization or API key: the docs know
     // only UNAUTHORIZED for token problems.
-    ...sameBody(
-      [
-        'credentials_missing',
-        'header_misspelled',
-        'token_unknown',
-        'token_expired',
-        'token_revoked',
-        'token_evicted',
-        'token_wrong_kind',
-        'scope_missing',
-        'tenant_not_covered',
-      ],
-      reply(401, 'UNAUTHORIZED'),
-    ),
+    ...sameBody([...credentialRefusals, 'scope_missing', 'tenant_not_covered'], reply(401, 'UNAUTHORIZED')),
     forbidden: reply(403, 'FORBIDDEN'),
     // The docs list only 400 for a bad body, so a wrong content type is one too.
     unsupported_media_type: badRequest,

@@ -12,6 +12,7 @@ import {
   findBySecret,
   MockError,
   type MockRequest,
+  type MockResponse,
   type Operation,
   type OperationContext,
   randomUuidV7,
@@ -231,6 +232,36 @@ export function createOperations(
     return { collaborator, event, activities, crew };
   }
 
+  /** A collaborator or area token, for a collaborator or area of the event token's event. */
+  function authorizeWithinEvent(
+    request: MockRequest,
+    context: OperationContext,
+    part: 'collaborator' | 'area',
+  ): MockResponse {
+    const key = apiKeyOf(state, request, context);
+    const event = scopedToken(state, request, context, key, 'event');
+    const id = idParam(request, `${part}Id`);
+    const found =
+      part === 'collaborator'
+        ? state.collaborators.findFirst((q) => q.where({ id }))
+        : state.areas.findFirst((q) => q.where({ id }));
+    if (found === undefined) throw new MockError('not_found', `No ${part} ${id}.`);
+    if (found.eventId !== event.eventId) {
+      throw new MockError('scope_missing', `The ${part} belongs to another event than the event token.`);
+    }
+    const scope = { apiKeyId: key.id, eventId: event.eventId };
+    const token =
+      part === 'collaborator'
+        ? issue({ kind: 'collaborator', ...scope, collaboratorId: id })
+        : issue({ kind: 'area', ...scope, areaId: id });
+    return respond(
+      part === 'collaborator' ? 'authorizeCollaborator' : 'authorizeArea',
+      200,
+      { token },
+      tokenResponseHeaders,
+    );
+  }
+
   return [
     {
       ...route('authorizeOrganization'),
@@ -320,33 +351,11 @@ export function createOperations(
     },
     {
       ...route('authorizeCollaborator'),
-      handle(request, context) {
-        const key = apiKeyOf(state, request, context);
-        const event = scopedToken(state, request, context, key, 'event');
-        const id = idParam(request, 'collaboratorId');
-        const collaborator = state.collaborators.findFirst((q) => q.where({ id }));
-        if (collaborator === undefined) throw new MockError('not_found', `No collaborator ${id}.`);
-        if (collaborator.eventId !== event.eventId) {
-          throw new MockError('scope_missing', 'The collaborator belongs to another event than the event token.');
-        }
-        const token = issue({ kind: 'collaborator', apiKeyId: key.id, eventId: event.eventId, collaboratorId: id });
-        return respond('authorizeCollaborator', 200, { token }, tokenResponseHeaders);
-      },
+      handle: (request, context) => authorizeWithinEvent(request, context, 'collaborator'),
     },
     {
       ...route('authorizeArea'),
-      handle(request, context) {
-        const key = apiKeyOf(state, request, context);
-        const event = scopedToken(state, request, context, key, 'event');
-        const id = idParam(request, 'areaId');
-        const area = state.areas.findFirst((q) => q.where({ id }));
-        if (area === undefined) throw new MockError('not_found', `No area ${id}.`);
-        if (area.eventId !== event.eventId) {
-          throw new MockError('scope_missing', 'The area belongs to another event than the event token.');
-        }
-        const token = issue({ kind: 'area', apiKeyId: key.id, eventId: event.eventId, areaId: id });
-        return respond('authorizeArea', 200, { token }, tokenResponseHeaders);
-      },
+      handle: (request, context) => authorizeWithinEvent(request, context, 'area'),
     },
     {
       ...route('getEvent'),

@@ -87,7 +87,7 @@ export function createState(clock: Clock) {
   const organizationUsers = new Collection({ schema: organizationUserSchema });
   // Each API key's tokens count against that key only.
   const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.apiKeyId });
-  const all = [
+  const collections = {
     organizations,
     apiKeys,
     attributeDefinitions,
@@ -97,10 +97,10 @@ export function createState(clock: Clock) {
     crew,
     activities,
     organizationUsers,
-  ];
+  };
 
   async function seed(): Promise<void> {
-    for (const c of all) c.clear();
+    for (const c of Object.values(collections)) c.clear();
     tokens.clear();
     for (const o of fixtures.organizations) await organizations.create({ ...o });
     for (const k of fixtures.apiKeys) {
@@ -121,28 +121,12 @@ export function createState(clock: Clock) {
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
   const snapshot = () => ({
-    organizations: organizations.findMany(),
-    apiKeys: apiKeys.findMany(),
-    attributeDefinitions: attributeDefinitions.findMany(),
-    events: events.findMany(),
-    areas: areas.findMany(),
-    collaborators: collaborators.findMany(),
-    crew: crew.findMany(),
-    activities: activities.findMany(),
-    organizationUsers: organizationUsers.findMany(),
+    ...Object.fromEntries(Object.entries(collections).map(([name, c]) => [name, c.findMany()])),
     tokens: tokens.entries().length,
   });
 
   return {
-    organizations,
-    apiKeys,
-    attributeDefinitions,
-    events,
-    areas,
-    collaborators,
-    crew,
-    activities,
-    organizationUsers,
+    ...collections,
     tokens,
     seed,
     snapshot,

@@ -4,7 +4,6 @@
  * `x-fidelity` notes in specs/eventbookings.openapi.yaml.
  */
 import {
-  authenticateClient,
   bearerToken,
   checkAccessToken,
   grantRefused,
@@ -12,7 +11,7 @@ import {
   type MockRequest,
   type Operation,
   type OperationContext,
-  readTokenFields,
+  openTokenRequest,
   requireField,
   responder,
   routeTable,
@@ -202,11 +201,8 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       ...route('requestToken'),
       async handle(request, context) {
         // IdentityServer answers every unreadable token request with invalid_request.
-        const fields = await readTokenFields(request);
-        const grantType = requireField(fields, 'grant_type');
-        const clientId = authenticateClient(
+        const { fields, grantType, clientId } = await openTokenRequest(
           request,
-          fields,
           context,
           (id) => state.applications.findFirst((q) => q.where({ client_id: id }))?.client_secret,
           // IdentityServer's BasicAuthenticationSecretParser form-decodes both halves.

@@ -4,7 +4,6 @@
  */
 
 import {
-  authenticateClient,
   bearerToken,
   checkAccessToken,
   grantRefused,
@@ -13,10 +12,10 @@ import {
   type MockResponse,
   type Operation,
   type OperationContext,
+  openTokenRequest,
   type ParsedBody,
   type PkceChallenge,
   readPkceChallenge,
-  readTokenFields,
   requireField,
   responder,
   routeTable,
@@ -273,11 +272,8 @@ export function createOperations(state: State, options: Required<EventixOptions>
     return {
       ...route(operationId),
       async handle(request, context) {
-        const fields = await readTokenFields(request);
-        const grantType = requireField(fields, 'grant_type');
-        const clientId = authenticateClient(
+        const { fields, grantType, clientId } = await openTokenRequest(
           request,
-          fields,
           context,
           (id) => state.clients.findFirst((q) => q.where({ client_id: id }))?.client_secret,
           // league/oauth2-server: body parameters first, Basic as the fallback, no decoding

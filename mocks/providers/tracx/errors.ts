@@ -1,5 +1,5 @@
 /** Tracx's error bodies: Laravel's JSON shapes, `{message}`, and `{message, errors}` for 422. */
-import { defaultStatus, type ErrorBody, errorBodies, sameBody } from '../../core/index.js';
+import { credentialRefusals, defaultStatus, type ErrorBody, errorBodies, sameBody } from '../../core/index.js';
 
 const message =
   (status: number, text?: string): ErrorBody =>
@@ -8,18 +8,7 @@ const message =
 export const errorResponse = errorBodies(
   {
     // Laravel's AuthenticationException, whatever the reason (the journal keeps the reason).
-    ...sameBody(
-      [
-        'credentials_missing',
-        'header_misspelled',
-        'token_unknown',
-        'token_expired',
-        'token_revoked',
-        'token_evicted',
-        'token_wrong_kind',
-      ],
-      message(401, 'Unauthenticated.'),
-    ),
+    ...sameBody([...credentialRefusals], message(401, 'Unauthenticated.')),
     ...sameBody(['scope_missing', 'forbidden', 'tenant_not_covered'], message(403, 'This action is unauthorized.')),
     validation_failed: (error) => ({
       status: 422,
