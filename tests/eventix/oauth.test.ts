@@ -19,8 +19,7 @@ import {
   tokensFor,
   withToken,
 } from '../support/eventix.js';
-
-const basic = (id: string, secret: string) => ({ authorization: `Basic ${btoa(`${id}:${secret}`)}` });
+import { basic } from '../support/kit.js';
 
 describe.each(doorNames)('eventix authorize (%s door)', (name) => {
   const door = openDoor(name);
