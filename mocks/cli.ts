@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHttpDoor, defaultHost, defaultPort } from './http-door.js';
-import { isProviderId, providerIds } from './providers/index.js';
+import { isProviderId, type ProviderId, providerIds } from './providers/index.js';
 import { createWorld } from './world.js';
 
 const usage = `Usage:
@@ -47,11 +47,11 @@ function maskSecret(key: string, value: string): string {
   return `${value.slice(0, Math.min(6, Math.floor(value.length / 4)))}…`;
 }
 
-function providersOf(values: string[] | undefined): string[] {
+function providersOf(values: string[] | undefined): ProviderId[] {
   const list = values === undefined || values.length === 0 ? [...providerIds] : values.flatMap((v) => v.split(','));
   const unknown = list.filter((id) => !isProviderId(id));
   if (unknown.length > 0) fail(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
-  return list;
+  return list.filter(isProviderId);
 }
 
 async function serve(args: string[]): Promise<void> {

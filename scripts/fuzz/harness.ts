@@ -15,7 +15,7 @@ import { createContractValidator, loadSpec, type SpecOperation, specOperations }
 import { createMockServer, type MockServer } from '../../mocks/http.js';
 import { createMocks } from '../../mocks/mocks.js';
 import { runCollections } from '../../mocks/newman.js';
-import { providerIds } from '../../mocks/providers/index.js';
+import { type ProviderId, providerIds } from '../../mocks/providers/index.js';
 
 export type DoorName = 'http' | 'msw';
 
@@ -62,7 +62,7 @@ function specValues(node: unknown, key = ''): string[] {
  * One mock world served by both doors: the node:http server on a loopback port and MSW's
  * `setupServer` (which lets loopback requests through to that server).
  */
-export async function createFuzzWorld(ids: readonly string[] = providerIds): Promise<FuzzWorld> {
+export async function createFuzzWorld(ids: readonly ProviderId[] = providerIds): Promise<FuzzWorld> {
   const mocks = createMocks({ providers: ids, validator: createContractValidator(ids) });
   const server = createMockServer({ mocks });
   const { url: origin } = await server.listen(0);
