@@ -51,7 +51,7 @@ function findApiKey(state: State, presented: string): ApiKey | undefined {
 }
 
 /** The API key of the request; the root credential, required on every call. */
-function apiKeyOf(state: State, request: MockRequest, context: OperationContext): ApiKey {
+function authenticate(state: State, request: MockRequest, context: OperationContext): ApiKey {
   const auth = readAuthorization(request.headers);
   if (auth === null || auth.scheme !== 'bearer' || auth.credentials === '') {
     context.present(auth?.scheme === 'basic' ? 'basic' : 'none');
@@ -108,7 +108,7 @@ function liveEvent(state: State, eventId: string): EventRecord {
 
 /** API key + event token for the event in the path. */
 function eventScope(state: State, request: MockRequest, context: OperationContext) {
-  const key = apiKeyOf(state, request, context);
+  const key = authenticate(state, request, context);
   const token = scopedToken(state, request, context, key, 'event');
   const event = liveEvent(state, idParam(request, 'eventId'));
   if (token.eventId !== event.id) throw new MockError('scope_missing', 'The event token is for another event.');
@@ -201,7 +201,7 @@ export function createOperations(
    * own the collaborator's event (the endpoint pages).
    */
   function collaboratorScope(request: MockRequest, context: OperationContext) {
-    const key = apiKeyOf(state, request, context);
+    const key = authenticate(state, request, context);
     const tokens = options.collaboratorTokensRequired
       ? {
           event: scopedToken(state, request, context, key, 'event'),
@@ -238,7 +238,7 @@ export function createOperations(
     context: OperationContext,
     part: 'collaborator' | 'area',
   ): MockResponse {
-    const key = apiKeyOf(state, request, context);
+    const key = authenticate(state, request, context);
     const event = scopedToken(state, request, context, key, 'event');
     const id = idParam(request, `${part}Id`);
     const found =
@@ -266,7 +266,7 @@ export function createOperations(
     {
       ...route('authorizeOrganization'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const organizationId = ownOrganization(request, key);
         const token = issue({ kind: 'organization', apiKeyId: key.id, organizationId });
         return respond('authorizeOrganization', 200, { token });
@@ -275,7 +275,7 @@ export function createOperations(
     {
       ...route('addOrganizationUser'),
       async handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const token = scopedToken(state, request, context, key, 'organization');
         const organizationId = idParam(request, 'organizationId');
         if (token.organizationId !== organizationId) {
@@ -310,7 +310,7 @@ export function createOperations(
     {
       ...route('listOrganizationEvents'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const organizationId = ownOrganization(request, key);
         const organization = state.organizations.findFirst((q) => q.where({ id: organizationId }));
         const events = state.events.findMany((q) => q.where({ organizationId }));
@@ -336,7 +336,7 @@ export function createOperations(
     {
       ...route('authorizeEvent'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const event = liveEvent(state, idParam(request, 'eventId'));
         if (event.organizationId !== key.organizationId) {
           throw new MockError('scope_missing', "The event is not one of the API key's organization.");
@@ -416,7 +416,7 @@ export function createOperations(
     {
       ...route('getAreaDaysheet'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const event = scopedToken(state, request, context, key, 'event');
         const token = scopedToken(state, request, context, key, 'area');
         const id = idParam(request, 'areaId');

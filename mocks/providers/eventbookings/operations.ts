@@ -93,7 +93,7 @@ function refuseMisspelledHeader(request: MockRequest, context: OperationContext)
 }
 
 /** The access token of an API call, with the scope the operation needs. */
-function authorize(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
+function authenticate(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
   refuseMisspelledHeader(request, context);
   const entry = checkAccessToken(state.accessTokens, state.refreshTokens, bearerToken(request, context));
   if (!entry.data.scopes.includes(scope)) {
@@ -240,7 +240,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
     {
       ...route('getMe'),
       handle(request, context) {
-        const auth = authorize(state, request, context, 'event.read');
+        const auth = authenticate(state, request, context, 'event.read');
         const app = state.applications.findFirst((q) => q.where({ client_id: auth.clientId }));
         if (app === undefined) throw new MockError('token_revoked', 'The application no longer exists.');
         return respond('getMe', 200, {
@@ -254,7 +254,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
     {
       ...route('listOrgEvents'),
       handle(request, context) {
-        const auth = authorize(state, request, context, 'event.read');
+        const auth = authenticate(state, request, context, 'event.read');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
         const data = state.events.findMany((q) => q.where({ org_uuid: orgUuid }), { orderBy: { starts_at: 'asc' } });
         return respond('listOrgEvents', 200, { data: data.map((e) => ({ ...e })) });
@@ -263,7 +263,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
     {
       ...route('createOrgEvent'),
       async handle(request, context) {
-        const auth = authorize(state, request, context, 'event.create');
+        const auth = authenticate(state, request, context, 'event.create');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
         const body = await request.body();
         if (body.kind === 'form' || body.kind === 'multipart')

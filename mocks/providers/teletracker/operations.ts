@@ -68,7 +68,7 @@ function accountIdOf(raw: string | null | undefined): number | undefined {
  * The user with these credentials. Every user's password is compared (no early exit), so the time
  * taken does not tell which user, or which part, was wrong.
  */
-function authenticate(state: State, username: string, password: string): User {
+function userByPassword(state: State, username: string, password: string): User {
   let found: User | undefined;
   for (const user of state.users.all()) {
     if (safeEqual(password, user.password) && user.username === username) found = user;
@@ -92,7 +92,7 @@ function authorizationOf(request: MockRequest): Authorization | null {
 }
 
 /** The session of a bearer token (`Authorization` or `Authentication`). */
-function bearerSession(state: State, request: MockRequest, context: OperationContext) {
+function authenticateBearer(state: State, request: MockRequest, context: OperationContext) {
   const auth = authorizationOf(request);
   if (auth === null) throw new MockError('credentials_missing', 'No token was presented.');
   if (auth.scheme !== 'bearer' || auth.credentials === '') {
@@ -107,11 +107,11 @@ function bearerSession(state: State, request: MockRequest, context: OperationCon
 function passwordUser(state: State, auth: Authorization): User {
   const pair = decodeBasic(auth.credentials);
   if (pair === null) throw new MockError('invalid_client', `The ${auth.scheme} credentials are malformed.`);
-  return authenticate(state, pair.user, pair.password);
+  return userByPassword(state, pair.user, pair.password);
 }
 
 /** Who is calling a resource, and for which account, by any of the three schemes. */
-function callerOf(
+function authenticate(
   state: State,
   request: MockRequest,
   context: OperationContext,
@@ -137,7 +137,7 @@ function callerOf(
       return { userGuid: user.guid, accountId: accountFor(user, requested) };
     }
     default: {
-      const { data } = bearerSession(state, request, context);
+      const { data } = authenticateBearer(state, request, context);
       if (requested !== undefined && requested !== data.accountId) {
         throw new MockError('tenant_not_covered', 'The token is bound to another account.');
       }
@@ -211,7 +211,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
         const { username, password } = requireFields(fields, ['username', 'password']);
         context.present('password');
         const requested = accountIdOf(fields.account_id);
-        const user = authenticate(state, username, password);
+        const user = userByPassword(state, username, password);
         const accountId = accountFor(user, requested);
         if (fields.auth_only === '1' || fields.auth_only === 'true') {
           return respond('login', 200, { success: true, guid: user.guid });
@@ -243,7 +243,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
     {
       ...route('masquerade'),
       async handle(request, context) {
-        const current = bearerSession(state, request, context);
+        const current = authenticateBearer(state, request, context);
         const fields = await fieldsOfRequest(request);
         requireFields(fields, ['account_id']);
         const user = userByGuid(current.data.userGuid);
@@ -258,7 +258,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       ...route('getCallData'),
       async handle(request, context) {
         const params = await parametersOf(request, ['start_date', 'end_date', 'account_id']);
-        const caller = callerOf(state, request, context, params);
+        const caller = authenticate(state, request, context, params);
         // Per-user permissions (inferred): a user without report access is refused.
         const user = userByGuid(caller.userGuid);
         if (!user.permissions.includes('reports')) {

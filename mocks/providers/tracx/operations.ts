@@ -64,7 +64,7 @@ function sessionOf(payload: Record<string, unknown>): Session | null {
 }
 
 /** The session of a protected call, holding `permission`. */
-async function authorize(
+async function authenticate(
   state: State,
   options: Required<TracxOptions>,
   request: MockRequest,
@@ -157,7 +157,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     {
       ...route('listEvents'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'events.list');
+        const session = await authenticate(state, options, request, context, 'events.list');
         const items = state.events
           .findMany((q) => q.where((e) => inScope(session, e.id)), { orderBy: { id: 'asc' } })
           .map((e) => ({ id: e.id, name: e.name, created_at: e.created_at, updated_at: e.updated_at }));
@@ -167,7 +167,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     {
       ...route('listRaces'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'races.list');
+        const session = await authenticate(state, options, request, context, 'races.list');
         const raw = request.query.get('event_id');
         let eventId: number | null = null;
         if (raw !== null && raw !== '') {
@@ -196,7 +196,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     {
       ...route('storeParticipant'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'participants.store');
+        const session = await authenticate(state, options, request, context, 'participants.store');
         const input = await laravelInput(request);
         const problems = new ProblemLog();
         const raceOf = (id: number) => state.races.findFirst((q) => q.where({ id }));
@@ -221,7 +221,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     {
       ...route('storeEventParticipants'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'participants.store-multiple');
+        const session = await authenticate(state, options, request, context, 'participants.store-multiple');
         const eventId = eventOf(state, session, request.params.event_id);
         const input = await laravelInput(request);
         const problems = new ProblemLog();
@@ -272,7 +272,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     {
       ...route('listEventParticipants'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'participants.list');
+        const session = await authenticate(state, options, request, context, 'participants.list');
         const eventId = eventOf(state, session, request.params.event_id);
         const items = state.participants.ofEvent(eventId).map((p) => ({ ...p }));
         return respond('listEventParticipants', 200, { data: { items } });
