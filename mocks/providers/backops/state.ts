@@ -6,7 +6,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
@@ -120,7 +120,7 @@ export function createState(clock: Clock) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = () => ({
+  const snapshot = (): SnapshotParts => ({
     ...Object.fromEntries(Object.entries(collections).map(([name, c]) => [name, c.findMany()])),
     tokens: tokens.entries().length,
   });

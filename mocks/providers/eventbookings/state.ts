@@ -1,7 +1,7 @@
 /** EventBookings state: applications, organisations and events in @msw/data; tokens in core. */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
@@ -49,7 +49,7 @@ export function createState(clock: Clock) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = () => ({
+  const snapshot = (): SnapshotParts => ({
     organisations: organisations.findMany(),
     applications: applications.findMany(),
     events: events.findMany(),

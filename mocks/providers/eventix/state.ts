@@ -1,7 +1,7 @@
 /** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore, type PkceChallenge } from '../../core/index.js';
+import { type Clock, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const companySchema = z.object({ guid: z.string(), name: z.string() });
@@ -124,7 +124,7 @@ export function createState(clock: Clock) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = () => ({
+  const snapshot = (): SnapshotParts => ({
     companies: companies.findMany(),
     users: users.findMany(),
     clients: clients.findMany(),

@@ -4,7 +4,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
@@ -60,7 +60,7 @@ export function createState(clock: Clock) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = () => ({
+  const snapshot = (): SnapshotParts => ({
     accounts: accounts.findMany(),
     users: users.findMany(),
     calls: calls.findMany(),

@@ -6,7 +6,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer } from '../../core/index.js';
+import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const connectTokenSchema = z.object({
@@ -259,7 +259,7 @@ export function createState(clock: Clock) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = () => ({
+  const snapshot = (): SnapshotParts => ({
     connectTokens: connectTokens.findMany(),
     events: events.findMany(),
     races: races.findMany(),
