@@ -13,11 +13,13 @@ import type { Provider, ProviderEnv } from './provider.js';
 export type OptionsOf<D> = { -readonly [K in keyof D]?: D[K] };
 
 /**
- * Fixtures a user may give instead of the seeded ones: their schema and how they become state.
- * The seeded fixtures must parse with `schema`.
+ * Fixtures a user may give instead of the seeded ones: their schema, and how parsed fixtures
+ * become state. The seeded fixtures must parse with `schema`. `S` is the provider's state.
  */
-export interface FixturesSlot<F = unknown> {
+export interface FixturesSlot<F = unknown, S = never> {
   readonly schema: ZodType<F>;
+  /** Replaces the seeded records with `fixtures` (already parsed by `schema`). */
+  seed?(state: S, fixtures: F): void | Promise<void>;
 }
 
 export interface ProviderDefinitionInput<Id extends string, D, K extends string, F> {

@@ -3,15 +3,15 @@
  * engine, control plane). No provider, no I/O.
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
-export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
+export { defaultBodyLimit, fieldsOf, maxFormFields, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane, TokenView } from './control.js';
-export { answerControl, maxListedTokens } from './control.js';
-export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
-export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
+export { answerControl } from './control.js';
+export { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
+export { isPreflight, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
-export { decodeBasic, findBySecret, formDecode, readAuthorization, safeEqual } from './credentials.js';
+export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './credentials.js';
 export type {
   AnyProviderDefinition,
   FixturesSlot,
@@ -40,19 +40,11 @@ export type {
   MockErrorDetails,
   MockErrorDetailsMap,
 } from './errors.js';
-export {
-  controlErrorResponse,
-  credentialRefusals,
-  defaultStatus,
-  errorBodies,
-  isMockError,
-  MockError,
-  sameBody,
-} from './errors.js';
+export { credentialRefusals, defaultStatus, errorBodies, MockError, sameBody } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
-export { createFaultTable, parseFaultSpec } from './faults.js';
+export { createFaultTable } from './faults.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
-export { credentialId, prefixLength, storeCredentials } from './inventory.js';
+export { storeCredentials } from './inventory.js';
 export type { CredentialKind, GenericCredentialKind, Journal, JournalEntry } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
@@ -66,7 +58,6 @@ export type {
   TokenRequest,
 } from './oauth2.js';
 export {
-  authenticateClient,
   bearerToken,
   checkAccessToken,
   describeRefusal,
@@ -91,7 +82,6 @@ export type {
   Provider,
   ProviderAction,
   ProviderEnv,
-  ProviderModule,
   Route,
   StatusOf,
 } from './provider.js';
@@ -102,7 +92,7 @@ export { compileRouter } from './router.js';
 export type { Slicer } from './slices.js';
 export { createSlicer } from './slices.js';
 export type { SeededState, SnapshotParts } from './snapshot.js';
-export { stateSnapshot, withSeededState } from './snapshot.js';
+export { withSeededState } from './snapshot.js';
 export type {
   IssueOptions,
   TokenCheck,

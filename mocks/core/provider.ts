@@ -130,12 +130,6 @@ export interface ProviderEnv {
   clock: Clock;
 }
 
-/** A provider module's default export: its id and a factory of fresh, isolated instances. */
-export interface ProviderModule<O = unknown> {
-  readonly id: string;
-  create(env: ProviderEnv, options?: O): Provider;
-}
-
 // ---- response typing from openapi-typescript's `operations` ----
 
 type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
