@@ -5,7 +5,6 @@
 export type {
   Clock,
   ControlPlane,
-  CredentialKind,
   Engine,
   Fault,
   FaultSpec,
@@ -17,7 +16,7 @@ export type {
 export { createClock, MockError } from './core/index.js';
 export type { Mocks, MswDoorOptions, MswMocksOptions } from './doors/msw/mocks.js';
 export { createMocks } from './doors/msw/mocks.js';
-export type { ProviderId, ProviderOptions } from './providers/index.js';
+export type { CredentialKind, ProviderId, ProviderOptions } from './providers/index.js';
 export { providerIds } from './providers/index.js';
 export type { MocksOptions, World } from './world.js';
 export { createWorld } from './world.js';

@@ -4,6 +4,7 @@
  * MSW handlers, `createMockServer()` (doors/http) the node:http server, which so loads no MSW.
  */
 import {
+  type AnyProviderDefinition,
   type Clock,
   type ControlPlane,
   createClock,
@@ -11,15 +12,18 @@ import {
   type Engine,
   type ResponseValidator,
 } from './core/index.js';
-import { type ProviderOptions, providerModules } from './providers/index.js';
+import { type ProviderId, type ProviderOptions, providerDefinitions } from './providers/index.js';
 
 export interface MocksOptions {
-  /** Which providers to mock (ids); all by default. */
-  providers?: readonly string[];
+  /**
+   * Which providers to mock: ids of this package's providers, or definitions of your own
+   * (`defineProvider`, see docs/adding-a-provider.md); all of this package's by default.
+   */
+  providers?: readonly (ProviderId | AnyProviderDefinition)[];
   /** Share a clock with other code; a fresh real-time clock by default. */
   clock?: Clock;
   /** Per-provider options, e.g. `{ eventbookings: { accessTokenTtlSeconds: 60 } }`. */
-  options?: ProviderOptions;
+  options?: ProviderOptions & Readonly<Record<string, object | undefined>>;
   /** Check every response against the spec (see `authflow-mocks/contract`). */
   validator?: ResponseValidator;
   /** Journal size. Default 1000. */
@@ -35,15 +39,20 @@ export interface World {
 
 export function createWorld(options: MocksOptions = {}): World {
   const clock = options.clock ?? createClock();
-  const wanted = options.providers;
-  if (wanted !== undefined) {
-    const unknown = wanted.filter((id) => !providerModules.some((m) => m.id === id));
-    if (unknown.length > 0) throw new Error(`Unknown provider(s): ${unknown.join(', ')}`);
-  }
+  const definitions: readonly AnyProviderDefinition[] =
+    options.providers === undefined
+      ? providerDefinitions
+      : options.providers.map((wanted) => {
+          if (typeof wanted !== 'string') return wanted;
+          const known = providerDefinitions.find((d) => d.id === wanted);
+          if (known === undefined) throw new Error(`Unknown provider: ${String(wanted)}`);
+          return known;
+        });
+  const ids = definitions.map((d) => d.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) throw new Error(`Provider(s) given twice: ${twice.join(', ')}`);
   const providerOptions: Record<string, unknown> = { ...options.options };
-  const providers = providerModules
-    .filter((m) => wanted === undefined || wanted.includes(m.id))
-    .map((m) => m.create({ clock }, providerOptions[m.id] as never));
+  const providers = definitions.map((d) => d.create({ clock }, providerOptions[d.id] as never));
   const engine = createEngine({
     providers,
     clock,

@@ -114,7 +114,7 @@ const benchable = providerIds.filter((id) => {
 });
 const pick = (wanted: string[] | undefined, fallback: string[]) =>
   (wanted ?? fallback).filter((id) => {
-    if (benchable.includes(id)) return true;
+    if ((benchable as readonly string[]).includes(id)) return true;
     process.stdout.write(`note: ${id}: not a provider with a bench entry; skipped\n`);
     return false;
   });

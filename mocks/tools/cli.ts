@@ -17,7 +17,7 @@ import {
   type MockServerOptions,
   type RequestLogEntry,
 } from '../doors/http/index.js';
-import { type ProviderOptions, providerIds } from '../providers/index.js';
+import { isProviderId, type ProviderId, type ProviderOptions, providerIds } from '../providers/index.js';
 
 const providersLine = `Providers: ${providerIds.join(', ')}`;
 
@@ -112,11 +112,11 @@ function maskSecret(key: string, value: string): string {
   return `${value.slice(0, Math.min(6, Math.floor(value.length / 4)))}…`;
 }
 
-function providersOf(values: string[] | undefined): string[] {
+function providersOf(values: string[] | undefined): ProviderId[] {
   const list = values === undefined || values.length === 0 ? [...providerIds] : values.flatMap((v) => v.split(','));
-  const unknown = list.filter((id) => !providerIds.includes(id));
+  const unknown = list.filter((id) => !isProviderId(id));
   if (unknown.length > 0) fail(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
-  return list;
+  return list.filter(isProviderId);
 }
 
 /** Every provider option the command line may set: its type, or the values it takes. */

@@ -18,7 +18,7 @@ import type { NewmanRunSummary } from 'newman';
 import type { ContractProblem } from '../contract.js';
 import { isSecretQueryName, redactQuery } from '../core/journal.js';
 import type { Operation } from '../core/provider.js';
-import { providerIds } from '../providers/index.js';
+import { isProviderId, providerIds } from '../providers/index.js';
 import { createWorld } from '../world.js';
 
 export type OperationVerdict = 'conforms' | 'drifts' | 'not_exercised';
@@ -455,7 +455,7 @@ function withoutUserinfo(url: string): string {
  */
 export async function verifyCollection(options: VerifyOptions): Promise<VerifyReport> {
   const { provider } = options;
-  if (!providerIds.includes(provider)) {
+  if (!isProviderId(provider)) {
     throw new VerifyError('usage', `unknown provider ${provider} (known: ${providerIds.join(', ')})`);
   }
   let baseUrl: string | undefined;
@@ -711,7 +711,7 @@ export async function verifyCommand(
   }
   const providers = (values.provider ?? []).flatMap((p) => p.split(',')).filter((p) => p !== '');
   if (providers.length === 0) return usageError(`--provider is required\nUsage: ${verifyUsage}`);
-  const unknown = providers.filter((p) => !providerIds.includes(p));
+  const unknown = providers.filter((p) => !isProviderId(p));
   if (unknown.length > 0)
     return usageError(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
   if (values.live === true && values['base-url'] !== undefined)

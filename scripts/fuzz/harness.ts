@@ -14,7 +14,7 @@ import { type SetupServer, setupServer } from 'msw/node';
 import { createContractValidator, loadSpec, type SpecOperation, specOperations } from '../../mocks/contract.js';
 import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
 import { createMocks } from '../../mocks/doors/msw/mocks.js';
-import { providerIds } from '../../mocks/providers/index.js';
+import { type ProviderId, providerIds } from '../../mocks/providers/index.js';
 import { runCollections } from '../../mocks/tools/newman.js';
 
 export type DoorName = 'http' | 'msw';
@@ -62,7 +62,7 @@ function specValues(node: unknown, key = ''): string[] {
  * One mock world served by both doors: the node:http server on a loopback port and MSW's
  * `setupServer` (which lets loopback requests through to that server).
  */
-export async function createFuzzWorld(ids: readonly string[] = providerIds): Promise<FuzzWorld> {
+export async function createFuzzWorld(ids: readonly ProviderId[] = providerIds): Promise<FuzzWorld> {
   const mocks = createMocks({ providers: ids, validator: createContractValidator(ids) });
   const server = createMockServer({ mocks });
   const { url: origin } = await server.listen(0);

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } 
 import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { clients, users } from '../../mocks/providers/eventix/fixtures.js';
+import { lastReason } from '../support/kit.js';
 
 const [app] = applications as [(typeof applications)[0]];
 
@@ -76,7 +77,7 @@ describe('GET /__control/tokens and POST /__control/tokens/revoke', () => {
     ]);
     const me = await agent.get('/api.eventbookings.com/me').set('authorization', `Bearer ${access_token}`);
     expect(me.status).toBe(401);
-    expect(mock.control.journal().entries.at(-1)?.reason).toBe('token_expired');
+    expect(lastReason(mock)).toBe('token_expired');
   });
 
   it('revokes one token by prefix; the API then refuses it as revoked and the listing says so', async () => {
@@ -87,7 +88,7 @@ describe('GET /__control/tokens and POST /__control/tokens/revoke', () => {
     expect(JSON.stringify(res.body)).not.toContain(access_token);
     const me = await agent.get('/api.eventbookings.com/me').set('authorization', `Bearer ${access_token}`);
     expect(me.status).toBe(401);
-    expect(mock.control.journal().entries.at(-1)?.reason).toBe('token_revoked');
+    expect(lastReason(mock)).toBe('token_revoked');
     expect(find(await rows(), access_token)).toMatchObject([{ state: 'revoked', whose: null }]);
   });
 

@@ -87,7 +87,7 @@ function parse(text: string): unknown {
 
 /** Opens a door for the enclosing `describe` (registers its hooks) and returns it. */
 export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
-  const validator = createContractValidator(providerIds);
+  const validator = options.validator ?? createContractValidator(providerIds);
   let door: Door;
   if (name === 'http') {
     const server = createMockServer({ ...options, validator });

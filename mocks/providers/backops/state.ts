@@ -6,7 +6,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
@@ -87,7 +87,7 @@ export function createState(clock: Clock) {
   const organizationUsers = new Collection({ schema: organizationUserSchema });
   // Each API key's tokens count against that key only.
   const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.apiKeyId });
-  const all = [
+  const collections = {
     organizations,
     apiKeys,
     attributeDefinitions,
@@ -97,10 +97,10 @@ export function createState(clock: Clock) {
     crew,
     activities,
     organizationUsers,
-  ];
+  };
 
   async function seed(): Promise<void> {
-    for (const c of all) c.clear();
+    for (const c of Object.values(collections)) c.clear();
     tokens.clear();
     for (const o of fixtures.organizations) await organizations.create({ ...o });
     for (const k of fixtures.apiKeys) {
@@ -119,18 +119,17 @@ export function createState(clock: Clock) {
     for (const u of fixtures.organizationUsers) await organizationUsers.create({ ...u });
   }
 
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    ...Object.fromEntries(Object.entries(collections).map(([name, c]) => [name, c.findMany()])),
+    tokens: tokens.entries().length,
+  });
+
   return {
-    organizations,
-    apiKeys,
-    attributeDefinitions,
-    events,
-    areas,
-    collaborators,
-    crew,
-    activities,
-    organizationUsers,
+    ...collections,
     tokens,
     seed,
+    snapshot,
   };
 }
 

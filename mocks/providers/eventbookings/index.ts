@@ -2,91 +2,71 @@
  * EventBookings ("EventBookings API Authentication", developers.eventbookings.com): client_credentials and refresh_token on an IdentityServer token
  * endpoint, bearer tokens with scopes on the API host.
  */
-import {
-  ControlError,
-  type MockError,
-  type MockResponse,
-  oauthErrorResponse,
-  type Provider,
-  type ProviderEnv,
-  type ProviderModule,
-  storeCredentials,
-  withSeededState,
-} from '../../core/index.js';
+import { defineProvider, MockError, type OptionsOf, storeCredentials, withSeededState } from '../../core/index.js';
+import { errorResponse } from './errors.js';
 import * as fixtures from './fixtures.js';
-import { apiHost, createOperations, type EventBookingsOptions, identityHost } from './handlers.js';
+import { apiHost, createOperations, identityHost } from './operations.js';
 import { createState } from './state.js';
 
-export type { EventBookingsOptions } from './handlers.js';
-
-const defaults: Required<EventBookingsOptions> = {
+/** Every option with its default. */
+export const options = {
+  /** Access-token lifetime in seconds. Documented: 3600. */
   accessTokenTtlSeconds: 3600,
+  /** Refresh-token lifetime in seconds. Inferred: IdentityServer's default absolute lifetime, 30 days. */
   refreshTokenTtlSeconds: 30 * 24 * 3600,
+  /** Return a refresh token with client_credentials, as the vendor documents. Default true. */
   issueRefreshToken: true,
 };
 
-/** Every refusal in the OAuth2 / RFC 6750 shape: `{error, error_description}`. */
-function errorResponse(error: MockError, request: { host: string }): MockResponse {
-  return oauthErrorResponse(error, {
-    apiRealm: apiHost,
-    tokenRealm: identityHost,
-    onTokenHost: request.host === identityHost,
-    // Duende IdentityServer's TokenErrorResult: 400 invalid_client, no challenge, however the
-    // client authenticated.
-    invalidClient: 'identityserver',
-  });
-}
+export type EventBookingsOptions = OptionsOf<typeof options>;
 
-export function createEventBookings(env: ProviderEnv, options: EventBookingsOptions = {}): Provider {
-  const settings = { ...defaults, ...options };
-  const state = createState(env.clock);
-  return withSeededState(state, {
-    id: 'eventbookings',
-    title: 'EventBookings',
-    hosts: [identityHost, apiHost],
-    operations: createOperations(state, settings),
-    fixtures: () => ({
-      applications: fixtures.applications.map((a) => ({ ...a, scopes: [...a.scopes] })),
-      organisations: fixtures.organisations.map((o) => ({ ...o })),
-      events: fixtures.events.map((e) => ({ ...e })),
-      token_url: `https://${identityHost}/connect/token`,
-      access_token_ttl_seconds: settings.accessTokenTtlSeconds,
-      refresh_token_ttl_seconds: settings.refreshTokenTtlSeconds,
-    }),
-    demo: () =>
-      fixtures.applications.map((a) => ({
-        label: `${a.name} (${a.scopes.join(', ')})`,
-        values: { client_id: a.client_id, client_secret: a.client_secret },
-      })),
-    errorResponse,
-    credentials: (now) => {
-      const fields = (d: { clientId: string; scopes: string[] }) => ({
-        whose: `client ${d.clientId}`,
-        scopes: d.scopes,
-      });
-      return [
-        ...storeCredentials(state.accessTokens, now, 'access_token', fields),
-        ...storeCredentials(state.refreshTokens, now, 'refresh_token', fields),
-      ];
-    },
-    actions: {
-      /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
-      'revoke-client': (input) => {
-        const clientId = typeof input.client_id === 'string' ? input.client_id : '';
-        if (clientId === '' || state.applications.findFirst((q) => q.where({ client_id: clientId })) === undefined) {
-          throw new ControlError('not_found', 'Send {"client_id": "…"} of a known client.');
-        }
-        const revoked =
-          state.accessTokens.revokeWhere((d) => d.clientId === clientId) +
-          state.refreshTokens.revokeWhere((d) => d.clientId === clientId);
-        return { client_id: clientId, revoked };
-      },
-    },
-  });
-}
-
-const eventbookings: ProviderModule<EventBookingsOptions> = {
+export default defineProvider({
   id: 'eventbookings',
-  create: createEventBookings,
-};
-export default eventbookings;
+  title: 'EventBookings',
+  options,
+  credentialKinds: [],
+  create(env, settings) {
+    const state = createState(env.clock);
+    return withSeededState(state, {
+      hosts: [identityHost, apiHost],
+      operations: createOperations(state, settings),
+      fixtures: () => ({
+        applications: fixtures.applications.map((a) => ({ ...a, scopes: [...a.scopes] })),
+        organisations: fixtures.organisations.map((o) => ({ ...o })),
+        events: fixtures.events.map((e) => ({ ...e })),
+        token_url: `https://${identityHost}/connect/token`,
+        access_token_ttl_seconds: settings.accessTokenTtlSeconds,
+        refresh_token_ttl_seconds: settings.refreshTokenTtlSeconds,
+      }),
+      demo: () =>
+        fixtures.applications.map((a) => ({
+          label: `${a.name} (${a.scopes.join(', ')})`,
+          values: { client_id: a.client_id, client_secret: a.client_secret },
+        })),
+      errorResponse,
+      credentials: (now) => {
+        const fields = (d: { clientId: string; scopes: string[] }) => ({
+          whose: `client ${d.clientId}`,
+          scopes: d.scopes,
+        });
+        return [
+          ...storeCredentials(state.accessTokens, now, 'access_token', fields),
+          ...storeCredentials(state.refreshTokens, now, 'refresh_token', fields),
+        ];
+      },
+      actions: {
+        /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
+        'revoke-client': (input) => {
+          const clientId = typeof input.client_id === 'string' ? input.client_id : '';
+          if (clientId === '' || state.applications.findFirst((q) => q.where({ client_id: clientId })) === undefined) {
+            throw new MockError('not_found', 'Send {"client_id": "…"} of a known client.');
+          }
+          const revoked =
+            state.accessTokens.revokeWhere((d) => d.clientId === clientId) +
+            state.refreshTokens.revokeWhere((d) => d.clientId === clientId);
+          return { client_id: clientId, revoked };
+        },
+      },
+    });
+  },
+});

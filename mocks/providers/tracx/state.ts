@@ -6,7 +6,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer } from '../../core/index.js';
+import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer, type SnapshotParts } from '../../core/index.js';
 import * as fixtures from './fixtures.js';
 
 const connectTokenSchema = z.object({
@@ -258,6 +258,14 @@ export function createState(clock: Clock) {
     for (const r of fixtures.races) await races.create({ ...r });
   }
 
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    connectTokens: connectTokens.findMany(),
+    events: events.findMany(),
+    races: races.findMany(),
+    participants: participants.findMany(),
+  });
+
   return {
     connectTokens,
     events,
@@ -272,6 +280,7 @@ export function createState(clock: Clock) {
     upsert,
     settle,
     seed,
+    snapshot,
   };
 }
 

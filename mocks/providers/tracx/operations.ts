@@ -3,6 +3,7 @@
  * permissions and event scope, as the docs' "Authentication" page says); every other operation checks that JWT and one
  * permission. Where the docs are silent the choices are marked in specs/tracx.openapi.yaml.
  */
+
 import {
   createSlicer,
   describeRefusal,
@@ -15,43 +16,20 @@ import {
   type ParsedBody,
   readAuthorization,
   responder,
+  routeTable,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/tracx.js';
+import { routes } from '../../generated/tracx.routes.js';
 import type { Permission } from './fixtures.js';
+import type { TracxOptions } from './index.js';
 import type { ConnectToken, State } from './state.js';
 import { checkParticipant, failIf, ProblemLog, readInteger } from './validation.js';
 
 export const apiHost = 'api.tracx.events';
 
-export interface TracxOptions {
-  /** Session-token lifetime in seconds. Inferred default: 3600 (the docs say "a set time"). */
-  sessionTokenTtlSeconds?: number;
-  /**
-   * Whether revoking a connect token also ends the session tokens it issued. Inferred default:
-   * true (a Laravel JWT guard resolves the token's subject on every request, so a deleted
-   * connect token fails it); false models a purely stateless verifier.
-   */
-  revokeEndsSessions?: boolean;
-  /**
-   * Clock seconds after which a queued import (store-multiple) is visible. Default 5; 0 means
-   * "from the next request on".
-   */
-  batchDelaySeconds?: number;
-  /**
-   * Most participants waiting in one event's import queue (accepted by store-multiple, not yet
-   * applied). Inferred default: 10,000; a batch that would pass it is refused with a 422.
-   */
-  maxQueuedParticipantsPerEvent?: number;
-  /**
-   * Most participants one event holds, stored or queued (distinct unique_ids). Inferred
-   * default: 10,000 (so an event's listing stays a few megabytes); a store that would pass it is
-   * refused with a 422.
-   */
-  maxParticipantsPerEvent?: number;
-}
-
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** What a verified session token says about its bearer. */
 interface Session {
@@ -86,7 +64,7 @@ function sessionOf(payload: Record<string, unknown>): Session | null {
 }
 
 /** The session of a protected call, holding `permission`. */
-async function authorize(
+async function authenticate(
   state: State,
   options: Required<TracxOptions>,
   request: MockRequest,
@@ -157,10 +135,7 @@ async function laravelInput(request: MockRequest): Promise<unknown> {
 export function createOperations(state: State, options: Required<TracxOptions>): Operation[] {
   return [
     {
-      operationId: 'createSessionToken',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/v1/connect/session-token',
+      ...route('createSessionToken'),
       async handle(request, context) {
         const presented = presentedToken(request);
         context.present('connect_token');
@@ -180,12 +155,9 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'listEvents',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/v1/connect/events',
+      ...route('listEvents'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'events.list');
+        const session = await authenticate(state, options, request, context, 'events.list');
         const items = state.events
           .findMany((q) => q.where((e) => inScope(session, e.id)), { orderBy: { id: 'asc' } })
           .map((e) => ({ id: e.id, name: e.name, created_at: e.created_at, updated_at: e.updated_at }));
@@ -193,12 +165,9 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'listRaces',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/v1/connect/races',
+      ...route('listRaces'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'races.list');
+        const session = await authenticate(state, options, request, context, 'races.list');
         const raw = request.query.get('event_id');
         let eventId: number | null = null;
         if (raw !== null && raw !== '') {
@@ -225,12 +194,9 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'storeParticipant',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/v1/connect/participant',
+      ...route('storeParticipant'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'participants.store');
+        const session = await authenticate(state, options, request, context, 'participants.store');
         const input = await laravelInput(request);
         const problems = new ProblemLog();
         const raceOf = (id: number) => state.races.findFirst((q) => q.where({ id }));
@@ -253,12 +219,9 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'storeEventParticipants',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/v1/connect/events/{event_id}/participants',
+      ...route('storeEventParticipants'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'participants.store-multiple');
+        const session = await authenticate(state, options, request, context, 'participants.store-multiple');
         const eventId = eventOf(state, session, request.params.event_id);
         const input = await laravelInput(request);
         const problems = new ProblemLog();
@@ -307,12 +270,9 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       },
     },
     {
-      operationId: 'listEventParticipants',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/v1/connect/events/{event_id}/participants',
+      ...route('listEventParticipants'),
       async handle(request, context) {
-        const session = await authorize(state, options, request, context, 'participants.list');
+        const session = await authenticate(state, options, request, context, 'participants.list');
         const eventId = eventOf(state, session, request.params.event_id);
         const items = state.participants.ofEvent(eventId).map((p) => ({ ...p }));
         return respond('listEventParticipants', 200, { data: { items } });

@@ -4,7 +4,6 @@
  * `x-fidelity` notes in specs/eventbookings.openapi.yaml.
  */
 import {
-  authenticateClient,
   bearerToken,
   checkAccessToken,
   grantRefused,
@@ -12,27 +11,22 @@ import {
   type MockRequest,
   type Operation,
   type OperationContext,
-  readTokenFields,
+  openTokenRequest,
   requireField,
   responder,
+  routeTable,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventbookings.js';
+import { routes } from '../../generated/eventbookings.routes.js';
+import type { EventBookingsOptions } from './index.js';
 import type { State, TokenData } from './state.js';
 
 export const identityHost = 'identity.eventbookings.com';
 export const apiHost = 'api.eventbookings.com';
 
-export interface EventBookingsOptions {
-  /** Access-token lifetime in seconds. Documented: 3600. */
-  accessTokenTtlSeconds?: number;
-  /** Refresh-token lifetime in seconds. Inferred: IdentityServer's default absolute lifetime, 30 days. */
-  refreshTokenTtlSeconds?: number;
-  /** Return a refresh token with client_credentials, as the vendor documents. Default true. */
-  issueRefreshToken?: boolean;
-}
-
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** The scopes of the API (the spec's `oauth2` security scheme). */
 const allScopes = ['event.create', 'event.read'] as const;
@@ -99,7 +93,7 @@ function refuseMisspelledHeader(request: MockRequest, context: OperationContext)
 }
 
 /** The access token of an API call, with the scope the operation needs. */
-function authorize(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
+function authenticate(state: State, request: MockRequest, context: OperationContext, scope: string): TokenData {
   refuseMisspelledHeader(request, context);
   const entry = checkAccessToken(state.accessTokens, state.refreshTokens, bearerToken(request, context));
   if (!entry.data.scopes.includes(scope)) {
@@ -185,10 +179,7 @@ function validateNewEvent(value: unknown): { name: string; starts_at: string; en
 export function createOperations(state: State, options: Required<EventBookingsOptions>): Operation[] {
   return [
     {
-      operationId: 'getOpenIdConfiguration',
-      method: 'GET',
-      hosts: [identityHost],
-      path: '/.well-known/openid-configuration',
+      ...route('getOpenIdConfiguration'),
       handle(request) {
         // IdentityServer's discovery document, limited to what this host serves; its URLs
         // follow the request's base, so a client reaches them through either door.
@@ -207,17 +198,11 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'requestToken',
-      method: 'POST',
-      hosts: [identityHost],
-      path: '/connect/token',
+      ...route('requestToken'),
       async handle(request, context) {
         // IdentityServer answers every unreadable token request with invalid_request.
-        const fields = await readTokenFields(request);
-        const grantType = requireField(fields, 'grant_type');
-        const clientId = authenticateClient(
+        const { fields, grantType, clientId } = await openTokenRequest(
           request,
-          fields,
           context,
           (id) => state.applications.findFirst((q) => q.where({ client_id: id }))?.client_secret,
           // IdentityServer's BasicAuthenticationSecretParser form-decodes both halves.
@@ -253,12 +238,9 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'getMe',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/me',
+      ...route('getMe'),
       handle(request, context) {
-        const auth = authorize(state, request, context, 'event.read');
+        const auth = authenticate(state, request, context, 'event.read');
         const app = state.applications.findFirst((q) => q.where({ client_id: auth.clientId }));
         if (app === undefined) throw new MockError('token_revoked', 'The application no longer exists.');
         return respond('getMe', 200, {
@@ -270,24 +252,18 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       },
     },
     {
-      operationId: 'listOrgEvents',
-      method: 'GET',
-      hosts: [apiHost],
-      path: '/orgs/{org_uuid}/events',
+      ...route('listOrgEvents'),
       handle(request, context) {
-        const auth = authorize(state, request, context, 'event.read');
+        const auth = authenticate(state, request, context, 'event.read');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
         const data = state.events.findMany((q) => q.where({ org_uuid: orgUuid }), { orderBy: { starts_at: 'asc' } });
         return respond('listOrgEvents', 200, { data: data.map((e) => ({ ...e })) });
       },
     },
     {
-      operationId: 'createOrgEvent',
-      method: 'POST',
-      hosts: [apiHost],
-      path: '/orgs/{org_uuid}/events',
+      ...route('createOrgEvent'),
       async handle(request, context) {
-        const auth = authorize(state, request, context, 'event.create');
+        const auth = authenticate(state, request, context, 'event.create');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');
         const body = await request.body();
         if (body.kind === 'form' || body.kind === 'multipart')

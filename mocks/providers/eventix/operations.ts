@@ -2,8 +2,8 @@
  * Eventix operations: the authorization-code grant on the auth hosts, and API calls narrowed by
  * the `Company` header (the docs' "Issuing requests" page). See the `x-fidelity` notes in specs/eventix.openapi.yaml.
  */
+
 import {
-  authenticateClient,
   bearerToken,
   checkAccessToken,
   grantRefused,
@@ -12,33 +12,26 @@ import {
   type MockResponse,
   type Operation,
   type OperationContext,
+  openTokenRequest,
   type ParsedBody,
   type PkceChallenge,
   readPkceChallenge,
-  readTokenFields,
   requireField,
   responder,
+  routeTable,
   tokenResponseHeaders,
   verifyPkce,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/eventix.js';
+import { routes } from '../../generated/eventix.routes.js';
+import type { EventixOptions } from './index.js';
 import type { Grant, State } from './state.js';
 
 export const authHosts = ['auth.eventix.io', 'auth.openticket.tech', 'auth.weeztix.com'] as const;
 export const apiHosts = ['api.eventix.io', 'api.openticket.tech', 'api.weeztix.com'] as const;
 
-export interface EventixOptions {
-  /** Access-token lifetime in seconds. Documented: 259200 (3 days). */
-  accessTokenTtlSeconds?: number;
-  /** Refresh-token lifetime in seconds. Documented: 365 days. */
-  refreshTokenTtlSeconds?: number;
-  /** Authorization-code lifetime in seconds. Inferred: 60 (the docs say "short-lived"). */
-  codeTtlSeconds?: number;
-  /** Live access tokens per user/client pair before the least recently used one ends. Inferred: 10. */
-  tokenCap?: number;
-}
-
 const respond = responder<operations>();
+const route = routeTable(routes);
 type TokenResponse = components['schemas']['TokenResponse'];
 
 const codeRefusal = {
@@ -204,12 +197,9 @@ export function createOperations(state: State, options: Required<EventixOptions>
     };
   }
 
-  function authorize(operationId: 'authorize' | 'authorizeLegacy', path: string): Operation {
+  function authorize(operationId: 'authorize' | 'authorizeLegacy'): Operation {
     return {
-      operationId,
-      method: 'GET',
-      hosts: authHosts,
-      path,
+      ...route(operationId),
       handle(request) {
         const { query } = request;
         const clientId = query.get('client_id');
@@ -278,18 +268,12 @@ export function createOperations(state: State, options: Required<EventixOptions>
     };
   }
 
-  function token(operationId: 'requestToken' | 'requestTokenLegacy', path: string): Operation {
+  function token(operationId: 'requestToken' | 'requestTokenLegacy'): Operation {
     return {
-      operationId,
-      method: 'POST',
-      hosts: authHosts,
-      path,
+      ...route(operationId),
       async handle(request, context) {
-        const fields = await readTokenFields(request);
-        const grantType = requireField(fields, 'grant_type');
-        const clientId = authenticateClient(
+        const { fields, grantType, clientId } = await openTokenRequest(
           request,
-          fields,
           context,
           (id) => state.clients.findFirst((q) => q.where({ client_id: id }))?.client_secret,
           // league/oauth2-server: body parameters first, Basic as the fallback, no decoding
@@ -359,10 +343,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
 
   return [
     {
-      operationId: 'getAuthorizationServerMetadata',
-      method: 'GET',
-      hosts: authHosts,
-      path: '/.well-known/oauth-authorization-server',
+      ...route('getAuthorizationServerMetadata'),
       handle(request) {
         const issuer = request.base;
         return respond('getAuthorizationServerMetadata', 200, {
@@ -376,15 +357,12 @@ export function createOperations(state: State, options: Required<EventixOptions>
         });
       },
     },
-    authorize('authorize', '/tokens/authorize'),
-    authorize('authorizeLegacy', '/token/authorize'),
-    token('requestToken', '/tokens'),
-    token('requestTokenLegacy', '/token'),
+    authorize('authorize'),
+    authorize('authorizeLegacy'),
+    token('requestToken'),
+    token('requestTokenLegacy'),
     {
-      operationId: 'getCurrentUser',
-      method: 'GET',
-      hosts: authHosts,
-      path: '/users/me',
+      ...route('getCurrentUser'),
       handle(request, context) {
         const { grant } = authenticate(request, context);
         const { companies: _companies, ...fields } = userOf(grant.userGuid);
@@ -392,10 +370,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
       },
     },
     {
-      operationId: 'updateCurrentUser',
-      method: 'PUT',
-      hosts: authHosts,
-      path: '/users/me',
+      ...route('updateCurrentUser'),
       async handle(request, context) {
         const { grant } = authenticate(request, context);
         const user = userOf(grant.userGuid);
@@ -413,30 +388,21 @@ export function createOperations(state: State, options: Required<EventixOptions>
       },
     },
     {
-      operationId: 'listEvents',
-      method: 'GET',
-      hosts: apiHosts,
-      path: '/event',
+      ...route('listEvents'),
       handle(request, context) {
         const { companies } = authenticate(request, context);
         return respond('listEvents', 200, eventsOf(companies));
       },
     },
     {
-      operationId: 'listUpcomingEvents',
-      method: 'GET',
-      hosts: apiHosts,
-      path: '/event/upcoming',
+      ...route('listUpcomingEvents'),
       handle(request, context) {
         const { companies } = authenticate(request, context);
         return respond('listUpcomingEvents', 200, eventsOf(companies, context.clock.now()));
       },
     },
     {
-      operationId: 'listEventTickets',
-      method: 'GET',
-      hosts: apiHosts,
-      path: '/event/{guid}/ticket',
+      ...route('listEventTickets'),
       handle(request, context) {
         const { companies } = authenticate(request, context);
         const guid = (request.params.guid ?? '').toLowerCase();
@@ -450,10 +416,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
       },
     },
     {
-      operationId: 'listOrders',
-      method: 'GET',
-      hosts: apiHosts,
-      path: '/orders',
+      ...route('listOrders'),
       handle(request, context) {
         const { companies } = authenticate(request, context);
         const problems: Record<string, string[]> = {};

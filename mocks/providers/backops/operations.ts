@@ -6,44 +6,33 @@
  * Every refusal of a credential or of its scope is a 401 UNAUTHORIZED (documented code); see the
  * `x-fidelity` notes in specs/backops.openapi.yaml for what is inferred.
  */
+
 import {
   describeRefusal,
   findBySecret,
   MockError,
   type MockRequest,
+  type MockResponse,
   type Operation,
   type OperationContext,
   randomUuidV7,
   readAuthorization,
   responder,
+  routeTable,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { operations } from '../../generated/backops.js';
+import { routes } from '../../generated/backops.routes.js';
+import type { BackOpsOptions } from './index.js';
 import type { Activity, ApiKey, CrewMember, EventRecord, State, TokenData } from './state.js';
 
 export const apiHost = 'api.backopslive.com';
-
-export interface BackOpsOptions {
-  /** Organization-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  organizationTokenTtlSeconds?: number;
-  /** Event-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  eventTokenTtlSeconds?: number;
-  /** Collaborator-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  collaboratorTokenTtlSeconds?: number;
-  /** Area-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  areaTokenTtlSeconds?: number;
-  /**
-   * Whether the `/collaborators/{collaboratorId}/...` calls need the event and collaborator
-   * tokens besides the key. The Get Tokens page says so; the endpoint pages list only the key.
-   * Default true (the stricter reading); false answers them with the key alone.
-   */
-  collaboratorTokensRequired?: boolean;
-}
 
 type Kind = TokenData['kind'];
 type TokenOf<K extends Kind> = Extract<TokenData, { kind: K }>;
 
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** The header each kind of token travels in (header names are case-insensitive). */
 export const tokenHeaders = {
@@ -62,7 +51,7 @@ function findApiKey(state: State, presented: string): ApiKey | undefined {
 }
 
 /** The API key of the request; the root credential, required on every call. */
-function apiKeyOf(state: State, request: MockRequest, context: OperationContext): ApiKey {
+function authenticate(state: State, request: MockRequest, context: OperationContext): ApiKey {
   const auth = readAuthorization(request.headers);
   if (auth === null || auth.scheme !== 'bearer' || auth.credentials === '') {
     context.present(auth?.scheme === 'basic' ? 'basic' : 'none');
@@ -119,7 +108,7 @@ function liveEvent(state: State, eventId: string): EventRecord {
 
 /** API key + event token for the event in the path. */
 function eventScope(state: State, request: MockRequest, context: OperationContext) {
-  const key = apiKeyOf(state, request, context);
+  const key = authenticate(state, request, context);
   const token = scopedToken(state, request, context, key, 'event');
   const event = liveEvent(state, idParam(request, 'eventId'));
   if (token.eventId !== event.id) throw new MockError('scope_missing', 'The event token is for another event.');
@@ -203,7 +192,7 @@ export function createOperations(
     area: options.areaTokenTtlSeconds,
   };
   const issue = (data: TokenData) => state.tokens.issue(data, { ttlSeconds: ttl[data.kind] }).value;
-  const hosts = [apiHost];
+  const _hosts = [apiHost];
 
   /**
    * The collaborator of a `/collaborators/{collaboratorId}/...` call. By default it needs the key,
@@ -212,7 +201,7 @@ export function createOperations(
    * own the collaborator's event (the endpoint pages).
    */
   function collaboratorScope(request: MockRequest, context: OperationContext) {
-    const key = apiKeyOf(state, request, context);
+    const key = authenticate(state, request, context);
     const tokens = options.collaboratorTokensRequired
       ? {
           event: scopedToken(state, request, context, key, 'event'),
@@ -243,26 +232,50 @@ export function createOperations(
     return { collaborator, event, activities, crew };
   }
 
+  /** A collaborator or area token, for a collaborator or area of the event token's event. */
+  function authorizeWithinEvent(
+    request: MockRequest,
+    context: OperationContext,
+    part: 'collaborator' | 'area',
+  ): MockResponse {
+    const key = authenticate(state, request, context);
+    const event = scopedToken(state, request, context, key, 'event');
+    const id = idParam(request, `${part}Id`);
+    const found =
+      part === 'collaborator'
+        ? state.collaborators.findFirst((q) => q.where({ id }))
+        : state.areas.findFirst((q) => q.where({ id }));
+    if (found === undefined) throw new MockError('not_found', `No ${part} ${id}.`);
+    if (found.eventId !== event.eventId) {
+      throw new MockError('scope_missing', `The ${part} belongs to another event than the event token.`);
+    }
+    const scope = { apiKeyId: key.id, eventId: event.eventId };
+    const token =
+      part === 'collaborator'
+        ? issue({ kind: 'collaborator', ...scope, collaboratorId: id })
+        : issue({ kind: 'area', ...scope, areaId: id });
+    return respond(
+      part === 'collaborator' ? 'authorizeCollaborator' : 'authorizeArea',
+      200,
+      { token },
+      tokenResponseHeaders,
+    );
+  }
+
   return [
     {
-      operationId: 'authorizeOrganization',
-      method: 'GET',
-      hosts,
-      path: '/Organizations/{organizationId}/authorize',
+      ...route('authorizeOrganization'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const organizationId = ownOrganization(request, key);
         const token = issue({ kind: 'organization', apiKeyId: key.id, organizationId });
         return respond('authorizeOrganization', 200, { token });
       },
     },
     {
-      operationId: 'addOrganizationUser',
-      method: 'POST',
-      hosts,
-      path: '/Organizations/{organizationId}/users',
+      ...route('addOrganizationUser'),
       async handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const token = scopedToken(state, request, context, key, 'organization');
         const organizationId = idParam(request, 'organizationId');
         if (token.organizationId !== organizationId) {
@@ -295,12 +308,9 @@ export function createOperations(
       },
     },
     {
-      operationId: 'listOrganizationEvents',
-      method: 'GET',
-      hosts,
-      path: '/Organizations/{organizationId}/events',
+      ...route('listOrganizationEvents'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const organizationId = ownOrganization(request, key);
         const organization = state.organizations.findFirst((q) => q.where({ id: organizationId }));
         const events = state.events.findMany((q) => q.where({ organizationId }));
@@ -324,12 +334,9 @@ export function createOperations(
       },
     },
     {
-      operationId: 'authorizeEvent',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}/authorize',
+      ...route('authorizeEvent'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const event = liveEvent(state, idParam(request, 'eventId'));
         if (event.organizationId !== key.organizationId) {
           throw new MockError('scope_missing', "The event is not one of the API key's organization.");
@@ -343,46 +350,15 @@ export function createOperations(
       },
     },
     {
-      operationId: 'authorizeCollaborator',
-      method: 'GET',
-      hosts,
-      path: '/Collaborators/{collaboratorId}/authorize',
-      handle(request, context) {
-        const key = apiKeyOf(state, request, context);
-        const event = scopedToken(state, request, context, key, 'event');
-        const id = idParam(request, 'collaboratorId');
-        const collaborator = state.collaborators.findFirst((q) => q.where({ id }));
-        if (collaborator === undefined) throw new MockError('not_found', `No collaborator ${id}.`);
-        if (collaborator.eventId !== event.eventId) {
-          throw new MockError('scope_missing', 'The collaborator belongs to another event than the event token.');
-        }
-        const token = issue({ kind: 'collaborator', apiKeyId: key.id, eventId: event.eventId, collaboratorId: id });
-        return respond('authorizeCollaborator', 200, { token }, tokenResponseHeaders);
-      },
+      ...route('authorizeCollaborator'),
+      handle: (request, context) => authorizeWithinEvent(request, context, 'collaborator'),
     },
     {
-      operationId: 'authorizeArea',
-      method: 'GET',
-      hosts,
-      path: '/Areas/{areaId}/authorize',
-      handle(request, context) {
-        const key = apiKeyOf(state, request, context);
-        const event = scopedToken(state, request, context, key, 'event');
-        const id = idParam(request, 'areaId');
-        const area = state.areas.findFirst((q) => q.where({ id }));
-        if (area === undefined) throw new MockError('not_found', `No area ${id}.`);
-        if (area.eventId !== event.eventId) {
-          throw new MockError('scope_missing', 'The area belongs to another event than the event token.');
-        }
-        const token = issue({ kind: 'area', apiKeyId: key.id, eventId: event.eventId, areaId: id });
-        return respond('authorizeArea', 200, { token }, tokenResponseHeaders);
-      },
+      ...route('authorizeArea'),
+      handle: (request, context) => authorizeWithinEvent(request, context, 'area'),
     },
     {
-      operationId: 'getEvent',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}',
+      ...route('getEvent'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const definitions = state.attributeDefinitions.findMany((q) =>
@@ -404,10 +380,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'listEventAreas',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}/areas',
+      ...route('listEventAreas'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const areas = state.areas.findMany((q) => q.where({ eventId: event.id }));
@@ -419,10 +392,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'createEventArea',
-      method: 'POST',
-      hosts,
-      path: '/Events/{eventId}/areas',
+      ...route('createEventArea'),
       async handle(request, context) {
         const { key, event } = eventScope(state, request, context);
         requireAdmin(key, 'Adding an area');
@@ -432,10 +402,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'listEventCollaborators',
-      method: 'GET',
-      hosts,
-      path: '/Events/{eventId}/collaborators',
+      ...route('listEventCollaborators'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const collaborators = state.collaborators.findMany((q) => q.where({ eventId: event.id }));
@@ -447,12 +414,9 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getAreaDaysheet',
-      method: 'GET',
-      hosts,
-      path: '/Areas/{areaId}/daysheet',
+      ...route('getAreaDaysheet'),
       handle(request, context) {
-        const key = apiKeyOf(state, request, context);
+        const key = authenticate(state, request, context);
         const event = scopedToken(state, request, context, key, 'event');
         const token = scopedToken(state, request, context, key, 'area');
         const id = idParam(request, 'areaId');
@@ -482,10 +446,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getCollaboratorDaySheet',
-      method: 'GET',
-      hosts,
-      path: '/collaborators/{collaboratorId}/daySheet',
+      ...route('getCollaboratorDaySheet'),
       handle(request, context) {
         const { collaborator, event, activities, crew } = collaboratorScope(request, context);
         const areaName = (areaId: string) => state.areas.findFirst((q) => q.where({ id: areaId }))?.name ?? '';
@@ -516,10 +477,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getCollaboratorDashboard',
-      method: 'GET',
-      hosts,
-      path: '/collaborators/{collaboratorId}/dashboard',
+      ...route('getCollaboratorDashboard'),
       handle(request, context) {
         const { activities, crew } = collaboratorScope(request, context);
         return respond('getCollaboratorDashboard', 200, {
@@ -537,10 +495,7 @@ export function createOperations(
       },
     },
     {
-      operationId: 'getCollaboratorCrew',
-      method: 'GET',
-      hosts,
-      path: '/collaborators/{collaboratorId}/crew',
+      ...route('getCollaboratorCrew'),
       handle(request, context) {
         const { crew } = collaboratorScope(request, context);
         return respond('getCollaboratorCrew', 200, {

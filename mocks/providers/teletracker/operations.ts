@@ -4,6 +4,7 @@
  * sample report reachable with Bearer, Basic or Integrator credentials. See the `x-fidelity`
  * notes in specs/teletracker.openapi.yaml for what is inferred.
  */
+
 import {
   type Authorization,
   checkAccessToken,
@@ -17,29 +18,21 @@ import {
   randomUuid,
   readAuthorization,
   responder,
+  routeTable,
   safeEqual,
   tokenResponseHeaders,
 } from '../../core/index.js';
 import type { components, operations } from '../../generated/teletracker.js';
+import { routes } from '../../generated/teletracker.routes.js';
+import type { TeleTrackerOptions } from './index.js';
 import type { Session, State, User } from './state.js';
 
 export const apiHost = 'api.teletracker.net';
 
-export interface TeleTrackerOptions {
-  /** Token lifetime in seconds (`tokenLifetime`). Documented default 3600. */
-  tokenLifetimeSeconds?: number;
-  /** Refresh-token lifetime in seconds. Default 29 days and 1 hour, as the docs' example shows (inferred). */
-  refreshTokenLifetimeSeconds?: number;
-  /**
-   * Status of a call with an expired token. The docs: "will result in a 401 or 403 response".
-   * Default 401; set 403 to test a client against the other answer.
-   */
-  expiredTokenStatus?: 401 | 403;
-}
-
 type TokenSet = components['schemas']['TokenSet'];
 
 const respond = responder<operations>();
+const route = routeTable(routes);
 
 /** ISO 8601 with `+00:00`, as the docs' `tokenExpiration` is written. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -75,7 +68,7 @@ function accountIdOf(raw: string | null | undefined): number | undefined {
  * The user with these credentials. Every user's password is compared (no early exit), so the time
  * taken does not tell which user, or which part, was wrong.
  */
-function authenticate(state: State, username: string, password: string): User {
+function userByPassword(state: State, username: string, password: string): User {
   let found: User | undefined;
   for (const user of state.users.all()) {
     if (safeEqual(password, user.password) && user.username === username) found = user;
@@ -99,7 +92,7 @@ function authorizationOf(request: MockRequest): Authorization | null {
 }
 
 /** The session of a bearer token (`Authorization` or `Authentication`). */
-function bearerSession(state: State, request: MockRequest, context: OperationContext) {
+function authenticateBearer(state: State, request: MockRequest, context: OperationContext) {
   const auth = authorizationOf(request);
   if (auth === null) throw new MockError('credentials_missing', 'No token was presented.');
   if (auth.scheme !== 'bearer' || auth.credentials === '') {
@@ -114,11 +107,11 @@ function bearerSession(state: State, request: MockRequest, context: OperationCon
 function passwordUser(state: State, auth: Authorization): User {
   const pair = decodeBasic(auth.credentials);
   if (pair === null) throw new MockError('invalid_client', `The ${auth.scheme} credentials are malformed.`);
-  return authenticate(state, pair.user, pair.password);
+  return userByPassword(state, pair.user, pair.password);
 }
 
 /** Who is calling a resource, and for which account, by any of the three schemes. */
-function callerOf(
+function authenticate(
   state: State,
   request: MockRequest,
   context: OperationContext,
@@ -144,7 +137,7 @@ function callerOf(
       return { userGuid: user.guid, accountId: accountFor(user, requested) };
     }
     default: {
-      const { data } = bearerSession(state, request, context);
+      const { data } = authenticateBearer(state, request, context);
       if (requested !== undefined && requested !== data.accountId) {
         throw new MockError('tenant_not_covered', 'The token is bound to another account.');
       }
@@ -179,7 +172,7 @@ function dateOf(name: string, value: string): string {
 }
 
 export function createOperations(state: State, options: Required<TeleTrackerOptions>): Operation[] {
-  const hosts = [apiHost];
+  const _hosts = [apiHost];
 
   /** A new token and refresh token for a session, each remembering the other. */
   function issue(session: Session, guid: string): TokenSet {
@@ -212,16 +205,13 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
 
   return [
     {
-      operationId: 'login',
-      method: 'POST',
-      hosts,
-      path: '/auth/login',
+      ...route('login'),
       async handle(request, context) {
         const fields = await fieldsOfRequest(request);
         const { username, password } = requireFields(fields, ['username', 'password']);
         context.present('password');
         const requested = accountIdOf(fields.account_id);
-        const user = authenticate(state, username, password);
+        const user = userByPassword(state, username, password);
         const accountId = accountFor(user, requested);
         if (fields.auth_only === '1' || fields.auth_only === 'true') {
           return respond('login', 200, { success: true, guid: user.guid });
@@ -230,10 +220,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       },
     },
     {
-      operationId: 'refreshToken',
-      method: 'POST',
-      hosts,
-      path: '/auth/refresh',
+      ...route('refreshToken'),
       async handle(request, context) {
         const fields = await fieldsOfRequest(request);
         // The refresh page names the field `refresh_token` (documented); the login page says "pass
@@ -254,12 +241,9 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       },
     },
     {
-      operationId: 'masquerade',
-      method: 'POST',
-      hosts,
-      path: '/auth/masquerade',
+      ...route('masquerade'),
       async handle(request, context) {
-        const current = bearerSession(state, request, context);
+        const current = authenticateBearer(state, request, context);
         const fields = await fieldsOfRequest(request);
         requireFields(fields, ['account_id']);
         const user = userByGuid(current.data.userGuid);
@@ -271,13 +255,10 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       },
     },
     {
-      operationId: 'getCallData',
-      method: 'GET',
-      hosts,
-      path: '/reports/call-data',
+      ...route('getCallData'),
       async handle(request, context) {
         const params = await parametersOf(request, ['start_date', 'end_date', 'account_id']);
-        const caller = callerOf(state, request, context, params);
+        const caller = authenticate(state, request, context, params);
         // Per-user permissions (inferred): a user without report access is refused.
         const user = userByGuid(caller.userGuid);
         if (!user.permissions.includes('reports')) {
