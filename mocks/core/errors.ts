@@ -89,7 +89,11 @@ export class MockError extends Error {
   readonly details: MockErrorDetails;
 
   constructor(code: MockErrorCode, message: string, details: MockErrorDetails = {}) {
+    // A refusal is an answer, not a failure: no stack trace (capturing one costs more than the rest).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.details = details;
   }

@@ -118,6 +118,11 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
   const owners = new Map<string, Map<string, Held<T>>>();
   let heap: HeapItem[] = [];
   let uses = 0;
+  /**
+   * The most recently issued or used token: already last in `live` and in its owner's map (an
+   * owner's order is the store's order restricted to it), so using it again moves nothing.
+   */
+  let newest: string | undefined;
 
   /** Removes a live entry, leaving a tombstone with the reason. */
   function drop(entry: Held<T>, reason: TokenRefusal): void {
@@ -211,12 +216,16 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     }
     entry.lastUsedAt = now;
     entry.useOrder = ++uses;
-    // Map order is use order: the first key is the least recently used token.
-    live.delete(value);
-    live.set(value, entry);
-    const mine = owners.get(entry.owner);
-    mine?.delete(value);
-    mine?.set(value, entry);
+    // Map order is use order: the first key is the least recently used token. A token used over
+    // and over (the common case) is already last: no delete + set.
+    if (value !== newest) {
+      live.delete(value);
+      live.set(value, entry);
+      const mine = owners.get(entry.owner);
+      mine?.delete(value);
+      mine?.set(value, entry);
+      newest = value;
+    }
     return { ok: true, entry };
   }
 
@@ -246,9 +255,13 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
         useOrder: ++uses,
       };
       live.set(token, entry);
-      const mine = owners.get(owner) ?? new Map<string, Held<T>>();
+      newest = token;
+      let mine = owners.get(owner);
+      if (mine === undefined) {
+        mine = new Map<string, Held<T>>();
+        owners.set(owner, mine);
+      }
       mine.set(token, entry);
-      owners.set(owner, mine);
       tombstones.delete(token);
       push({ expiresAt: entry.expiresAt, value: token });
       return entry;
@@ -287,6 +300,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       owners.clear();
       tombstones.clear();
       heap = [];
+      newest = undefined;
     },
   };
 }
