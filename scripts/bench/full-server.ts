@@ -3,7 +3,8 @@
  * whose EventBookings token store has first taken `argv[3]` client-credentials issuances,
  * answered in-process through the engine (over HTTP a million would take minutes). The fill
  * goes through the same pipeline as a request from the network (routing, body parsing, the
- * store, the journal); only the sockets are skipped. With 0 it is a fresh world, the control.
+ * store, the journal); only the sockets are skipped. With `reset` as `argv[4]` the world is reset
+ * after the issuances: a fresh store in a process as warmed up (JIT) as the full one, the control.
  * Prints `listening <port> <issuances per second>` once ready. Bench-only: not part of the package.
  */
 import type { IncomingRequest } from '../../mocks/core/index.js';
@@ -13,6 +14,7 @@ import { type BenchRequest, type Caller, scenarios } from './scenarios.js';
 
 const port = Number(process.argv[2] ?? 0);
 const count = Number(process.argv[3] ?? 1_000_000);
+const thenReset = process.argv[4] === 'reset';
 
 const world = createWorld();
 const door = createHttpDoor(world);
@@ -58,6 +60,7 @@ for (let i = 0; i < count; i++) {
   if (reply?.status !== scenario.issue.expect) throw new Error(`issuance ${i}: ${reply?.status}`);
 }
 const seconds = (performance.now() - started) / 1000;
+if (thenReset) await world.control.reset();
 const { port: listening } = await door.listen(port, '127.0.0.1');
 process.stdout.write(`listening ${listening} ${count === 0 ? 0 : Math.round(count / seconds)}\n`);
 process.on('SIGTERM', () => void door.close().then(() => process.exit(0)));
