@@ -24,12 +24,16 @@ export interface TokenEntry<T> {
   readonly owner: string;
 }
 
+/** Symbol keys, so an entry handed out still serialises to JSON (no cycle through its neighbours). */
+const older: unique symbol = Symbol('older');
+const newer: unique symbol = Symbol('newer');
+
 interface Held<T> extends TokenEntry<T> {
   /** Order of last use (a counter, so uses within one millisecond still order). */
   useOrder: number;
   /** Neighbours in its owner's use order (a doubly linked list: a use or an eviction is O(1)). */
-  older: Held<T> | undefined;
-  newer: Held<T> | undefined;
+  [older]: Held<T> | undefined;
+  [newer]: Held<T> | undefined;
 }
 
 /** One owner's live entries, least recently used (`oldest`) to most recently used (`newest`). */
@@ -137,20 +141,20 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
   let uses = 0;
 
   function unlink(owner: Owner<T>, entry: Held<T>): void {
-    if (entry.older === undefined) owner.oldest = entry.newer;
-    else entry.older.newer = entry.newer;
-    if (entry.newer === undefined) owner.newest = entry.older;
-    else entry.newer.older = entry.older;
-    entry.older = undefined;
-    entry.newer = undefined;
+    if (entry[older] === undefined) owner.oldest = entry[newer];
+    else entry[older][newer] = entry[newer];
+    if (entry[newer] === undefined) owner.newest = entry[older];
+    else entry[newer][older] = entry[older];
+    entry[older] = undefined;
+    entry[newer] = undefined;
     owner.size--;
   }
 
   function append(owner: Owner<T>, entry: Held<T>): void {
-    entry.older = owner.newest;
-    entry.newer = undefined;
+    entry[older] = owner.newest;
+    entry[newer] = undefined;
     if (owner.newest === undefined) owner.oldest = entry;
-    else owner.newest.newer = entry;
+    else owner.newest[newer] = entry;
     owner.newest = entry;
     owner.size++;
   }
@@ -285,8 +289,8 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
         lastUsedAt: now,
         owner,
         useOrder: ++uses,
-        older: undefined,
-        newer: undefined,
+        [older]: undefined,
+        [newer]: undefined,
       };
       live.set(token, entry);
       let mine = owners.get(owner);
