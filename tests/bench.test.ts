@@ -61,7 +61,7 @@ describe('npm run bench (quick)', () => {
         '--cli',
         'source',
         '--targets',
-        'bare,ours,prism-silent,msw,cold,heap',
+        'bare,ours,prism-silent,msw,cold,heap,full,inproc',
         '--out',
         out,
       ],
@@ -99,6 +99,8 @@ describe('npm run bench (quick)', () => {
       ['Prism -v silent', 'eventbookings'],
       ['MSW getResponse', 'eventbookings'],
       ['MSW getResponse', 'eventbookings'],
+      ['authflow-mocks, fresh world', 'eventbookings'],
+      ['authflow-mocks, full store', 'eventbookings'],
     ];
     expect(rows.map((r) => [r.target, r.provider])).toEqual(expected);
     for (const row of rows) {
@@ -117,5 +119,7 @@ describe('npm run bench (quick)', () => {
     expect(report).toMatch(/\| Prism mock eventbookings \(-v silent\) \| \d+ \|/);
     expect(report).toMatch(/\| token store heap before 20,000 issuances/);
     expect(report).toMatch(/\| authflow-mocks serve, peak RSS over all its rows \| \d+\.\d \|/);
+    expect(report).toMatch(/\| steady when full: GET \/me after 20,000 issuances \(1 conns\) \| .* \| \d+\.\d\d× \|/);
+    expect(report).toMatch(/\| setupMocks\(\), EventBookings GET \/me \(bearer\) \| \d+ \| \d+ \| \d+\.\d\d \|/);
   });
 });

@@ -17,6 +17,8 @@ export interface IncomingRequest {
   readonly host: string;
   readonly path: string;
   readonly query: URLSearchParams;
+  /** The raw query string without `?`, when the door has it: `''` lets the journal skip parsing it. */
+  readonly search?: string;
   readonly headers: HeaderReader;
   /**
    * The URL the host is served under, without a trailing slash (see `MockRequest.base`);
@@ -111,20 +113,23 @@ export function createEngine(options: EngineOptions): Engine {
     reason: MockError['code'] | undefined,
     fault?: Fault,
   ): void {
-    const entry: JournalRecord = {
+    // `seq` is set by the journal; named first so an entry keeps its field order.
+    const entry: JournalRecord & { seq: number } = {
+      seq: 0,
       time: clock.now(),
       provider: provider.id,
       operationId,
       method: request.method,
       host: request.host,
       path: request.path,
-      query: redactQuery(request.query),
+      // An empty query string is not parsed (the door builds URLSearchParams only when read).
+      query: request.search === '' ? '' : redactQuery(request.query),
       status: response.status,
       credential,
       outcome: fault?.drop || (fault?.status ?? null) !== null ? 'fault' : response.status < 400 ? 'ok' : 'refused',
-      ...(reason === undefined ? {} : { reason }),
-      ...(fault === undefined ? {} : { fault: fault.id }),
     };
+    if (reason !== undefined) entry.reason = reason;
+    if (fault !== undefined) entry.fault = fault.id;
     journal.record(entry);
     request.onRecord?.(entry);
   }
@@ -160,7 +165,10 @@ export function createEngine(options: EngineOptions): Engine {
       method: incoming.method,
       host: incoming.host,
       path: incoming.path,
-      query: incoming.query,
+      // Forwarded on read: the door builds URLSearchParams only for an operation that looks.
+      get query() {
+        return incoming.query;
+      },
       headers: incoming.headers,
       base: incoming.base ?? `https://${incoming.host}`,
       params,

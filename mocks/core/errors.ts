@@ -138,7 +138,11 @@ export class MockError<C extends MockErrorCode = MockErrorCode> extends Error {
     message: string,
     ...details: DetailsRequired<C> extends true ? [MockErrorDetails<C>] : [MockErrorDetails<C>?]
   ) {
+    // A refusal is an answer, not a failure: no stack trace (capturing one costs more than the rest).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.details = (details[0] ?? {}) as MockErrorDetails<C>;
   }

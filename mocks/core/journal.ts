@@ -69,7 +69,9 @@ export function createJournal(capacity = 1000): Journal {
     record(entry) {
       if (capacity <= 0) return;
       // Recording is on every request's path; formatting the time waits until someone reads.
-      const held = { seq, ...entry };
+      // Held as given (no copy): the engine builds a fresh record per request.
+      const held = entry as JournalRecord & { seq: number };
+      held.seq = seq;
       ring[seq % capacity] = held;
       seq++;
       if (listeners.size > 0) {

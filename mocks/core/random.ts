@@ -4,11 +4,27 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 const alphabetCodes = Uint8Array.from(alphabet, (c) => c.charCodeAt(0));
 
+/**
+ * Random bytes drawn from Web Crypto 4 KiB at a time (one call per ~95 tokens, not one per token);
+ * each byte is handed out once.
+ */
+const pool = new Uint8Array(4096);
+let poolUsed = pool.length;
+
 /** An opaque, URL-safe token of `bytes` random bytes (256 bits by default). */
 export function randomToken(bytes = 32): string {
   // 6 bits per character: add characters until the entropy covers `bytes * 8` bits.
   const length = Math.max(bytes, Math.ceil((bytes * 8) / 6));
-  const codes = crypto.getRandomValues(new Uint8Array(length));
+  const codes = new Uint8Array(length);
+  if (length > pool.length) crypto.getRandomValues(codes);
+  else {
+    if (poolUsed + length > pool.length) {
+      crypto.getRandomValues(pool);
+      poolUsed = 0;
+    }
+    codes.set(pool.subarray(poolUsed, poolUsed + length));
+    poolUsed += length;
+  }
   for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(codes[i] as number) & 63] as number;
   // One flat string: appending character by character builds a rope of ~1 KiB per token, which a
   // store holding many tokens would keep.

@@ -24,9 +24,23 @@ export interface TokenEntry<T> {
   readonly owner: string;
 }
 
+/** Symbol keys, so an entry handed out still serialises to JSON (no cycle through its neighbours). */
+const older: unique symbol = Symbol('older');
+const newer: unique symbol = Symbol('newer');
+
 interface Held<T> extends TokenEntry<T> {
   /** Order of last use (a counter, so uses within one millisecond still order). */
   useOrder: number;
+  /** Neighbours in its owner's use order (a doubly linked list: a use or an eviction is O(1)). */
+  [older]: Held<T> | undefined;
+  [newer]: Held<T> | undefined;
+}
+
+/** One owner's live entries, least recently used (`oldest`) to most recently used (`newest`). */
+interface Owner<T> {
+  oldest: Held<T> | undefined;
+  newest: Held<T> | undefined;
+  size: number;
 }
 
 export type TokenRefusal = Extract<
@@ -111,20 +125,51 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
   const tombstoneCap = options.tombstones ?? 10_000;
   const maxPerOwner = Math.max(1, options.maxPerOwner ?? defaultMaxTokensPerOwner);
   const bytes = options.bytes ?? 32;
-  /** Every live entry, in use order (the first is the least recently used). */
+  /** Every live entry, by value (in issue order; use order is kept per owner, see `Owner`). */
   const live = new Map<string, Held<T>>();
   const tombstones = new Map<string, TokenRefusal>();
+  /**
+   * The buried values in burial order, a ring of `tombstoneCap` slots: the oldest is forgotten by
+   * index, not by iterating the map from its start (which, after many deletions at the front,
+   * walks every hole V8 leaves there until the table is rebuilt).
+   */
+  const buried: (string | undefined)[] = [];
+  let buriedNext = 0;
   /** Each owner's live entries, in use order. */
-  const owners = new Map<string, Map<string, Held<T>>>();
+  const owners = new Map<string, Owner<T>>();
   let heap: HeapItem[] = [];
   let uses = 0;
+
+  function unlink(owner: Owner<T>, entry: Held<T>): void {
+    if (entry[older] === undefined) owner.oldest = entry[newer];
+    else entry[older][newer] = entry[newer];
+    if (entry[newer] === undefined) owner.newest = entry[older];
+    else entry[newer][older] = entry[older];
+    entry[older] = undefined;
+    entry[newer] = undefined;
+    owner.size--;
+  }
+
+  function append(owner: Owner<T>, entry: Held<T>): void {
+    entry[older] = owner.newest;
+    entry[newer] = undefined;
+    if (owner.newest === undefined) owner.oldest = entry;
+    else owner.newest[newer] = entry;
+    owner.newest = entry;
+    owner.size++;
+  }
+
+  /** Live entries, least recently used first (only the inspector and `entries()` ask). */
+  const inUseOrder = () => [...live.values()].sort((a, b) => a.useOrder - b.useOrder);
 
   /** Removes a live entry, leaving a tombstone with the reason. */
   function drop(entry: Held<T>, reason: TokenRefusal): void {
     live.delete(entry.value);
     const mine = owners.get(entry.owner);
-    mine?.delete(entry.value);
-    if (mine?.size === 0) owners.delete(entry.owner);
+    if (mine !== undefined) {
+      unlink(mine, entry);
+      if (mine.size === 0) owners.delete(entry.owner);
+    }
     bury(entry.value, reason);
   }
 
@@ -133,10 +178,10 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     const mine = owners.get(owner);
     if (mine === undefined) return;
     while (mine.size >= limit) {
-      const oldest = mine.values().next();
-      if (oldest.done) break;
-      drop(oldest.value, 'token_evicted');
-      options.onEvict?.(oldest.value);
+      const oldest = mine.oldest;
+      if (oldest === undefined) break;
+      drop(oldest, 'token_evicted');
+      options.onEvict?.(oldest);
     }
   }
 
@@ -144,10 +189,10 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     if (tombstoneCap <= 0) return;
     tombstones.delete(value);
     tombstones.set(value, reason);
-    if (tombstones.size > tombstoneCap) {
-      const oldest = tombstones.keys().next();
-      if (!oldest.done) tombstones.delete(oldest.value);
-    }
+    const forgotten = buried[buriedNext];
+    buried[buriedNext] = value;
+    buriedNext = (buriedNext + 1) % tombstoneCap;
+    if (forgotten !== undefined && forgotten !== value) tombstones.delete(forgotten);
   }
 
   function push(item: HeapItem): void {
@@ -211,12 +256,12 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     }
     entry.lastUsedAt = now;
     entry.useOrder = ++uses;
-    // Map order is use order: the first key is the least recently used token.
-    live.delete(value);
-    live.set(value, entry);
+    // Moved to its owner's most recent end; a token used over and over is already there.
     const mine = owners.get(entry.owner);
-    mine?.delete(value);
-    mine?.set(value, entry);
+    if (mine !== undefined && mine.newest !== entry) {
+      unlink(mine, entry);
+      append(mine, entry);
+    }
     return { ok: true, entry };
   }
 
@@ -244,11 +289,16 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
         lastUsedAt: now,
         owner,
         useOrder: ++uses,
+        [older]: undefined,
+        [newer]: undefined,
       };
       live.set(token, entry);
-      const mine = owners.get(owner) ?? new Map<string, Held<T>>();
-      mine.set(token, entry);
-      owners.set(owner, mine);
+      let mine = owners.get(owner);
+      if (mine === undefined) {
+        mine = { oldest: undefined, newest: undefined, size: 0 };
+        owners.set(owner, mine);
+      }
+      append(mine, entry);
       tombstones.delete(token);
       push({ expiresAt: entry.expiresAt, value: token });
       return entry;
@@ -269,7 +319,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     },
     entries() {
       const now = clock.now();
-      return [...live.values()].filter((e) => e.expiresAt > now);
+      return inUseOrder().filter((e) => e.expiresAt > now);
     },
     listing(recentRefusals = 50) {
       const refused: { value: string; reason: TokenRefusal }[] = [];
@@ -277,7 +327,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
         const all = [...tombstones];
         for (const [value, reason] of all.slice(-recentRefusals)) refused.push({ value, reason });
       }
-      return { held: [...live.values()], refused };
+      return { held: inUseOrder(), refused };
     },
     get size() {
       return live.size;
@@ -287,6 +337,8 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       owners.clear();
       tombstones.clear();
       heap = [];
+      buried.length = 0;
+      buriedNext = 0;
     },
   };
 }

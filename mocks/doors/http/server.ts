@@ -102,14 +102,18 @@ export interface HttpDoor {
 export const defaultPort = 4010;
 export const defaultHost = '127.0.0.1';
 
+/** Reads a request's headers; one small object per request, its method shared on the prototype. */
+class NodeHeaderReader implements HeaderReader {
+  constructor(private readonly req: IncomingMessage) {}
+  get(name: string): string | null {
+    const value = this.req.headers[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+}
+
 function headerReader(req: IncomingMessage): HeaderReader {
-  return {
-    get(name) {
-      const value = req.headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-  };
+  return new NodeHeaderReader(req);
 }
 
 /** Reads the body up to `limit` bytes; past it, drains the rest and throws `payload_too_large`. */
@@ -150,18 +154,27 @@ function send(res: ServerResponse, response: MockResponse, head: boolean, closin
     res.socket?.destroy();
     return;
   }
-  const headers: Record<string, string | number> = { ...response.headers };
+  // One flat [name, value, …] list, no copy of the response's headers object (they may be shared).
+  const headers: (string | number)[] = [];
+  const own = response.headers;
+  const json = response.body !== undefined;
+  if (own !== undefined) {
+    for (const name in own) {
+      // With a JSON body the door sets the content type (as the spread used to override it).
+      if (json && name.length === 12 && name.toLowerCase() === 'content-type') continue;
+      headers.push(name, own[name] as string);
+    }
+  }
   let payload: string | undefined;
-  if (response.body !== undefined) {
+  if (json) {
     payload = JSON.stringify(response.body);
-    headers['content-type'] = 'application/json; charset=utf-8';
-    headers['content-length'] = Buffer.byteLength(payload);
+    headers.push('content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(payload));
   } else {
-    headers['content-length'] = 0;
+    headers.push('content-length', 0);
   }
   // While the server closes, answers end their connection so close() need not wait for idle sockets.
-  if (closing) headers.connection = 'close';
-  res.writeHead(response.status, headers);
+  if (closing) headers.push('connection', 'close');
+  res.writeHead(response.status, headers as unknown as string[]);
   res.end(head ? undefined : payload);
 }
 
@@ -251,7 +264,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // Absolute form (`GET http://api.eventix.io/event HTTP/1.1`), what a client configured with
     // HTTP_PROXY sends: served as that host, or as an origin-form request when it names this server.
     let proxied = false;
-    const absolute = /^https?:\/\/([^/?#]*)([^#]*)/i.exec(url);
+    const absolute = url.charCodeAt(0) === 47 /* / */ ? null : /^https?:\/\/([^/?#]*)([^#]*)/i.exec(url);
     if (absolute !== null) {
       const target = absolute[1] as string;
       const path =
@@ -278,16 +291,16 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     let pathname = q === -1 ? url : url.slice(0, q);
     // A base URL with a trailing slash (`mockServer=http://127.0.0.1:4010/`) gives `//host/...`:
     // served as `/host/...` (a bare `//` stays unknown, not the index).
-    if (/^\/\/+[^/]/.test(pathname)) pathname = pathname.replace(/^\/+/, '/');
+    if (pathname.charCodeAt(1) === 47 /* / */ && /^\/\/+[^/]/.test(pathname)) pathname = pathname.replace(/^\/+/, '/');
     const search = q === -1 ? '' : url.slice(q + 1);
     const slash = pathname.indexOf('/', 1);
     let first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
     let rest = slash === -1 ? '/' : pathname.slice(slash);
     // RFC 8414 §3.1: the metadata of an issuer with a path (here `/<host>`) lives at
     // `/.well-known/<name>/<host>`: served as `/.well-known/<name>` on that host.
-    const wellKnown = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(
-      pathname,
-    );
+    const wellKnown = !pathname.startsWith('/.well-known/')
+      ? null
+      : /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(pathname);
     if (wellKnown !== null) {
       first = wellKnown[2] as string;
       rest = `/.well-known/${wellKnown[1]}${wellKnown[3] ?? ''}`;
@@ -346,6 +359,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           query ??= new URLSearchParams(search);
           return query;
         },
+        search,
         headers: reader,
         // Through a proxy the client named the real host itself; otherwise the host sits under this server.
         base: proxied

@@ -186,7 +186,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
       ttlSeconds: options.accessTokenTtlSeconds,
       limit: options.tokenCap,
     }).value;
-    const names = new Map(state.companies.findMany().map((c) => [c.guid, c.name]));
+    const names = state.index.companyNames;
     return {
       token_type: 'Bearer',
       expires_in: options.accessTokenTtlSeconds,
@@ -326,12 +326,14 @@ export function createOperations(state: State, options: Required<EventixOptions>
 
   /** The events of the companies, by start; `start` and `end` are the mock's own and not sent. */
   const eventsOf = (companies: string[], upcomingAt?: number) => {
-    const selected = new Set(companies);
-    return state.events
-      .findMany((q) => q.where((e) => selected.has(e.company_id)))
-      .filter((e) => upcomingAt === undefined || Date.parse(e.end) > upcomingAt)
-      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-      .map(({ start: _start, end: _end, ...e }) => e);
+    // From the seeded index (already by start), not a predicate query and a sort per request.
+    const out: Omit<(typeof state.index.events)[number]['event'], 'start' | 'end'>[] = [];
+    for (const { event, end } of state.index.events) {
+      if (!companies.includes(event.company_id) || (upcomingAt !== undefined && end <= upcomingAt)) continue;
+      const { start: _start, end: _end, ...shown } = event;
+      out.push(shown);
+    }
+    return out;
   };
 
   /** The user of a token, as `/users/me` answers it. */

@@ -112,6 +112,15 @@ export function createState(clock: Clock) {
     onEvict: (entry) => refreshTokens.revoke(entry.data.refresh, 'token_evicted'),
   });
 
+  /**
+   * Read-only views of the seeded events and companies (nothing changes them after the seed), for
+   * the hot list operations: events by start with their times parsed once, company names by id.
+   */
+  const index = {
+    events: [] as { event: z.infer<typeof eventSchema>; start: number; end: number }[],
+    companyNames: new Map<string, string>(),
+  };
+
   async function seed(): Promise<void> {
     for (const c of [companies, users, clients, events, tickets, orders]) c.clear();
     for (const store of [codes, accessTokens, refreshTokens]) store.clear();
@@ -121,6 +130,11 @@ export function createState(clock: Clock) {
     for (const e of fixtures.events) await events.create({ ...e });
     for (const t of fixtures.tickets) await tickets.create({ ...t });
     for (const o of fixtures.orders) await orders.create({ ...o });
+    index.events = events
+      .findMany()
+      .map((event) => ({ event, start: Date.parse(event.start), end: Date.parse(event.end) }))
+      .sort((a, b) => a.start - b.start);
+    index.companyNames = new Map(companies.findMany().map((c) => [c.guid, c.name]));
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
@@ -136,7 +150,20 @@ export function createState(clock: Clock) {
     accessTokens: accessTokens.entries().length,
   });
 
-  return { companies, users, clients, events, tickets, orders, codes, accessTokens, refreshTokens, seed, snapshot };
+  return {
+    companies,
+    users,
+    clients,
+    events,
+    tickets,
+    orders,
+    codes,
+    accessTokens,
+    refreshTokens,
+    index,
+    seed,
+    snapshot,
+  };
 }
 
 export type State = ReturnType<typeof createState>;
