@@ -1,4 +1,7 @@
 /** `authflow-mocks`: create a mock world and read its pieces. Front doors: `./node`, `./browser`, `./http`. */
+
+export type { AuthflowConfig, ConfigProblem, FixturesConfig } from './config/schema.js';
+export { ConfigError } from './config/schema.js';
 export type {
   Clock,
   ControlPlane,

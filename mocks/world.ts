@@ -3,6 +3,8 @@
  * no front door attached. `createMocks()` adds the MSW handlers; the CLI's `serve` puts the
  * node:http door on a world directly, so starting the server never loads MSW.
  */
+
+import { type FixturesConfig, parseFixtures, seedsOf } from './config/schema.js';
 import {
   type Clock,
   type ControlPlane,
@@ -26,6 +28,12 @@ export interface MocksOptions {
   journalCapacity?: number;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   bodyLimit?: number;
+  /**
+   * Your own world, per provider: `mode` (merge into the demo world, the default, or replace
+   * it), `options` and fixtures, as in the config file. Invalid input throws one `ConfigError`
+   * listing every problem with its path.
+   */
+  fixtures?: FixturesConfig;
 }
 
 export interface World {
@@ -43,9 +51,16 @@ export function createWorld(options: MocksOptions = {}): World {
     if (unknown.length > 0) throw new Error(`Unknown provider(s): ${unknown.join(', ')}`);
   }
   const providerOptions: Record<string, unknown> = { ...options.options };
+  // Configured fixtures and options (validated first: never a half-configured world).
+  const seeds: Record<string, { fixtures: unknown; options: Record<string, unknown> } | undefined> =
+    options.fixtures === undefined ? {} : seedsOf(parseFixtures(options.fixtures));
   const providers = providerModules
     .filter((m) => wanted === undefined || wanted.includes(m.id))
-    .map((m) => m.create({ clock }, providerOptions[m.id] as never));
+    .map((m) => {
+      const seed = seeds[m.id];
+      const merged = { ...seed?.options, ...(providerOptions[m.id] as object | undefined) };
+      return m.create({ clock }, merged as never, seed?.fixtures as never);
+    });
   const engine = createEngine({
     providers,
     clock,

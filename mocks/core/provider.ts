@@ -106,10 +106,14 @@ export interface ProviderEnv {
   clock: Clock;
 }
 
-/** A provider module's default export: its id and a factory of fresh, isolated instances. */
-export interface ProviderModule<O = unknown> {
+/**
+ * A provider module's default export: its id and a factory of fresh, isolated instances. `F` is
+ * the fixture set its state seeds from (declared in the provider's `config.ts`; the demo world
+ * when omitted).
+ */
+export interface ProviderModule<O = unknown, F = unknown> {
   readonly id: string;
-  create(env: ProviderEnv, options?: O): Provider;
+  create(env: ProviderEnv, options?: O, fixtures?: F): Provider;
 }
 
 // ---- response typing from openapi-typescript's `operations` ----

@@ -14,7 +14,7 @@ import {
   withSeededState,
 } from '../../core/index.js';
 import type { components } from '../../generated/backops.js';
-import * as fixtures from './fixtures.js';
+import { type BackOpsFixtureSet, demoFixtures } from './config.js';
 import { apiHost, type BackOpsOptions, createOperations, tokenHeaders } from './handlers.js';
 import { createState } from './state.js';
 
@@ -76,9 +76,14 @@ function errorResponse(error: MockError): MockResponse {
   }
 }
 
-export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): Provider {
+// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+export function createBackOps(
+  env: ProviderEnv,
+  options: BackOpsOptions = {},
+  fixtures: BackOpsFixtureSet = demoFixtures,
+): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock);
+  const state = createState(env.clock, fixtures);
   return withSeededState(state, {
     id: 'backops',
     title: 'BackOps Event API',
@@ -173,7 +178,7 @@ export function createBackOps(env: ProviderEnv, options: BackOpsOptions = {}): P
   });
 }
 
-const backops: ProviderModule<BackOpsOptions> = {
+const backops: ProviderModule<BackOpsOptions, BackOpsFixtureSet> = {
   id: 'backops',
   create: createBackOps,
 };

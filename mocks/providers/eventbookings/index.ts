@@ -13,7 +13,7 @@ import {
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type EventBookingsFixtureSet } from './config.js';
 import { apiHost, createOperations, type EventBookingsOptions, identityHost } from './handlers.js';
 import { createState } from './state.js';
 
@@ -37,9 +37,14 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
   });
 }
 
-export function createEventBookings(env: ProviderEnv, options: EventBookingsOptions = {}): Provider {
+// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+export function createEventBookings(
+  env: ProviderEnv,
+  options: EventBookingsOptions = {},
+  fixtures: EventBookingsFixtureSet = demoFixtures,
+): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock);
+  const state = createState(env.clock, fixtures);
   return withSeededState(state, {
     id: 'eventbookings',
     title: 'EventBookings',
@@ -85,7 +90,7 @@ export function createEventBookings(env: ProviderEnv, options: EventBookingsOpti
   });
 }
 
-const eventbookings: ProviderModule<EventBookingsOptions> = {
+const eventbookings: ProviderModule<EventBookingsOptions, EventBookingsFixtureSet> = {
   id: 'eventbookings',
   create: createEventBookings,
 };

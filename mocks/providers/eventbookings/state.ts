@@ -2,7 +2,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type EventBookingsFixtureSet } from './config.js';
 
 const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
 const applicationSchema = z.object({
@@ -29,7 +29,8 @@ export interface TokenData {
   scopes: string[];
 }
 
-export function createState(clock: Clock) {
+/** `fixtures`: the world to seed from (the demo world unless a config names another). */
+export function createState(clock: Clock, fixtures: EventBookingsFixtureSet = demoFixtures) {
   const organisations = new Collection({ schema: organisationSchema });
   const applications = new Collection({ schema: applicationSchema });
   const events = new Collection({ schema: eventSchema });

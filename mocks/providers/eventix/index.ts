@@ -13,7 +13,7 @@ import {
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type EventixFixtureSet } from './config.js';
 import { apiHosts, authHosts, createOperations, type EventixOptions } from './handlers.js';
 import { createState, type Grant } from './state.js';
 
@@ -41,9 +41,14 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
   });
 }
 
-export function createEventix(env: ProviderEnv, options: EventixOptions = {}): Provider {
+// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+export function createEventix(
+  env: ProviderEnv,
+  options: EventixOptions = {},
+  fixtures: EventixFixtureSet = demoFixtures,
+): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock);
+  const state = createState(env.clock, fixtures);
   return withSeededState(state, {
     id: 'eventix',
     title: 'Eventix / OpenTicket / Weeztix',
@@ -122,5 +127,5 @@ export function createEventix(env: ProviderEnv, options: EventixOptions = {}): P
   });
 }
 
-const eventix: ProviderModule<EventixOptions> = { id: 'eventix', create: createEventix };
+const eventix: ProviderModule<EventixOptions, EventixFixtureSet> = { id: 'eventix', create: createEventix };
 export default eventix;

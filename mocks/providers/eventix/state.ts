@@ -2,7 +2,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore, type PkceChallenge } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type EventixFixtureSet } from './config.js';
 
 const companySchema = z.object({ guid: z.string(), name: z.string() });
 const userSchema = z.object({
@@ -94,7 +94,8 @@ export interface Grant {
   refresh: string;
 }
 
-export function createState(clock: Clock) {
+/** `fixtures`: the world to seed from (the demo world unless a config names another). */
+export function createState(clock: Clock, fixtures: EventixFixtureSet = demoFixtures) {
   const companies = new Collection({ schema: companySchema });
   const users = new Collection({ schema: userSchema });
   const clients = new Collection({ schema: clientSchema });

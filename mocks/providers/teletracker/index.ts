@@ -12,7 +12,7 @@ import {
   withSeededState,
 } from '../../core/index.js';
 import type { components } from '../../generated/teletracker.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type TeleTrackerFixtureSet } from './config.js';
 import { apiHost, createOperations, type TeleTrackerOptions } from './handlers.js';
 import { createState } from './state.js';
 
@@ -79,9 +79,14 @@ function errorResponse(error: MockError, expiredTokenStatus: 401 | 403): MockRes
   }
 }
 
-export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions = {}): Provider {
+// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+export function createTeleTracker(
+  env: ProviderEnv,
+  options: TeleTrackerOptions = {},
+  fixtures: TeleTrackerFixtureSet = demoFixtures,
+): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock);
+  const state = createState(env.clock, fixtures);
   return withSeededState(state, {
     id: 'teletracker',
     title: 'TeleTracker REST API',
@@ -113,7 +118,7 @@ export function createTeleTracker(env: ProviderEnv, options: TeleTrackerOptions 
   });
 }
 
-const teletracker: ProviderModule<TeleTrackerOptions> = {
+const teletracker: ProviderModule<TeleTrackerOptions, TeleTrackerFixtureSet> = {
   id: 'teletracker',
   create: createTeleTracker,
 };

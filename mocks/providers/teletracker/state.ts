@@ -5,7 +5,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type TeleTrackerFixtureSet } from './config.js';
 
 const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
 const userSchema = z.object({
@@ -41,7 +41,8 @@ export interface TokenData extends Session {
   partner: string;
 }
 
-export function createState(clock: Clock) {
+/** `fixtures`: the world to seed from (the demo world unless a config names another). */
+export function createState(clock: Clock, fixtures: TeleTrackerFixtureSet = demoFixtures) {
   const accounts = new Collection({ schema: accountSchema });
   const users = new Collection({ schema: userSchema });
   const calls = new Collection({ schema: callSchema });

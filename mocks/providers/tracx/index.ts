@@ -11,7 +11,7 @@ import {
   type ProviderModule,
   withSeededState,
 } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type TracxFixtureSet } from './config.js';
 import { apiHost, createOperations, type TracxOptions } from './handlers.js';
 import { createState, type State } from './state.js';
 
@@ -80,9 +80,14 @@ function connectTokenOf(state: State, input: Record<string, unknown>) {
   return token;
 }
 
-export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provider {
+// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+export function createTracx(
+  env: ProviderEnv,
+  options: TracxOptions = {},
+  fixtures: TracxFixtureSet = demoFixtures,
+): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock);
+  const state = createState(env.clock, fixtures);
   return withSeededState(state, {
     id: 'tracx',
     title: 'Tracx Connect',
@@ -163,5 +168,5 @@ export function createTracx(env: ProviderEnv, options: TracxOptions = {}): Provi
   });
 }
 
-const tracx: ProviderModule<TracxOptions> = { id: 'tracx', create: createTracx };
+const tracx: ProviderModule<TracxOptions, TracxFixtureSet> = { id: 'tracx', create: createTracx };
 export default tracx;

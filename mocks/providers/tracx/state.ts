@@ -7,7 +7,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type TracxFixtureSet } from './config.js';
 
 const connectTokenSchema = z.object({
   id: z.number().int(),
@@ -114,7 +114,8 @@ function createParticipantTable() {
   };
 }
 
-export function createState(clock: Clock) {
+/** `fixtures`: the world to seed from (the demo world unless a config names another). */
+export function createState(clock: Clock, fixtures: TracxFixtureSet = demoFixtures) {
   const connectTokens = new Collection({ schema: connectTokenSchema });
   const events = new Collection({ schema: eventSchema });
   const races = new Collection({ schema: raceSchema });
