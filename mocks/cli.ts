@@ -10,6 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findConfigFile, fixturesOf, loadConfigFile } from './config/load.js';
+import { ConfigError, type ParsedConfig } from './config/schema.js';
 import { createHttpDoor, defaultHost, defaultPort, type HttpDoorOptions, type RequestLogEntry } from './http-door.js';
 import { type ProviderOptions, providerIds } from './providers/index.js';
 import { createWorld } from './world.js';
@@ -29,6 +31,10 @@ const serveUsage = `Usage: authflow-mocks [serve] [options]
 
 Runs the mock server. It listens on loopback unless --host names another interface.
 
+  --config PATH            your own world: credentials, users, data, options (JSON or YAML;
+                           default authflow-mocks.config.json/.yaml/.yml here, or
+                           AUTHFLOW_CONFIG). A bad file exits 2 listing every problem.
+  --watch                  reload the config file when it changes (a bad edit keeps the world)
   --port N                 port (default 4010; PORT in the environment also sets it; 0 picks one)
   --host ADDR              interface to listen on (default 127.0.0.1)
   --provider ID            serve only these providers (repeat, or comma-separated)
@@ -201,6 +207,17 @@ function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
   return parts.join(' ');
 }
 
+/** Reads and validates a config file, or prints every problem and exits 2. */
+function loadConfigOrExit(file: string): ParsedConfig {
+  try {
+    return loadConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`authflow-mocks: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 async function serve(args: string[]): Promise<void> {
   const values = parseCommand(
     () =>
@@ -208,8 +225,10 @@ async function serve(args: string[]): Promise<void> {
         args,
         options: {
           ...helpOption,
+          config: { type: 'string' },
+          watch: { type: 'boolean', default: false },
           port: { type: 'string' },
-          host: { type: 'string', default: defaultHost },
+          host: { type: 'string' },
           provider: { type: 'string', multiple: true },
           option: { type: 'string', multiple: true },
           'control-token': { type: 'string' },
@@ -225,7 +244,12 @@ async function serve(args: string[]): Promise<void> {
     serveUsage,
     'serve',
   );
-  const rawPort = values.port ?? process.env.PORT ?? String(defaultPort);
+  // The config file (a bad one exits 2 with every problem: never a half-configured server).
+  const configFile = findConfigFile(values.config);
+  const config = configFile === undefined ? undefined : loadConfigOrExit(configFile);
+  if (values.watch && configFile === undefined) fail('--watch needs a config file (--config PATH)');
+  const host = values.host ?? config?.host ?? defaultHost;
+  const rawPort = values.port ?? process.env.PORT ?? String(config?.port ?? defaultPort);
   const port = Number(rawPort);
   if (rawPort.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be 0-65535, got ${rawPort}`);
@@ -235,7 +259,7 @@ async function serve(args: string[]): Promise<void> {
   if (values.quiet && values.json) fail('--quiet and --json exclude each other');
   if (values['control-token'] !== undefined && values['control-token-file'] !== undefined)
     fail('give --control-token or --control-token-file, not both');
-  const loopback = isLoopback(values.host);
+  const loopback = isLoopback(host);
   const controlToken =
     values['control-token'] ??
     (values['control-token-file'] === undefined ? undefined : readTokenFile(values['control-token-file'])) ??
@@ -246,7 +270,12 @@ async function serve(args: string[]): Promise<void> {
   const disabled = values['no-control'];
   const control = !disabled && (loopback || controlToken !== undefined);
   const options = parseProviderOptions(values.option ?? []);
-  const world = createWorld({ providers: providersOf(values.provider), options });
+  const only = values.provider === undefined ? config?.providers : providersOf(values.provider);
+  const world = createWorld({
+    ...(only === undefined ? {} : { providers: only }),
+    options,
+    ...(config === undefined ? {} : { fixtures: fixturesOf(config) }),
+  });
   const doorOptions: HttpDoorOptions = {
     control,
     allowedHosts: values['allowed-host'] ?? [],
@@ -256,12 +285,11 @@ async function serve(args: string[]): Promise<void> {
   const mock = { ...world, ...createHttpDoor(world, doorOptions) };
   let address: { url: string };
   try {
-    address = await mock.listen(port, values.host);
+    address = await mock.listen(port, host);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      fail(`port ${port} on ${values.host} is already in use; pick another with --port or PORT`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${values.host}`);
+    if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use; pick another with --port or PORT`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${host}`);
     throw error;
   }
   const providers = [...mock.engine.providers.values()];
@@ -303,7 +331,7 @@ async function serve(args: string[]): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (!loopback) {
-    process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${values.host}\n`);
+    process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${host}\n`);
   }
   let closing = false;
   const shutdown = (signal: string) => {

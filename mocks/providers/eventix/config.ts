@@ -19,13 +19,16 @@ export const optionsSchema = z.strictObject({
 
 const timestamp = '2026-01-01T00:00:00+00:00';
 
-const company = z.strictObject({ guid: z.string().min(1), name: z.string() });
+/** Eventix ids are GUIDs (the spec's `format: uuid`). */
+const guid = z.guid({ message: 'not a GUID' });
+
+const company = z.strictObject({ guid, name: z.string() });
 const user = z.strictObject({
-  guid: z.string().min(1),
+  guid,
   name: z.string(),
   email: z.string(),
   phone: z.string().nullable().default(null),
-  companies: z.array(z.string().min(1)).min(1).describe('Companies the user belongs to (membership).'),
+  companies: z.array(guid).min(1).describe('Companies the user belongs to (membership).'),
   default_company_id: z.string().optional().describe('One of `companies`; the first by default.'),
 });
 const client = z.strictObject({
@@ -33,11 +36,11 @@ const client = z.strictObject({
   client_secret: z.string().min(1),
   name: z.string().optional(),
   redirect_uris: z.array(absoluteUrl).min(1),
-  default_user: z.string().min(1).describe('GUID of the user the mock signs in without a login_hint.'),
+  default_user: guid.describe('GUID of the user the mock signs in without a login_hint.'),
 });
 const event = z.strictObject({
-  guid: z.string().min(1),
-  company_id: z.string().min(1),
+  guid,
+  company_id: guid,
   name: z.string(),
   description: z.string().nullable().default(null),
   start: z.string(),
@@ -47,8 +50,8 @@ const event = z.strictObject({
   locale: z.string().default('nl_NL'),
 });
 const order = z.strictObject({
-  guid: z.string().min(1),
-  event_id: z.string().min(1),
+  guid,
+  event_id: guid,
   status: z.enum(['paid', 'refunded']).default('paid'),
   email: z.string(),
   total_price: z.number().int().nonnegative(),
@@ -94,7 +97,13 @@ const empty: EventixFixtureSet = { companies: [], users: [], clients: [], events
 /** One "Regular" ticket per configured event, at the vendor's documented defaults. */
 function ticketOf(e: demo.EventFixture, i: number): Ticket {
   const [regular] = demo.tickets as [Ticket];
-  return { ...regular, guid: `${e.guid}-t${i}`, event_id: e.guid, company_id: e.company_id, pending_count: 0 };
+  return {
+    ...regular,
+    guid: `ffff000${i}${e.guid.slice(8)}`,
+    event_id: e.guid,
+    company_id: e.company_id,
+    pending_count: 0,
+  };
 }
 
 /** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */

@@ -22,7 +22,7 @@ export const optionsSchema = z.strictObject({
 
 const account = z.strictObject({ account_id: positiveInt, name: z.string() });
 const user = z.strictObject({
-  guid: z.string().min(1),
+  guid: z.guid({ message: 'not a GUID' }).describe("The user's GUID (the spec's `format: uuid`)."),
   username: z.string().min(1),
   password: z.string().min(1),
   accounts: z.array(positiveInt).min(1),
