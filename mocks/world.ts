@@ -4,6 +4,7 @@
  * node:http door on a world directly, so starting the server never loads MSW.
  */
 
+import { createFixturesHook } from './config/runtime.js';
 import { type FixturesConfig, parseFixtures, seedsOf } from './config/schema.js';
 import {
   type Clock,
@@ -64,6 +65,7 @@ export function createWorld(options: MocksOptions = {}): World {
   const engine = createEngine({
     providers,
     clock,
+    fixtures: createFixturesHook(providers),
     ...(options.validator === undefined ? {} : { validator: options.validator }),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
   });

@@ -29,7 +29,7 @@ export function findConfigFile(
 export function parseConfigText(text: string, file: string): unknown {
   if (/\.ya?ml$/i.test(file)) {
     try {
-      return parseYaml(text, { prettyErrors: false }) ?? {};
+      return parseYaml(text) ?? {};
     } catch (error) {
       if (error instanceof YAMLParseError) {
         const at = error.linePos?.[0];

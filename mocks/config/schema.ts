@@ -69,7 +69,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[]): ConfigProblem[] {
+export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[]): ConfigProblem[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: formatPath([...prefix, ...issue.path, key]), message: 'unknown key' }));

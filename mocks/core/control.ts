@@ -70,6 +70,28 @@ export interface ControlPlane {
    * characters, matching one live credential). Throws `ControlError` when none or several match.
    */
   revokeToken(input: { id?: unknown; prefix?: unknown }): Promise<{ revoked: TokenView }>;
+  /**
+   * Makes a validated config (provider sections) the configured world, then resets onto it.
+   * Throws `ControlError('invalid_request')` with every problem; nothing changes then.
+   */
+  replaceFixtures(input: unknown): Promise<{ status: 'replaced'; providers: string[] }>;
+  /** Adds validated entities to one provider's configured world, then reseeds that provider. */
+  addFixtures(provider: string, input: unknown): Promise<{ status: 'added'; provider: string }>;
+}
+
+/** One problem of a config: where (`eventix.clients[0].redirect_uris[1]`) and what. */
+export interface FixtureProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Installs configured fixtures at run time; the world supplies it (the config schemas live
+ * outside core). Each answers the problems of its input, or installs it and answers none.
+ */
+export interface FixturesHook {
+  replace(input: unknown): FixtureProblem[];
+  add(provider: string, input: unknown): FixtureProblem[];
 }
 
 export class ControlError extends Error {
@@ -77,6 +99,8 @@ export class ControlError extends Error {
     /** 404 for `not_found`, 413 for `payload_too_large`, else 400. */
     readonly code: 'invalid_request' | 'not_found' | 'too_many_faults' | 'payload_too_large',
     message: string,
+    /** Every problem of a refused config, each with its path. */
+    readonly problems?: readonly FixtureProblem[],
   ) {
     super(message);
   }
@@ -111,8 +135,16 @@ export function createControlPlane(parts: {
   providers: ReadonlyMap<string, Provider>;
   journal: Journal;
   faults: FaultTable;
+  fixtures?: FixturesHook | undefined;
 }): ControlPlane {
   const { clock, providers, journal, faults } = parts;
+  const refuseConfig = (problems: FixtureProblem[]) => {
+    if (problems.length > 0) throw new ControlError('invalid_request', 'The fixtures do not validate.', problems);
+  };
+  function hook(): FixturesHook {
+    if (parts.fixtures === undefined) throw new ControlError('not_found', 'This world takes no fixtures at run time.');
+    return parts.fixtures;
+  }
   const operationCatalog = new Map(
     [...providers].map(([id, p]) => [id, p.operations.map((o) => o.operationId)] as const),
   );
@@ -155,6 +187,18 @@ export function createControlPlane(parts: {
       const out: Record<string, Record<string, unknown>> = {};
       for (const [id, p] of providers) out[id] = p.fixtures();
       return out;
+    },
+    async replaceFixtures(input) {
+      refuseConfig(hook().replace(input));
+      await this.reset();
+      return { status: 'replaced', providers: [...providers.keys()] };
+    },
+    async addFixtures(id, input) {
+      const provider = providers.get(id);
+      if (provider === undefined) throw new ControlError('not_found', `No provider ${id.slice(0, 40)}.`);
+      refuseConfig(hook().add(id, input));
+      await provider.reset();
+      return { status: 'added', provider: id };
     },
     async reset() {
       clock.reset();
@@ -257,8 +301,13 @@ export function createControlPlane(parts: {
   };
 }
 
-function controlError(status: number, code: string, message: string): MockResponse {
-  return { status, body: { error: code, message } };
+function controlError(
+  status: number,
+  code: string,
+  message: string,
+  problems?: readonly FixtureProblem[],
+): MockResponse {
+  return { status, body: problems === undefined ? { error: code, message } : { error: code, message, problems } };
 }
 
 /**
@@ -306,6 +355,12 @@ export async function answerControl(
         return { status: 200, body: control.tokens() };
       case 'POST /tokens/revoke':
         return { status: 200, body: await control.revokeToken(await jsonObject(readBody)) };
+      case 'PUT /fixtures':
+        return { status: 200, body: await control.replaceFixtures(await jsonObject(readBody)) };
+    }
+    const addFixtures = /^POST \/([a-z0-9-]+)\/fixtures$/.exec(route);
+    if (addFixtures !== null) {
+      return { status: 200, body: await control.addFixtures(addFixtures[1] as string, await jsonObject(readBody)) };
     }
     const oneFault = /^DELETE \/faults\/([A-Za-z0-9_-]+)$/.exec(route);
     if (oneFault !== null) {
@@ -322,7 +377,7 @@ export async function answerControl(
   } catch (error) {
     if (error instanceof ControlError) {
       const status = error.code === 'not_found' ? 404 : error.code === 'payload_too_large' ? 413 : 400;
-      return controlError(status, error.code, error.message);
+      return controlError(status, error.code, error.message, error.problems);
     }
     if (isMockError(error)) return controlError(defaultStatus[error.code], error.code, error.message);
     throw error;

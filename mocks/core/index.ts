@@ -6,7 +6,7 @@ export type { FieldsOptions, ParsedBody } from './body.js';
 export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
-export type { ClockState, ControlPlane, TokenView } from './control.js';
+export type { ClockState, ControlPlane, FixtureProblem, FixturesHook, TokenView } from './control.js';
 export { answerControl, ControlError, maxListedTokens } from './control.js';
 export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';

@@ -64,7 +64,7 @@ export const demoFixtures: BackOpsFixtureSet = {
   blockedEmails: demo.blockedEmails,
 };
 
-const section = z.strictObject({
+export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
   options: optionsSchema.optional(),
   organizations: z.array(organization).optional(),
@@ -73,7 +73,7 @@ const section = z.strictObject({
   areas: z.array(area).optional(),
   collaborators: z.array(collaborator).optional(),
 });
-export type BackOpsConfig = z.output<typeof section>;
+export type BackOpsConfig = z.output<typeof sectionSchema>;
 
 const empty: BackOpsFixtureSet = {
   organizations: [],
@@ -135,4 +135,4 @@ export function crossCheck(config: BackOpsConfig, ctx: z.RefinementCtx, base = d
 }
 
 /** The provider's section of the config file, cross-references checked. */
-export const configSchema = section.superRefine((config, ctx) => crossCheck(config, ctx));
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

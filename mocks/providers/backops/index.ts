@@ -76,14 +76,16 @@ function errorResponse(error: MockError): MockResponse {
   }
 }
 
-// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+// `initial`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it,
+// and `useFixtures` swaps it at run time (PUT /__control/fixtures).
 export function createBackOps(
   env: ProviderEnv,
   options: BackOpsOptions = {},
-  fixtures: BackOpsFixtureSet = demoFixtures,
+  initial: BackOpsFixtureSet = demoFixtures,
 ): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock, fixtures);
+  let fixtures = initial;
+  const state = createState(env.clock, () => fixtures);
   return withSeededState(state, {
     id: 'backops',
     title: 'BackOps Event API',
@@ -118,6 +120,10 @@ export function createBackOps(
         label: `${k.name}${k.admin ? ' (admin)' : ''}`,
         values: { api_key: k.api_key, organizationId: k.organizationId },
       })),
+    fixtureSet: () => fixtures,
+    useFixtures: (set) => {
+      fixtures = set as BackOpsFixtureSet;
+    },
     errorResponse,
     credentials: (now) => {
       const keyName = (id: string) => state.apiKeys.findFirst((q) => q.where({ id }))?.name ?? id;

@@ -75,8 +75,8 @@ export type TokenData =
   | { kind: 'collaborator'; apiKeyId: string; eventId: string; collaboratorId: string }
   | { kind: 'area'; apiKeyId: string; eventId: string; areaId: string };
 
-/** `fixtures`: the world to seed from (the demo world unless a config names another). */
-export function createState(clock: Clock, fixtures: BackOpsFixtureSet = demoFixtures) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => BackOpsFixtureSet = () => demoFixtures) {
   const organizations = new Collection({ schema: organizationSchema });
   const apiKeys = new Collection({ schema: apiKeySchema });
   const attributeDefinitions = new Collection({ schema: attributeDefinitionSchema });
@@ -101,6 +101,7 @@ export function createState(clock: Clock, fixtures: BackOpsFixtureSet = demoFixt
   ];
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     for (const c of all) c.clear();
     tokens.clear();
     for (const o of fixtures.organizations) await organizations.create({ ...o });

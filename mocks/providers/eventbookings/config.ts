@@ -45,14 +45,14 @@ export const demoFixtures: EventBookingsFixtureSet = {
   events: demo.events,
 };
 
-const section = z.strictObject({
+export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
   options: optionsSchema.optional(),
   organisations: z.array(organisation).optional(),
   applications: z.array(application).optional(),
   events: z.array(event).optional(),
 });
-export type EventBookingsConfig = z.output<typeof section>;
+export type EventBookingsConfig = z.output<typeof sectionSchema>;
 
 /** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(
@@ -84,4 +84,4 @@ export function crossCheck(config: EventBookingsConfig, ctx: z.RefinementCtx, ba
 }
 
 /** The provider's section of the config file, cross-references checked. */
-export const configSchema = section.superRefine((config, ctx) => crossCheck(config, ctx));
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

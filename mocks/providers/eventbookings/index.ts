@@ -37,14 +37,16 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
   });
 }
 
-// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+// `initial`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it,
+// and `useFixtures` swaps it at run time (PUT /__control/fixtures).
 export function createEventBookings(
   env: ProviderEnv,
   options: EventBookingsOptions = {},
-  fixtures: EventBookingsFixtureSet = demoFixtures,
+  initial: EventBookingsFixtureSet = demoFixtures,
 ): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock, fixtures);
+  let fixtures = initial;
+  const state = createState(env.clock, () => fixtures);
   return withSeededState(state, {
     id: 'eventbookings',
     title: 'EventBookings',
@@ -63,6 +65,10 @@ export function createEventBookings(
         label: `${a.name} (${a.scopes.join(', ')})`,
         values: { client_id: a.client_id, client_secret: a.client_secret },
       })),
+    fixtureSet: () => fixtures,
+    useFixtures: (set) => {
+      fixtures = set as EventBookingsFixtureSet;
+    },
     errorResponse,
     credentials: (now) => {
       const fields = (d: { clientId: string; scopes: string[] }) => ({

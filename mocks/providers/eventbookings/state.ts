@@ -29,8 +29,8 @@ export interface TokenData {
   scopes: string[];
 }
 
-/** `fixtures`: the world to seed from (the demo world unless a config names another). */
-export function createState(clock: Clock, fixtures: EventBookingsFixtureSet = demoFixtures) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => EventBookingsFixtureSet = () => demoFixtures) {
   const organisations = new Collection({ schema: organisationSchema });
   const applications = new Collection({ schema: applicationSchema });
   const events = new Collection({ schema: eventSchema });
@@ -39,6 +39,7 @@ export function createState(clock: Clock, fixtures: EventBookingsFixtureSet = de
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     organisations.clear();
     applications.clear();
     events.clear();

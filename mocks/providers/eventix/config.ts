@@ -81,7 +81,7 @@ export const demoFixtures: EventixFixtureSet = {
   orders: demo.orders,
 };
 
-const section = z.strictObject({
+export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
   options: optionsSchema.optional(),
   companies: z.array(company).optional(),
@@ -90,7 +90,7 @@ const section = z.strictObject({
   events: z.array(event).optional(),
   orders: z.array(order).optional(),
 });
-export type EventixConfig = z.output<typeof section>;
+export type EventixConfig = z.output<typeof sectionSchema>;
 
 const empty: EventixFixtureSet = { companies: [], users: [], clients: [], events: [], tickets: [], orders: [] };
 
@@ -173,4 +173,4 @@ export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = d
 }
 
 /** The provider's section of the config file, cross-references checked. */
-export const configSchema = section.superRefine((config, ctx) => crossCheck(config, ctx));
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

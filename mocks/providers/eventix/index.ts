@@ -41,14 +41,16 @@ function errorResponse(error: MockError, request: { host: string }): MockRespons
   });
 }
 
-// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+// `initial`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it,
+// and `useFixtures` swaps it at run time (PUT /__control/fixtures).
 export function createEventix(
   env: ProviderEnv,
   options: EventixOptions = {},
-  fixtures: EventixFixtureSet = demoFixtures,
+  initial: EventixFixtureSet = demoFixtures,
 ): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock, fixtures);
+  let fixtures = initial;
+  const state = createState(env.clock, () => fixtures);
   return withSeededState(state, {
     id: 'eventix',
     title: 'Eventix / OpenTicket / Weeztix',
@@ -86,6 +88,10 @@ export function createEventix(
         label: `${c.name} (redirect ${c.redirect_uris[0] ?? ''})`,
         values: { client_id: c.client_id, client_secret: c.client_secret },
       })),
+    fixtureSet: () => fixtures,
+    useFixtures: (set) => {
+      fixtures = set as EventixFixtureSet;
+    },
     errorResponse,
     credentials: (now) => {
       const whose = (d: { clientId: string; userGuid: string }) => `client ${d.clientId}, user ${d.userGuid}`;

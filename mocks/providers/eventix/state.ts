@@ -94,8 +94,8 @@ export interface Grant {
   refresh: string;
 }
 
-/** `fixtures`: the world to seed from (the demo world unless a config names another). */
-export function createState(clock: Clock, fixtures: EventixFixtureSet = demoFixtures) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => EventixFixtureSet = () => demoFixtures) {
   const companies = new Collection({ schema: companySchema });
   const users = new Collection({ schema: userSchema });
   const clients = new Collection({ schema: clientSchema });
@@ -114,6 +114,7 @@ export function createState(clock: Clock, fixtures: EventixFixtureSet = demoFixt
   });
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     for (const c of [companies, users, clients, events, tickets, orders]) c.clear();
     for (const store of [codes, accessTokens, refreshTokens]) store.clear();
     for (const c of fixtures.companies) await companies.create({ ...c });

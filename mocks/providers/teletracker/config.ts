@@ -49,14 +49,14 @@ export interface TeleTrackerFixtureSet {
 
 export const demoFixtures: TeleTrackerFixtureSet = { accounts: demo.accounts, users: demo.users, calls: demo.calls };
 
-const section = z.strictObject({
+export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
   options: optionsSchema.optional(),
   accounts: z.array(account).optional(),
   users: z.array(user).optional(),
   calls: z.array(call).optional(),
 });
-export type TeleTrackerConfig = z.output<typeof section>;
+export type TeleTrackerConfig = z.output<typeof sectionSchema>;
 
 /** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(config: Omit<TeleTrackerConfig, 'options'>, base = demoFixtures): TeleTrackerFixtureSet {
@@ -94,4 +94,4 @@ export function crossCheck(config: TeleTrackerConfig, ctx: z.RefinementCtx, base
 }
 
 /** The provider's section of the config file, cross-references checked. */
-export const configSchema = section.superRefine((config, ctx) => crossCheck(config, ctx));
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

@@ -79,14 +79,16 @@ function errorResponse(error: MockError, expiredTokenStatus: 401 | 403): MockRes
   }
 }
 
-// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+// `initial`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it,
+// and `useFixtures` swaps it at run time (PUT /__control/fixtures).
 export function createTeleTracker(
   env: ProviderEnv,
   options: TeleTrackerOptions = {},
-  fixtures: TeleTrackerFixtureSet = demoFixtures,
+  initial: TeleTrackerFixtureSet = demoFixtures,
 ): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock, fixtures);
+  let fixtures = initial;
+  const state = createState(env.clock, () => fixtures);
   return withSeededState(state, {
     id: 'teletracker',
     title: 'TeleTracker REST API',
@@ -105,6 +107,10 @@ export function createTeleTracker(
         label: `user with account${u.accounts.length > 1 ? 's' : ''} ${u.accounts.join(', ')} (default ${u.default_account_id})${u.permissions.includes('reports') ? '' : ', no report access'}`,
         values: { username: u.username, password: u.password },
       })),
+    fixtureSet: () => fixtures,
+    useFixtures: (set) => {
+      fixtures = set as TeleTrackerFixtureSet;
+    },
     errorResponse: (error) => errorResponse(error, settings.expiredTokenStatus),
     credentials: (now) => {
       const fields = (d: { userGuid: string; accountId: number }) => ({

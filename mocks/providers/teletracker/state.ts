@@ -41,8 +41,8 @@ export interface TokenData extends Session {
   partner: string;
 }
 
-/** `fixtures`: the world to seed from (the demo world unless a config names another). */
-export function createState(clock: Clock, fixtures: TeleTrackerFixtureSet = demoFixtures) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = () => demoFixtures) {
   const accounts = new Collection({ schema: accountSchema });
   const users = new Collection({ schema: userSchema });
   const calls = new Collection({ schema: callSchema });
@@ -51,6 +51,7 @@ export function createState(clock: Clock, fixtures: TeleTrackerFixtureSet = demo
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     for (const c of [accounts, users, calls]) c.clear();
     tokens.clear();
     refreshTokens.clear();

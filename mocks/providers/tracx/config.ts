@@ -56,14 +56,14 @@ export const demoFixtures: TracxFixtureSet = {
   permissions: demo.permissions,
 };
 
-const section = z.strictObject({
+export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
   options: optionsSchema.optional(),
   connect_tokens: z.array(connectToken).optional(),
   events: z.array(event).optional(),
   races: z.array(race).optional(),
 });
-export type TracxConfig = z.output<typeof section>;
+export type TracxConfig = z.output<typeof sectionSchema>;
 
 /** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(config: Omit<TracxConfig, 'options'>, base = demoFixtures): TracxFixtureSet {
@@ -94,4 +94,4 @@ export function crossCheck(config: TracxConfig, ctx: z.RefinementCtx, base = dem
 }
 
 /** The provider's section of the config file, cross-references checked. */
-export const configSchema = section.superRefine((config, ctx) => crossCheck(config, ctx));
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

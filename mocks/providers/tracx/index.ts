@@ -80,14 +80,16 @@ function connectTokenOf(state: State, input: Record<string, unknown>) {
   return token;
 }
 
-// `fixtures`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it.
+// `initial`: the world to seed from (a user's config, see ./config.ts); `fixtures()`, `demo()` and reset follow it,
+// and `useFixtures` swaps it at run time (PUT /__control/fixtures).
 export function createTracx(
   env: ProviderEnv,
   options: TracxOptions = {},
-  fixtures: TracxFixtureSet = demoFixtures,
+  initial: TracxFixtureSet = demoFixtures,
 ): Provider {
   const settings = { ...defaults, ...options };
-  const state = createState(env.clock, fixtures);
+  let fixtures = initial;
+  const state = createState(env.clock, () => fixtures);
   return withSeededState(state, {
     id: 'tracx',
     title: 'Tracx Connect',
@@ -110,6 +112,10 @@ export function createTracx(
       max_participants_per_event: settings.maxParticipantsPerEvent,
     }),
     demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
+    fixtureSet: () => fixtures,
+    useFixtures: (set) => {
+      fixtures = set as TracxFixtureSet;
+    },
     errorResponse,
     // Session tokens are stateless JWTs (nothing holds them); the connect tokens are listed.
     credentials: () =>

@@ -114,8 +114,8 @@ function createParticipantTable() {
   };
 }
 
-/** `fixtures`: the world to seed from (the demo world unless a config names another). */
-export function createState(clock: Clock, fixtures: TracxFixtureSet = demoFixtures) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => TracxFixtureSet = () => demoFixtures) {
   const connectTokens = new Collection({ schema: connectTokenSchema });
   const events = new Collection({ schema: eventSchema });
   const races = new Collection({ schema: raceSchema });
@@ -236,6 +236,7 @@ export function createState(clock: Clock, fixtures: TracxFixtureSet = demoFixtur
   }
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     generation++;
     settling = undefined;
     connectTokens.clear();

@@ -1,0 +1,70 @@
+/**
+ * The config at run time: `PUT /__control/fixtures` makes a validated config the configured
+ * world (providers it does not name go back to the demo world), `POST /__control/<id>/fixtures`
+ * adds entities to one provider's configured world. Nothing changes when the input has problems.
+ */
+import type { z } from 'zod';
+import type { FixtureProblem, FixturesHook, Provider } from '../core/index.js';
+import { ConfigError, type ConfiguredProviderId, parseFixtures, problemsOf, providerConfigs } from './schema.js';
+
+interface ConfigModule {
+  sectionSchema: z.ZodType<Record<string, unknown>>;
+  crossCheck(config: never, ctx: z.RefinementCtx, base: never): void;
+  toFixtureSet(config: never, base?: never): unknown;
+  demoFixtures: unknown;
+}
+
+const moduleOf = (id: string): ConfigModule | undefined =>
+  Object.hasOwn(providerConfigs, id)
+    ? (providerConfigs[id as ConfiguredProviderId] as unknown as ConfigModule)
+    : undefined;
+
+const optionsProblem = (path: string): FixtureProblem => ({
+  path,
+  message: 'options cannot change at run time; restart with the config',
+});
+
+export function createFixturesHook(providers: readonly Provider[]): FixturesHook {
+  return {
+    replace(input) {
+      let parsed: Record<string, Record<string, unknown> | undefined>;
+      try {
+        const { $schema: _s, ...sections } = input as Record<string, unknown>;
+        parsed = parseFixtures(sections) as typeof parsed;
+      } catch (error) {
+        if (error instanceof ConfigError) return [...error.problems];
+        throw error;
+      }
+      const problems = providers.flatMap((p) =>
+        parsed[p.id]?.options === undefined ? [] : [optionsProblem(`${p.id}.options`)],
+      );
+      if (problems.length > 0) return problems;
+      for (const provider of providers) {
+        const module = moduleOf(provider.id);
+        const section = parsed[provider.id];
+        if (module === undefined) continue;
+        provider.useFixtures?.(section === undefined ? module.demoFixtures : module.toFixtureSet(section as never));
+      }
+      return [];
+    },
+    add(id, input) {
+      const module = moduleOf(id);
+      const provider = providers.find((p) => p.id === id);
+      if (module === undefined || provider?.fixtureSet === undefined) {
+        return [{ path: id, message: 'this provider takes no fixtures' }];
+      }
+      const base = provider.fixtureSet();
+      const schema = module.sectionSchema.superRefine((config, ctx) =>
+        module.crossCheck(config as never, ctx, base as never),
+      );
+      const result = schema.safeParse(input);
+      if (!result.success) return problemsOf(result.error, [id]);
+      const config = result.data;
+      if (config.options !== undefined) return [optionsProblem(`${id}.options`)];
+      if (config.mode === 'replace')
+        return [{ path: `${id}.mode`, message: 'adding merges; PUT /__control/fixtures replaces' }];
+      provider.useFixtures?.(module.toFixtureSet({ ...config, mode: 'merge' } as never, base as never));
+      return [];
+    },
+  };
+}
