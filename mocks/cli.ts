@@ -208,9 +208,9 @@ function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
 }
 
 /** Reads and validates a config file, or prints every problem and exits 2. */
-function loadConfigOrExit(file: string): ParsedConfig {
+async function loadConfigOrExit(file: string): Promise<ParsedConfig> {
   try {
-    return loadConfigFile(file);
+    return await loadConfigFile(file);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`authflow-mocks: ${error.message}\n`);
@@ -246,7 +246,7 @@ async function serve(args: string[]): Promise<void> {
   );
   // The config file (a bad one exits 2 with every problem: never a half-configured server).
   const configFile = findConfigFile(values.config);
-  const config = configFile === undefined ? undefined : loadConfigOrExit(configFile);
+  const config = configFile === undefined ? undefined : await loadConfigOrExit(configFile);
   if (values.watch && configFile === undefined) fail('--watch needs a config file (--config PATH)');
   const host = values.host ?? config?.host ?? defaultHost;
   const rawPort = values.port ?? process.env.PORT ?? String(config?.port ?? defaultPort);

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigError, type ParsedConfig, parseConfig } from './schema.js';
 
 export const configFileNames = [
@@ -26,8 +25,10 @@ export function findConfigFile(
 }
 
 /** Parses a config file's text (YAML when the name ends in .yaml/.yml, else JSON). */
-export function parseConfigText(text: string, file: string): unknown {
+export async function parseConfigText(text: string, file: string): Promise<unknown> {
   if (/\.ya?ml$/i.test(file)) {
+    // Loaded only for a YAML file: `serve` stays free of it otherwise.
+    const { parse: parseYaml, YAMLParseError } = await import('yaml');
     try {
       return parseYaml(text) ?? {};
     } catch (error) {
@@ -47,7 +48,7 @@ export function parseConfigText(text: string, file: string): unknown {
 }
 
 /** Reads and validates a config file; throws one `ConfigError` listing every problem. */
-export function loadConfigFile(file: string): ParsedConfig {
+export async function loadConfigFile(file: string): Promise<ParsedConfig> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -55,7 +56,7 @@ export function loadConfigFile(file: string): ParsedConfig {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new ConfigError([{ path: '(file)', message: `cannot read the file (${code})` }], file);
   }
-  return parseConfig(parseConfigText(text, file), file);
+  return parseConfig(await parseConfigText(text, file), file);
 }
 
 /** The provider sections of a parsed config (what `createWorld({ fixtures })` takes). */

@@ -80,31 +80,27 @@ describe('bad configs', () => {
     for (const path of paths.filter((p) => !['port', 'prot'].includes(p))) expect(found).toContain(path);
   });
 
-  it.each(cases)('%s: the loader lists every path', (_what, file, config, paths) => {
-    const path = write(file, JSON.stringify(config));
-    expect(() => loadConfigFile(path)).toThrow(ConfigError);
-    try {
-      loadConfigFile(path);
-    } catch (e) {
-      expect((e as ConfigError).problems.map((p) => p.path)).toEqual(expect.arrayContaining(paths));
-    }
+  it.each(cases)('%s: the loader lists every path', async (_what, file, config, paths) => {
+    const error = await loadConfigFile(write(file, JSON.stringify(config))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.path)).toEqual(expect.arrayContaining(paths));
   });
 
-  it('an unreadable file and a YAML syntax error are ConfigErrors too', () => {
+  it('an unreadable file and a YAML syntax error are ConfigErrors too', async () => {
     const yaml = write('bad.yaml', 'eventix:\n  clients: [\n    - client_id: x\n');
     for (const path of [join(dir, 'missing.json'), yaml]) {
-      expect(() => loadConfigFile(path)).toThrow(ConfigError);
+      await expect(loadConfigFile(path)).rejects.toBeInstanceOf(ConfigError);
     }
   });
 
-  it('finds the file: --config, then AUTHFLOW_CONFIG, then the working directory', () => {
+  it('finds the file: --config, then AUTHFLOW_CONFIG, then the working directory', async () => {
     const here = mkdtempSync(join(tmpdir(), 'authflow-cwd-'));
     expect(findConfigFile(undefined, {}, here)).toBeUndefined();
     writeFileSync(join(here, 'authflow-mocks.config.yaml'), 'port: 4999\n');
     expect(findConfigFile(undefined, {}, here)).toBe(join(here, 'authflow-mocks.config.yaml'));
     expect(findConfigFile(undefined, { AUTHFLOW_CONFIG: 'x.json' }, here)).toBe(join(here, 'x.json'));
     expect(findConfigFile('y.json', { AUTHFLOW_CONFIG: 'x.json' }, here)).toBe(join(here, 'y.json'));
-    expect(loadConfigFile(join(here, 'authflow-mocks.config.yaml')).port).toBe(4999);
+    expect((await loadConfigFile(join(here, 'authflow-mocks.config.yaml'))).port).toBe(4999);
   });
 
   const cliCases: [string, string, string[]][] = [
