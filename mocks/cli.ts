@@ -22,6 +22,7 @@ const usage = `Usage:
   authflow-mocks [serve] [options]     run the mock server (the default command)
   authflow-mocks newman [options]      run the Postman collections with Newman
   authflow-mocks verify [options]      check a provider's real API (or --base-url) against its spec
+  authflow-mocks init [options]        write a starter config (your own credentials, users, data)
   authflow-mocks <command> --help      the options of one command
   authflow-mocks --version
 
@@ -433,6 +434,11 @@ async function main(): Promise<void> {
         if (newmanMissing(error)) fail('the verify command needs the newman package: npm install --save-dev newman');
         throw error;
       }
+      return;
+    }
+    case 'init': {
+      const { initCommand } = await import('./config/commands.js');
+      process.exit(await initCommand(rest));
       return;
     }
     case '--version':
