@@ -334,6 +334,11 @@ async function serve(args: string[]): Promise<void> {
   if (!loopback) {
     process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${host}\n`);
   }
+  if (values.watch && configFile !== undefined && config !== undefined) {
+    const { watchConfig } = await import('./config/watch.js');
+    // On stderr: stdout keeps its one line under --json/--quiet.
+    watchConfig(configFile, world.control, config, (line) => process.stderr.write(`authflow-mocks: ${line}\n`));
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
