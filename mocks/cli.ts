@@ -23,6 +23,7 @@ const usage = `Usage:
   authflow-mocks newman [options]      run the Postman collections with Newman
   authflow-mocks verify [options]      check a provider's real API (or --base-url) against its spec
   authflow-mocks init [options]        write a starter config (your own credentials, users, data)
+  authflow-mocks collections [options] write mock Postman environments from your config
   authflow-mocks <command> --help      the options of one command
   authflow-mocks --version
 
@@ -439,6 +440,11 @@ async function main(): Promise<void> {
         if (newmanMissing(error)) fail('the verify command needs the newman package: npm install --save-dev newman');
         throw error;
       }
+      return;
+    }
+    case 'collections': {
+      const { collectionsCommand } = await import('./config/commands.js');
+      process.exit(await collectionsCommand(rest));
       return;
     }
     case 'init': {

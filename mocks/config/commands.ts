@@ -73,3 +73,45 @@ export async function initCommand(args: string[]): Promise<number> {
   process.stdout.write(`wrote ${out}; serve it with: authflow-mocks serve --config ${out}\n`);
   return 0;
 }
+
+export const collectionsUsage = `Usage: authflow-mocks collections [--config PATH] --out DIR
+
+Writes a mock Postman environment per configured provider into DIR, holding your config's own
+credentials and ids (and its host and port), so the shipped collections run against your world.
+The config is found as serve finds it (--config, AUTHFLOW_CONFIG, or this directory).
+
+  --config PATH   the config file
+  --out DIR       where to write <provider>.mock.postman_environment.json
+  -h, --help      this help`;
+
+export async function collectionsCommand(args: string[]): Promise<number> {
+  let values: { help?: boolean | undefined; config?: string | undefined; out?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, config: { type: 'string' }, out: { type: 'string' } },
+    }));
+  } catch (error) {
+    return usageError(`${(error as Error).message} (see authflow-mocks collections --help)`, '');
+  }
+  if (values.help) {
+    process.stdout.write(`${collectionsUsage}\n`);
+    return 0;
+  }
+  if (values.out === undefined) return usageError('collections needs --out DIR', collectionsUsage);
+  const { findConfigFile, loadConfigFile } = await import('./load.js');
+  const file = findConfigFile(values.config);
+  if (file === undefined) return usageError('no config file: give --config PATH', collectionsUsage);
+  const { ConfigError } = await import('./schema.js');
+  let config: Awaited<ReturnType<typeof loadConfigFile>>;
+  try {
+    config = await loadConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`authflow-mocks: ${error.message}\n`);
+    return 2;
+  }
+  const { writeMockEnvironments } = await import('./environments.js');
+  for (const written of writeMockEnvironments(config, values.out)) process.stdout.write(`wrote ${written}\n`);
+  return 0;
+}

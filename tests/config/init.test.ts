@@ -61,6 +61,16 @@ describe('authflow-mocks init', () => {
     }
   });
 
+  it('collections --config --out writes the mock environments of the configured providers', async () => {
+    const yaml = join(dir, 'teletracker.yaml');
+    const out = join(dir, 'envs');
+    expect((await run(['collections', '--config', yaml, '--out', out])).code).toBe(0);
+    const env = JSON.parse(readFileSync(join(out, 'teletracker.mock.postman_environment.json'), 'utf8'));
+    const server = env.values.find((v: { key: string }) => v.key === 'mockServer')?.value;
+    expect(server).toBe('http://127.0.0.1:4010');
+    expect((await run(['collections', '--config', join(dir, 'missing.json'), '--out', out])).code).toBe(2);
+  });
+
   it('an unknown --provider is a usage error (exit 2)', async () => {
     expect((await run(['init', '--provider', 'nope', '--out', join(dir, 'x.json')])).code).toBe(2);
   });
