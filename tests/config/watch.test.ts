@@ -22,6 +22,11 @@ describe('serve --watch', () => {
           (await (await fetch(`${url}/__control/fixtures`)).json()).tracx.connect_tokens as { connect_token: string }[]
         ).map((t) => t.connect_token);
       expect(await tokens()).toEqual(['first-connect-token']);
+      // The banner and GET / follow the configured world and its providers.
+      expect(cli.output()).toContain('connect token 1: connect_token=');
+      expect(cli.output()).not.toContain('Timing partner');
+      const index = await (await fetch(`${url}/`)).json();
+      expect(index.providers.map((p: { id: string }) => p.id)).toEqual(['tracx']);
 
       writeFileSync(file, JSON.stringify({ providers: ['tracx'], ...connectToken(2, 'second-connect-token') }));
       await waitFor(() => cli.stderr().includes('config reloaded'));
