@@ -181,7 +181,7 @@ export function createControlPlane(parts: {
     now: new Date(clock.now()).toISOString(),
     offsetSeconds: clock.offset() / 1000,
   });
-  return {
+  const plane: ControlPlane = {
     health: () => ({ status: 'ok', providers: [...providers.keys()] }),
     fixtures() {
       const out: Record<string, Record<string, unknown>> = {};
@@ -190,7 +190,7 @@ export function createControlPlane(parts: {
     },
     async replaceFixtures(input) {
       refuseConfig(hook().replace(input));
-      await this.reset();
+      await plane.reset();
       return { status: 'replaced', providers: [...providers.keys()] };
     },
     async addFixtures(id, input) {
@@ -299,6 +299,7 @@ export function createControlPlane(parts: {
       return { revoked: { ...view(provider, credential), state: 'revoked', revocable: false } };
     },
   };
+  return plane;
 }
 
 function controlError(
