@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, type ParsedConfig, parseConfig } from './schema.js';
 
+export { fixturesOf } from './schema.js';
+
 export const configFileNames = [
   'authflow-mocks.config.json',
   'authflow-mocks.config.yaml',
@@ -57,10 +59,4 @@ export async function loadConfigFile(file: string): Promise<ParsedConfig> {
     throw new ConfigError([{ path: '(file)', message: `cannot read the file (${code})` }], file);
   }
   return parseConfig(await parseConfigText(text, file), file);
-}
-
-/** The provider sections of a parsed config (what `createWorld({ fixtures })` takes). */
-export function fixturesOf(config: ParsedConfig) {
-  const { $schema: _s, port: _p, host: _h, providers: _ps, ...sections } = config;
-  return sections;
 }

@@ -5,7 +5,14 @@
  */
 import type { z } from 'zod';
 import type { FixtureProblem, FixturesHook, Provider } from '../core/index.js';
-import { ConfigError, type ConfiguredProviderId, parseFixtures, problemsOf, providerConfigs } from './schema.js';
+import {
+  ConfigError,
+  type ConfiguredProviderId,
+  fixturesOf,
+  parseConfig,
+  problemsOf,
+  providerConfigs,
+} from './schema.js';
 
 interface ConfigModule {
   sectionSchema: z.ZodType<Record<string, unknown>>;
@@ -27,21 +34,18 @@ const optionsProblem = (path: string): FixtureProblem => ({
 export function createFixturesHook(providers: readonly Provider[]): FixturesHook {
   return {
     replace(input) {
-      let parsed: Record<string, Record<string, unknown> | undefined>;
+      // A whole config file is welcome: port, host, providers and options are validated but
+      // apply only on restart (the server and the providers' settings are fixed at start).
+      let sections: Record<string, Record<string, unknown> | undefined>;
       try {
-        const { $schema: _s, ...sections } = input as Record<string, unknown>;
-        parsed = parseFixtures(sections) as typeof parsed;
+        sections = fixturesOf(parseConfig(input)) as typeof sections;
       } catch (error) {
         if (error instanceof ConfigError) return [...error.problems];
         throw error;
       }
-      const problems = providers.flatMap((p) =>
-        parsed[p.id]?.options === undefined ? [] : [optionsProblem(`${p.id}.options`)],
-      );
-      if (problems.length > 0) return problems;
       for (const provider of providers) {
         const module = moduleOf(provider.id);
-        const section = parsed[provider.id];
+        const section = sections[provider.id];
         if (module === undefined) continue;
         provider.useFixtures?.(section === undefined ? module.demoFixtures : module.toFixtureSet(section as never));
       }

@@ -92,6 +92,12 @@ export function parseFixtures(input: unknown, prefix: readonly PropertyKey[] = [
   return result.data;
 }
 
+/** The provider sections of a parsed config (what `createWorld({ fixtures })` takes). */
+export function fixturesOf(config: ParsedConfig) {
+  const { $schema: _s, port: _p, host: _h, providers: _ps, ...sections } = config;
+  return sections;
+}
+
 /** The fixture set and options one provider is created with. */
 export interface ProviderSeed {
   fixtures: unknown;

@@ -33,7 +33,12 @@ describe('fixtures at run time (node:http door)', () => {
   });
 
   it('PUT /__control/fixtures replaces the world (unnamed providers back to the demo world) and resets onto it', async () => {
-    const res = await control('PUT', '/fixtures', { eventix: customWorld.eventix });
+    // A whole config file is fine: port, host and options apply only on restart.
+    const res = await control('PUT', '/fixtures', {
+      $schema: './schema.json',
+      port: 4999,
+      eventix: { ...customWorld.eventix, options: { tokenCap: 2 } },
+    });
     expect(res.status).toBe(200);
     expect(await eventixClients()).toEqual(['acme-eventix']);
     // Tracx is back on the demo world: the configured token is gone, the demo one works.
