@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as backops from '../providers/backops/config.js';
 import * as eventbookings from '../providers/eventbookings/config.js';
 import * as eventix from '../providers/eventix/config.js';
+import type { ProviderOptions } from '../providers/index.js';
 import * as teletracker from '../providers/teletracker/config.js';
 import * as tracx from '../providers/tracx/config.js';
 
@@ -115,3 +116,14 @@ export function seedsOf(parsed: ParsedFixtures): Partial<Record<ConfiguredProvid
   }
   return out;
 }
+
+// The options schemas restate each provider's options interface; drift fails to compile here.
+type Normal<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+type Same<A, B> = [Normal<A>] extends [Normal<B>] ? ([Normal<B>] extends [Normal<A>] ? true : false) : false;
+const optionsInSync: {
+  [K in ConfiguredProviderId]: Same<
+    z.input<(typeof providerConfigs)[K]['optionsSchema']>,
+    NonNullable<ProviderOptions[K]>
+  >;
+} = { eventbookings: true, eventix: true, tracx: true, backops: true, teletracker: true };
+void optionsInSync;
