@@ -13,8 +13,9 @@ const connectToken = (id: number, token: string) => ({
 describe('serve --watch', () => {
   it('reloads a good edit and keeps the old world on a bad one', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'authflow-watch-')), 'authflow-mocks.config.json');
-    writeFileSync(file, JSON.stringify({ providers: ['tracx'], ...connectToken(1, 'first-connect-token') }));
-    const cli = startCli(['serve', '--config', file, '--watch', '--port', '0']);
+    // Port and providers from the file (port 0: any free port).
+    writeFileSync(file, JSON.stringify({ port: 0, providers: ['tracx'], ...connectToken(1, 'first-connect-token') }));
+    const cli = startCli(['serve', '--config', file, '--watch']);
     try {
       const url = await listeningUrl(cli);
       const tokens = async () =>
