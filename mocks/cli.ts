@@ -251,7 +251,7 @@ async function serve(args: string[]): Promise<void> {
   const config = configFile === undefined ? undefined : await loadConfigOrExit(configFile);
   if (values.watch && configFile === undefined) fail('--watch needs a config file (--config PATH)');
   const host = values.host ?? config?.host ?? defaultHost;
-  const rawPort = values.port ?? process.env.PORT ?? String(config?.port ?? defaultPort);
+  const rawPort = values.port ?? (process.env.PORT || undefined) ?? String(config?.port ?? defaultPort);
   const port = Number(rawPort);
   if (rawPort.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be 0-65535, got ${rawPort}`);
