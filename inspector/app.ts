@@ -5,6 +5,9 @@
  * the token and keeps it in this module's memory only (never in storage, a URL or a log).
  */
 
+// Types only: erased by the bundler, so the page loads none of the server's code.
+import type { JournalEntry, TokenView } from '../mocks/core/index.js';
+
 interface HostInfo {
   host: string;
   real: string;
@@ -18,37 +21,6 @@ interface ProviderInfo {
 interface ClockState {
   now: string;
   offsetSeconds: number;
-}
-interface TokenView {
-  id: string;
-  provider: string;
-  kind: string;
-  prefix: string;
-  whose: string | null;
-  scopes?: string[];
-  companies?: string[];
-  permissions?: string[];
-  event?: string;
-  issuedAt: string | null;
-  expiresAt: string | null;
-  expiresInSeconds: number | null;
-  state: 'live' | 'expired' | 'revoked' | 'used';
-  revocable: boolean;
-}
-interface JournalEntry {
-  seq: number;
-  time: string;
-  provider: string | null;
-  operationId: string | null;
-  method: string;
-  host: string;
-  path: string;
-  query: string;
-  status: number;
-  credential: string;
-  outcome: 'ok' | 'refused' | 'fault';
-  reason?: string;
-  fault?: string;
 }
 interface Fault {
   id: string;
@@ -869,7 +841,7 @@ function renderJournalList(): void {
   if (count !== null) count.textContent = `${shown.length} of ${journal.length} requests`;
   const reasons = document.getElementById('j-reason') as HTMLSelectElement | null;
   if (reasons !== null) {
-    const known = [...new Set(journal.map((e) => e.reason).filter((r): r is string => r !== undefined))].sort();
+    const known = [...new Set(journal.map((e) => e.reason).filter((r) => r !== undefined))].sort();
     const have = [...reasons.options].map((o) => o.value).filter(Boolean);
     if (known.join() !== have.join()) {
       reasons.replaceChildren(

@@ -1,5 +1,5 @@
 /**
- * Contract by construction (DESIGN.md): a `ResponseValidator` that checks each response the
+ * Contract by construction: a `ResponseValidator` that checks each response the
  * mocks send against the provider's OpenAPI spec — the status must be declared and the body
  * must match the schema. Node only: it reads `specs/*.openapi.yaml`.
  */
@@ -138,22 +138,27 @@ function expectedOf(e: ErrorObject): { pointer: string; expected: string } {
  * A structured checker for the given providers' specs: each problem says where (JSON path or
  * header) and what the spec expects. `createContractValidator` is this checker's messages.
  * @param providerIds ids whose `specs/<id>.openapi.yaml` to load.
+ * @param specs parsed specs by id, for providers whose spec is not in `specs/` (your own).
  */
-export function createContractChecker(providerIds: readonly string[]): (check: ResponseCheck) => ContractProblem[] {
+export function createContractChecker(
+  providerIds: readonly string[],
+  specs: Readonly<Record<string, Json>> = {},
+): (check: ResponseCheck) => ContractProblem[] {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
   const byProvider = new Map<string, Map<string, SpecOperation>>();
-  const specs = new Map<string, Json>();
-  for (const id of providerIds) {
-    const spec = loadSpec(id);
-    specs.set(id, spec);
+  const loaded = new Map<string, Json>();
+  for (const id of [...providerIds, ...Object.keys(specs)]) {
+    if (loaded.has(id)) continue;
+    const spec = Object.hasOwn(specs, id) ? (specs[id] as Json) : loadSpec(id);
+    loaded.set(id, spec);
     ajv.addSchema(spec, `urn:authflow:${id}`);
     byProvider.set(id, new Map(specOperations(spec).map((op) => [op.operationId, op])));
   }
   const compiled = new Map<string, ValidateFunction>();
 
   return (check: ResponseCheck) => {
-    const spec = specs.get(check.provider);
+    const spec = loaded.get(check.provider);
     const op = byProvider.get(check.provider)?.get(check.operationId);
     const whole = (kind: ContractProblem['kind'], expected: string, message: string): ContractProblem => ({
       kind,
@@ -227,8 +232,12 @@ export function createContractChecker(providerIds: readonly string[]): (check: R
 /**
  * A validator for the given providers' specs.
  * @param providerIds ids whose `specs/<id>.openapi.yaml` to load.
+ * @param specs parsed specs by id, for providers whose spec is not in `specs/` (your own).
  */
-export function createContractValidator(providerIds: readonly string[]): ResponseValidator {
-  const check = createContractChecker(providerIds);
+export function createContractValidator(
+  providerIds: readonly string[],
+  specs: Readonly<Record<string, Json>> = {},
+): ResponseValidator {
+  const check = createContractChecker(providerIds, specs);
   return (response: ResponseCheck) => check(response).map((p) => p.message);
 }

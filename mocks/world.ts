@@ -1,12 +1,13 @@
 /**
  * `createWorld()`: one isolated mock world — fresh provider state, one clock, one journal — with
- * no front door attached. `createMocks()` adds the MSW handlers; the CLI's `serve` puts the
- * node:http door on a world directly, so starting the server never loads MSW.
+ * no front door attached. The one place a world is made: `createMocks()` (doors/msw) adds the
+ * MSW handlers, `createMockServer()` (doors/http) the node:http server, which so loads no MSW.
  */
 
 import { createFixturesHook } from './config/runtime.js';
 import { type FixturesConfig, parseFixtures, seedsOf } from './config/schema.js';
 import {
+  type AnyProviderDefinition,
   type Clock,
   type ControlPlane,
   createClock,
@@ -14,21 +15,22 @@ import {
   type Engine,
   type ResponseValidator,
 } from './core/index.js';
-import { type ProviderOptions, providerModules } from './providers/index.js';
+import { type ProviderId, type ProviderOptions, providerDefinitions } from './providers/index.js';
 
 export interface MocksOptions {
-  /** Which providers to mock (ids); all by default. */
-  providers?: readonly string[];
+  /**
+   * Which providers to mock: ids of this package's providers, or definitions of your own
+   * (`defineProvider`, see docs/adding-a-provider.md); all of this package's by default.
+   */
+  providers?: readonly (ProviderId | AnyProviderDefinition)[];
   /** Share a clock with other code; a fresh real-time clock by default. */
   clock?: Clock;
   /** Per-provider options, e.g. `{ eventbookings: { accessTokenTtlSeconds: 60 } }`. */
-  options?: ProviderOptions;
+  options?: ProviderOptions & Readonly<Record<string, object | undefined>>;
   /** Check every response against the spec (see `authflow-mocks/contract`). */
   validator?: ResponseValidator;
   /** Journal size. Default 1000. */
   journalCapacity?: number;
-  /** Largest accepted request body in bytes. Default 1 MiB. */
-  bodyLimit?: number;
   /**
    * Your own world, per provider: `mode` (merge into the demo world, the default, or replace
    * it), `options` and fixtures, as in the config file. Invalid input throws one `ConfigError`
@@ -46,26 +48,31 @@ export interface World {
 
 export function createWorld(options: MocksOptions = {}): World {
   const clock = options.clock ?? createClock();
-  const wanted = options.providers;
-  if (wanted !== undefined) {
-    const unknown = wanted.filter((id) => !providerModules.some((m) => m.id === id));
-    if (unknown.length > 0) throw new Error(`Unknown provider(s): ${unknown.join(', ')}`);
-  }
+  const definitions: readonly AnyProviderDefinition[] =
+    options.providers === undefined
+      ? providerDefinitions
+      : options.providers.map((wanted) => {
+          if (typeof wanted !== 'string') return wanted;
+          const known = providerDefinitions.find((d) => d.id === wanted);
+          if (known === undefined) throw new Error(`Unknown provider: ${String(wanted)}`);
+          return known;
+        });
+  const ids = definitions.map((d) => d.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) throw new Error(`Provider(s) given twice: ${twice.join(', ')}`);
   const providerOptions: Record<string, unknown> = { ...options.options };
   // Configured fixtures and options (validated first: never a half-configured world).
   const seeds: Record<string, { fixtures: unknown; options: Record<string, unknown> } | undefined> =
     options.fixtures === undefined ? {} : seedsOf(parseFixtures(options.fixtures));
-  const providers = providerModules
-    .filter((m) => wanted === undefined || wanted.includes(m.id))
-    .map((m) => {
-      const seed = seeds[m.id];
-      const merged = { ...seed?.options, ...(providerOptions[m.id] as object | undefined) };
-      return m.create({ clock }, merged as never, seed?.fixtures as never);
-    });
+  const providers = definitions.map((d) => {
+    const seed = seeds[d.id];
+    const merged = { ...seed?.options, ...(providerOptions[d.id] as object | undefined) };
+    return d.create({ clock }, merged as never, seed?.fixtures as never);
+  });
   const engine = createEngine({
     providers,
     clock,
-    fixtures: createFixturesHook(providers),
+    fixtures: createFixturesHook(definitions, providers),
     ...(options.validator === undefined ? {} : { validator: options.validator }),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
   });

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonRequest } from 'autocannon';
-import { createMockServer } from '../mocks/http.js';
+import { createMockServer } from '../mocks/doors/http/index.js';
 import { providerIds } from '../mocks/providers/index.js';
 import {
   type BenchOperation,
@@ -50,7 +50,7 @@ const help = `Usage: tsx scripts/bench.ts [flags]
   --compare LIST          providers measured on Prism and MSW too (eventbookings)
   --cold-starts N         spawns per cold-start median (7)
   --issuances N           token issuances for the heap check (1000000)
-  --cli dist|source       run the built CLI (dist/cli/cli.js, default) or mocks/cli.ts through tsx
+  --cli dist|source       run the built CLI (dist/cli/cli.js, default) or mocks/tools/cli.ts through tsx
   --out PATH              where to write the report (docs/benchmarks.md); --no-write: print only`;
 
 const { values: flags } = parseArgs({
@@ -114,7 +114,7 @@ const benchable = providerIds.filter((id) => {
 });
 const pick = (wanted: string[] | undefined, fallback: string[]) =>
   (wanted ?? fallback).filter((id) => {
-    if (benchable.includes(id)) return true;
+    if ((benchable as readonly string[]).includes(id)) return true;
     process.stdout.write(`note: ${id}: not a provider with a bench entry; skipped\n`);
     return false;
   });
@@ -231,7 +231,9 @@ const cliCommand = (options: { profile?: boolean } = {}): [string, string[]] => 
   process.execPath,
   [
     ...(options.profile === true && profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-    ...(config.cli === 'dist' ? [join(root, 'dist/cli/cli.js')] : ['--import', 'tsx', join(root, 'mocks/cli.ts')]),
+    ...(config.cli === 'dist'
+      ? [join(root, 'dist/cli/cli.js')]
+      : ['--import', 'tsx', join(root, 'mocks/tools/cli.ts')]),
     'serve',
   ],
 ];
@@ -562,7 +564,7 @@ async function coldStart(
 async function benchCold(): Promise<void> {
   const [cmd, args] = cliCommand();
   const label =
-    config.cli === 'dist' ? 'authflow-mocks serve (dist/cli/cli.js)' : 'authflow-mocks serve (tsx mocks/cli.ts)';
+    config.cli === 'dist' ? 'authflow-mocks serve (dist/cli/cli.js)' : 'authflow-mocks serve (tsx mocks/tools/cli.ts)';
   await coldStart(label, cmd, [...args, '--port', '{port}'], '/__control/health', {});
   if (config.targets.has('prism') || config.targets.has('prism-silent')) {
     const id = compareProviders[0];

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['mocks/cli.ts'],
+  entryPoints: ['mocks/tools/cli.ts'],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { parse, stringify } from 'yaml';
 
 const out = 'dist/inspector';
-/** Must match `docsLocalBase` in mocks/inspector-door.ts (replaced there by the address asked on). */
+/** Must match `docsLocalBase` in mocks/doors/http/inspector.ts (replaced there by the address asked on). */
 const localBase = 'http://127.0.0.1:4010';
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

@@ -5,7 +5,7 @@
  * request; rerun with the same seed to replay it.
  */
 import { parseArgs } from 'node:util';
-import { providerIds } from '../mocks/providers/index.js';
+import { isProviderId, type ProviderId, providerIds } from '../mocks/providers/index.js';
 import { createFuzzWorld, type DoorName, fuzzProvider, harvestTokens } from './fuzz/harness.js';
 
 const { values } = parseArgs({
@@ -17,7 +17,11 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
-const providers = values.provider ?? [...providerIds];
+const providers = (values.provider ?? [...providerIds]).filter((id): id is ProviderId => {
+  if (isProviderId(id)) return true;
+  process.stdout.write(`note: ${id}: not a provider; skipped\n`);
+  return false;
+});
 const doors = (values.door ?? ['http', 'msw']) as DoorName[];
 const seedText = values.seed ?? process.env.FUZZ_SEED;
 const seed = seedText === undefined || seedText === '' ? Date.now() % 2 ** 31 : Number(seedText);

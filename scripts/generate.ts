@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: writes, from each provider's spec and fixtures,
  *   mocks/generated/<p>.ts                          (openapi-typescript)
+ *   mocks/generated/<p>.routes.ts                   (method, path and hosts of each operationId)
  *   collections/<p>.postman_collection.json         (postman-collection)
  *   collections/<p>.{mock,live}.postman_environment.json
  * `--check` writes nothing and fails when any committed file differs from a fresh generation.
@@ -10,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { configJsonSchema, schemaFile } from '../mocks/config/init.js';
+import { loadSpec, specOperations } from '../mocks/contract.js';
 import { providerIds } from '../mocks/providers/index.js';
 import { collections } from './collections/index.js';
 
@@ -29,13 +31,37 @@ async function types(provider: string): Promise<string> {
   ].join('\n');
 }
 
+/**
+ * The route table a provider's operations take their method, path and hosts from (`routeOf`),
+ * so an operation the spec does not declare, or declares elsewhere, does not compile.
+ */
+function routes(provider: string): string {
+  const lines = specOperations(loadSpec(provider)).map(
+    (o) =>
+      `  ${o.operationId}: { method: '${o.method}', path: '${o.path}', hosts: ${JSON.stringify(o.hosts).replace(/"/g, "'").replace(/,/g, ', ')} },`,
+  );
+  return [
+    '/**',
+    ` * Auto-generated from specs/${provider}.openapi.yaml by \`npm run generate\`: method, path and hosts of`,
+    ' * each operation. Do not edit: change the spec and regenerate. `npm test` fails when this file drifts.',
+    ' */',
+    '',
+    'export const routes = {',
+    ...lines,
+    '} as const;',
+    '',
+  ].join('\n');
+}
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const outputs = new Map<string, string>();
 // Types for every spec (a provider's handlers need its types before it can be registered) …
 for (const file of readdirSync(join(root, 'specs')).sort()) {
   const provider = file.match(/^(.+)\.openapi\.yaml$/)?.[1];
-  if (provider !== undefined) outputs.set(`mocks/generated/${provider}.ts`, await types(provider));
+  if (provider === undefined) continue;
+  outputs.set(`mocks/generated/${provider}.ts`, await types(provider));
+  outputs.set(`mocks/generated/${provider}.routes.ts`, routes(provider));
 }
 // … collections for every registered provider.
 for (const provider of providerIds) {

@@ -82,7 +82,7 @@ async function control(port: number, method: string, path: string): Promise<unkn
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const heap = `--max-old-space-size=${Math.round(heapMib)}`;
   const args = values.source
-    ? [heap, '--import', 'tsx', 'mocks/cli.ts', 'serve', '--port', '0']
+    ? [heap, '--import', 'tsx', 'mocks/tools/cli.ts', 'serve', '--port', '0']
     : [heap, 'dist/cli/cli.js', 'serve', '--port', '0'];
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],

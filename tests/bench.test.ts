@@ -113,7 +113,7 @@ describe('npm run bench (quick)', () => {
       // Prism has no 401 row to compare with; every other row has a ratio.
       if (!row.operation?.includes('401')) expect(Number(row['× Prism silent']?.replace('≈', ''))).toBeGreaterThan(0);
     }
-    expect(report).toMatch(/\| authflow-mocks serve \(tsx mocks\/cli\.ts\) \| \d+ \|/);
+    expect(report).toMatch(/\| authflow-mocks serve \(tsx mocks\/tools\/cli\.ts\) \| \d+ \|/);
     expect(report).toMatch(/\| Prism mock eventbookings \(-v silent\) \| \d+ \|/);
     expect(report).toMatch(/\| token store heap before 20,000 issuances/);
     expect(report).toMatch(/\| authflow-mocks serve, peak RSS over all its rows \| \d+\.\d \|/);

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContractValidator, loadSpec, specOperations } from '../mocks/contract.js';
-import { createMocks } from '../mocks/mocks.js';
-import { collectionsDir } from '../mocks/newman.js';
+import { createMocks } from '../mocks/doors/msw/mocks.js';
 import { providerIds } from '../mocks/providers/index.js';
+import { collectionsDir } from '../mocks/tools/newman.js';
 
 /** Names of the project's internal briefs, which users of the package never see. */
 const internalNames = /\bseed \d{3}\b|PROVIDERS\.md|DESIGN\.md|STYLE\.md/i;

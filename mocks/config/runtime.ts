@@ -3,35 +3,20 @@
  * world (providers it does not name go back to the demo world), `POST /__control/<id>/fixtures`
  * adds entities to one provider's configured world. Nothing changes when the input has problems.
  */
-import type { z } from 'zod';
-import type { FixtureProblem, FixturesHook, Provider } from '../core/index.js';
-import {
-  ConfigError,
-  type ConfiguredProviderId,
-  fixturesOf,
-  parseConfig,
-  problemsOf,
-  providerConfigs,
-} from './schema.js';
-
-interface ConfigModule {
-  sectionSchema: z.ZodType<Record<string, unknown>>;
-  crossCheck(config: never, ctx: z.RefinementCtx, base: never): void;
-  toFixtureSet(config: never, base?: never): unknown;
-  demoFixtures: unknown;
-}
-
-const moduleOf = (id: string): ConfigModule | undefined =>
-  Object.hasOwn(providerConfigs, id)
-    ? (providerConfigs[id as ConfiguredProviderId] as unknown as ConfigModule)
-    : undefined;
+import type { AnyProviderDefinition, FixtureProblem, FixturesHook, Provider } from '../core/index.js';
+import { ConfigError, fixturesOf, parseConfig, problemsOf } from './schema.js';
 
 const optionsProblem = (path: string): FixtureProblem => ({
   path,
   message: 'options cannot change at run time; restart with the config',
 });
 
-export function createFixturesHook(providers: readonly Provider[]): FixturesHook {
+/** `definitions`: the world's providers as defined (their `fixtures` slots); `providers`: its instances. */
+export function createFixturesHook(
+  definitions: readonly AnyProviderDefinition[],
+  providers: readonly Provider[],
+): FixturesHook {
+  const moduleOf = (id: string) => definitions.find((d) => d.id === id)?.fixtures;
   return {
     replace(input) {
       // A whole config file is welcome: port, host, providers and options are validated but

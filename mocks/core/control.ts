@@ -1,14 +1,16 @@
 /**
- * The control plane (DESIGN.md, "Public contract"): health, fixtures, reset, the clock and the
+ * The control plane: health, fixtures, reset, the clock and the
  * journal, as an in-process object and as `/__control/*` routes the standalone server mounts.
  */
 import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
-import { defaultStatus, isMockError } from './errors.js';
-import { type Fault, type FaultSpec, FaultSpecError, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
+import { controlErrorResponse, type FixtureProblem, isMockError, MockError } from './errors.js';
+import { type Fault, type FaultSpec, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
 import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
+
+export type { FixtureProblem };
 
 export interface ClockState {
   /** ISO 8601. */
@@ -59,7 +61,7 @@ export interface ControlPlane {
   action(provider: string, name: string, input?: Record<string, unknown>): Promise<unknown>;
   /** Injected faults still waiting for requests. */
   faults(): { faults: Fault[] };
-  /** Adds a fault (see `FaultSpec`); throws `ControlError('invalid_request')` for a bad spec. */
+  /** Adds a fault (see `FaultSpec`); throws `MockError` (`fault_invalid`, `too_many_faults`) for a bad spec. */
   addFault(spec: FaultSpec): Fault;
   /** Removes one fault by id, or all; answers how many were removed. */
   clearFaults(id?: string): { removed: number };
@@ -67,22 +69,16 @@ export interface ControlPlane {
   tokens(): { now: string; tokens: TokenView[]; truncated: boolean };
   /**
    * Revokes one live credential, named by its `id` or by a prefix of its value (at least 4
-   * characters, matching one live credential). Throws `ControlError` when none or several match.
+   * characters, matching one live credential). Throws `MockError` when none or several match.
    */
   revokeToken(input: { id?: unknown; prefix?: unknown }): Promise<{ revoked: TokenView }>;
   /**
    * Makes a validated config (provider sections) the configured world, then resets onto it.
-   * Throws `ControlError('invalid_request')` with every problem; nothing changes then.
+   * Throws `MockError('fixtures_invalid')` with every problem; nothing changes then.
    */
   replaceFixtures(input: unknown): Promise<{ status: 'replaced'; providers: string[] }>;
   /** Adds validated entities to one provider's configured world, then reseeds that provider. */
   addFixtures(provider: string, input: unknown): Promise<{ status: 'added'; provider: string }>;
-}
-
-/** One problem of a config: where (`eventix.clients[0].redirect_uris[1]`) and what. */
-export interface FixtureProblem {
-  path: string;
-  message: string;
 }
 
 /**
@@ -92,18 +88,6 @@ export interface FixtureProblem {
 export interface FixturesHook {
   replace(input: unknown): FixtureProblem[];
   add(provider: string, input: unknown): FixtureProblem[];
-}
-
-export class ControlError extends Error {
-  constructor(
-    /** 404 for `not_found`, 413 for `payload_too_large`, else 400. */
-    readonly code: 'invalid_request' | 'not_found' | 'too_many_faults' | 'payload_too_large',
-    message: string,
-    /** Every problem of a refused config, each with its path. */
-    readonly problems?: readonly FixtureProblem[],
-  ) {
-    super(message);
-  }
 }
 
 /** The clock stays within the years 1970–9999. */
@@ -139,10 +123,10 @@ export function createControlPlane(parts: {
 }): ControlPlane {
   const { clock, providers, journal, faults } = parts;
   const refuseConfig = (problems: FixtureProblem[]) => {
-    if (problems.length > 0) throw new ControlError('invalid_request', 'The fixtures do not validate.', problems);
+    if (problems.length > 0) throw new MockError('fixtures_invalid', 'The fixtures do not validate.', { problems });
   };
   function hook(): FixturesHook {
-    if (parts.fixtures === undefined) throw new ControlError('not_found', 'This world takes no fixtures at run time.');
+    if (parts.fixtures === undefined) throw new MockError('not_found', 'This world takes no fixtures at run time.');
     return parts.fixtures;
   }
   const operationCatalog = new Map(
@@ -195,7 +179,7 @@ export function createControlPlane(parts: {
     },
     async addFixtures(id, input) {
       const provider = providers.get(id);
-      if (provider === undefined) throw new ControlError('not_found', `No provider ${id.slice(0, 40)}.`);
+      if (provider === undefined) throw new MockError('not_found', `No provider ${id.slice(0, 40)}.`);
       refuseConfig(hook().add(id, input));
       await provider.reset();
       return { status: 'added', provider: id };
@@ -209,11 +193,11 @@ export function createControlPlane(parts: {
     clock: clockState,
     advanceClock(seconds) {
       if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
-        throw new ControlError('invalid_request', 'advanceSeconds must be a finite number.');
+        throw new MockError('clock_invalid', 'advanceSeconds must be a finite number.');
       }
       const target = clock.now() + seconds * 1000;
       if (!(target >= minClockMs && target <= maxClockMs)) {
-        throw new ControlError('invalid_request', `advanceSeconds would move the clock outside ${clockRange}.`);
+        throw new MockError('clock_invalid', `advanceSeconds would move the clock outside ${clockRange}.`);
       }
       clock.advance(seconds);
       return clockState();
@@ -222,10 +206,9 @@ export function createControlPlane(parts: {
       const ms =
         instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? parseInstant(instant) : NaN;
       if (!Number.isFinite(ms)) {
-        throw new ControlError('invalid_request', 'set must be a valid ISO 8601 date-time, e.g. 2030-01-01T00:00:00Z.');
+        throw new MockError('clock_invalid', 'set must be a valid ISO 8601 date-time, e.g. 2030-01-01T00:00:00Z.');
       }
-      if (ms < minClockMs || ms > maxClockMs)
-        throw new ControlError('invalid_request', `set must be within ${clockRange}.`);
+      if (ms < minClockMs || ms > maxClockMs) throw new MockError('clock_invalid', `set must be within ${clockRange}.`);
       clock.set(ms);
       return clockState();
     },
@@ -240,22 +223,16 @@ export function createControlPlane(parts: {
       // Own, declared actions only: never `constructor` or anything else on a prototype.
       const action = actions !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
       if (typeof action !== 'function') {
-        throw new ControlError('not_found', `No control action ${providerId.slice(0, 40)}/${name.slice(0, 40)}.`);
+        throw new MockError('action_unknown', `No control action ${providerId.slice(0, 40)}/${name.slice(0, 40)}.`);
       }
       await provider?.ready();
       return action(input);
     },
     faults: () => ({ faults: faults.list() }),
     addFault(spec) {
-      let parsed: ReturnType<typeof parseFaultSpec>;
-      try {
-        parsed = parseFaultSpec(spec, operationCatalog);
-      } catch (error) {
-        if (error instanceof FaultSpecError) throw new ControlError(error.code, error.message);
-        throw error;
-      }
+      const parsed = parseFaultSpec(spec, operationCatalog);
       if (faults.size >= maxFaults) {
-        throw new ControlError(
+        throw new MockError(
           'too_many_faults',
           `At most ${maxFaults} faults can wait at once; DELETE /__control/faults removes them.`,
         );
@@ -274,10 +251,10 @@ export function createControlPlane(parts: {
     async revokeToken(input) {
       const { id, prefix } = input;
       if ((typeof id !== 'string' || id === '') === (typeof prefix !== 'string' || prefix === '')) {
-        throw new ControlError('invalid_request', 'Send {"id": "tok_…"} or {"prefix": "…"} (one of them).');
+        throw new MockError('control_invalid', 'Send {"id": "tok_…"} or {"prefix": "…"} (one of them).');
       }
       if (typeof prefix === 'string' && prefix.replace(/…$/, '').length < 4) {
-        throw new ControlError('invalid_request', 'prefix must be at least 4 characters.');
+        throw new MockError('control_invalid', 'prefix must be at least 4 characters.');
       }
       const wanted = typeof prefix === 'string' ? prefix.replace(/…$/, '') : '';
       const matches = held().filter(
@@ -285,30 +262,20 @@ export function createControlPlane(parts: {
           c.state === 'live' &&
           (typeof id === 'string' ? credentialId(provider, c.kind, c.value) === id : c.value.startsWith(wanted)),
       );
-      if (matches.length === 0) throw new ControlError('not_found', 'No live credential matches.');
+      if (matches.length === 0) throw new MockError('not_found', 'No live credential matches.');
       if (matches.length > 1) {
-        throw new ControlError(
-          'invalid_request',
+        throw new MockError(
+          'control_invalid',
           `${matches.length} live credentials match: give a longer prefix or the id.`,
         );
       }
       const { provider, credential } = matches[0] as { provider: string; credential: HeldCredential };
-      if (credential.revoke === undefined)
-        throw new ControlError('invalid_request', 'This credential cannot be revoked.');
+      if (credential.revoke === undefined) throw new MockError('control_invalid', 'This credential cannot be revoked.');
       await credential.revoke();
       return { revoked: { ...view(provider, credential), state: 'revoked', revocable: false } };
     },
   };
   return plane;
-}
-
-function controlError(
-  status: number,
-  code: string,
-  message: string,
-  problems?: readonly FixtureProblem[],
-): MockResponse {
-  return { status, body: problems === undefined ? { error: code, message } : { error: code, message, problems } };
 }
 
 /**
@@ -339,7 +306,9 @@ export async function answerControl(
           return { status: 200, body: control.advanceClock(input.advanceSeconds as number) };
         if (typeof input.set === 'string') return { status: 200, body: control.setClock(input.set) };
         if (input.reset === true) return { status: 200, body: control.resetClock() };
-        return controlError(400, 'invalid_request', 'Send {"advanceSeconds": N} or {"set": "<ISO 8601>"}.');
+        return controlErrorResponse(
+          new MockError('clock_invalid', 'Send {"advanceSeconds": N} or {"set": "<ISO 8601>"}.'),
+        );
       }
       case 'GET /journal':
         return { status: 200, body: control.journal() };
@@ -347,7 +316,7 @@ export async function answerControl(
         return { status: 200, body: control.faults() };
       case 'POST /faults': {
         const body = await readBody();
-        if (body.kind !== 'json') throw new ControlError('invalid_request', 'Send the fault as a JSON object.');
+        if (body.kind !== 'json') throw new MockError('fault_invalid', 'Send the fault as a JSON object.');
         return { status: 201, body: control.addFault(body.value as FaultSpec) };
       }
       case 'DELETE /faults':
@@ -366,7 +335,7 @@ export async function answerControl(
     const oneFault = /^DELETE \/faults\/([A-Za-z0-9_-]+)$/.exec(route);
     if (oneFault !== null) {
       const result = control.clearFaults(oneFault[1] as string);
-      if (result.removed === 0) throw new ControlError('not_found', 'No such fault.');
+      if (result.removed === 0) throw new MockError('not_found', 'No such fault.');
       return { status: 200, body: result };
     }
     const action = /^POST \/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(route);
@@ -374,13 +343,9 @@ export async function answerControl(
       const result = await control.action(action[1] as string, action[2] as string, await jsonObject(readBody));
       return { status: 200, body: result ?? { status: 'ok' } };
     }
-    return controlError(404, 'not_found', `No control route ${route}.`);
+    return controlErrorResponse(new MockError('not_found', `No control route ${route}.`));
   } catch (error) {
-    if (error instanceof ControlError) {
-      const status = error.code === 'not_found' ? 404 : error.code === 'payload_too_large' ? 413 : 400;
-      return controlError(status, error.code, error.message, error.problems);
-    }
-    if (isMockError(error)) return controlError(defaultStatus[error.code], error.code, error.message);
+    if (isMockError(error)) return controlErrorResponse(error);
     throw error;
   }
 }
@@ -390,7 +355,7 @@ async function jsonObject(readBody: () => Promise<ParsedBody>): Promise<Record<s
   if (body.kind === 'none') return {};
   if (body.kind === 'form') return body.value;
   if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
-    throw new ControlError('invalid_request', 'The body must be a JSON object.');
+    throw new MockError('control_invalid', 'The body must be a JSON object.');
   }
   return body.value as Record<string, unknown>;
 }

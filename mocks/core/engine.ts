@@ -82,15 +82,6 @@ export interface Engine {
   readonly bugs: EngineBug[];
   /** Routes and answers a request; `undefined` when no provider serves its host. */
   answer(request: IncomingRequest): Promise<MockResponse | undefined>;
-  /** Answers a request already routed to an operation (the MSW door routes by itself). */
-  dispatch(
-    provider: Provider,
-    operation: Operation,
-    params: Record<string, string>,
-    request: IncomingRequest,
-  ): Promise<MockResponse>;
-  /** The provider's answer to a path it does not serve, or a method the path does not take. */
-  refuse(match: Exclude<RouteMatch, { kind: 'operation' }>, request: IncomingRequest): MockResponse;
 }
 
 /** What an injected fault answers instead of the operation; `undefined` for a delay only. */
@@ -250,7 +241,5 @@ export function createEngine(options: EngineOptions): Engine {
       if (match.kind === 'operation') return dispatch(match.provider, match.operation, match.params, request);
       return refuse(match, request);
     },
-    dispatch,
-    refuse,
   };
 }

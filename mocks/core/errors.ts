@@ -1,8 +1,11 @@
 /**
- * Typed errors with stable codes (after jose's `JOSEError.code`). Handlers throw or return a
- * `MockError`; each provider turns it into its own documented body in one place
- * (`Provider.errorResponse`). Tests and the journal use the code, never the message.
+ * One error type with stable codes (after jose's `JOSEError.code`). Operations, control actions,
+ * the control plane and fault specs all throw a `MockError`; `details` is typed by its code.
+ * Each provider turns a code into its own documented body with a table (`errorBodies`), the
+ * control plane with `controlErrorResponse`. Tests and the journal use the code, never the message.
  */
+import type { MockResponse } from './provider.js';
+
 export type MockErrorCode =
   // credentials
   | 'credentials_missing'
@@ -35,8 +38,32 @@ export type MockErrorCode =
   | 'not_found'
   | 'route_not_found'
   | 'method_not_allowed'
+  // the control plane (answered as `{error, message}`, see `controlErrorResponse`)
+  /** A control request the plane cannot read (not a JSON object, neither id nor prefix, …). */
+  | 'control_invalid'
+  /** `POST /__control/clock` with a time outside the years 1970–9999 or not ISO 8601. */
+  | 'clock_invalid'
+  /** A fault spec that does not parse (see `parseFaultSpec`). */
+  | 'fault_invalid'
+  /** One fault more than `maxFaults`. */
+  | 'too_many_faults'
+  /** `POST /__control/<provider>/<action>` naming no declared action. */
+  | 'action_unknown'
+  /** Fixtures (a config) that do not validate: `details.problems` lists each with its path. */
+  | 'fixtures_invalid'
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
+
+/** The refusals that mean "who are you?" rather than "you may not". */
+export const credentialRefusals = [
+  'credentials_missing',
+  'header_misspelled',
+  'token_unknown',
+  'token_expired',
+  'token_revoked',
+  'token_evicted',
+  'token_wrong_kind',
+] as const satisfies readonly MockErrorCode[];
 
 /** The HTTP status a code gets unless its provider documents another. */
 export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
@@ -64,18 +91,41 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  control_invalid: 400,
+  clock_invalid: 400,
+  fault_invalid: 400,
+  too_many_faults: 400,
+  action_unknown: 404,
+  fixtures_invalid: 400,
   internal: 500,
 };
 
-export interface MockErrorDetails {
-  /** Field name → problems, for validation errors. */
-  fields?: Record<string, string[]>;
-  /** For `method_not_allowed`: the methods the path does take. */
-  allow?: readonly string[];
-  /** For `scope_missing`: the scope the operation needs. */
-  scope?: string;
-  /** The scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
-  authScheme?: string;
+/** Field name → problems. */
+export type FieldProblems = Record<string, string[]>;
+
+/** One problem of a config: where (`eventix.clients[0].redirect_uris[1]`) and what. */
+export interface FixtureProblem {
+  path: string;
+  message: string;
+}
+
+/** The details each code may carry; codes not listed carry only the common ones. */
+export interface MockErrorDetailsMap {
+  /** `fields`: the variables that are missing (TeleTracker lists them). */
+  invalid_request: { fields?: FieldProblems };
+  validation_failed: { fields?: FieldProblems };
+  /** `allow`: the methods the path does take. */
+  method_not_allowed: { allow: readonly string[] };
+  /** `scope`: the scope the operation needs. */
+  scope_missing: { scope?: string };
+  /** `authScheme`: the scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
+  invalid_client: { authScheme?: string };
+  /** `problems`: every problem of the refused fixtures, each with its path. */
+  fixtures_invalid: { problems: readonly FixtureProblem[] };
+}
+
+/** Details every code may carry. */
+export interface CommonDetails {
   /**
    * The journal's reason when it is more precise than the code, e.g. `token_evicted` behind an
    * OAuth `invalid_grant`.
@@ -83,15 +133,30 @@ export interface MockErrorDetails {
   reason?: MockErrorCode;
 }
 
-export class MockError extends Error {
-  override readonly name = 'MockError';
-  readonly code: MockErrorCode;
-  readonly details: MockErrorDetails;
+export type MockErrorDetails<C extends MockErrorCode = MockErrorCode> = CommonDetails &
+  (C extends keyof MockErrorDetailsMap ? MockErrorDetailsMap[C] : unknown);
 
-  constructor(code: MockErrorCode, message: string, details: MockErrorDetails = {}) {
+/** Codes whose details have a required field. */
+type DetailsRequired<C extends MockErrorCode> = C extends 'method_not_allowed' | 'fixtures_invalid' ? true : false;
+
+export class MockError<C extends MockErrorCode = MockErrorCode> extends Error {
+  override readonly name = 'MockError';
+  readonly code: C;
+  readonly details: MockErrorDetails<C>;
+
+  constructor(
+    code: C,
+    message: string,
+    ...details: DetailsRequired<C> extends true ? [MockErrorDetails<C>] : [MockErrorDetails<C>?]
+  ) {
     super(message);
     this.code = code;
-    this.details = details;
+    this.details = (details[0] ?? {}) as MockErrorDetails<C>;
+  }
+
+  /** Narrows to one code, so its details are typed. */
+  is<K extends MockErrorCode>(code: K): this is MockError<K> {
+    return (this.code as MockErrorCode) === code;
   }
 }
 
@@ -99,13 +164,57 @@ export function isMockError(value: unknown): value is MockError {
   return value instanceof MockError;
 }
 
-/** Credential codes: refusals that mean "who are you?" rather than "you may not". */
-export const credentialCodes: ReadonlySet<MockErrorCode> = new Set([
-  'credentials_missing',
-  'header_misspelled',
-  'token_unknown',
-  'token_expired',
-  'token_revoked',
-  'token_evicted',
-  'token_wrong_kind',
-]);
+/** What a provider's error body may depend on besides the error. */
+export interface ErrorContext {
+  /** The real host the request was for. */
+  host: string;
+  /** The operation matched, or null for a route that matched none. */
+  operationId: string | null;
+}
+
+/** Turns one code into a provider's documented body. */
+export type ErrorBody<C extends MockErrorCode = MockErrorCode> = (
+  error: MockError<C>,
+  context: ErrorContext,
+) => MockResponse;
+
+/** A provider's error bodies: one entry per code it documents. */
+export type ErrorBodyTable = { readonly [C in MockErrorCode]?: ErrorBody<C> };
+
+/** The same body for several codes: `...sameBody(['token_unknown', 'token_expired'], unauthorized)`. */
+export function sameBody<const Cs extends readonly MockErrorCode[]>(
+  codes: Cs,
+  body: ErrorBody<Cs[number]>,
+): { [C in Cs[number]]: ErrorBody<C> } {
+  return Object.fromEntries(codes.map((code) => [code, body])) as unknown as { [C in Cs[number]]: ErrorBody<C> };
+}
+
+/**
+ * A provider's `errorResponse` from its table: the code's entry, else `fallback` (which answers
+ * with `defaultStatus` of the code unless it chooses another).
+ */
+export function errorBodies(table: ErrorBodyTable, fallback: ErrorBody): ErrorBody {
+  return (error, context) => {
+    const entry = Object.hasOwn(table, error.code) ? (table[error.code] as ErrorBody | undefined) : undefined;
+    return (entry ?? fallback)(error, context);
+  };
+}
+
+/** The control plane's `error` word for each code it answers with (kept stable for clients). */
+const controlWords: Partial<Record<MockErrorCode, string>> = {
+  control_invalid: 'invalid_request',
+  clock_invalid: 'invalid_request',
+  fault_invalid: 'invalid_request',
+  action_unknown: 'not_found',
+  fixtures_invalid: 'invalid_request',
+};
+
+/**
+ * `{error, message}` with the code's status, as every `/__control` refusal answers; refused
+ * fixtures add `problems`.
+ */
+export function controlErrorResponse(error: MockError): MockResponse {
+  const body = { error: controlWords[error.code] ?? error.code, message: error.message };
+  if (error.is('fixtures_invalid')) return { status: 400, body: { ...body, problems: [...error.details.problems] } };
+  return { status: defaultStatus[error.code], body };
+}

@@ -4,6 +4,7 @@
  * requests to a provider (and optionally one operation); it shows in the journal. Faults are
  * deliberate departures from the spec, so they skip the contract check.
  */
+import { MockError } from './errors.js';
 import { randomToken } from './random.js';
 
 export interface FaultSpec {
@@ -52,17 +53,6 @@ export interface FaultTable {
   readonly size: number;
 }
 
-export class FaultSpecError extends Error {
-  override readonly name = 'FaultSpecError';
-  constructor(
-    message: string,
-    /** `payload_too_large` (413) for a body over `maxFaultBodyBytes`, else `invalid_request` (400). */
-    readonly code: 'invalid_request' | 'payload_too_large' = 'invalid_request',
-  ) {
-    super(message);
-  }
-}
-
 const maxDelayMs = 60_000;
 const maxCount = 1_000_000;
 /** Live faults at most; one more is refused with 400 `too_many_faults`. */
@@ -96,13 +86,12 @@ const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
- * The fault body as plain JSON (a copy), or a `FaultSpecError`: only null, booleans, finite
+ * The fault body as plain JSON (a copy), or a `MockError` (`fault_invalid`, or `payload_too_large` for a body over `maxFaultBodyBytes`): only null, booleans, finite
  * numbers, strings, arrays and plain objects, at most `maxFaultBodyDepth` deep and
  * `maxFaultBodyBytes` serialized. Walked without recursion, so no depth overflows the stack.
  */
 function checkFaultBody(body: unknown): unknown {
-  const tooLarge = () =>
-    new FaultSpecError(`body must be at most ${maxFaultBodyBytes} bytes as JSON.`, 'payload_too_large');
+  const tooLarge = () => new MockError('payload_too_large', `body must be at most ${maxFaultBodyBytes} bytes as JSON.`);
   const stack: [unknown, number][] = [[body, 1]];
   let nodes = 0;
   let bytes = 0;
@@ -110,10 +99,11 @@ function checkFaultBody(body: unknown): unknown {
     const [value, depth] = stack.pop() as [unknown, number];
     // Every value takes at least one byte; strings at least their length.
     if (++nodes > maxFaultBodyBytes) throw tooLarge();
-    if (depth > maxFaultBodyDepth) throw new FaultSpecError(`body must be at most ${maxFaultBodyDepth} levels deep.`);
+    if (depth > maxFaultBodyDepth)
+      throw new MockError('fault_invalid', `body must be at most ${maxFaultBodyDepth} levels deep.`);
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new FaultSpecError('body numbers must be finite.');
+      if (!Number.isFinite(value)) throw new MockError('fault_invalid', 'body numbers must be finite.');
       continue;
     }
     if (typeof value === 'string') {
@@ -133,7 +123,10 @@ function checkFaultBody(body: unknown): unknown {
       }
       continue;
     }
-    throw new FaultSpecError('body must be JSON: null, booleans, numbers, strings, arrays and plain objects.');
+    throw new MockError(
+      'fault_invalid',
+      'body must be JSON: null, booleans, numbers, strings, arrays and plain objects.',
+    );
   }
   const text = JSON.stringify(body);
   if (encoder.encode(text).byteLength > maxFaultBodyBytes) throw tooLarge();
@@ -142,35 +135,39 @@ function checkFaultBody(body: unknown): unknown {
 
 function checkFaultHeaders(headers: unknown): Record<string, string> {
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
-    throw new FaultSpecError('headers must be an object of strings.');
+    throw new MockError('fault_invalid', 'headers must be an object of strings.');
   }
   const entries = Object.entries(headers);
-  if (entries.length > maxFaultHeaders) throw new FaultSpecError(`headers takes at most ${maxFaultHeaders} headers.`);
+  if (entries.length > maxFaultHeaders)
+    throw new MockError('fault_invalid', `headers takes at most ${maxFaultHeaders} headers.`);
   const out: Record<string, string> = {};
   let bytes = 0;
   for (const [k, v] of entries) {
     const shown = JSON.stringify(k.slice(0, 40));
-    if (!headerName.test(k)) throw new FaultSpecError(`headers: ${shown} is not a valid header name.`);
+    if (!headerName.test(k)) throw new MockError('fault_invalid', `headers: ${shown} is not a valid header name.`);
     if (typeof v !== 'string' || !headerValue.test(v)) {
-      throw new FaultSpecError(
+      throw new MockError(
+        'fault_invalid',
         `headers.${k.slice(0, 40)} must be a string of visible ASCII or Latin-1 characters (no control characters).`,
       );
     }
     const name = k.toLowerCase();
     if (forbiddenFaultHeaders.has(name)) {
-      throw new FaultSpecError(
+      throw new MockError(
+        'fault_invalid',
         `headers.${name} is refused: framing and connection headers (${[...forbiddenFaultHeaders].join(', ')}) are the server's.`,
       );
     }
     bytes += k.length + v.length;
-    if (bytes > maxFaultHeaderBytes) throw new FaultSpecError(`headers must be at most ${maxFaultHeaderBytes} bytes.`);
+    if (bytes > maxFaultHeaderBytes)
+      throw new MockError('fault_invalid', `headers must be at most ${maxFaultHeaderBytes} bytes.`);
     out[name] = v;
   }
   return out;
 }
 
 /**
- * Checks a fault spec from the control plane; throws `FaultSpecError` with the reason.
+ * Checks a fault spec from the control plane; throws `MockError` (`fault_invalid`, or `payload_too_large` for a body over `maxFaultBodyBytes`) with the reason.
  * @param operations every provider id with its operationIds (a list of ids alone skips the operation check).
  */
 export function parseFaultSpec(
@@ -178,7 +175,7 @@ export function parseFaultSpec(
   operations: ReadonlyMap<string, readonly string[]> | readonly string[],
 ): FaultSpec {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new FaultSpecError('A fault is a JSON object.');
+    throw new MockError('fault_invalid', 'A fault is a JSON object.');
   }
   const catalog = Array.isArray(operations) ? undefined : (operations as ReadonlyMap<string, readonly string[]>);
   const providerIds = catalog === undefined ? (operations as readonly string[]) : [...catalog.keys()];
@@ -186,18 +183,18 @@ export function parseFaultSpec(
   const known = new Set(['provider', 'operationId', 'count', 'status', 'headers', 'body', 'delayMs', 'drop']);
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
   if (unknown.length > 0) {
-    throw new FaultSpecError(`Unknown fault field(s): ${unknown.map((k) => k.slice(0, 40)).join(', ')}.`);
+    throw new MockError('fault_invalid', `Unknown fault field(s): ${unknown.map((k) => k.slice(0, 40)).join(', ')}.`);
   }
   const spec: FaultSpec = {};
   if (raw.provider !== undefined) {
     if (typeof raw.provider !== 'string' || !providerIds.includes(raw.provider)) {
-      throw new FaultSpecError(`provider must be one of ${providerIds.join(', ')}.`);
+      throw new MockError('fault_invalid', `provider must be one of ${providerIds.join(', ')}.`);
     }
     spec.provider = raw.provider;
   }
   if (raw.operationId !== undefined) {
     if (typeof raw.operationId !== 'string' || raw.operationId === '') {
-      throw new FaultSpecError('operationId must be a non-empty string.');
+      throw new MockError('fault_invalid', 'operationId must be a non-empty string.');
     }
     if (catalog !== undefined) {
       const ids =
@@ -206,20 +203,20 @@ export function parseFaultSpec(
           : (catalog.get(spec.provider) as readonly string[]);
       if (!ids.includes(raw.operationId)) {
         const of = spec.provider === undefined ? 'any provider' : spec.provider;
-        throw new FaultSpecError(`operationId is not an operation of ${of}; known: ${ids.join(', ')}.`);
+        throw new MockError('fault_invalid', `operationId is not an operation of ${of}; known: ${ids.join(', ')}.`);
       }
     }
     spec.operationId = raw.operationId;
   }
   if (raw.count !== undefined) {
     if (!Number.isInteger(raw.count) || (raw.count as number) < 1 || (raw.count as number) > maxCount) {
-      throw new FaultSpecError(`count must be an integer from 1 to ${maxCount}.`);
+      throw new MockError('fault_invalid', `count must be an integer from 1 to ${maxCount}.`);
     }
     spec.count = raw.count as number;
   }
   if (raw.status !== undefined) {
     if (!Number.isInteger(raw.status) || (raw.status as number) < 400 || (raw.status as number) > 599) {
-      throw new FaultSpecError('status must be an integer from 400 to 599.');
+      throw new MockError('fault_invalid', 'status must be an integer from 400 to 599.');
     }
     spec.status = raw.status as number;
   }
@@ -232,19 +229,19 @@ export function parseFaultSpec(
       raw.delayMs < 0 ||
       raw.delayMs > maxDelayMs
     ) {
-      throw new FaultSpecError(`delayMs must be a number from 0 to ${maxDelayMs}.`);
+      throw new MockError('fault_invalid', `delayMs must be a number from 0 to ${maxDelayMs}.`);
     }
     spec.delayMs = raw.delayMs;
   }
   if (raw.drop !== undefined) {
-    if (typeof raw.drop !== 'boolean') throw new FaultSpecError('drop must be true or false.');
+    if (typeof raw.drop !== 'boolean') throw new MockError('fault_invalid', 'drop must be true or false.');
     spec.drop = raw.drop;
   }
   if (spec.status === undefined && spec.drop !== true && spec.delayMs === undefined) {
-    throw new FaultSpecError('Give a status, a delayMs, or drop: true.');
+    throw new MockError('fault_invalid', 'Give a status, a delayMs, or drop: true.');
   }
   if (spec.drop === true && spec.status !== undefined) {
-    throw new FaultSpecError('A dropped connection has no status: give one or the other.');
+    throw new MockError('fault_invalid', 'A dropped connection has no status: give one or the other.');
   }
   return spec;
 }

@@ -7,11 +7,18 @@ export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from 
 export type { Clock, ClockOptions } from './clock.js';
 export { createClock, epochSeconds } from './clock.js';
 export type { ClockState, ControlPlane, FixtureProblem, FixturesHook, TokenView } from './control.js';
-export { answerControl, ControlError, maxListedTokens } from './control.js';
-export { checkControlRequest, controlHostNames, hostName, loopbackNames } from './control-guard.js';
+export { answerControl, maxListedTokens } from './control.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
-export { decodeBasic, findBySecret, formDecode, readAuthorization, safeEqual } from './credentials.js';
+export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './credentials.js';
+export type {
+  AnyProviderDefinition,
+  FixturesSlot,
+  OptionsOf,
+  ProviderDefinition,
+  ProviderDefinitionInput,
+} from './define.js';
+export { defineProvider } from './define.js';
 export type {
   ContractViolation,
   Engine,
@@ -22,24 +29,40 @@ export type {
   ResponseValidator,
 } from './engine.js';
 export { createEngine } from './engine.js';
-export type { MockErrorCode, MockErrorDetails } from './errors.js';
-export { credentialCodes, defaultStatus, isMockError, MockError } from './errors.js';
+export type {
+  CommonDetails,
+  ErrorBody,
+  ErrorBodyTable,
+  ErrorContext,
+  FieldProblems,
+  MockErrorCode,
+  MockErrorDetails,
+  MockErrorDetailsMap,
+} from './errors.js';
+export { credentialRefusals, defaultStatus, errorBodies, MockError, sameBody } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
-export { createFaultTable, FaultSpecError, parseFaultSpec } from './faults.js';
+export { createFaultTable } from './faults.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
-export type { CredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
+export type { CredentialKind, GenericCredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
 export { createJournal, isSecretQueryName, redactQuery, secretQueryNames } from './journal.js';
 export type { JwtIssuer, JwtIssuerOptions } from './jwt.js';
 export { createJwtIssuer } from './jwt.js';
-export type { ClientAuthOptions, OAuthErrorBody, OAuthErrorOptions, PkceChallenge, PkceMethod } from './oauth2.js';
+export type {
+  ClientAuthOptions,
+  OAuthErrorBody,
+  OAuthErrorOptions,
+  PkceChallenge,
+  PkceMethod,
+  TokenRequest,
+} from './oauth2.js';
 export {
-  authenticateClient,
   bearerToken,
   checkAccessToken,
   describeRefusal,
   grantRefused,
-  oauthErrorResponse,
+  oauthErrorBodies,
+  openTokenRequest,
   readPkceChallenge,
   readTokenFields,
   requireField,
@@ -58,17 +81,17 @@ export type {
   Provider,
   ProviderAction,
   ProviderEnv,
-  ProviderModule,
+  Route,
   StatusOf,
 } from './provider.js';
-export { responder } from './provider.js';
+export { responder, routeTable } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
 export type { Slicer } from './slices.js';
 export { createSlicer } from './slices.js';
-export type { SeededState } from './snapshot.js';
-export { stateSnapshot, withSeededState } from './snapshot.js';
+export type { SeededState, SnapshotParts } from './snapshot.js';
+export { withSeededState } from './snapshot.js';
 export type {
   IssueOptions,
   TokenCheck,

@@ -5,24 +5,23 @@
  */
 import type { MockErrorCode } from './errors.js';
 
-/** Which kind of credential a request presented (never the credential itself). */
-export type CredentialKind =
+/** Credential kinds every provider may present; a provider declares its own beside them (`defineProvider`). */
+export type GenericCredentialKind =
   | 'none'
   | 'bearer'
   | 'basic'
   | 'client_secret'
   | 'api_key'
-  | 'organization_token'
-  | 'event_token'
-  | 'collaborator_token'
-  | 'area_token'
-  | 'connect_token'
-  | 'session_token'
   | 'refresh_token'
   | 'authorization_code'
   | 'password'
-  | 'integrator'
   | 'control';
+
+/**
+ * Which kind of credential a request presented (never the credential itself): a generic kind or
+ * one a provider declared (`K`; `mocks/providers` gives the union of all of them).
+ */
+export type CredentialKind<K extends string = string> = GenericCredentialKind | K;
 
 export interface JournalEntry {
   seq: number;

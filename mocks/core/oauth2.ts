@@ -5,8 +5,8 @@
  */
 import { fieldsOf } from './body.js';
 import { decodeBasic, formDecode, readAuthorization, safeEqual } from './credentials.js';
-import { MockError, type MockErrorCode } from './errors.js';
-import type { MockRequest, MockResponse, OperationContext } from './provider.js';
+import { defaultStatus, type ErrorBody, errorBodies, MockError, sameBody } from './errors.js';
+import type { MockRequest, OperationContext } from './provider.js';
 import type { TokenEntry, TokenRefusal, TokenStore } from './token-store.js';
 
 /**
@@ -60,6 +60,29 @@ export interface ClientAuthOptions {
    * header counts as absent). Default `basic`.
    */
   precedence?: 'basic' | 'body';
+}
+
+/** A token request's fields, its `grant_type` and the authenticated client id. */
+export interface TokenRequest {
+  fields: Record<string, string>;
+  grantType: string;
+  clientId: string;
+}
+
+/**
+ * The opening of every token endpoint: read the fields (invalid_request when unreadable), require
+ * `grant_type`, authenticate the client (see `authenticateClient`).
+ */
+export async function openTokenRequest(
+  request: MockRequest,
+  context: OperationContext,
+  secretOf: (clientId: string) => string | undefined,
+  options: ClientAuthOptions = {},
+): Promise<TokenRequest> {
+  const fields = await readTokenFields(request);
+  const grantType = requireField(fields, 'grant_type');
+  const clientId = authenticateClient(request, fields, context, secretOf, options);
+  return { fields, grantType, clientId };
 }
 
 /**
@@ -237,12 +260,12 @@ export interface OAuthErrorBody {
 }
 
 export interface OAuthErrorOptions {
-  /** `realm` of Bearer challenges: the API host. */
-  apiRealm: string;
-  /** `realm` of Basic challenges: the token host. */
+  /** `realm` of Bearer challenges; the request's host when not given. */
+  apiRealm?: string;
+  /** `realm` of Basic challenges. */
   tokenRealm: string;
-  /** True when the request went to the token host (media-type errors are 400 there). */
-  onTokenHost: boolean;
+  /** The hosts of the token endpoint, where a wrong media type is a 400, not a 415. */
+  tokenHosts: readonly string[];
   /**
    * How a failed client authentication (`invalid_client`) is answered:
    * - `rfc6749` (default): 401 with a `Basic` challenge when the client used HTTP Basic, else 400;
@@ -259,86 +282,81 @@ const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&').replace(/[
 
 /**
  * Every refusal in the OAuth2 / RFC 6750 shape `{error, error_description}`, with Bearer
- * challenges on 401/403 and a Basic challenge when a Basic-authenticated client fails.
+ * challenges on 401/403 and a Basic challenge when a Basic-authenticated client fails: a
+ * provider's `errorResponse` (see `errorBodies`).
  */
-export function oauthErrorResponse(error: MockError, options: OAuthErrorOptions): MockResponse {
-  const body = (code: string, extra: Partial<OAuthErrorBody> = {}): OAuthErrorBody => ({
+export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
+  const body = (error: MockError, code: string, extra: Partial<OAuthErrorBody> = {}): OAuthErrorBody => ({
     error: code,
     error_description: error.message,
     ...extra,
   });
-  const bearer = (params: string) => ({ 'www-authenticate': `Bearer realm=${quoted(options.apiRealm)}${params}` });
-  const code: MockErrorCode = error.code;
-  switch (code) {
-    case 'credentials_missing':
-    case 'header_misspelled':
+  const bearer = (params: string, host: string) => ({
+    'www-authenticate': `Bearer realm=${quoted(options.apiRealm ?? host)}${params}`,
+  });
+  const basic = { 'www-authenticate': `Basic realm=${quoted(options.tokenRealm)}` };
+  const plain =
+    (status: number, code: string): ErrorBody =>
+    (error) => ({ status, body: body(error, code) });
+  const asItself: ErrorBody = (error) => ({ status: 400, body: body(error, error.code) });
+  return errorBodies(
+    {
       // RFC 6750 §3.1: a request without credentials gets a challenge and no error code; the
       // body still says why.
-      return { status: 401, headers: bearer(''), body: body('invalid_request') };
-    case 'token_unknown':
-    case 'token_expired':
-    case 'token_revoked':
-    case 'token_evicted':
-    case 'token_wrong_kind':
-    case 'tenant_not_covered':
-      return {
+      ...sameBody(['credentials_missing', 'header_misspelled'], (error, { host }) => ({
         status: 401,
-        headers: bearer(`, error="invalid_token", error_description=${quoted(error.message)}`),
-        body: body('invalid_token'),
-      };
-    case 'scope_missing':
-      return {
-        status: 403,
-        headers: bearer(`, error="insufficient_scope", scope=${quoted(error.details.scope ?? '')}`),
-        body: body('insufficient_scope'),
-      };
-    case 'forbidden':
-      return { status: 403, body: body('access_denied') };
-    case 'invalid_client': {
-      const scheme = error.details.authScheme;
-      const style = options.invalidClient ?? 'rfc6749';
-      if (style === 'identityserver') return { status: 400, body: body('invalid_client') };
-      if (style === 'league') {
-        if (scheme === undefined) return { status: 401, body: body('invalid_client') };
-        const word = scheme === 'bearer' ? 'Bearer' : 'Basic';
-        return {
+        headers: bearer('', host),
+        body: body(error, 'invalid_request'),
+      })),
+      ...sameBody(
+        ['token_unknown', 'token_expired', 'token_revoked', 'token_evicted', 'token_wrong_kind', 'tenant_not_covered'],
+        (error, { host }) => ({
           status: 401,
-          headers: { 'www-authenticate': `${word} realm=${quoted(options.tokenRealm)}` },
-          body: body('invalid_client'),
-        };
-      }
-      return scheme === 'basic'
-        ? {
+          headers: bearer(`, error="invalid_token", error_description=${quoted(error.message)}`, host),
+          body: body(error, 'invalid_token'),
+        }),
+      ),
+      scope_missing: (error, { host }) => ({
+        status: 403,
+        headers: bearer(`, error="insufficient_scope", scope=${quoted(error.details.scope ?? '')}`, host),
+        body: body(error, 'insufficient_scope'),
+      }),
+      forbidden: plain(403, 'access_denied'),
+      invalid_client: (error) => {
+        const scheme = error.details.authScheme;
+        const style = options.invalidClient ?? 'rfc6749';
+        if (style === 'identityserver') return { status: 400, body: body(error, 'invalid_client') };
+        if (style === 'league') {
+          if (scheme === undefined) return { status: 401, body: body(error, 'invalid_client') };
+          const word = scheme === 'bearer' ? 'Bearer' : 'Basic';
+          return {
             status: 401,
-            headers: { 'www-authenticate': `Basic realm=${quoted(options.tokenRealm)}` },
-            body: body('invalid_client'),
-          }
-        : { status: 400, body: body('invalid_client') };
-    }
-    case 'invalid_request':
-    case 'invalid_grant':
-    case 'unauthorized_client':
-    case 'unsupported_grant_type':
-    case 'invalid_scope':
-      return { status: 400, body: body(code) };
-    case 'malformed_body':
-    case 'tenant_ambiguous':
-      return { status: 400, body: body('invalid_request') };
-    case 'validation_failed':
-      return {
+            headers: { 'www-authenticate': `${word} realm=${quoted(options.tokenRealm)}` },
+            body: body(error, 'invalid_client'),
+          };
+        }
+        return scheme === 'basic'
+          ? { status: 401, headers: basic, body: body(error, 'invalid_client') }
+          : { status: 400, body: body(error, 'invalid_client') };
+      },
+      ...sameBody(
+        ['invalid_request', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'],
+        asItself,
+      ),
+      ...sameBody(['malformed_body', 'tenant_ambiguous'], plain(400, 'invalid_request')),
+      validation_failed: (error) => ({
         status: 400,
-        body: body('invalid_request', error.details.fields ? { errors: error.details.fields } : {}),
-      };
-    case 'unsupported_media_type':
-      return { status: options.onTokenHost ? 400 : 415, body: body('invalid_request') };
-    case 'payload_too_large':
-      return { status: 413, body: body('invalid_request') };
-    case 'not_found':
-    case 'route_not_found':
-      return { status: 404, body: body('not_found') };
-    case 'method_not_allowed':
-      return { status: 405, body: body('method_not_allowed') };
-    case 'internal':
-      return { status: 500, body: body('server_error') };
-  }
+        body: body(error, 'invalid_request', error.details.fields ? { errors: error.details.fields } : {}),
+      }),
+      unsupported_media_type: (error, context) => ({
+        status: options.tokenHosts.includes(context.host) ? 400 : 415,
+        body: body(error, 'invalid_request'),
+      }),
+      payload_too_large: plain(413, 'invalid_request'),
+      ...sameBody(['not_found', 'route_not_found'], plain(404, 'not_found')),
+      method_not_allowed: plain(405, 'method_not_allowed'),
+      internal: plain(500, 'server_error'),
+    },
+    (error) => ({ status: defaultStatus[error.code], body: body(error, error.code) }),
+  );
 }

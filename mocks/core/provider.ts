@@ -46,13 +46,15 @@ export interface MockResponse {
   drop?: boolean;
 }
 
-export interface OperationContext {
+/** `K`: the credential kinds the provider declared (see `defineProvider`). */
+export interface OperationContext<K extends string = string> {
   readonly clock: Clock;
   /** Records which kind of credential the request presented, for the journal. */
-  present(kind: CredentialKind): void;
+  present(kind: CredentialKind<K>): void;
 }
 
-export interface Operation {
+/** `K`: the credential kinds the provider declared, besides the generic ones. */
+export interface Operation<K extends string = string> {
   /** The spec's operationId. */
   readonly operationId: string;
   readonly method: HttpMethod;
@@ -64,7 +66,29 @@ export interface Operation {
    * Answers the request. Refusals may be thrown as `MockError` (guards read better that way);
    * the engine turns them into the provider's error body, so nothing ever throws through MSW.
    */
-  handle(request: MockRequest, context: OperationContext): MockResponse | Promise<MockResponse>;
+  handle(request: MockRequest, context: OperationContext<K>): MockResponse | Promise<MockResponse>;
+}
+
+/** Method, path and hosts of an operation as its spec declares them (`mocks/generated/<id>.routes.ts`). */
+export interface Route {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly hosts: readonly string[];
+}
+
+/**
+ * Looks an operation's route up by operationId in a provider's generated route table, so an
+ * operation the spec does not declare does not compile and method, path and hosts cannot drift.
+ *
+ * @example
+ * const route = routeTable(routes);
+ * const getMe: Operation = { ...route('getMe'), handle: … };
+ */
+export function routeTable<R extends Readonly<Record<string, Route>>>(routes: R) {
+  return <Id extends keyof R & string>(operationId: Id): { readonly operationId: Id } & R[Id] => ({
+    operationId,
+    ...routes[operationId],
+  });
 }
 
 export interface DemoCredential {
@@ -108,16 +132,6 @@ export interface Provider {
 
 export interface ProviderEnv {
   clock: Clock;
-}
-
-/**
- * A provider module's default export: its id and a factory of fresh, isolated instances. `F` is
- * the fixture set its state seeds from (declared in the provider's `config.ts`; the demo world
- * when omitted).
- */
-export interface ProviderModule<O = unknown, F = unknown> {
-  readonly id: string;
-  create(env: ProviderEnv, options?: O, fixtures?: F): Provider;
 }
 
 // ---- response typing from openapi-typescript's `operations` ----

@@ -26,7 +26,6 @@ interface HostTable {
 export interface Router {
   /** `undefined` when no provider serves the host. */
   match(host: string, method: string, path: string): RouteMatch | undefined;
-  hosts(): string[];
 }
 
 function splitPath(path: string): string[] {
@@ -116,6 +115,5 @@ export function compileRouter(providers: readonly Provider[]): Router {
       }
       return { kind: 'not_found', provider: table.provider };
     },
-    hosts: () => [...tables.keys()],
   };
 }

@@ -1,28 +1,25 @@
 import type { Provider } from './provider.js';
 
+/** What a state part shows in a snapshot: its records, or a count (of live tokens, say). */
+export type SnapshotParts = Record<string, readonly unknown[] | number>;
+
 /**
  * A provider's mutable state as plain JSON, so a test can prove that a refused request changed
- * nothing. Duck-typed over a provider's state object: @msw/data collections (anything with
- * `findMany`) contribute their records, token stores (anything with `entries`) their count of
- * live tokens. Which tokens were last used is not state a refusal must keep still.
+ * nothing: the parts its state lists (`SeededState.snapshot`), in name order, each record as JSON.
+ * Which tokens were last used is not state a refusal must keep still.
  */
-export function stateSnapshot(state: Record<string, unknown>): string {
+export function stateSnapshot(parts: SnapshotParts): string {
   const out: Record<string, unknown> = {};
-  for (const [name, part] of Object.entries(state).sort(([a], [b]) => a.localeCompare(b))) {
-    if (part === null || typeof part !== 'object') continue;
-    const candidate = part as { findMany?: unknown; entries?: unknown };
-    if (typeof candidate.findMany === 'function') {
-      out[name] = (candidate.findMany as () => unknown[])().map((r) => JSON.stringify(r));
-    } else if (typeof candidate.entries === 'function' && 'size' in candidate) {
-      out[name] = (candidate.entries as () => unknown[])().length;
-    }
+  for (const [name, part] of Object.entries(parts).sort(([a], [b]) => a.localeCompare(b))) {
+    out[name] = typeof part === 'number' ? part : part.map((r) => JSON.stringify(r));
   }
   return JSON.stringify(out);
 }
 
-/** A provider's state object: seeded asynchronously (@msw/data), and again on reset. */
+/** A provider's state object: seeded (perhaps asynchronously), again on reset, and shown by `snapshot`. */
 export interface SeededState {
   seed(): Promise<void>;
+  snapshot(): SnapshotParts;
 }
 
 /**
@@ -31,8 +28,8 @@ export interface SeededState {
  */
 export function withSeededState<S extends SeededState>(
   state: S,
-  provider: Omit<Provider, 'ready' | 'reset' | 'snapshot'>,
-): Provider {
+  provider: Omit<Provider, 'id' | 'title' | 'ready' | 'reset' | 'snapshot'>,
+): Omit<Provider, 'id' | 'title'> {
   let seeded = state.seed();
   return {
     ...provider,
@@ -41,6 +38,6 @@ export function withSeededState<S extends SeededState>(
       seeded = state.seed();
       return seeded;
     },
-    snapshot: () => stateSnapshot(state as unknown as Record<string, unknown>),
+    snapshot: () => stateSnapshot(state.snapshot()),
   };
 }

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { answerControl, parseBody } from '../../mocks/core/index.js';
-import { createMocks } from '../../mocks/mocks.js';
+import { createMocks } from '../../mocks/doors/msw/mocks.js';
 
 const mocks = createMocks();
 

@@ -13,10 +13,10 @@ import fc from 'fast-check';
 import { type SetupServer, setupServer } from 'msw/node';
 import type { FixturesConfig } from '../../mocks/config/schema.js';
 import { createContractValidator, loadSpec, type SpecOperation, specOperations } from '../../mocks/contract.js';
-import { createMockServer, type MockServer } from '../../mocks/http.js';
-import { createMocks } from '../../mocks/mocks.js';
-import { runCollections } from '../../mocks/newman.js';
-import { providerIds } from '../../mocks/providers/index.js';
+import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
+import { createMocks } from '../../mocks/doors/msw/mocks.js';
+import { type ProviderId, providerIds } from '../../mocks/providers/index.js';
+import { runCollections } from '../../mocks/tools/newman.js';
 
 export type DoorName = 'http' | 'msw';
 
@@ -64,7 +64,7 @@ function specValues(node: unknown, key = ''): string[] {
  * `setupServer` (which lets loopback requests through to that server).
  */
 export async function createFuzzWorld(
-  ids: readonly string[] = providerIds,
+  ids: readonly ProviderId[] = providerIds,
   /** A configured world instead of the demo one (as `setupMocks({ fixtures })` takes it). */
   options: { fixtures?: FixturesConfig } = {},
 ): Promise<FuzzWorld> {

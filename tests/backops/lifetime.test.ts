@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { apiKeys, areas, collaborators, events, organizations } from '../../mocks/providers/backops/fixtures.js';
 import {
   adminKey,
@@ -163,7 +163,7 @@ describe.each(doorNames)('BackOps token lifetimes from provider options through 
 
 describe('BackOps control plane over HTTP', () => {
   const mock = createMockServer({ providers: ['backops'] });
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
 
   it('lists the backops fixtures at GET /__control/fixtures', async () => {
     const res = await agent.get('/__control/fixtures');

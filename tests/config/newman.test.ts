@@ -7,7 +7,7 @@ import { writeMockEnvironments } from '../../mocks/config/environments.js';
 import { fixturesOf } from '../../mocks/config/load.js';
 import { parseConfig } from '../../mocks/config/schema.js';
 import { createContractValidator } from '../../mocks/contract.js';
-import { runCollections } from '../../mocks/newman.js';
+import { runCollections } from '../../mocks/tools/newman.js';
 
 // Merge mode: the user's own entities take the roles the collection needs; the demo world
 // keeps the rest (a foreign company, a user without report access, …).

@@ -1,6 +1,6 @@
 /** The configured world at run time: PUT /__control/fixtures replaces it, POST /__control/<id>/fixtures adds to it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mocks/http.js';
+import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
 import { customWorld } from './worlds.js';
 
 describe('fixtures at run time (node:http door)', () => {

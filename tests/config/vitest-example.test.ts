@@ -1,6 +1,6 @@
 /** The README's Vitest example: a configured world, a scenario seeded in beforeEach. */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { setupMocks } from '../../mocks/node.js';
+import { setupMocks } from '../../mocks/doors/msw/node.js';
 
 const company = '11111111-1111-4111-8111-111111111111';
 const ada = '22222222-2222-4222-8222-222222222222';

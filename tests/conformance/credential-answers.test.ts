@@ -8,11 +8,11 @@ import * as backops from '../support/backops.js';
 import { doorNames, openDoor, type Reply } from '../support/doors.js';
 import * as eventbookings from '../support/eventbookings.js';
 import * as eventix from '../support/eventix.js';
+import { lastReason } from '../support/kit.js';
 import * as teletracker from '../support/teletracker.js';
 import * as tracx from '../support/tracx.js';
 
 const noStore = (res: Reply) => [res.status, res.headers['cache-control'], res.headers.pragma];
-const lastReason = (door: ReturnType<typeof openDoor>) => door.mocks.control.journal().entries.at(-1)?.reason;
 /** An internal code such as `token_expired` shown to the client. */
 const codeInText = /\b(token|credentials|tenant)_[a-z_]+\b/;
 

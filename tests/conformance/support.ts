@@ -7,17 +7,17 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createContractValidator } from '../../mocks/contract.js';
-import { createMockServer } from '../../mocks/http.js';
-import type { Mocks } from '../../mocks/mocks.js';
-import { setupMocks } from '../../mocks/node.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
+import { setupMocks } from '../../mocks/doors/msw/node.js';
 import { providerIds } from '../../mocks/providers/index.js';
+import type { World } from '../../mocks/world.js';
 
 export type TargetName = 'standalone' | 'in-process';
 export const targetNames: TargetName[] = ['standalone', 'in-process'];
 
 export interface Target {
   readonly name: TargetName;
-  readonly mocks: Mocks;
+  readonly mocks: World;
   /** Where a real host is reached: `https://<host>` in-process, `http://127.0.0.1:<port>/<host>` standalone. */
   base(host: string): string;
   /** For libraries that take a host and a path separately (simple-oauth2): the origin, and the path prefix. */
@@ -30,7 +30,7 @@ export interface Target {
 export function useTarget(name: TargetName): Target {
   const validator = createContractValidator(providerIds);
   let origin = '';
-  let mocks: Mocks;
+  let mocks: World;
   if (name === 'standalone') {
     const server = createMockServer({ validator });
     mocks = server;

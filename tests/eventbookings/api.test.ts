@@ -10,6 +10,7 @@ import {
   tokenFor,
   tokenUrl,
 } from '../support/eventbookings.js';
+import { lastReason } from '../support/kit.js';
 
 /** The vendor's nested create-event body (Events POST API Documentation). */
 const newEvent = (name: unknown, startsOn: unknown = '2027-04-01 19:00:00', extra: Record<string, unknown> = {}) => ({
@@ -36,11 +37,11 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
       expect(res.body.error).toBe('invalid_request');
       expect(res.body.error_description).toContain("'Authorisation'");
       expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
-      expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('header_misspelled');
+      expect(lastReason(door)).toBe('header_misspelled');
       // With the right spelling the same token works, and a missing header is the plain reason.
       expect((await door.call(url, { headers: bearer(access_token) })).status).toBe(200);
       await door.call(url);
-      expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('credentials_missing');
+      expect(lastReason(door)).toBe('credentials_missing');
     },
   );
 
@@ -65,7 +66,7 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
     expect(res.status).toBe(401);
     expect(res.body.error).toBe(error);
     expect(res.headers['www-authenticate']).toMatch(/^Bearer realm=/);
-    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe(reason);
+    expect(lastReason(door)).toBe(reason);
   });
 
   it('rejects an access token once the clock passes its expiry, and not a second before', async () => {
@@ -76,14 +77,14 @@ describe.each(doorNames)('EventBookings API through the %s door', (doorName) => 
     const res = await door.call(`${api}/me`, { headers: bearer(access_token) });
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('invalid_token');
-    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('token_expired');
+    expect(lastReason(door)).toBe('token_expired');
   });
 
   it('rejects a refresh token presented as an access token', async () => {
     const { refresh_token } = await tokenFor(door);
     const res = await door.call(`${api}/me`, { headers: bearer(refresh_token) });
     expect(res.status).toBe(401);
-    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('token_wrong_kind');
+    expect(lastReason(door)).toBe('token_wrong_kind');
   });
 
   it('listOrgEvents returns only the organisation’s events', async () => {

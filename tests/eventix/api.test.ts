@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { events } from '../../mocks/providers/eventix/fixtures.js';
-import { apiHosts } from '../../mocks/providers/eventix/handlers.js';
+import { apiHosts } from '../../mocks/providers/eventix/operations.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import {
   api,

@@ -21,12 +21,10 @@ import {
   tokensFor,
   withToken,
 } from '../support/eventix.js';
+import { basic } from '../support/kit.js';
 
 const verifier = 'dBjftJeZ4CVP-mJ92K9.yR_m1Xo6u~ExampleVerifier0123';
 const s256 = (v: string) => createHash('sha256').update(v).digest('base64url');
-const basic = (id: string, secret: string) => ({
-  authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
-});
 
 function withPkce(challenge: string, method?: string): string {
   const url = new URL(authorizeUrl());

@@ -1,11 +1,11 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { clients, companies, users } from '../../mocks/providers/eventix/fixtures.js';
 
 describe('eventix on the control plane (standalone server)', () => {
   const mock = createMockServer({ providers: ['eventix'] });
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('GET /__control/fixtures lists clients (id, secret, redirect URIs), users with companies, and companies', async () => {

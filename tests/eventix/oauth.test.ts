@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authHosts } from '../../mocks/providers/eventix/handlers.js';
+import { authHosts } from '../../mocks/providers/eventix/operations.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import {
   api,
@@ -19,8 +19,7 @@ import {
   tokensFor,
   withToken,
 } from '../support/eventix.js';
-
-const basic = (id: string, secret: string) => ({ authorization: `Basic ${btoa(`${id}:${secret}`)}` });
+import { basic } from '../support/kit.js';
 
 describe.each(doorNames)('eventix authorize (%s door)', (name) => {
   const door = openDoor(name);

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { clients, users } from '../../mocks/providers/eventix/fixtures.js';
+import { lastReason } from '../support/kit.js';
 
 const [app] = applications as [(typeof applications)[0]];
 
@@ -37,7 +38,7 @@ interface TokenRow {
 
 describe('GET /__control/tokens and POST /__control/tokens/revoke', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   const rows = async (): Promise<TokenRow[]> => {
@@ -76,7 +77,7 @@ describe('GET /__control/tokens and POST /__control/tokens/revoke', () => {
     ]);
     const me = await agent.get('/api.eventbookings.com/me').set('authorization', `Bearer ${access_token}`);
     expect(me.status).toBe(401);
-    expect(mock.control.journal().entries.at(-1)?.reason).toBe('token_expired');
+    expect(lastReason(mock)).toBe('token_expired');
   });
 
   it('revokes one token by prefix; the API then refuses it as revoked and the listing says so', async () => {
@@ -87,7 +88,7 @@ describe('GET /__control/tokens and POST /__control/tokens/revoke', () => {
     expect(JSON.stringify(res.body)).not.toContain(access_token);
     const me = await agent.get('/api.eventbookings.com/me').set('authorization', `Bearer ${access_token}`);
     expect(me.status).toBe(401);
-    expect(mock.control.journal().entries.at(-1)?.reason).toBe('token_revoked');
+    expect(lastReason(mock)).toBe('token_revoked');
     expect(find(await rows(), access_token)).toMatchObject([{ state: 'revoked', whose: null }]);
   });
 
@@ -295,15 +296,15 @@ describe('the stream and the inspector follow the control plane rules', () => {
   const off = createMockServer({ control: false });
 
   it('the stream needs the control token when the server has one', async () => {
-    const res = await supertest(guarded.server).get('/__control/journal/stream');
+    const res = await supertest(guarded.httpServer).get('/__control/journal/stream');
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('control_unauthorized');
-    const tokens = await supertest(guarded.server).get('/__control/tokens');
+    const tokens = await supertest(guarded.httpServer).get('/__control/tokens');
     expect(tokens.status).toBe(401);
   });
 
   it('the page loads without the token (it asks for it), and holds no state', async () => {
-    const res = await supertest(guarded.server).get('/__inspector/');
+    const res = await supertest(guarded.httpServer).get('/__inspector/');
     expect(res.status).toBe(200);
     expect(res.text).not.toContain(controlToken);
   });
@@ -311,16 +312,16 @@ describe('the stream and the inspector follow the control plane rules', () => {
   it('the page, the stream and the tokens answer only under the server’s own host names (DNS rebinding)', async () => {
     const open = createMockServer();
     for (const path of ['/__inspector/', '/__control/journal/stream', '/__control/tokens']) {
-      const res = await supertest(open.server).get(path).set('host', 'attacker.example:4010');
+      const res = await supertest(open.httpServer).get(path).set('host', 'attacker.example:4010');
       expect([path, res.status, res.body.error]).toEqual([path, 403, 'control_forbidden']);
     }
-    const revoke = await supertest(open.server)
+    const revoke = await supertest(open.httpServer)
       .post('/__control/tokens/revoke')
       .set('origin', 'http://attacker.example')
       .set('content-type', 'application/json')
       .send({ prefix: 'bo_live_' });
     expect(revoke.status).toBe(403);
-    const plain = await supertest(open.server)
+    const plain = await supertest(open.httpServer)
       .post('/__control/tokens/revoke')
       .set('content-type', 'text/plain')
       .send('{"prefix":"bo_live_"}');
@@ -329,17 +330,17 @@ describe('the stream and the inspector follow the control plane rules', () => {
 
   it('is off with the control plane', async () => {
     for (const path of ['/__inspector/', '/__control/journal/stream', '/__control/tokens']) {
-      const res = await supertest(off.server).get(path);
+      const res = await supertest(off.httpServer).get(path);
       expect([path, res.status, res.body.error]).toEqual([path, 404, 'control_disabled']);
     }
-    const index = await supertest(off.server).get('/').set('accept', 'text/html');
+    const index = await supertest(off.httpServer).get('/').set('accept', 'text/html');
     expect(index.headers['content-type']).toMatch(/^application\/json/);
   });
 });
 
 describe('the inspector files and GET /', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
 
   it('GET / answers a browser with a page linking the inspector, and JSON otherwise', async () => {
     const html = await agent.get('/').set('accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
@@ -388,7 +389,7 @@ describe('the inspector files and GET /', () => {
   it('says so when the inspector is not built (and creating the server reads nothing)', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'authflow-no-inspector-'));
     const bare = createMockServer({ inspectorDir: join(empty, 'missing') });
-    const res = await supertest(bare.server).get('/__inspector/');
+    const res = await supertest(bare.httpServer).get('/__inspector/');
     expect(res.status).toBe(404);
     expect(res.body.error).toBe('inspector_not_built');
   });

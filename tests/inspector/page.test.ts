@@ -6,10 +6,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { providerIds } from '../../mocks/providers/index.js';
 import { describeBrowser, launch } from '../support/browser.js';
+import { lastEntry, lastReason } from '../support/kit.js';
 
 const [app] = applications as [(typeof applications)[0]];
 const reports = 'reports/inspector';
@@ -152,7 +153,7 @@ describeBrowser('the inspector page in Chromium', () => {
     await open('tokens');
     await page.waitForSelector('#tokens-table tr[data-state="expired"]');
     expect(await getMe(page, token)).toBe(401);
-    expect(mock.control.journal().entries.at(-1)?.reason).toBe('token_expired');
+    expect(lastReason(mock)).toBe('token_expired');
     // From the keyboard: focus the custom field, type, press Enter.
     await open('clock');
     await page.getByLabel('Seconds to advance').fill('60');
@@ -166,7 +167,7 @@ describeBrowser('the inspector page in Chromium', () => {
   it('Journal: a refused call shows live with its reason; the row opens to its details; filters narrow it', async () => {
     await open('journal');
     expect(await getMe(page)).toBe(401);
-    const reason = mock.control.journal().entries.at(-1)?.reason as string;
+    const reason = lastReason(mock) as string;
     expect(reason).toBe('credentials_missing');
     const row = page.locator('#journal-list li[data-outcome="refused"]');
     await row.first().waitFor();
@@ -198,7 +199,7 @@ describeBrowser('the inspector page in Chromium', () => {
     ]);
     await shot('faults');
     expect(await getMe(page, token)).toBe(503);
-    expect(mock.control.journal().entries.at(-1)).toMatchObject({ outcome: 'fault', status: 503 });
+    expect(lastEntry(mock)).toMatchObject({ outcome: 'fault', status: 503 });
     expect(await getMe(page, token)).toBe(200);
     expect(await unnamedControls(page)).toEqual([]);
   });
@@ -216,7 +217,9 @@ describeBrowser('the inspector page in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Everything reset.');
     expect(mock.control.faults().faults).toHaveLength(0);
     expect(mock.control.journal().entries).toHaveLength(0);
-    expect(await page.locator('#tokens-table tr[data-state="live"]', { hasText: 'eventbookings' }).count()).toBe(0);
+    // The table refreshes after the status line: wait for it rather than read it once.
+    const live = page.locator('#tokens-table tr[data-state="live"]', { hasText: 'eventbookings' });
+    await expect.poll(() => live.count(), { timeout: 10_000 }).toBe(0);
     expect(await getMe(page, token)).toBe(401);
   });
 

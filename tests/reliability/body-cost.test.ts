@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { maxFormFields } from '../../mocks/core/body.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { eventsApp, tokenUrl } from '../support/eventbookings.js';
+import { lastReason } from '../support/kit.js';
 import { api as teletracker } from '../support/teletracker.js';
 
 const fields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
@@ -24,7 +25,7 @@ describe.each(doorNames)('form field limits through the %s door', (doorName) => 
     const over = await door.call(tokenUrl, { form: { ...base, ...fields(maxFormFields) } });
     expect(over.status).toBe(413);
     expect(typeof over.body.error).toBe('string');
-    expect(door.mocks.control.journal().entries.at(-1)?.reason).toBe('payload_too_large');
+    expect(lastReason(door)).toBe('payload_too_large');
   });
 
   it('TeleTracker login: a multipart body of 1,001 fields → 413 {success:false}', async () => {

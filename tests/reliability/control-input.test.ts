@@ -7,7 +7,7 @@ import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFaultTable, maxFaultBodyBytes, maxFaults } from '../../mocks/core/faults.js';
 import { secretQueryNames } from '../../mocks/core/journal.js';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { doorNames, openDoor } from '../support/doors.js';
 
@@ -20,7 +20,7 @@ const tokenForm = {
 
 describe('control input over HTTP', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   const faultCount = async () => (await agent.get('/__control/faults')).body.faults.length;
@@ -183,21 +183,17 @@ describe.each(doorNames)('control input in-process, through the %s door', (doorN
 
   it('refuses bad clock and fault input and declared-action lookups on the prototype', async () => {
     const { control } = door.mocks;
-    expect(() => control.advanceClock(1e300)).toThrow(expect.objectContaining({ code: 'invalid_request' }));
-    expect(() => control.setClock('2024-02-30T00:00:00Z')).toThrow(
-      expect.objectContaining({ code: 'invalid_request' }),
-    );
+    expect(() => control.advanceClock(1e300)).toThrow(expect.objectContaining({ code: 'clock_invalid' }));
+    expect(() => control.setClock('2024-02-30T00:00:00Z')).toThrow(expect.objectContaining({ code: 'clock_invalid' }));
     expect(() => control.setClock(new Date(Date.UTC(10_000, 0, 1)))).toThrow();
     expect(control.clock().offsetSeconds).toBe(0);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     for (const body of [cyclic, { n: Number.NaN }, { f: () => 1 }, { b: 1n }]) {
-      expect(() => control.addFault({ status: 500, body })).toThrow(
-        expect.objectContaining({ code: 'invalid_request' }),
-      );
+      expect(() => control.addFault({ status: 500, body })).toThrow(expect.objectContaining({ code: 'fault_invalid' }));
     }
     expect(control.faults().faults).toEqual([]);
-    await expect(control.action('eventbookings', 'constructor', {})).rejects.toMatchObject({ code: 'not_found' });
+    await expect(control.action('eventbookings', 'constructor', {})).rejects.toMatchObject({ code: 'action_unknown' });
     await expect(control.action('eventbookings', 'revoke-client', {})).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -241,7 +237,7 @@ describe('the server reports its own 500s on standard error', () => {
         throw new TypeError(`boom near ${secret}`);
       },
     });
-    const res = await supertest(mock.server)
+    const res = await supertest(mock.httpServer)
       .get('/api.eventbookings.com/me?access_token=querysecret')
       .set('authorization', 'Bearer headersecret');
     expect(res.status).toBe(500);

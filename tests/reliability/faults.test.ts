@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { eventsApp, tokenUrl } from '../support/eventbookings.js';
 
@@ -77,7 +77,7 @@ describe.each(doorNames)('fault injection (%s door)', (name) => {
 
 describe('fault injection over /__control/faults', () => {
   const mock = createMockServer();
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('adds (201), lists, applies and deletes faults', async () => {

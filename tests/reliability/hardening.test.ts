@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../mocks/http.js';
+import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
 
 const started: MockServer[] = [];
 async function start(options: Parameters<typeof createMockServer>[0] = {}) {

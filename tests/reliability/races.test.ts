@@ -3,7 +3,7 @@
  * secret rotation stay consistent while requests run at the same time.
  */
 import { describe, expect, it } from 'vitest';
-import { authHosts } from '../../mocks/providers/eventix/handlers.js';
+import { authHosts } from '../../mocks/providers/eventix/operations.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { refreshAs as refreshEventBookings, tokenFor } from '../support/eventbookings.js';
 import {

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
-import { runCollections } from '../../mocks/newman.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { providerIds } from '../../mocks/providers/index.js';
+import { runCollections } from '../../mocks/tools/newman.js';
 import { listeningUrl, startCli } from '../support/cli.js';
 
 /** Every secret-looking fixture value: client secrets, passwords, connect tokens, API keys. */
@@ -56,7 +56,7 @@ describe('no secret in logs or the journal', () => {
 
 describe('control plane guard', () => {
   it('answers 404 control_disabled when the control plane is off', async () => {
-    const agent = supertest(createMockServer({ control: false }).server);
+    const agent = supertest(createMockServer({ control: false }).httpServer);
     const res = await agent.get('/__control/health');
     expect([res.status, res.body.error]).toEqual([404, 'control_disabled']);
     // The mocked APIs still answer.
@@ -65,7 +65,7 @@ describe('control plane guard', () => {
 
   it('needs the control token when one is set (Bearer or X-Control-Token), compared in constant time', async () => {
     const token = 'ctl_0123456789abcdef';
-    const agent = supertest(createMockServer({ controlToken: token }).server);
+    const agent = supertest(createMockServer({ controlToken: token }).httpServer);
     for (const headers of [
       {},
       { authorization: 'Bearer wrong-token-000000' },

@@ -7,11 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMaxTokensPerOwner } from '../../mocks/core/token-store.js';
 import * as bo from '../support/backops.js';
-import { type Door, doorNames, openDoor } from '../support/doors.js';
+import { doorNames, openDoor } from '../support/doors.js';
 import * as eb from '../support/eventbookings.js';
 import * as ex from '../support/eventix.js';
-
-const lastEntry = (door: Door) => door.mocks.control.journal().entries.at(-1);
+import { lastEntry } from '../support/kit.js';
 
 /** Runs `count` calls, `width` at a time. */
 async function flood(count: number, call: () => Promise<unknown>, width = 16): Promise<void> {

@@ -10,6 +10,8 @@ import {
 } from '../../mocks/providers/backops/fixtures.js';
 import type { Door } from './doors.js';
 
+export { lastReason } from './kit.js';
+
 type Four<T> = [T, T, T, T];
 
 export const api = 'https://api.backopslive.com';
@@ -84,4 +86,3 @@ export async function allTokens(door: Door, key = adminKey.api_key) {
 }
 
 /** The stable refusal code the journal recorded for the last request. */
-export const lastReason = (door: Door) => door.mocks.control.journal().entries.at(-1)?.reason;

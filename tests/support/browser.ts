@@ -1,5 +1,5 @@
 /**
- * Real-browser support: the test page (esbuild bundle of `tests/browser/app.ts` + MSW's
+ * Real-browser support: the test page (esbuild bundle of `tests/doors/browser/app.ts` + MSW's
  * `mockServiceWorker.js`) served from a tiny node:http static server on 127.0.0.1 (a secure
  * context, so service workers work), and Debian's Chromium driven by playwright-core.
  *
@@ -41,7 +41,7 @@ const html = `<!doctype html>
 export async function buildPage(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'authflow-browser-'));
   await build({
-    entryPoints: [join(root, 'tests/browser/app.ts')],
+    entryPoints: [join(root, 'tests/doors/browser/app.ts')],
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -7,10 +7,22 @@ export interface CliProcess {
   stderr: () => string;
 }
 
-export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+export interface CliOptions {
+  /** Extra environment; PORT and AUTHFLOW_CONTROL_TOKEN are cleared unless given here. */
+  env?: Record<string, string>;
+  /** Run the built bundle (`dist/cli/cli.js`, what `bin` points at) instead of the source. */
+  built?: boolean;
+  /** Modules to preload with `node --import` (e.g. `./tests/support/record-packages.mjs`). */
+  preload?: string[];
+}
+
+/** The one CLI starter: spawns `authflow-mocks <args>` (source through tsx, or the built bundle). */
+export function spawnCli(args: string[], options: CliOptions = {}): CliProcess {
+  const imports = (options.preload ?? []).flatMap((m) => ['--import', m]);
+  const entry = options.built ? ['dist/cli/cli.js'] : ['--import', 'tsx', 'mocks/tools/cli.ts'];
+  const child = spawn(process.execPath, [...imports, ...entry, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
+    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...options.env },
   });
   let out = '';
   let err = '';
@@ -21,6 +33,11 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliP
     err += d;
   });
   return { child, output: () => out, stderr: () => err };
+}
+
+/** Starts the CLI from source. */
+export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
+  return spawnCli(args, { env });
 }
 
 export async function waitFor(predicate: () => boolean, ms = 20_000): Promise<void> {
@@ -42,21 +59,10 @@ export function runBuiltCli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
+  const cli = spawnCli(args, { env, built: true });
   return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    cli.child.on('error', reject);
+    cli.child.on('close', (code) => resolve({ code, stdout: cli.output(), stderr: cli.stderr() }));
   });
 }
 
@@ -65,17 +71,5 @@ export const runBuilt = runBuiltCli;
 
 /** Starts the built CLI (dist/cli/cli.js); stop it with `child.kill('SIGTERM')`. */
 export function startBuilt(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '', ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
-  return { child, output: () => out, stderr: () => err };
+  return spawnCli(args, { env, built: true });
 }

@@ -6,10 +6,11 @@
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createContractValidator } from '../../mocks/contract.js';
-import { createMockServer } from '../../mocks/http.js';
-import type { Mocks, MocksOptions } from '../../mocks/mocks.js';
-import { setupMocks } from '../../mocks/node.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
+import type { MswMocksOptions } from '../../mocks/doors/msw/mocks.js';
+import { setupMocks } from '../../mocks/doors/msw/node.js';
 import { providerIds } from '../../mocks/providers/index.js';
+import type { World } from '../../mocks/world.js';
 
 export interface Reply {
   status: number;
@@ -33,7 +34,7 @@ export interface CallInit {
 
 export interface Door {
   readonly name: DoorName;
-  readonly mocks: Mocks;
+  readonly mocks: World;
   /** Calls a real provider URL, e.g. `https://api.eventbookings.com/me`. */
   call(url: string, init?: CallInit): Promise<Reply>;
 }
@@ -85,12 +86,12 @@ function parse(text: string): unknown {
 }
 
 /** Opens a door for the enclosing `describe` (registers its hooks) and returns it. */
-export function openDoor(name: DoorName, options: MocksOptions = {}): Door {
-  const validator = createContractValidator(providerIds);
+export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
+  const validator = options.validator ?? createContractValidator(providerIds);
   let door: Door;
   if (name === 'http') {
     const server = createMockServer({ ...options, validator });
-    const agent = supertest(server.server);
+    const agent = supertest(server.httpServer);
     door = {
       name,
       mocks: server,

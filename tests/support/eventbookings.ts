@@ -2,6 +2,8 @@
 import { applications, organisations } from '../../mocks/providers/eventbookings/fixtures.js';
 import type { Door } from './doors.js';
 
+export { bearer } from './kit.js';
+
 export const tokenUrl = 'https://identity.eventbookings.com/connect/token';
 export const api = 'https://api.eventbookings.com';
 export const [eventsApp, reportingApp, northsideApp] = applications as [
@@ -18,8 +20,6 @@ export async function tokenFor(door: Door, app = eventsApp, extra: Record<string
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
   return res.body as { access_token: string; refresh_token: string; expires_in: number; scope: string };
 }
-
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** A refresh_token grant presented by `app` (form body, as IdentityServer takes it). */
 export function refreshAs(door: Door, refreshToken: string, app = eventsApp) {

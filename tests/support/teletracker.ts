@@ -1,6 +1,9 @@
 /** TeleTracker helpers shared by its tests: fixture users and accounts, login, call-data calls. */
 import { accounts, users } from '../../mocks/providers/teletracker/fixtures.js';
 import type { CallInit, Door, Reply } from './doors.js';
+import { bearer, schemeValue } from './kit.js';
+
+export { bearer, lastReason } from './kit.js';
 
 export const api = 'https://api.teletracker.net';
 /**
@@ -13,11 +16,8 @@ export const [downtown, northShore, lakeside] = accounts;
 export const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const march = { start_date: '2025-03-01', end_date: '2025-03-31' };
 
-export const basic = (user: string, password: string) =>
-  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-export const integrator = (user: string, password: string) =>
-  `Integrator ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+export const basic = (user: string, password: string) => schemeValue('Basic', user, password);
+export const integrator = (user: string, password: string) => schemeValue('Integrator', user, password);
 
 /** A 200 token set, as the body of `/auth/login`, `/auth/refresh` or `/auth/masquerade`. */
 export interface TokenSet {
@@ -56,4 +56,3 @@ export const accountsIn = (res: Reply) => [
 ];
 
 /** The stable refusal code the journal recorded for the last request. */
-export const lastReason = (door: Door) => door.mocks.control.journal().entries.at(-1)?.reason;

@@ -2,6 +2,8 @@
 import { connectTokens, events, races } from '../../mocks/providers/tracx/fixtures.js';
 import type { Door } from './doors.js';
 
+export { lastReason } from './kit.js';
+
 export const api = 'https://api.tracx.events';
 export const sessionUrl = `${api}/v1/connect/session-token`;
 export const eventsUrl = `${api}/v1/connect/events`;
@@ -48,5 +50,3 @@ export function participant(raceId: number, overrides: Record<string, unknown> =
     ...overrides,
   };
 }
-
-export const lastReason = (door: Door) => door.mocks.control.journal().entries.at(-1)?.reason;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calls } from '../../mocks/providers/teletracker/fixtures.js';
 import { doorNames, openDoor } from '../support/doors.js';
+import { lastEntry } from '../support/kit.js';
 import {
   accountsIn,
   api,
@@ -119,7 +120,7 @@ describe.each(doorNames)('TeleTracker call-data with Basic and Integrator throug
     const res = await callData(door, { headers: asBasic });
     expect(res.status).toBe(200);
     expect(accountsIn(res)).toEqual([marketing.default_account_id]);
-    expect(door.mocks.control.journal().entries.at(-1)?.credential).toBe('basic');
+    expect(lastEntry(door)?.credential).toBe('basic');
   });
 
   it("Basic answers another of the user's accounts named by account_id", async () => {
@@ -131,7 +132,7 @@ describe.each(doorNames)('TeleTracker call-data with Basic and Integrator throug
     const res = await callData(door, { headers: asIntegrator }, { account_id: northShore.account_id });
     expect(res.status).toBe(200);
     expect(accountsIn(res)).toEqual([northShore.account_id]);
-    expect(door.mocks.control.journal().entries.at(-1)?.credential).toBe('integrator');
+    expect(lastEntry(door)?.credential).toBe('integrator');
   });
 
   it('Integrator without account_id is a 400 MISSING_PARAMETERS naming it', async () => {

@@ -1,13 +1,13 @@
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { api, marketing, northShore } from '../support/teletracker.js';
 
 describe('TeleTracker fixtures on the control plane', () => {
   it('GET /__control/fixtures lists users (username, password, accounts, default account) and accounts', async () => {
     const server = createMockServer({ providers: ['teletracker'] });
-    const res = await supertest(server.server).get('/__control/fixtures');
+    const res = await supertest(server.httpServer).get('/__control/fixtures');
     expect(res.status).toBe(200);
     const { users, accounts } = res.body.teletracker;
     expect(users).toContainEqual({

@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/http.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { events, fullToken, listOnlyToken, races, sessionFor, singleEventToken } from '../support/tracx.js';
 
@@ -47,7 +47,7 @@ describe.each(doorNames)('tracx fixtures and control actions through the %s door
 
 describe('tracx control plane over HTTP', () => {
   const mock = createMockServer({ providers: ['tracx'] });
-  const agent = supertest(mock.server);
+  const agent = supertest(mock.httpServer);
   afterEach(() => mock.control.reset());
 
   it('GET /__control/fixtures lists the tracx connect tokens', async () => {

@@ -2,6 +2,7 @@ import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../../mocks/core/clock.js';
 import { doorNames, openDoor } from '../support/doors.js';
+import { lastEntry } from '../support/kit.js';
 import {
   auth,
   eventsUrl,
@@ -23,7 +24,7 @@ describe.each(doorNames)('session tokens on protected calls through the %s door'
     const { token } = await sessionFor(door);
     expect((await door.call(eventsUrl, { headers: auth(token) })).status).toBe(200);
     expect((await door.call(eventsUrl, { headers: auth(`Bearer ${token}`) })).status).toBe(200);
-    expect(door.mocks.control.journal().entries.at(-1)?.credential).toBe('session_token');
+    expect(lastEntry(door)?.credential).toBe('session_token');
   });
 
   it.each([

@@ -6,7 +6,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import { type BackOpsFixtureSet, demoFixtures } from './config.js';
 
 const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
@@ -88,7 +88,7 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet = () =>
   const organizationUsers = new Collection({ schema: organizationUserSchema });
   // Each API key's tokens count against that key only.
   const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.apiKeyId });
-  const all = [
+  const collections = {
     organizations,
     apiKeys,
     attributeDefinitions,
@@ -98,11 +98,11 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet = () =>
     crew,
     activities,
     organizationUsers,
-  ];
+  };
 
   async function seed(): Promise<void> {
     const fixtures = world();
-    for (const c of all) c.clear();
+    for (const c of Object.values(collections)) c.clear();
     tokens.clear();
     for (const o of fixtures.organizations) await organizations.create({ ...o });
     for (const k of fixtures.apiKeys) {
@@ -121,18 +121,17 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet = () =>
     for (const u of fixtures.organizationUsers) await organizationUsers.create({ ...u });
   }
 
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    ...Object.fromEntries(Object.entries(collections).map(([name, c]) => [name, c.findMany()])),
+    tokens: tokens.entries().length,
+  });
+
   return {
-    organizations,
-    apiKeys,
-    attributeDefinitions,
-    events,
-    areas,
-    collaborators,
-    crew,
-    activities,
-    organizationUsers,
+    ...collections,
     tokens,
     seed,
+    snapshot,
   };
 }
 

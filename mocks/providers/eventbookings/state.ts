@@ -1,7 +1,7 @@
 /** EventBookings state: applications, organisations and events in @msw/data; tokens in core. */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type EventBookingsFixtureSet } from './config.js';
 
 const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
@@ -50,7 +50,16 @@ export function createState(clock: Clock, world: () => EventBookingsFixtureSet =
     for (const e of fixtures.events) await events.create({ ...e });
   }
 
-  return { organisations, applications, events, accessTokens, refreshTokens, seed };
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    organisations: organisations.findMany(),
+    applications: applications.findMany(),
+    events: events.findMany(),
+    accessTokens: accessTokens.entries().length,
+    refreshTokens: refreshTokens.entries().length,
+  });
+
+  return { organisations, applications, events, accessTokens, refreshTokens, seed, snapshot };
 }
 
 export type State = ReturnType<typeof createState>;

@@ -1,7 +1,7 @@
 /** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore, type PkceChallenge } from '../../core/index.js';
+import { type Clock, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type EventixFixtureSet } from './config.js';
 
 const companySchema = z.object({ guid: z.string(), name: z.string() });
@@ -125,7 +125,20 @@ export function createState(clock: Clock, world: () => EventixFixtureSet = () =>
     for (const o of fixtures.orders) await orders.create({ ...o });
   }
 
-  return { companies, users, clients, events, tickets, orders, codes, accessTokens, refreshTokens, seed };
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    companies: companies.findMany(),
+    users: users.findMany(),
+    clients: clients.findMany(),
+    events: events.findMany(),
+    tickets: tickets.findMany(),
+    orders: orders.findMany(),
+    codes: codes.entries().length,
+    refreshTokens: refreshTokens.entries().length,
+    accessTokens: accessTokens.entries().length,
+  });
+
+  return { companies, users, clients, events, tickets, orders, codes, accessTokens, refreshTokens, seed, snapshot };
 }
 
 export type State = ReturnType<typeof createState>;

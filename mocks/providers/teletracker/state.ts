@@ -4,7 +4,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createTokenStore } from '../../core/index.js';
+import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type TeleTrackerFixtureSet } from './config.js';
 
 const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
@@ -61,7 +61,16 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = (
     for (const c of fixtures.calls) await calls.create({ ...c });
   }
 
-  return { accounts, users, calls, tokens, refreshTokens, seed };
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    accounts: accounts.findMany(),
+    users: users.findMany(),
+    calls: calls.findMany(),
+    tokens: tokens.entries().length,
+    refreshTokens: refreshTokens.entries().length,
+  });
+
+  return { accounts, users, calls, tokens, refreshTokens, seed, snapshot };
 }
 
 export type State = ReturnType<typeof createState>;

@@ -6,7 +6,7 @@
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
-import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer } from '../../core/index.js';
+import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type TracxFixtureSet } from './config.js';
 
 const connectTokenSchema = z.object({
@@ -260,6 +260,14 @@ export function createState(clock: Clock, world: () => TracxFixtureSet = () => d
     for (const r of fixtures.races) await races.create({ ...r });
   }
 
+  /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
+  const snapshot = (): SnapshotParts => ({
+    connectTokens: connectTokens.findMany(),
+    events: events.findMany(),
+    races: races.findMany(),
+    participants: participants.findMany(),
+  });
+
   return {
     connectTokens,
     events,
@@ -274,6 +282,7 @@ export function createState(clock: Clock, world: () => TracxFixtureSet = () => d
     upsert,
     settle,
     seed,
+    snapshot,
   };
 }
 

@@ -1,0 +1,12 @@
+import { oauthErrorBodies } from '../../core/index.js';
+import { apiHost, identityHost } from './operations.js';
+
+/** Every refusal in the OAuth2 / RFC 6750 shape: `{error, error_description}`. */
+export const errorResponse = oauthErrorBodies({
+  apiRealm: apiHost,
+  tokenRealm: identityHost,
+  tokenHosts: [identityHost],
+  // Duende IdentityServer's TokenErrorResult: 400 invalid_client, no challenge, however the
+  // client authenticated.
+  invalidClient: 'identityserver',
+});

@@ -1,0 +1,11 @@
+import { oauthErrorBodies } from '../../core/index.js';
+import { authHosts } from './operations.js';
+
+/** Every refusal in the OAuth2 / RFC 6750 shape `{error, error_description}`. */
+export const errorResponse = oauthErrorBodies({
+  // league/oauth2-server (Laravel Passport): invalid_client is 401, with
+  // `WWW-Authenticate: Basic realm="OAuth"` only when the request sent an Authorization header.
+  tokenRealm: 'OAuth',
+  tokenHosts: authHosts,
+  invalidClient: 'league',
+});

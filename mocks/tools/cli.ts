@@ -1,0 +1,480 @@
+#!/usr/bin/env node
+/**
+ * `authflow-mocks [serve] | newman | verify`. `serve` listens on 127.0.0.1:4010 unless told otherwise and
+ * prints every provider, its local base URLs and its demo credentials.
+ *
+ * Start-up time matters for `serve` (it is spawned by test runners and CI): it starts
+ * `createMockServer()` from `authflow-mocks/http`, as a library user would, which loads no MSW. MSW, Newman, ajv and yaml are imported only by the commands that
+ * need them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findConfigFile, fixturesOf, loadConfigFile } from '../config/load.js';
+import { ConfigError, type ParsedConfig } from '../config/schema.js';
+import {
+  createMockServer,
+  defaultHost,
+  defaultPort,
+  type MockServerOptions,
+  type RequestLogEntry,
+} from '../doors/http/index.js';
+import { isProviderId, type ProviderId, type ProviderOptions, providerIds } from '../providers/index.js';
+
+const providersLine = `Providers: ${providerIds.join(', ')}`;
+
+const usage = `Usage:
+  authflow-mocks [serve] [options]     run the mock server (the default command)
+  authflow-mocks newman [options]      run the Postman collections with Newman
+  authflow-mocks verify [options]      check a provider's real API (or --base-url) against its spec
+  authflow-mocks init [options]        write a starter config (your own credentials, users, data)
+  authflow-mocks collections [options] write mock Postman environments from your config
+  authflow-mocks <command> --help      the options of one command
+  authflow-mocks --version
+
+${providersLine}`;
+
+const serveUsage = `Usage: authflow-mocks [serve] [options]
+
+Runs the mock server. It listens on loopback unless --host names another interface.
+
+  --config PATH            your own world: credentials, users, data, options (JSON or YAML;
+                           default authflow-mocks.config.json/.yaml/.yml here, or
+                           AUTHFLOW_CONFIG). A bad file exits 2 listing every problem.
+  --watch                  reload the config file when it changes (a bad edit keeps the world)
+  --port N                 port (default 4010; PORT in the environment also sets it; 0 picks one)
+  --host ADDR              interface to listen on (default 127.0.0.1)
+  --provider ID            serve only these providers (repeat, or comma-separated)
+  --option ID.NAME=VALUE   a provider option, e.g. --option eventix.tokenCap=3 (repeatable;
+                           VALUE is read as JSON, else as a string)
+  --control-token-file F   guard /__control with the token in file F (first line); requests then
+                           send Authorization: Bearer <token>. AUTHFLOW_CONTROL_TOKEN in the
+                           environment does the same. Prefer either to --control-token, which
+                           shows in the process list.
+  --control-token T        the same, given on the command line
+  --no-control             turn the control plane (/__control) off
+  --allowed-host NAME      another Host name the control plane accepts (repeatable)
+  --quiet                  print one line: the URL
+  --json                   print one JSON line: {"url", "control", "providers"}
+  --log                    one line per request on stdout: time, method, host and path (no
+                           query string), status, operationId, refusal reason, duration
+  --log-format text|json   the log's format (default text; json: one object a line)
+  -h, --help               this help
+
+Beyond loopback the control plane is off unless a control token is given. Without a token,
+control requests must name this server as Host (127.0.0.1, localhost, [::1], --host, or an
+--allowed-host NAME) and come from no other web origin.
+${providersLine}`;
+
+const newmanUsage = `Usage: authflow-mocks newman [options]
+
+Runs every provider's Postman collection with Newman (CLI and JUnit reporters), against a fresh
+server on an ephemeral port, or against a running one. Needs the newman package installed
+(npm install --save-dev newman).
+
+  --base-url URL     a running server, e.g. http://127.0.0.1:4010
+  --provider ID      only these providers' collections (repeat, or comma-separated)
+  --junit-dir DIR    where the JUnit reports go (default reports/newman)
+  -h, --help         this help
+
+${providersLine}`;
+
+/** A usage error: says so on stderr and exits 2. */
+function fail(message: string, help?: string): never {
+  process.stderr.write(`authflow-mocks: ${message}\n${help === undefined ? '' : `${help}\n`}`);
+  process.exit(2);
+}
+
+/** The option every command takes. */
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * Runs a command's `parseArgs` with the house rules: an unknown or malformed option is a usage
+ * error (exit 2), and `--help`/`-h` prints the command's help and exits 0.
+ */
+function parseCommand<V extends { help?: boolean | undefined }>(
+  parse: () => { values: V },
+  help: string,
+  command: string,
+): V {
+  let values: V;
+  try {
+    ({ values } = parse());
+  } catch (error) {
+    fail(`${(error as Error).message} (see authflow-mocks ${command} --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${help}\n`);
+    process.exit(0);
+  }
+  return values;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Logs never carry a secret: ids are shown, secrets only by their first characters. */
+function maskSecret(key: string, value: string): string {
+  if (!/secret|password|token|key/i.test(key)) return value;
+  return `${value.slice(0, Math.min(6, Math.floor(value.length / 4)))}…`;
+}
+
+function providersOf(values: string[] | undefined): ProviderId[] {
+  const list = values === undefined || values.length === 0 ? [...providerIds] : values.flatMap((v) => v.split(','));
+  const unknown = list.filter((id) => !isProviderId(id));
+  if (unknown.length > 0) fail(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
+  return list.filter(isProviderId);
+}
+
+/** Every provider option the command line may set: its type, or the values it takes. */
+const knownOptions = {
+  backops: {
+    organizationTokenTtlSeconds: 'number',
+    eventTokenTtlSeconds: 'number',
+    collaboratorTokenTtlSeconds: 'number',
+    areaTokenTtlSeconds: 'number',
+    collaboratorTokensRequired: 'boolean',
+  },
+  eventbookings: { accessTokenTtlSeconds: 'number', refreshTokenTtlSeconds: 'number', issueRefreshToken: 'boolean' },
+  eventix: {
+    accessTokenTtlSeconds: 'number',
+    refreshTokenTtlSeconds: 'number',
+    codeTtlSeconds: 'number',
+    tokenCap: 'number',
+  },
+  teletracker: {
+    tokenLifetimeSeconds: 'number',
+    refreshTokenLifetimeSeconds: 'number',
+    expiredTokenStatus: [401, 403],
+  },
+  tracx: {
+    sessionTokenTtlSeconds: 'number',
+    revokeEndsSessions: 'boolean',
+    batchDelaySeconds: 'number',
+    maxQueuedParticipantsPerEvent: 'number',
+    maxParticipantsPerEvent: 'number',
+  },
+} as const satisfies {
+  [P in keyof ProviderOptions]-?: Record<keyof NonNullable<ProviderOptions[P]>, OptionKind>;
+};
+
+type OptionKind = 'number' | 'boolean' | readonly (number | string)[];
+
+/** `--option eventix.tokenCap=3` → `{ eventix: { tokenCap: 3 } }`, checked against the known names. */
+function parseProviderOptions(values: readonly string[]): ProviderOptions {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const value of values) {
+    const m = /^([a-z]+)\.([A-Za-z]+)=(.*)$/s.exec(value);
+    if (m === null) fail(`--option takes PROVIDER.NAME=VALUE, got ${JSON.stringify(value)}`);
+    const [, provider, name, raw] = m as unknown as [string, string, string, string];
+    const known = (knownOptions as Record<string, Record<string, OptionKind>>)[provider];
+    if (known === undefined) fail(`--option: unknown provider ${provider} (known: ${providerIds.join(', ')})`);
+    const kind = known[name];
+    if (kind === undefined)
+      fail(`--option: ${provider} has no option ${name} (known: ${Object.keys(known).join(', ')})`);
+    let parsed: unknown = raw;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      // Not JSON: the string itself.
+    }
+    const ok =
+      kind === 'number'
+        ? typeof parsed === 'number' && Number.isFinite(parsed) && parsed >= 0
+        : kind === 'boolean'
+          ? typeof parsed === 'boolean'
+          : kind.includes(parsed as number | string);
+    const wanted =
+      kind === 'number' ? 'a number ≥ 0' : kind === 'boolean' ? 'true or false' : `one of ${kind.join(', ')}`;
+    if (!ok) fail(`--option ${provider}.${name} must be ${wanted}, got ${raw}`);
+    out[provider] ??= {};
+    (out[provider] as Record<string, unknown>)[name] = parsed;
+  }
+  return out as ProviderOptions;
+}
+
+function readTokenFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail(`cannot read --control-token-file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return (text.split(/\r?\n/)[0] ?? '').trim();
+}
+
+/** One request-log line; never a secret (no header, body or query string). */
+function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
+  if (format === 'json') return JSON.stringify(entry);
+  const target = entry.host === '' ? entry.path : `${entry.host}${entry.path}`;
+  const parts = [entry.time, entry.method, target, String(entry.status), entry.operationId ?? '-'];
+  if (entry.reason !== undefined) parts.push(entry.reason);
+  parts.push(`${entry.durationMs}ms`);
+  return parts.join(' ');
+}
+
+/** Reads and validates a config file, or prints every problem and exits 2. */
+async function loadConfigOrExit(file: string): Promise<ParsedConfig> {
+  try {
+    return await loadConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`authflow-mocks: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+async function serve(args: string[]): Promise<void> {
+  const values = parseCommand(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...helpOption,
+          config: { type: 'string' },
+          watch: { type: 'boolean', default: false },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          provider: { type: 'string', multiple: true },
+          option: { type: 'string', multiple: true },
+          'control-token': { type: 'string' },
+          'control-token-file': { type: 'string' },
+          'no-control': { type: 'boolean', default: false },
+          'allowed-host': { type: 'string', multiple: true },
+          quiet: { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+          log: { type: 'boolean', default: false },
+          'log-format': { type: 'string' },
+        },
+      }),
+    serveUsage,
+    'serve',
+  );
+  // The config file (a bad one exits 2 with every problem: never a half-configured server).
+  const configFile = findConfigFile(values.config);
+  const config = configFile === undefined ? undefined : await loadConfigOrExit(configFile);
+  if (values.watch && configFile === undefined) fail('--watch needs a config file (--config PATH)');
+  const host = values.host ?? config?.host ?? defaultHost;
+  const rawPort = values.port ?? (process.env.PORT || undefined) ?? String(config?.port ?? defaultPort);
+  const port = Number(rawPort);
+  if (rawPort.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be 0-65535, got ${rawPort}`);
+  const logFormat = values['log-format'] ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') fail(`--log-format must be text or json, got ${logFormat}`);
+  const logging = values.log || values['log-format'] !== undefined;
+  if (values.quiet && values.json) fail('--quiet and --json exclude each other');
+  if (values['control-token'] !== undefined && values['control-token-file'] !== undefined)
+    fail('give --control-token or --control-token-file, not both');
+  const loopback = isLoopback(host);
+  const controlToken =
+    values['control-token'] ??
+    (values['control-token-file'] === undefined ? undefined : readTokenFile(values['control-token-file'])) ??
+    (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
+  if (controlToken !== undefined && controlToken.length < 16) fail('the control token must be 16 characters or more');
+  // Beyond loopback, anyone who reaches the port could reset or re-clock the mocks: the control
+  // plane is off unless a token guards it.
+  const disabled = values['no-control'];
+  const control = !disabled && (loopback || controlToken !== undefined);
+  const options = parseProviderOptions(values.option ?? []);
+  const only = values.provider === undefined ? config?.providers : providersOf(values.provider);
+  const serverOptions: MockServerOptions = {
+    ...(only === undefined ? {} : { providers: only }),
+    options,
+    ...(config === undefined ? {} : { fixtures: fixturesOf(config) }),
+    control,
+    allowedHosts: values['allowed-host'] ?? [],
+    ...(controlToken === undefined ? {} : { controlToken }),
+    ...(logging ? { onRequest: (entry) => process.stdout.write(`${logLine(entry, logFormat)}\n`) } : {}),
+  };
+  const mock = createMockServer(serverOptions);
+  let address: { url: string };
+  try {
+    address = await mock.listen(port, host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use; pick another with --port or PORT`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${host}`);
+    throw error;
+  }
+  const providers = [...mock.engine.providers.values()];
+  if (values.json) {
+    const line = {
+      url: address.url,
+      control: control ? `${address.url}/__control` : null,
+      inspector: control ? `${address.url}/__inspector/` : null,
+      providers: providers.map((p) => ({
+        id: p.id,
+        title: p.title,
+        hosts: p.hosts.map((h) => ({ host: h, real: `https://${h}`, local: `${address.url}/${h}` })),
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } else if (values.quiet) {
+    process.stdout.write(`authflow-mocks listening on ${address.url}\n`);
+  } else {
+    const lines = [`authflow-mocks listening on ${address.url}`];
+    if (disabled) lines.push('  control plane: off (--no-control)');
+    else if (!control) lines.push('  control plane: off (beyond loopback it needs a control token)');
+    else {
+      const guard = controlToken === undefined ? '' : ', Authorization: Bearer <control token>';
+      lines.push(
+        `  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal, faults${guard})`,
+      );
+      lines.push(`  demo secrets are masked here: GET ${address.url}/__control/fixtures lists them in full`);
+      lines.push(`  inspector: ${address.url}/__inspector/  (tokens, clock, journal, faults, API reference)`);
+    }
+    for (const provider of providers) {
+      lines.push('', `${provider.title} (${provider.id})`);
+      const width = Math.max(...provider.hosts.map((h) => h.length));
+      for (const host of provider.hosts) lines.push(`  https://${host.padEnd(width)}  →  ${address.url}/${host}`);
+      for (const demo of provider.demo()) {
+        const pairs = Object.entries(demo.values).map(([k, v]) => `${k}=${maskSecret(k, v)}`);
+        lines.push(`  ${demo.label}: ${pairs.join('  ')}`);
+      }
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  if (!loopback) {
+    process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${host}\n`);
+  }
+  if (values.watch && configFile !== undefined && config !== undefined) {
+    const { watchConfig } = await import('../config/watch.js');
+    // On stderr: stdout keeps its one line under --json/--quiet.
+    watchConfig(configFile, mock.control, config, (line) => process.stderr.write(`authflow-mocks: ${line}\n`));
+  }
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    if (!values.json && !values.quiet) process.stdout.write(`authflow-mocks: ${signal}, closing\n`);
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** Whether an import failed because the optional `newman` package is not installed. */
+function newmanMissing(error: unknown): boolean {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /'newman'|newman[/\\]/.test(message ?? '');
+}
+
+/** Whether something answers HTTP at `baseUrl` (any status). */
+async function reachable(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runNewman(args: string[]): Promise<void> {
+  const values = parseCommand(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...helpOption,
+          'base-url': { type: 'string' },
+          provider: { type: 'string', multiple: true },
+          'junit-dir': { type: 'string', default: 'reports/newman' },
+        },
+      }),
+    newmanUsage,
+    'newman',
+  );
+  const providers = providersOf(values.provider);
+  const baseUrl = values['base-url']?.replace(/\/+$/, '');
+  if (baseUrl !== undefined) {
+    if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail(`--base-url must be an http(s) URL, got ${values['base-url']}`);
+    if (!(await reachable(baseUrl))) fail(`no server answers at ${baseUrl} (start one with: authflow-mocks serve)`);
+  }
+  let newmanModule: typeof import('./newman.js');
+  try {
+    newmanModule = await import('./newman.js');
+  } catch (error) {
+    if (newmanMissing(error)) fail('the newman command needs the newman package: npm install --save-dev newman');
+    throw error;
+  }
+  const runs = await newmanModule.runCollections({
+    providers,
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    reporters: ['cli', 'junit'],
+    junitDir: values['junit-dir'],
+  });
+  let failed = 0;
+  for (const run of runs) {
+    failed += run.failedAssertions + run.failures.length;
+    process.stdout.write(
+      `${run.provider}: ${run.requests} requests, ${run.assertions} assertions, ${run.failedAssertions} failed\n`,
+    );
+  }
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case undefined:
+      return serve([]);
+    case 'newman':
+      return runNewman(rest);
+    case 'verify': {
+      const { verifyCommand, verifyUsage } = await import('./verify.js');
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(
+          `Usage: ${verifyUsage}\n\nRuns a provider's collection against the real hosts (--live, the default) or --base-url\nand checks every answer against the spec (exit 0 no drift, 1 drift, 2 usage error or\nunreachable). Needs the newman package (npm install --save-dev newman).\n\n${providersLine}\n`,
+        );
+        return;
+      }
+      try {
+        process.exit(await verifyCommand(rest));
+      } catch (error) {
+        if (newmanMissing(error)) fail('the verify command needs the newman package: npm install --save-dev newman');
+        throw error;
+      }
+      return;
+    }
+    case 'collections': {
+      const { collectionsCommand } = await import('../config/commands.js');
+      process.exit(await collectionsCommand(rest));
+      return;
+    }
+    case 'init': {
+      const { initCommand } = await import('../config/commands.js');
+      process.exit(await initCommand(rest));
+      return;
+    }
+    case '--version':
+    case '-v': {
+      const { specsDir } = await import('../contract.js');
+      const pkg = JSON.parse(readFileSync(join(specsDir(), '..', 'package.json'), 'utf8')) as { version: string };
+      process.stdout.write(`${pkg.version}\n`);
+      return;
+    }
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${usage}\n`);
+      return;
+    default:
+      // `authflow-mocks --port 4102`: options without a command are serve's.
+      if (command.startsWith('-')) return serve(argv);
+      fail(`unknown command ${command}`, usage);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`authflow-mocks: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

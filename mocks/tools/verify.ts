@@ -1,0 +1,750 @@
+/**
+ * `authflow-mocks/verify`: drift checks, the other direction of contract testing. Runs a
+ * provider's Postman collection with Newman against the real hosts (or any base URL: a sandbox,
+ * a staging proxy, the mock itself) and checks every answer against the provider's spec: the
+ * status is declared for the operation, the body fits its schema, the required headers are
+ * there. The operation is found by the same router the mocks use (host + method + path).
+ *
+ * Nothing secret leaves this module: token values, secrets and personal fields are redacted in
+ * the report and in every file and line written from it. Node only.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { NewmanRunSummary } from 'newman';
+import type { ContractProblem } from '../contract.js';
+import { isSecretQueryName, redactQuery } from '../core/journal.js';
+import type { Operation } from '../core/provider.js';
+import { isProviderId, providerIds } from '../providers/index.js';
+import { createWorld } from '../world.js';
+
+export type OperationVerdict = 'conforms' | 'drifts' | 'not_exercised';
+
+export interface Drift {
+  /** The collection step that sent the request. */
+  step: string;
+  /** The status that came back (0: no answer). */
+  status: number;
+  kind: ContractProblem['kind'] | 'no_answer';
+  /** A `$`-rooted JSON path into the body, or a header name; `$` for the whole answer. */
+  path: string;
+  /** What the spec says. */
+  expected: string;
+  /** What came back, shortened and redacted. */
+  actual: string;
+}
+
+export interface OperationReport {
+  operationId: string;
+  method: string;
+  /** The spec's path template. */
+  path: string;
+  verdict: OperationVerdict;
+  /** Requests of the run that reached this operation. */
+  calls: number;
+  /** Statuses seen, ascending. */
+  statuses: number[];
+  drifts: Drift[];
+}
+
+export interface VerifyReport {
+  provider: string;
+  /** `live`, or the base URL the collection ran against. */
+  target: string;
+  startedAt: string;
+  finishedAt: string;
+  /** True when nothing drifts. */
+  ok: boolean;
+  counts: {
+    operations: number;
+    conforms: number;
+    drifts: number;
+    notExercised: number;
+    /** Requests checked against the spec (control-plane steps are not counted). */
+    requests: number;
+  };
+  operations: OperationReport[];
+  /** Requests to paths or methods the spec does not have (a collection's deliberate 404/405 probes). */
+  outside: { step: string; method: string; host: string; path: string; query: string; status: number }[];
+  /** The collection's own `pm.test` assertions (informative: they may assume the mock's data). */
+  assertions: { total: number; failed: number };
+}
+
+export interface VerifyOptions {
+  provider: string;
+  /**
+   * Where the hosts are served as `<baseUrl>/<host>/<path>` (the mock's layout), e.g.
+   * `http://127.0.0.1:4010`. Absent: the real hosts (`live`).
+   */
+  baseUrl?: string;
+  /**
+   * Collection variables: the mock environment's values with `baseUrl`, none (the live
+   * environment is empty) without. Later sources win: `AUTHFLOW_<PROVIDER>_<VAR>` environment
+   * variables, then `envFile`, then `variables`.
+   */
+  variables?: Record<string, string>;
+  /** A Postman environment (JSON) or a `KEY=value` file. */
+  envFile?: string;
+  /** Where `AUTHFLOW_<PROVIDER>_<VAR>` are read from. Default `process.env`. */
+  processEnv?: Record<string, string | undefined>;
+  /** Per-request timeout in ms. Default 15,000. */
+  timeoutMs?: number;
+}
+
+/** `usage`: bad options; `unreachable`: the host does not answer (checked before the run). */
+export class VerifyError extends Error {
+  override readonly name = 'VerifyError';
+  constructor(
+    readonly code: 'usage' | 'unreachable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `collections/` beside `specs/` (the folder `runCollections` reads), found from source, the
+ * build or the CLI bundle without loading ajv and yaml (usage errors answer fast).
+ */
+function collectionsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'collections')) && existsSync(join(dir, 'specs'))) return join(dir, 'collections');
+    dir = dirname(dir);
+  }
+  throw new Error('collections/ folder not found beside authflow-mocks');
+}
+
+// ---- redaction ----
+
+/** Field and variable names whose values are secret or personal. */
+const secretName =
+  /token|secret|password|passwd|api_?key|apikey|_key$|^key$|authorization|assertion|signature|session|credential|cookie|email|e_mail|username|user_name|phone|first_?name|last_?name|full_?name|address/i;
+/** Variable names that hold a secret (besides Postman's `secret` type). */
+const secretVariable = new RegExp(`${secretName.source}|code$|Code$`, 'i');
+/** A request field whose value the run must never show: the journal's list, and personal names. */
+const sentSecret = (name: string) => isSecretQueryName(name) || secretName.test(name);
+const jwtLike = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const emailLike = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
+const maxShown = 80;
+
+/** The secret values seen in a run; every output is scrubbed of them. */
+class Secrets {
+  private readonly values = new Set<string>();
+  add(value: unknown): void {
+    if (typeof value !== 'string') return;
+    const v = value.trim();
+    // Short values (ids like "1", "true") would blank out unrelated text.
+    if (v.length >= 6) this.values.add(v);
+  }
+  /** Every string under a secret-looking key, anywhere in a JSON value. */
+  harvest(value: unknown, secretKey = false): void {
+    if (typeof value === 'string') {
+      if (secretKey) this.add(value);
+      return;
+    }
+    if (Array.isArray(value)) for (const v of value) this.harvest(v, secretKey);
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) this.harvest(v, secretKey || secretName.test(k));
+    }
+  }
+  scrub(text: string): string {
+    let out = text;
+    // Longest first, so a secret containing another is replaced whole.
+    for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join('[redacted]');
+    return out.replace(jwtLike, '[redacted]').replace(emailLike, '[redacted]');
+  }
+  /** A deep copy with secret and personal fields replaced. */
+  redact(value: unknown): unknown {
+    if (typeof value === 'string') return this.scrub(value);
+    if (Array.isArray(value)) return value.map((v) => this.redact(v));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [
+          k,
+          secretName.test(k) && v !== null && typeof v !== 'object' ? '[redacted]' : this.redact(v),
+        ]),
+      );
+    }
+    return value;
+  }
+  shown(value: unknown): string {
+    if (value === undefined) return 'absent';
+    const text = typeof value === 'string' ? JSON.stringify(this.scrub(value)) : JSON.stringify(this.redact(value));
+    return text.length > maxShown ? `${text.slice(0, maxShown - 1)}…` : text;
+  }
+}
+
+function valueAt(body: unknown, pointer: string): unknown {
+  let node = body;
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+// ---- variables ----
+
+interface PostmanEnvironment {
+  name?: string;
+  values: { key: string; value: string; type?: string; enabled?: boolean }[];
+}
+
+function readEnvFile(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new VerifyError('usage', `cannot read the environment file ${file}`);
+  }
+  if (text.trimStart().startsWith('{')) {
+    try {
+      const env = JSON.parse(text) as Partial<PostmanEnvironment>;
+      if (!Array.isArray(env.values)) throw new Error('no values');
+      return Object.fromEntries(env.values.filter((v) => v.enabled !== false).map((v) => [v.key, String(v.value)]));
+    } catch {
+      throw new VerifyError('usage', `${file} is not a Postman environment (JSON with "values")`);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const eq = trimmed.indexOf('=');
+    if (eq <= 0) throw new VerifyError('usage', `${file}: a line is not KEY=value`);
+    out[trimmed.slice(0, eq).trim()] = trimmed
+      .slice(eq + 1)
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return out;
+}
+
+/** `authorizationCode` → `AUTHORIZATION_CODE`, `client_secret` → `CLIENT_SECRET`. */
+function envName(provider: string, key: string): string {
+  return `AUTHFLOW_${provider.toUpperCase()}_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+function environmentFor(provider: string, options: VerifyOptions, secrets: Secrets): PostmanEnvironment {
+  const kind = options.baseUrl === undefined ? 'live' : 'mock';
+  const base = JSON.parse(
+    readFileSync(join(collectionsDir(), `${provider}.${kind}.postman_environment.json`), 'utf8'),
+  ) as PostmanEnvironment;
+  const values = new Map(base.values.map((v) => [v.key, { ...v }]));
+  const set = (key: string, value: string) => {
+    const existing = values.get(key);
+    if (existing === undefined) values.set(key, { key, value, type: 'default', enabled: true });
+    else existing.value = value;
+  };
+  const processEnv = options.processEnv ?? process.env;
+  for (const key of [...values.keys(), 'refreshToken', 'accessToken']) {
+    const value = processEnv[envName(provider, key)];
+    if (value !== undefined && value !== '') set(key, value);
+  }
+  if (options.envFile !== undefined) for (const [k, v] of Object.entries(readEnvFile(options.envFile))) set(k, v);
+  for (const [k, v] of Object.entries(options.variables ?? {})) set(k, v);
+  if (options.baseUrl !== undefined) set('mockServer', options.baseUrl);
+  for (const v of values.values()) {
+    if (v.type === 'secret' || secretVariable.test(v.key)) secrets.add(v.value);
+  }
+  return { name: base.name ?? provider, values: [...values.values()] };
+}
+
+/**
+ * The collection variables a run would use (the mock environment with `baseUrl`, the empty live
+ * one without, then `AUTHFLOW_<PROVIDER>_<VAR>`, `envFile`, `variables`). Holds secrets.
+ */
+export function verifyVariables(options: VerifyOptions): Record<string, string> {
+  const environment = environmentFor(options.provider, options, new Secrets());
+  return Object.fromEntries(environment.values.map((v) => [v.key, v.value]));
+}
+
+// ---- the run ----
+
+interface Seen {
+  step: string;
+  method: string;
+  url: string;
+  error?: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The body was not JSON (kept as text). */
+  text: boolean;
+}
+
+interface CollectionJson {
+  item: unknown[];
+}
+
+/** Eventix's login needs a person: a run can start from a refresh token instead of a code. */
+function startFromRefreshToken(collection: CollectionJson): void {
+  const step = {
+    name: 'Start from the given refresh token (authflow-mocks verify)',
+    request: {
+      method: 'POST',
+      url: '{{authBase}}/tokens',
+      header: [{ key: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+      body: {
+        mode: 'urlencoded',
+        urlencoded: [
+          { key: 'grant_type', value: 'refresh_token' },
+          { key: 'refresh_token', value: '{{refreshToken}}' },
+          { key: 'client_id', value: '{{client_id}}' },
+          { key: 'client_secret', value: '{{client_secret}}' },
+        ],
+      },
+    },
+    event: [
+      {
+        listen: 'test',
+        script: {
+          type: 'text/javascript',
+          exec: [
+            'if (pm.response.code === 200) {',
+            '  const body = pm.response.json();',
+            "  pm.environment.set('accessToken', body.access_token);",
+            "  pm.environment.set('refreshToken', body.refresh_token);",
+            '}',
+          ],
+        },
+      },
+    ],
+  };
+  collection.item.splice(1, 0, step);
+}
+
+/** Any HTTP answer will do; no answer (DNS, refused, timeout, TLS) is one line. */
+function probeOne(url: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      target,
+      { method: 'GET', timeout: timeoutMs },
+      (response) => {
+        response.destroy();
+        resolve();
+      },
+    );
+    request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      reject(new VerifyError('unreachable', `cannot reach ${target.origin} (${error.code ?? error.message})`));
+    });
+    request.end();
+  });
+}
+
+async function probe(urls: string[], timeoutMs: number): Promise<void> {
+  await Promise.all(urls.map((url) => probeOne(url, timeoutMs)));
+}
+
+async function runNewman(
+  collection: CollectionJson,
+  environment: PostmanEnvironment,
+  timeoutMs: number,
+  seen: Seen[],
+  secrets: Secrets,
+): Promise<NewmanRunSummary> {
+  // Newman is loaded only when a run starts.
+  const { default: newman } = await import('newman');
+  return new Promise((resolve, reject) => {
+    newman
+      .run(
+        {
+          collection: collection as never,
+          environment: environment as never,
+          reporters: [],
+          timeoutRequest: timeoutMs,
+        },
+        (error, summary) => (error ? reject(error) : resolve(summary)),
+      )
+      .on('request', (error, args) => {
+        const request = args.request;
+        const headers: Record<string, string> = {};
+        const response = args.response;
+        for (const h of response?.headers?.all() ?? []) headers[h.key.toLowerCase()] = String(h.value);
+        const raw = response?.stream === undefined ? '' : Buffer.from(response.stream as Uint8Array).toString('utf8');
+        let body: unknown;
+        let text = false;
+        if (raw !== '') {
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            body = raw;
+            text = true;
+          }
+        }
+        seen.push({
+          step: args.item.name,
+          method: request.method.toUpperCase(),
+          url: request.url.toString(),
+          status: error ? 0 : (response?.code ?? 0),
+          headers,
+          body,
+          text,
+          ...(error ? { error: (error as NodeJS.ErrnoException).code ?? error.name } : {}),
+        });
+        // What the request sent is secret where its name says so; so is what came back under such a name.
+        for (const h of request.headers.all()) {
+          const value = String(h.value);
+          if (/^authorization$/i.test(h.key)) {
+            const credential = value.replace(/^\w+\s+/, '');
+            secrets.add(credential);
+            if (/^basic /i.test(value)) {
+              const decoded = Buffer.from(credential, 'base64').toString('utf8');
+              secrets.add(decoded);
+              secrets.add(decoded.slice(decoded.indexOf(':') + 1));
+            }
+          } else if (sentSecret(h.key)) secrets.add(value);
+        }
+        const sentBody = request.body;
+        if (sentBody?.mode === 'urlencoded') {
+          for (const p of sentBody.urlencoded?.all() ?? []) if (sentSecret(p.key ?? '')) secrets.add(p.value);
+        } else if (sentBody?.mode === 'formdata') {
+          for (const p of sentBody.formdata?.all() ?? []) if (sentSecret(p.key ?? '')) secrets.add(p.value);
+        } else if (sentBody?.mode === 'raw' && sentBody.raw !== undefined) {
+          try {
+            secrets.harvest(JSON.parse(sentBody.raw));
+          } catch {
+            // not JSON: nothing named to harvest
+          }
+        }
+        for (const p of request.url.query.all()) if (sentSecret(p.key ?? '')) secrets.add(p.value ?? '');
+        secrets.harvest(body);
+        const location = headers.location;
+        if (location !== undefined) {
+          for (const [k, v] of new URLSearchParams(location.split('?')[1] ?? '')) {
+            if (sentSecret(k)) secrets.add(v);
+          }
+        }
+      });
+  });
+}
+
+/** Where a request went, as the mocks route it (host, path, query), or `control` for the mock's control plane. */
+function locate(url: string, baseUrl: string | undefined): { host: string; path: string; query: string } | 'control' {
+  const parsed = new URL(url);
+  if (baseUrl === undefined)
+    return { host: parsed.hostname.toLowerCase(), path: parsed.pathname, query: parsed.search };
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  let rest =
+    parsed.origin === base.origin && parsed.pathname.startsWith(basePath) ? parsed.pathname.slice(basePath.length) : '';
+  if (rest === '') rest = parsed.pathname;
+  const [, host = '', ...segments] = rest.split('/');
+  if (host === '__control') return 'control';
+  return { host: host.toLowerCase(), path: `/${segments.join('/')}`, query: parsed.search };
+}
+
+/** A base URL as shown: never its `user:password@`. */
+function withoutUserinfo(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString().replace(/\/+$/, '');
+}
+
+/**
+ * Runs the provider's collection and checks every answer against its spec.
+ * @throws VerifyError `usage` for bad options, `unreachable` when the target does not answer.
+ */
+export async function verifyCollection(options: VerifyOptions): Promise<VerifyReport> {
+  const { provider } = options;
+  if (!isProviderId(provider)) {
+    throw new VerifyError('usage', `unknown provider ${provider} (known: ${providerIds.join(', ')})`);
+  }
+  let baseUrl: string | undefined;
+  if (options.baseUrl !== undefined) {
+    let parsed: URL;
+    try {
+      parsed = new URL(options.baseUrl);
+    } catch {
+      throw new VerifyError('usage', `--base-url is not a URL: ${options.baseUrl}`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new VerifyError('usage', '--base-url must be http:// or https://');
+    }
+    baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const secrets = new Secrets();
+  const environment = environmentFor(provider, { ...options, ...(baseUrl === undefined ? {} : { baseUrl }) }, secrets);
+  const world = createWorld({ providers: [provider] });
+  const router = world.engine.router;
+  const operations = world.engine.providers.get(provider)?.operations as readonly Operation[];
+
+  // The hosts the collection will call: the live environment's base URLs (apiBase, authBase, …).
+  const liveBases = environment.values
+    .filter((v) => v.key !== 'controlBase' && /^https?:\/\/[^{]+$/.test(v.value))
+    .map((v) => `${new URL(v.value).origin}/`);
+  await probe(baseUrl === undefined ? [...new Set(liveBases)] : [baseUrl], Math.min(timeoutMs, 10_000));
+
+  const collection = JSON.parse(
+    readFileSync(join(collectionsDir(), `${provider}.postman_collection.json`), 'utf8'),
+  ) as CollectionJson;
+  const variables = Object.fromEntries(environment.values.map((v) => [v.key, v.value]));
+  if (provider === 'eventix' && !variables.authorizationCode && variables.refreshToken && !variables.controlBase) {
+    startFromRefreshToken(collection);
+  }
+
+  const startedAt = new Date().toISOString();
+  const seen: Seen[] = [];
+  const summary = await runNewman(collection, environment, timeoutMs, seen, secrets);
+  const finalEnv = (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject();
+  for (const [k, v] of Object.entries(finalEnv)) if (secretVariable.test(k)) secrets.add(v);
+
+  const { createContractChecker } = await import('../contract.js');
+  const check = createContractChecker([provider]);
+  const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
+  const outside: VerifyReport['outside'] = [];
+  let requests = 0;
+  for (const s of seen) {
+    const where = locate(s.url, baseUrl);
+    if (where === 'control') continue;
+    const match = router.match(where.host, s.method, where.path);
+    if (match?.kind !== 'operation') {
+      outside.push({
+        step: s.step,
+        method: s.method,
+        host: where.host,
+        path: secrets.scrub(where.path),
+        query: secrets.scrub(redactQuery(new URLSearchParams(where.query))),
+        status: s.status,
+      });
+      continue;
+    }
+    requests++;
+    const id = match.operation.operationId;
+    const entry = byOperation.get(id) ?? { calls: 0, statuses: new Set<number>(), drifts: [] };
+    byOperation.set(id, entry);
+    entry.calls++;
+    entry.statuses.add(s.status);
+    if (s.error !== undefined) {
+      entry.drifts.push({
+        step: s.step,
+        status: 0,
+        kind: 'no_answer',
+        path: '$',
+        expected: 'an answer',
+        actual: s.error,
+      });
+      continue;
+    }
+    const problems = check({ provider, operationId: id, status: s.status, headers: s.headers, body: s.body });
+    const unique = new Map<string, Drift>();
+    for (const p of problems) {
+      let actual: string;
+      if (p.kind === 'status') actual = String(s.status);
+      else if (p.kind === 'header') actual = 'absent';
+      else if (p.kind === 'content') actual = s.body === undefined ? 'no body' : secrets.shown(s.body);
+      else if (p.kind === 'body') {
+        const value = valueAt(s.body, p.instancePath ?? '');
+        const key = (p.instancePath ?? '').split('/').pop() ?? '';
+        actual = secretName.test(key) && typeof value === 'string' ? '"[redacted]"' : secrets.shown(value);
+      } else actual = '';
+      const drift: Drift = {
+        step: secrets.scrub(s.step),
+        status: s.status,
+        kind: p.kind,
+        path: p.path,
+        expected: p.expected,
+        actual,
+      };
+      unique.set(`${drift.kind} ${drift.path} ${drift.expected}`, drift);
+    }
+    entry.drifts.push(...[...unique.values()].slice(0, 10));
+  }
+
+  const operationReports: OperationReport[] = operations.map((op) => {
+    const entry = byOperation.get(op.operationId);
+    const verdict: OperationVerdict =
+      entry === undefined ? 'not_exercised' : entry.drifts.length > 0 ? 'drifts' : 'conforms';
+    return {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      verdict,
+      calls: entry?.calls ?? 0,
+      statuses: [...(entry?.statuses ?? [])].sort((a, b) => a - b),
+      drifts: entry?.drifts ?? [],
+    };
+  });
+  const count = (v: OperationVerdict) => operationReports.filter((o) => o.verdict === v).length;
+  const stats = summary.run.stats;
+  const report: VerifyReport = {
+    provider,
+    target: baseUrl === undefined ? 'live' : secrets.scrub(withoutUserinfo(baseUrl)),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ok: count('drifts') === 0,
+    counts: {
+      operations: operationReports.length,
+      conforms: count('conforms'),
+      drifts: count('drifts'),
+      notExercised: count('not_exercised'),
+      requests,
+    },
+    operations: operationReports,
+    outside,
+    assertions: { total: stats.assertions.total ?? 0, failed: stats.assertions.failed ?? 0 },
+  };
+  // A last pass over the whole report: no secret seen in the run survives in any string.
+  return JSON.parse(secrets.scrub(JSON.stringify(report))) as VerifyReport;
+}
+
+// ---- outputs ----
+
+/** The human summary (what `verify` prints). */
+export function formatSummary(report: VerifyReport): string {
+  const c = report.counts;
+  const lines = [
+    `${report.provider} (${report.target}): ${c.operations} operations, ${c.conforms} conform, ${c.drifts} drift, ${c.notExercised} not exercised (${c.requests} requests checked)`,
+  ];
+  for (const op of report.operations) {
+    if (op.verdict === 'not_exercised') continue;
+    lines.push(`  ${op.verdict === 'conforms' ? 'ok   ' : 'DRIFT'} ${op.operationId} ${op.method} ${op.path}`);
+    for (const d of op.drifts) {
+      lines.push(`        ${d.status} ${d.path}: expected ${d.expected}, got ${d.actual}  [${d.step}]`);
+    }
+  }
+  const idle = report.operations.filter((o) => o.verdict === 'not_exercised').map((o) => o.operationId);
+  if (idle.length > 0) lines.push(`  not exercised: ${idle.join(', ')}`);
+  if (report.assertions.failed > 0) {
+    lines.push(`  (the collection's own assertions: ${report.assertions.failed} of ${report.assertions.total} failed)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const xml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
+
+/** JUnit XML: one test case per operation, a failure per drifting one, skipped when not exercised. */
+export function formatJunit(reports: readonly VerifyReport[]): string {
+  const suites = reports.map((r) => {
+    const cases = r.operations.map((op) => {
+      const name = `${op.operationId} ${op.method} ${op.path}`;
+      const open = `    <testcase classname="verify.${xml(r.provider)}" name="${xml(name)}">`;
+      if (op.verdict === 'not_exercised') return `${open}<skipped message="not exercised"/></testcase>`;
+      if (op.verdict === 'conforms') return `${open}</testcase>`;
+      const detail = op.drifts
+        .map((d) => `${d.status} ${d.path}: expected ${d.expected}, got ${d.actual} [${d.step}]`)
+        .join('\n');
+      const first = op.drifts[0] as Drift;
+      return `${open}\n      <failure message="${xml(`${first.path}: expected ${first.expected}, got ${first.actual}`)}" type="drift">${xml(detail)}</failure>\n    </testcase>`;
+    });
+    return `  <testsuite name="verify ${xml(r.provider)} (${xml(r.target)})" tests="${r.counts.operations}" failures="${r.counts.drifts}" skipped="${r.counts.notExercised}" timestamp="${r.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const tests = reports.reduce((n, r) => n + r.counts.operations, 0);
+  const failures = reports.reduce((n, r) => n + r.counts.drifts, 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="authflow-mocks verify" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+export type VerifyReporter = 'cli' | 'junit' | 'json';
+
+/** Writes `<provider>.xml` (junit) and `<provider>.json` (json) into `outDir`; returns the paths. */
+export function writeReports(report: VerifyReport, outDir: string, reporters: readonly VerifyReporter[]): string[] {
+  const written: string[] = [];
+  if (!reporters.includes('junit') && !reporters.includes('json')) return written;
+  mkdirSync(outDir, { recursive: true });
+  if (reporters.includes('junit')) {
+    const file = join(outDir, `${report.provider}.xml`);
+    writeFileSync(file, formatJunit([report]));
+    written.push(file);
+  }
+  if (reporters.includes('json')) {
+    const file = join(outDir, `${report.provider}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    written.push(file);
+  }
+  return written;
+}
+
+// ---- the command ----
+
+export const verifyUsage =
+  'authflow-mocks verify --provider ID [--base-url URL | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify]';
+
+/**
+ * `authflow-mocks verify`: answers the exit code (0 nothing drifts, 1 drift, 2 usage error or
+ * unreachable host) after printing the summary; errors are one line on `stderr`.
+ */
+export async function verifyCommand(
+  args: string[],
+  io: { stdout: (s: string) => void; stderr: (s: string) => void } = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  },
+): Promise<number> {
+  const usageError = (message: string) => {
+    io.stderr(`authflow-mocks verify: ${message}\n`);
+    return 2;
+  };
+  let values: {
+    provider?: string[];
+    'base-url'?: string;
+    live?: boolean;
+    env?: string;
+    'env-var'?: string[];
+    reporters?: string;
+    out?: string;
+  };
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        provider: { type: 'string', multiple: true },
+        'base-url': { type: 'string' },
+        live: { type: 'boolean' },
+        env: { type: 'string' },
+        'env-var': { type: 'string', multiple: true },
+        reporters: { type: 'string', default: 'cli,junit,json' },
+        out: { type: 'string', default: join('reports', 'verify') },
+      },
+    }).values;
+  } catch (error) {
+    return usageError(`${(error as Error).message.split('\n')[0]}\nUsage: ${verifyUsage}`);
+  }
+  const providers = (values.provider ?? []).flatMap((p) => p.split(',')).filter((p) => p !== '');
+  if (providers.length === 0) return usageError(`--provider is required\nUsage: ${verifyUsage}`);
+  const unknown = providers.filter((p) => !isProviderId(p));
+  if (unknown.length > 0)
+    return usageError(`unknown provider ${unknown.join(', ')} (known: ${providerIds.join(', ')})`);
+  if (values.live === true && values['base-url'] !== undefined)
+    return usageError('give --base-url or --live, not both');
+  const reporters = (values.reporters ?? '').split(',').filter((r) => r !== '');
+  const badReporter = reporters.find((r) => !['cli', 'junit', 'json'].includes(r));
+  if (badReporter !== undefined) return usageError(`unknown reporter ${badReporter} (cli, junit, json)`);
+  const variables: Record<string, string> = {};
+  for (const pair of values['env-var'] ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return usageError('--env-var takes KEY=value');
+    variables[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  if (values.env !== undefined && !existsSync(values.env)) return usageError(`no environment file ${values.env}`);
+
+  let drift = false;
+  for (const provider of providers) {
+    let report: VerifyReport;
+    try {
+      report = await verifyCollection({
+        provider,
+        ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+        ...(values.env === undefined ? {} : { envFile: values.env }),
+        variables,
+      });
+    } catch (error) {
+      if (error instanceof VerifyError) return usageError(error.message);
+      throw error;
+    }
+    if (reporters.includes('cli')) io.stdout(formatSummary(report));
+    const written = writeReports(report, values.out ?? join('reports', 'verify'), reporters as VerifyReporter[]);
+    if (written.length > 0 && reporters.includes('cli')) io.stdout(`  reports: ${written.join(', ')}\n`);
+    drift ||= !report.ok;
+  }
+  return drift ? 1 : 0;
+}
