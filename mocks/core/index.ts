@@ -42,6 +42,8 @@ export type {
 export { credentialRefusals, defaultStatus, errorBodies, MockError, sameBody } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable } from './faults.js';
+export type { FixtureMode } from './fixture-config.js';
+export { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from './fixture-config.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
 export type { CredentialKind, GenericCredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
