@@ -2,6 +2,8 @@
  * `authflow-mocks`: create a mock world (`createWorld`, or `createMocks` for one with its MSW
  * handlers) and read its pieces. Front doors: `./node`, `./browser` (MSW), `./http` (node:http).
  */
+export type { AuthflowConfig, ConfigProblem, FixturesConfig } from './config/schema.js';
+export { ConfigError } from './config/schema.js';
 export type {
   Clock,
   ControlPlane,

@@ -3,6 +3,9 @@
  * no front door attached. The one place a world is made: `createMocks()` (doors/msw) adds the
  * MSW handlers, `createMockServer()` (doors/http) the node:http server, which so loads no MSW.
  */
+
+import { createFixturesHook } from './config/runtime.js';
+import { type FixturesConfig, parseFixtures, seedsOf } from './config/schema.js';
 import {
   type AnyProviderDefinition,
   type Clock,
@@ -28,6 +31,12 @@ export interface MocksOptions {
   validator?: ResponseValidator;
   /** Journal size. Default 1000. */
   journalCapacity?: number;
+  /**
+   * Your own world, per provider: `mode` (merge into the demo world, the default, or replace
+   * it), `options` and fixtures, as in the config file. Invalid input throws one `ConfigError`
+   * listing every problem with its path.
+   */
+  fixtures?: FixturesConfig;
 }
 
 export interface World {
@@ -52,10 +61,18 @@ export function createWorld(options: MocksOptions = {}): World {
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length > 0) throw new Error(`Provider(s) given twice: ${twice.join(', ')}`);
   const providerOptions: Record<string, unknown> = { ...options.options };
-  const providers = definitions.map((d) => d.create({ clock }, providerOptions[d.id] as never));
+  // Configured fixtures and options (validated first: never a half-configured world).
+  const seeds: Record<string, { fixtures: unknown; options: Record<string, unknown> } | undefined> =
+    options.fixtures === undefined ? {} : seedsOf(parseFixtures(options.fixtures));
+  const providers = definitions.map((d) => {
+    const seed = seeds[d.id];
+    const merged = { ...seed?.options, ...(providerOptions[d.id] as object | undefined) };
+    return d.create({ clock }, merged as never, seed?.fixtures as never);
+  });
   const engine = createEngine({
     providers,
     clock,
+    fixtures: createFixturesHook(definitions, providers),
     ...(options.validator === undefined ? {} : { validator: options.validator }),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
   });

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { configJsonSchema, schemaFile } from '../mocks/config/init.js';
 import { loadSpec, specOperations } from '../mocks/contract.js';
 import { providerIds } from '../mocks/providers/index.js';
 import { collections } from './collections/index.js';
@@ -71,6 +72,9 @@ for (const provider of providerIds) {
   outputs.set(`collections/${provider}.mock.postman_environment.json`, json(built.mock));
   outputs.set(`collections/${provider}.live.postman_environment.json`, json(built.live));
 }
+
+// … and the config file's JSON Schema, from the same zod schemas the loader validates with.
+outputs.set(schemaFile, json(configJsonSchema()));
 
 const drifted: string[] = [];
 for (const [file, content] of outputs) {

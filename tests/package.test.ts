@@ -83,6 +83,7 @@ describe('the packed package', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('specs/eventix.openapi.yaml');
     expect(files).toContain('collections/eventix.postman_collection.json');
+    expect(files).toContain('schema/authflow-mocks.config.schema.json');
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 

@@ -4,11 +4,13 @@
  */
 import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
-import { controlErrorResponse, isMockError, MockError } from './errors.js';
+import { controlErrorResponse, type FixtureProblem, isMockError, MockError } from './errors.js';
 import { type Fault, type FaultSpec, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
 import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
+
+export type { FixtureProblem };
 
 export interface ClockState {
   /** ISO 8601. */
@@ -70,6 +72,22 @@ export interface ControlPlane {
    * characters, matching one live credential). Throws `MockError` when none or several match.
    */
   revokeToken(input: { id?: unknown; prefix?: unknown }): Promise<{ revoked: TokenView }>;
+  /**
+   * Makes a validated config (provider sections) the configured world, then resets onto it.
+   * Throws `MockError('fixtures_invalid')` with every problem; nothing changes then.
+   */
+  replaceFixtures(input: unknown): Promise<{ status: 'replaced'; providers: string[] }>;
+  /** Adds validated entities to one provider's configured world, then reseeds that provider. */
+  addFixtures(provider: string, input: unknown): Promise<{ status: 'added'; provider: string }>;
+}
+
+/**
+ * Installs configured fixtures at run time; the world supplies it (the config schemas live
+ * outside core). Each answers the problems of its input, or installs it and answers none.
+ */
+export interface FixturesHook {
+  replace(input: unknown): FixtureProblem[];
+  add(provider: string, input: unknown): FixtureProblem[];
 }
 
 /** The clock stays within the years 1970–9999. */
@@ -101,8 +119,16 @@ export function createControlPlane(parts: {
   providers: ReadonlyMap<string, Provider>;
   journal: Journal;
   faults: FaultTable;
+  fixtures?: FixturesHook | undefined;
 }): ControlPlane {
   const { clock, providers, journal, faults } = parts;
+  const refuseConfig = (problems: FixtureProblem[]) => {
+    if (problems.length > 0) throw new MockError('fixtures_invalid', 'The fixtures do not validate.', { problems });
+  };
+  function hook(): FixturesHook {
+    if (parts.fixtures === undefined) throw new MockError('not_found', 'This world takes no fixtures at run time.');
+    return parts.fixtures;
+  }
   const operationCatalog = new Map(
     [...providers].map(([id, p]) => [id, p.operations.map((o) => o.operationId)] as const),
   );
@@ -139,12 +165,24 @@ export function createControlPlane(parts: {
     now: new Date(clock.now()).toISOString(),
     offsetSeconds: clock.offset() / 1000,
   });
-  return {
+  const plane: ControlPlane = {
     health: () => ({ status: 'ok', providers: [...providers.keys()] }),
     fixtures() {
       const out: Record<string, Record<string, unknown>> = {};
       for (const [id, p] of providers) out[id] = p.fixtures();
       return out;
+    },
+    async replaceFixtures(input) {
+      refuseConfig(hook().replace(input));
+      await plane.reset();
+      return { status: 'replaced', providers: [...providers.keys()] };
+    },
+    async addFixtures(id, input) {
+      const provider = providers.get(id);
+      if (provider === undefined) throw new MockError('not_found', `No provider ${id.slice(0, 40)}.`);
+      refuseConfig(hook().add(id, input));
+      await provider.reset();
+      return { status: 'added', provider: id };
     },
     async reset() {
       clock.reset();
@@ -237,6 +275,7 @@ export function createControlPlane(parts: {
       return { revoked: { ...view(provider, credential), state: 'revoked', revocable: false } };
     },
   };
+  return plane;
 }
 
 /**
@@ -286,6 +325,12 @@ export async function answerControl(
         return { status: 200, body: control.tokens() };
       case 'POST /tokens/revoke':
         return { status: 200, body: await control.revokeToken(await jsonObject(readBody)) };
+      case 'PUT /fixtures':
+        return { status: 200, body: await control.replaceFixtures(await jsonObject(readBody)) };
+    }
+    const addFixtures = /^POST \/([a-z0-9-]+)\/fixtures$/.exec(route);
+    if (addFixtures !== null) {
+      return { status: 200, body: await control.addFixtures(addFixtures[1] as string, await jsonObject(readBody)) };
     }
     const oneFault = /^DELETE \/faults\/([A-Za-z0-9_-]+)$/.exec(route);
     if (oneFault !== null) {

@@ -2,24 +2,36 @@
  * The provider contract: `defineProvider({...})` is what a provider folder's `index.ts` exports.
  * It keeps the literal id (so `ProviderId` is a union of names), the options beside their
  * defaults and docs (`OptionsOf` derives the option type), the credential kinds the provider adds
- * to the journal's generic ones, and a slot for its fixtures (a zod schema and the function that
- * seeds state from parsed fixtures). `create` merges options over the defaults and builds a fresh,
- * isolated instance; nothing happens on import.
+ * to the journal's generic ones, and a slot for its fixtures (the zod schemas of its section of
+ * the config file, the demo fixture set, and how a parsed section becomes the fixture set its
+ * state seeds from). `create` merges options over the defaults and builds a fresh, isolated
+ * instance; nothing happens on import.
  */
-import type { ZodType } from 'zod';
+import type { RefinementCtx, ZodType } from 'zod';
 import type { Provider, ProviderEnv } from './provider.js';
 
 /** The option type of a defaults object: every option optional, with its doc comment. */
 export type OptionsOf<D> = { -readonly [K in keyof D]?: D[K] };
 
 /**
- * Fixtures a user may give instead of the seeded ones: their schema, and how parsed fixtures
- * become state. The seeded fixtures must parse with `schema`. `S` is the provider's state.
+ * Fixtures a user may give instead of the seeded ones (a `providers/<id>/config.ts` module fits
+ * it): the provider's section of the config file and `setupMocks({ fixtures })` as zod schemas,
+ * the demo fixture set, and how a parsed section becomes the fixture set the state seeds from.
+ * `F` is that fixture set; `create` receives a getter of the current one.
  */
-export interface FixturesSlot<F = unknown, S = never> {
-  readonly schema: ZodType<F>;
-  /** Replaces the seeded records with `fixtures` (already parsed by `schema`). */
-  seed?(state: S, fixtures: F): void | Promise<void>;
+export interface FixturesSlot<F = unknown> {
+  /** The section (`mode`, `options` and the fixtures), cross-references checked against the demo world. */
+  readonly configSchema: ZodType;
+  /** The section before the cross-reference checks (additions are checked against another base). */
+  readonly sectionSchema: ZodType<Record<string, unknown>>;
+  /** The provider's options, as the config file writes them. */
+  readonly optionsSchema: ZodType;
+  /** The demo world: what the state seeds from when no config names another. */
+  readonly demoFixtures: F;
+  /** The fixture set of a parsed section: `base` (the demo world) plus it (`merge`) or it alone (`replace`). */
+  toFixtureSet(section: never, base?: F): F;
+  /** Reports broken cross-references and duplicate ids of a parsed section over `base`. */
+  crossCheck(section: never, ctx: RefinementCtx, base?: F): void;
 }
 
 export interface ProviderDefinitionInput<Id extends string, D, K extends string, F> {
@@ -30,8 +42,15 @@ export interface ProviderDefinitionInput<Id extends string, D, K extends string,
   /** Credential kinds the journal records for this provider beyond the generic ones. */
   readonly credentialKinds: readonly K[];
   readonly fixtures?: FixturesSlot<F>;
-  /** A fresh instance with `settings` (the options merged over their defaults). */
-  create(env: ProviderEnv, settings: Required<OptionsOf<D>>): Omit<Provider, 'id' | 'title'>;
+  /**
+   * A fresh instance with `settings` (the options merged over their defaults). `world` returns
+   * the fixture set to seed from (read it at every seed: a configured world can change at run time).
+   */
+  create(
+    env: ProviderEnv,
+    settings: Required<OptionsOf<D>>,
+    world: () => F,
+  ): Omit<Provider, 'id' | 'title' | 'fixtureSet' | 'useFixtures'>;
 }
 
 export interface ProviderDefinition<Id extends string = string, D = unknown, K extends string = string, F = unknown> {
@@ -41,8 +60,8 @@ export interface ProviderDefinition<Id extends string = string, D = unknown, K e
   readonly defaults: Readonly<D>;
   readonly credentialKinds: readonly K[];
   readonly fixtures?: FixturesSlot<F>;
-  /** A fresh, isolated instance. */
-  create(env: ProviderEnv, options?: OptionsOf<D>): Provider;
+  /** A fresh, isolated instance, seeded from `fixtures` (the slot's demo world when omitted). */
+  create(env: ProviderEnv, options?: OptionsOf<D>, fixtures?: F): Provider;
 }
 
 /** Any provider definition, whatever its options: what a world accepts. */
@@ -51,7 +70,7 @@ export interface AnyProviderDefinition {
   readonly title: string;
   readonly credentialKinds: readonly string[];
   readonly fixtures?: FixturesSlot<unknown>;
-  create(env: ProviderEnv, options?: never): Provider;
+  create(env: ProviderEnv, options?: never, fixtures?: never): Provider;
 }
 
 export function defineProvider<const Id extends string, D extends object, const K extends string = never, F = unknown>(
@@ -64,9 +83,18 @@ export function defineProvider<const Id extends string, D extends object, const 
     defaults,
     credentialKinds,
     ...(fixtures === undefined ? {} : { fixtures }),
-    create(env, options = {}) {
+    create(env, options = {}, initial) {
       const settings = { ...defaults, ...options } as Required<OptionsOf<D>>;
-      return { ...input.create(env, settings), id, title };
+      let current = (initial ?? fixtures?.demoFixtures) as F;
+      const provider = { ...input.create(env, settings, () => current), id, title };
+      if (fixtures === undefined) return provider;
+      return {
+        ...provider,
+        fixtureSet: () => current,
+        useFixtures: (set: unknown) => {
+          current = set as F;
+        },
+      };
     },
   };
 }

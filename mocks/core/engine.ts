@@ -4,7 +4,7 @@
  */
 import { type ParsedBody, parseBody } from './body.js';
 import type { Clock } from './clock.js';
-import { type ControlPlane, createControlPlane } from './control.js';
+import { type ControlPlane, createControlPlane, type FixturesHook } from './control.js';
 import { isMockError, MockError } from './errors.js';
 import { createFaultTable, type Fault, type FaultTable } from './faults.js';
 import { type CredentialKind, createJournal, type Journal, type JournalRecord, redactQuery } from './journal.js';
@@ -66,6 +66,8 @@ export interface EngineOptions {
    * response is replaced by a 500 `contract_violation`, so no runner can miss it.
    */
   validator?: ResponseValidator;
+  /** Installs configured fixtures at run time (`PUT /__control/fixtures`); the world supplies it. */
+  fixtures?: FixturesHook;
 }
 
 export interface Engine {
@@ -240,7 +242,7 @@ export function createEngine(options: EngineOptions): Engine {
     violations,
     bugs,
     faults,
-    control: createControlPlane({ clock, providers, journal, faults }),
+    control: createControlPlane({ clock, providers, journal, faults, fixtures: options.fixtures }),
     async answer(request) {
       const match = router.match(request.host, request.method, request.path);
       if (match === undefined) return undefined;

@@ -49,6 +49,8 @@ export type MockErrorCode =
   | 'too_many_faults'
   /** `POST /__control/<provider>/<action>` naming no declared action. */
   | 'action_unknown'
+  /** Fixtures (a config) that do not validate: `details.problems` lists each with its path. */
+  | 'fixtures_invalid'
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
 
@@ -94,11 +96,18 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   fault_invalid: 400,
   too_many_faults: 400,
   action_unknown: 404,
+  fixtures_invalid: 400,
   internal: 500,
 };
 
 /** Field name → problems. */
 export type FieldProblems = Record<string, string[]>;
+
+/** One problem of a config: where (`eventix.clients[0].redirect_uris[1]`) and what. */
+export interface FixtureProblem {
+  path: string;
+  message: string;
+}
 
 /** The details each code may carry; codes not listed carry only the common ones. */
 export interface MockErrorDetailsMap {
@@ -111,6 +120,8 @@ export interface MockErrorDetailsMap {
   scope_missing: { scope?: string };
   /** `authScheme`: the scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
   invalid_client: { authScheme?: string };
+  /** `problems`: every problem of the refused fixtures, each with its path. */
+  fixtures_invalid: { problems: readonly FixtureProblem[] };
 }
 
 /** Details every code may carry. */
@@ -126,7 +137,7 @@ export type MockErrorDetails<C extends MockErrorCode = MockErrorCode> = CommonDe
   (C extends keyof MockErrorDetailsMap ? MockErrorDetailsMap[C] : unknown);
 
 /** Codes whose details have a required field. */
-type DetailsRequired<C extends MockErrorCode> = C extends 'method_not_allowed' ? true : false;
+type DetailsRequired<C extends MockErrorCode> = C extends 'method_not_allowed' | 'fixtures_invalid' ? true : false;
 
 export class MockError<C extends MockErrorCode = MockErrorCode> extends Error {
   override readonly name = 'MockError';
@@ -199,12 +210,15 @@ const controlWords: Partial<Record<MockErrorCode, string>> = {
   clock_invalid: 'invalid_request',
   fault_invalid: 'invalid_request',
   action_unknown: 'not_found',
+  fixtures_invalid: 'invalid_request',
 };
 
-/** `{error, message}` with the code's status, as every `/__control` refusal answers. */
+/**
+ * `{error, message}` with the code's status, as every `/__control` refusal answers; refused
+ * fixtures add `problems`.
+ */
 export function controlErrorResponse(error: MockError): MockResponse {
-  return {
-    status: defaultStatus[error.code],
-    body: { error: controlWords[error.code] ?? error.code, message: error.message },
-  };
+  const body = { error: controlWords[error.code] ?? error.code, message: error.message };
+  if (error.is('fixtures_invalid')) return { status: 400, body: { ...body, problems: [...error.details.problems] } };
+  return { status: defaultStatus[error.code], body };
 }

@@ -114,6 +114,10 @@ export interface Provider {
   reset(): Promise<void>;
   /** The seeded credentials and ids, in the provider's own vocabulary. */
   fixtures(): Record<string, unknown>;
+  /** The fixture set its state seeds from (see the provider's `config.ts`). */
+  fixtureSet?(): unknown;
+  /** Seeds from another fixture set from the next reset on (a configured world at run time). */
+  useFixtures?(set: unknown): void;
   /** A short list for the start-up banner. */
   demo(): DemoCredential[];
   /** Its mutable state as JSON (see `stateSnapshot`): a refused request must leave it unchanged. */

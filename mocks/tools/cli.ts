@@ -10,6 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findConfigFile, fixturesOf, loadConfigFile } from '../config/load.js';
+import { ConfigError, type ParsedConfig } from '../config/schema.js';
 import {
   createMockServer,
   defaultHost,
@@ -25,6 +27,8 @@ const usage = `Usage:
   authflow-mocks [serve] [options]     run the mock server (the default command)
   authflow-mocks newman [options]      run the Postman collections with Newman
   authflow-mocks verify [options]      check a provider's real API (or --base-url) against its spec
+  authflow-mocks init [options]        write a starter config (your own credentials, users, data)
+  authflow-mocks collections [options] write mock Postman environments from your config
   authflow-mocks <command> --help      the options of one command
   authflow-mocks --version
 
@@ -34,6 +38,10 @@ const serveUsage = `Usage: authflow-mocks [serve] [options]
 
 Runs the mock server. It listens on loopback unless --host names another interface.
 
+  --config PATH            your own world: credentials, users, data, options (JSON or YAML;
+                           default authflow-mocks.config.json/.yaml/.yml here, or
+                           AUTHFLOW_CONFIG). A bad file exits 2 listing every problem.
+  --watch                  reload the config file when it changes (a bad edit keeps the world)
   --port N                 port (default 4010; PORT in the environment also sets it; 0 picks one)
   --host ADDR              interface to listen on (default 127.0.0.1)
   --provider ID            serve only these providers (repeat, or comma-separated)
@@ -206,6 +214,17 @@ function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
   return parts.join(' ');
 }
 
+/** Reads and validates a config file, or prints every problem and exits 2. */
+async function loadConfigOrExit(file: string): Promise<ParsedConfig> {
+  try {
+    return await loadConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`authflow-mocks: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 async function serve(args: string[]): Promise<void> {
   const values = parseCommand(
     () =>
@@ -213,8 +232,10 @@ async function serve(args: string[]): Promise<void> {
         args,
         options: {
           ...helpOption,
+          config: { type: 'string' },
+          watch: { type: 'boolean', default: false },
           port: { type: 'string' },
-          host: { type: 'string', default: defaultHost },
+          host: { type: 'string' },
           provider: { type: 'string', multiple: true },
           option: { type: 'string', multiple: true },
           'control-token': { type: 'string' },
@@ -230,7 +251,12 @@ async function serve(args: string[]): Promise<void> {
     serveUsage,
     'serve',
   );
-  const rawPort = values.port ?? process.env.PORT ?? String(defaultPort);
+  // The config file (a bad one exits 2 with every problem: never a half-configured server).
+  const configFile = findConfigFile(values.config);
+  const config = configFile === undefined ? undefined : await loadConfigOrExit(configFile);
+  if (values.watch && configFile === undefined) fail('--watch needs a config file (--config PATH)');
+  const host = values.host ?? config?.host ?? defaultHost;
+  const rawPort = values.port ?? (process.env.PORT || undefined) ?? String(config?.port ?? defaultPort);
   const port = Number(rawPort);
   if (rawPort.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be 0-65535, got ${rawPort}`);
@@ -240,7 +266,7 @@ async function serve(args: string[]): Promise<void> {
   if (values.quiet && values.json) fail('--quiet and --json exclude each other');
   if (values['control-token'] !== undefined && values['control-token-file'] !== undefined)
     fail('give --control-token or --control-token-file, not both');
-  const loopback = isLoopback(values.host);
+  const loopback = isLoopback(host);
   const controlToken =
     values['control-token'] ??
     (values['control-token-file'] === undefined ? undefined : readTokenFile(values['control-token-file'])) ??
@@ -251,9 +277,11 @@ async function serve(args: string[]): Promise<void> {
   const disabled = values['no-control'];
   const control = !disabled && (loopback || controlToken !== undefined);
   const options = parseProviderOptions(values.option ?? []);
+  const only = values.provider === undefined ? config?.providers : providersOf(values.provider);
   const serverOptions: MockServerOptions = {
-    providers: providersOf(values.provider),
+    ...(only === undefined ? {} : { providers: only }),
     options,
+    ...(config === undefined ? {} : { fixtures: fixturesOf(config) }),
     control,
     allowedHosts: values['allowed-host'] ?? [],
     ...(controlToken === undefined ? {} : { controlToken }),
@@ -262,12 +290,11 @@ async function serve(args: string[]): Promise<void> {
   const mock = createMockServer(serverOptions);
   let address: { url: string };
   try {
-    address = await mock.listen(port, values.host);
+    address = await mock.listen(port, host);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      fail(`port ${port} on ${values.host} is already in use; pick another with --port or PORT`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${values.host}`);
+    if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use; pick another with --port or PORT`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${host}`);
     throw error;
   }
   const providers = [...mock.engine.providers.values()];
@@ -309,7 +336,12 @@ async function serve(args: string[]): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (!loopback) {
-    process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${values.host}\n`);
+    process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${host}\n`);
+  }
+  if (values.watch && configFile !== undefined && config !== undefined) {
+    const { watchConfig } = await import('../config/watch.js');
+    // On stderr: stdout keeps its one line under --json/--quiet.
+    watchConfig(configFile, mock.control, config, (line) => process.stderr.write(`authflow-mocks: ${line}\n`));
   }
   let closing = false;
   const shutdown = (signal: string) => {
@@ -411,6 +443,16 @@ async function main(): Promise<void> {
         if (newmanMissing(error)) fail('the verify command needs the newman package: npm install --save-dev newman');
         throw error;
       }
+      return;
+    }
+    case 'collections': {
+      const { collectionsCommand } = await import('../config/commands.js');
+      process.exit(await collectionsCommand(rest));
+      return;
+    }
+    case 'init': {
+      const { initCommand } = await import('../config/commands.js');
+      process.exit(await initCommand(rest));
       return;
     }
     case '--version':

@@ -42,8 +42,10 @@ export interface RunCollectionsOptions {
   reporters?: string[];
   /** Where the JUnit reporter writes `<provider>.xml`. */
   junitDir?: string;
-  /** Options of the fresh server (e.g. a contract validator). */
+  /** Options of the fresh server (e.g. a contract validator, or `fixtures`). */
   mocks?: MocksOptions;
+  /** Where the mock environments are read from (e.g. written by `collections --config`); the shipped ones by default. */
+  environmentsDir?: string;
 }
 
 function runOne(options: newman.NewmanRunOptions): Promise<NewmanRunSummary> {
@@ -59,7 +61,10 @@ export async function runCollections(options: RunCollectionsOptions): Promise<Co
     const runs: CollectionRun[] = [];
     for (const provider of options.providers) {
       const collection = join(collectionsDir(), `${provider}.postman_collection.json`);
-      const environment = join(collectionsDir(), `${provider}.mock.postman_environment.json`);
+      const environment = join(
+        options.environmentsDir ?? collectionsDir(),
+        `${provider}.mock.postman_environment.json`,
+      );
       if (!existsSync(collection)) throw new Error(`No collection for ${provider}: run npm run generate`);
       const reporters = options.reporters ?? [];
       const summary = await runOne({

@@ -11,6 +11,7 @@
  */
 import fc from 'fast-check';
 import { type SetupServer, setupServer } from 'msw/node';
+import type { FixturesConfig } from '../../mocks/config/schema.js';
 import { createContractValidator, loadSpec, type SpecOperation, specOperations } from '../../mocks/contract.js';
 import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
 import { createMocks } from '../../mocks/doors/msw/mocks.js';
@@ -62,8 +63,12 @@ function specValues(node: unknown, key = ''): string[] {
  * One mock world served by both doors: the node:http server on a loopback port and MSW's
  * `setupServer` (which lets loopback requests through to that server).
  */
-export async function createFuzzWorld(ids: readonly ProviderId[] = providerIds): Promise<FuzzWorld> {
-  const mocks = createMocks({ providers: ids, validator: createContractValidator(ids) });
+export async function createFuzzWorld(
+  ids: readonly ProviderId[] = providerIds,
+  /** A configured world instead of the demo one (as `setupMocks({ fixtures })` takes it). */
+  options: { fixtures?: FixturesConfig } = {},
+): Promise<FuzzWorld> {
+  const mocks = createMocks({ providers: ids, validator: createContractValidator(ids), ...options });
   const server = createMockServer({ mocks });
   const { url: origin } = await server.listen(0);
   const msw = setupServer(...mocks.handlers);

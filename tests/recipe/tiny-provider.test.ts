@@ -1,22 +1,26 @@
 /**
  * The recipe of docs/adding-a-provider.md, followed for a made-up provider without touching
- * core: a spec, its route table, state, an error table, operations and `defineProvider`,
- * registered into a world, served through both doors and checked against its spec.
+ * core: a spec, its route table, state, an error table, operations, a fixtures slot and
+ * `defineProvider`, registered into a world, served through both doors and checked against its spec.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { createContractValidator, specOperations } from '../../mocks/contract.js';
 import {
   type Clock,
+  checkUnique,
   createTokenStore,
   defaultStatus,
   defineProvider,
   errorBodies,
   fieldsOf,
   findBySecret,
+  fixtureModeSchema,
   MockError,
   type MockResponse,
+  mergeById,
   type Operation,
   readAuthorization,
   routeTable,
@@ -37,14 +41,42 @@ const routes = {
 // 2. fixtures.ts: the seeded records.
 const keys = [{ name: 'Ada', apiKey: 'tiny_key_ada' }] as const;
 
-// 3. state.ts: seeded state and what a snapshot shows.
-function createState(clock: Clock) {
+// 7. config.ts (optional): the fixtures slot, so users can give their own keys.
+interface TinyFixtures {
+  keys: readonly { name: string; apiKey: string }[];
+}
+const demoFixtures: TinyFixtures = { keys };
+const optionsSchema = z.strictObject({ tokenTtlSeconds: z.number().int().positive().optional() });
+const sectionSchema = z.strictObject({
+  mode: fixtureModeSchema.optional(),
+  options: optionsSchema.optional(),
+  keys: z.array(z.strictObject({ name: z.string().min(1), apiKey: z.string().min(8) })).optional(),
+});
+type TinySection = z.output<typeof sectionSchema>;
+const tinyConfig = {
+  optionsSchema,
+  sectionSchema,
+  demoFixtures,
+  toFixtureSet: (section: TinySection, base = demoFixtures): TinyFixtures => ({
+    keys: mergeById(section.mode === 'replace' ? [] : base.keys, section.keys, 'apiKey'),
+  }),
+  crossCheck: (section: TinySection, ctx: z.RefinementCtx) => checkUnique(ctx, section.keys, 'apiKey', 'keys'),
+  configSchema: sectionSchema.superRefine((section, ctx) => checkUnique(ctx, section.keys, 'apiKey', 'keys')),
+};
+
+// 3. state.ts: seeded state (from the current fixture set, read at every seed) and what a snapshot shows.
+function createState(clock: Clock, world: () => TinyFixtures) {
   const tokens = createTokenStore<{ name: string }>({ clock, ownerOf: (d) => d.name });
-  return {
+  const state = {
+    keys: world().keys,
     tokens,
-    seed: async () => tokens.clear(),
+    seed: async () => {
+      tokens.clear();
+      state.keys = world().keys;
+    },
     snapshot: () => ({ tokens: tokens.entries().length }),
   };
+  return state;
 }
 type State = ReturnType<typeof createState>;
 
@@ -68,7 +100,7 @@ function createOperations(state: State, settings: { tokenTtlSeconds: number }): 
       async handle(request, context): Promise<MockResponse> {
         const { api_key: presented = '' } = fieldsOf(await request.body());
         context.present('api_key');
-        const key = findBySecret(keys, presented, (k) => k.apiKey);
+        const key = findBySecret(state.keys, presented, (k) => k.apiKey);
         if (key === undefined) throw new MockError('invalid_client', 'Unknown API key.');
         const entry = state.tokens.issue({ name: key.name }, { ttlSeconds: settings.tokenTtlSeconds });
         return { status: 200, body: { access_token: entry.value, expires_in: settings.tokenTtlSeconds } };
@@ -97,13 +129,14 @@ const tiny = defineProvider({
     tokenTtlSeconds: 60,
   },
   credentialKinds: [],
-  create(env, settings) {
-    const state = createState(env.clock);
+  fixtures: tinyConfig,
+  create(env, settings, world) {
+    const state = createState(env.clock, world);
     return withSeededState(state, {
       hosts: ['api.tiny.test'],
       operations: createOperations(state, settings),
-      fixtures: () => ({ api_keys: keys.map((k) => ({ ...k })) }),
-      demo: () => keys.map((k) => ({ label: k.name, values: { api_key: k.apiKey } })),
+      fixtures: () => ({ api_keys: world().keys.map((k) => ({ ...k })) }),
+      demo: () => world().keys.map((k) => ({ label: k.name, values: { api_key: k.apiKey } })),
       errorResponse,
     });
   },
@@ -155,5 +188,36 @@ describe.each(doorNames)('the tiny provider through the %s door', (doorName) => 
     expect(unknown).toMatchObject({ status: 404, body: { error: 'route_not_found' } });
     expect(door.mocks.control.fixtures()).toHaveProperty('tiny.api_keys');
     expect(door.mocks.control.fixtures()).toHaveProperty('eventbookings');
+  });
+
+  it('takes keys of your own through its fixtures slot, and a reset to the demo world drops them', async () => {
+    const bobToken = () => door.call('https://api.tiny.test/token', { form: { api_key: 'tiny_key_bob' } });
+    expect((await bobToken()).status).toBe(401);
+    await door.mocks.control.addFixtures('tiny', { keys: [{ name: 'Bob', apiKey: 'tiny_key_bob' }] });
+    const token = await bobToken();
+    expect(token.status).toBe(200);
+    const me = await door.call('https://api.tiny.test/me', { headers: bearer(token.body.access_token) });
+    expect(me).toMatchObject({ status: 200, body: { name: 'Bob' } });
+    expect(door.mocks.control.fixtures()).toMatchObject({ tiny: { api_keys: [{ name: 'Ada' }, { name: 'Bob' }] } });
+    await door.mocks.control.replaceFixtures({});
+    expect((await bobToken()).status).toBe(401);
+  });
+
+  it('refuses fixtures that do not validate with every problem and its path', async () => {
+    const problemsOf = async (input: unknown) => {
+      const refused = await door.mocks.control.addFixtures('tiny', input).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      if (!(refused instanceof MockError) || !refused.is('fixtures_invalid')) throw new Error('not fixtures_invalid');
+      return refused.details.problems.map((p) => p.path).sort();
+    };
+    expect(await problemsOf({ keys: [{ name: '', apiKey: 'short' }] })).toEqual([
+      'tiny.keys[0].apiKey',
+      'tiny.keys[0].name',
+    ]);
+    const twice = { name: 'Eve', apiKey: 'tiny_key_eve' };
+    expect(await problemsOf({ keys: [twice, twice] })).toEqual(['tiny.keys[1].apiKey']);
+    expect(door.mocks.control.fixtures()).toMatchObject({ tiny: { api_keys: [{ name: 'Ada' }] } });
   });
 });

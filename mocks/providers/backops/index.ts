@@ -10,8 +10,8 @@ import {
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
+import * as config from './config.js';
 import { errorResponse } from './errors.js';
-import * as fixtures from './fixtures.js';
 import { apiHost, createOperations, tokenHeaders } from './operations.js';
 import { createState } from './state.js';
 
@@ -39,28 +39,29 @@ export default defineProvider({
   id: 'backops',
   title: 'BackOps Event API',
   options,
+  fixtures: config,
   credentialKinds: ['organization_token', 'event_token', 'collaborator_token', 'area_token'],
-  create(env, settings) {
-    const state = createState(env.clock);
+  create(env, settings, world) {
+    const state = createState(env.clock, world);
     return withSeededState(state, {
       hosts: [apiHost],
       caseInsensitivePaths: true,
       operations: createOperations(state, settings, {
-        existing: fixtures.existingAccounts,
-        blocked: fixtures.blockedEmails,
+        existing: world().existingAccounts,
+        blocked: world().blockedEmails,
       }),
       fixtures: () => ({
-        api_keys: fixtures.apiKeys.map((k) => ({ ...k })),
-        organizations: fixtures.organizations.map((o) => ({ ...o })),
-        events: fixtures.events.map((e) => ({
+        api_keys: world().apiKeys.map((k) => ({ ...k })),
+        organizations: world().organizations.map((o) => ({ ...o })),
+        events: world().events.map((e) => ({
           id: e.id,
           organizationId: e.organizationId,
           name: e.name,
           archived: e.archived,
         })),
-        areas: fixtures.areas.map((a) => ({ ...a })),
-        collaborators: fixtures.collaborators.map((c) => ({ ...c })),
-        blocked_emails: [...fixtures.blockedEmails],
+        areas: world().areas.map((a) => ({ ...a })),
+        collaborators: world().collaborators.map((c) => ({ ...c })),
+        blocked_emails: [...world().blockedEmails],
         api_base: `https://${apiHost}`,
         token_headers: { api_key: 'Authorization: Bearer <api-key>', ...tokenHeaders },
         organization_token_ttl_seconds: settings.organizationTokenTtlSeconds,
@@ -70,7 +71,7 @@ export default defineProvider({
         collaborator_tokens_required: settings.collaboratorTokensRequired,
       }),
       demo: () =>
-        fixtures.apiKeys.map((k) => ({
+        world().apiKeys.map((k) => ({
           label: `${k.name}${k.admin ? ' (admin)' : ''}`,
           values: { api_key: k.api_key, organizationId: k.organizationId },
         })),

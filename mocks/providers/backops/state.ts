@@ -7,7 +7,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { type BackOpsFixtureSet, demoFixtures } from './config.js';
 
 const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
 const apiKeySchema = z.object({
@@ -75,7 +75,8 @@ export type TokenData =
   | { kind: 'collaborator'; apiKeyId: string; eventId: string; collaboratorId: string }
   | { kind: 'area'; apiKeyId: string; eventId: string; areaId: string };
 
-export function createState(clock: Clock) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => BackOpsFixtureSet = () => demoFixtures) {
   const organizations = new Collection({ schema: organizationSchema });
   const apiKeys = new Collection({ schema: apiKeySchema });
   const attributeDefinitions = new Collection({ schema: attributeDefinitionSchema });
@@ -100,6 +101,7 @@ export function createState(clock: Clock) {
   };
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     for (const c of Object.values(collections)) c.clear();
     tokens.clear();
     for (const o of fixtures.organizations) await organizations.create({ ...o });

@@ -3,8 +3,8 @@
  * endpoint, bearer tokens with scopes on the API host.
  */
 import { defineProvider, MockError, type OptionsOf, storeCredentials, withSeededState } from '../../core/index.js';
+import * as config from './config.js';
 import { errorResponse } from './errors.js';
-import * as fixtures from './fixtures.js';
 import { apiHost, createOperations, identityHost } from './operations.js';
 import { createState } from './state.js';
 
@@ -24,22 +24,23 @@ export default defineProvider({
   id: 'eventbookings',
   title: 'EventBookings',
   options,
+  fixtures: config,
   credentialKinds: [],
-  create(env, settings) {
-    const state = createState(env.clock);
+  create(env, settings, world) {
+    const state = createState(env.clock, world);
     return withSeededState(state, {
       hosts: [identityHost, apiHost],
       operations: createOperations(state, settings),
       fixtures: () => ({
-        applications: fixtures.applications.map((a) => ({ ...a, scopes: [...a.scopes] })),
-        organisations: fixtures.organisations.map((o) => ({ ...o })),
-        events: fixtures.events.map((e) => ({ ...e })),
+        applications: world().applications.map((a) => ({ ...a, scopes: [...a.scopes] })),
+        organisations: world().organisations.map((o) => ({ ...o })),
+        events: world().events.map((e) => ({ ...e })),
         token_url: `https://${identityHost}/connect/token`,
         access_token_ttl_seconds: settings.accessTokenTtlSeconds,
         refresh_token_ttl_seconds: settings.refreshTokenTtlSeconds,
       }),
       demo: () =>
-        fixtures.applications.map((a) => ({
+        world().applications.map((a) => ({
           label: `${a.name} (${a.scopes.join(', ')})`,
           values: { client_id: a.client_id, client_secret: a.client_secret },
         })),

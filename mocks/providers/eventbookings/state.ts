@@ -2,7 +2,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type EventBookingsFixtureSet } from './config.js';
 
 const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
 const applicationSchema = z.object({
@@ -29,7 +29,8 @@ export interface TokenData {
   scopes: string[];
 }
 
-export function createState(clock: Clock) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => EventBookingsFixtureSet = () => demoFixtures) {
   const organisations = new Collection({ schema: organisationSchema });
   const applications = new Collection({ schema: applicationSchema });
   const events = new Collection({ schema: eventSchema });
@@ -38,6 +39,7 @@ export function createState(clock: Clock) {
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     organisations.clear();
     applications.clear();
     events.clear();

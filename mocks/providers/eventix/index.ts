@@ -10,8 +10,8 @@ import {
   storeCredentials,
   withSeededState,
 } from '../../core/index.js';
+import * as config from './config.js';
 import { errorResponse } from './errors.js';
-import * as fixtures from './fixtures.js';
 import { apiHosts, authHosts, createOperations } from './operations.js';
 import { createState, type Grant } from './state.js';
 
@@ -35,9 +35,10 @@ export default defineProvider({
   id: 'eventix',
   title: 'Eventix / OpenTicket / Weeztix',
   options,
+  fixtures: config,
   credentialKinds: [],
-  create(env, settings) {
-    const state = createState(env.clock);
+  create(env, settings, world) {
+    const state = createState(env.clock, world);
     return withSeededState(state, {
       hosts: [...authHosts, ...apiHosts],
       operations: createOperations(state, settings),
@@ -50,15 +51,15 @@ export default defineProvider({
           redirect_uris: [...c.redirect_uris],
           default_user: c.default_user,
         })),
-        users: fixtures.users.map((u) => ({
+        users: world().users.map((u) => ({
           guid: u.guid,
           name: u.name,
           email: u.email,
           default_company_id: u.default_company_id,
           companies: [...u.companies],
         })),
-        companies: fixtures.companies.map((c) => ({ ...c })),
-        events: fixtures.events.map((e) => ({ guid: e.guid, company_id: e.company_id, name: e.name, end: e.end })),
+        companies: world().companies.map((c) => ({ ...c })),
+        events: world().events.map((e) => ({ guid: e.guid, company_id: e.company_id, name: e.name, end: e.end })),
         authorize_url: `https://${authHost}/tokens/authorize`,
         token_url: `https://${authHost}/tokens`,
         auth_hosts: [...authHosts],
@@ -69,7 +70,7 @@ export default defineProvider({
         token_cap: settings.tokenCap,
       }),
       demo: () =>
-        fixtures.clients.map((c) => ({
+        world().clients.map((c) => ({
           label: `${c.name} (redirect ${c.redirect_uris[0] ?? ''})`,
           values: { client_id: c.client_id, client_secret: c.client_secret },
         })),

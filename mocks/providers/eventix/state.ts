@@ -2,7 +2,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type EventixFixtureSet } from './config.js';
 
 const companySchema = z.object({ guid: z.string(), name: z.string() });
 const userSchema = z.object({
@@ -94,7 +94,8 @@ export interface Grant {
   refresh: string;
 }
 
-export function createState(clock: Clock) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => EventixFixtureSet = () => demoFixtures) {
   const companies = new Collection({ schema: companySchema });
   const users = new Collection({ schema: userSchema });
   const clients = new Collection({ schema: clientSchema });
@@ -122,6 +123,7 @@ export function createState(clock: Clock) {
   };
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     for (const c of [companies, users, clients, events, tickets, orders]) c.clear();
     for (const store of [codes, accessTokens, refreshTokens]) store.clear();
     for (const c of fixtures.companies) await companies.create({ ...c });

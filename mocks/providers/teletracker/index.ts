@@ -3,8 +3,8 @@
  * refresh rotation, masquerade, Basic and Integrator credentials, `{success:false}` error bodies.
  */
 import { defineProvider, type OptionsOf, storeCredentials, withSeededState } from '../../core/index.js';
+import * as config from './config.js';
 import { createErrorResponse } from './errors.js';
-import * as fixtures from './fixtures.js';
 import { apiHost, createOperations } from './operations.js';
 import { createState } from './state.js';
 
@@ -27,22 +27,23 @@ export default defineProvider({
   id: 'teletracker',
   title: 'TeleTracker REST API',
   options,
+  fixtures: config,
   credentialKinds: ['integrator'],
-  create(env, settings) {
-    const state = createState(env.clock);
+  create(env, settings, world) {
+    const state = createState(env.clock, world);
     return withSeededState(state, {
       hosts: [apiHost],
       operations: createOperations(state, settings),
       fixtures: () => ({
-        users: fixtures.users.map((u) => ({ ...u, accounts: [...u.accounts], permissions: [...u.permissions] })),
-        accounts: fixtures.accounts.map((a) => ({ ...a })),
+        users: world().users.map((u) => ({ ...u, accounts: [...u.accounts], permissions: [...u.permissions] })),
+        accounts: world().accounts.map((a) => ({ ...a })),
         api_base: `https://${apiHost}`,
         call_data_range: { start_date: '2025-03-01', end_date: '2025-03-31' },
         token_lifetime_seconds: settings.tokenLifetimeSeconds,
         refresh_token_lifetime_seconds: settings.refreshTokenLifetimeSeconds,
       }),
       demo: () =>
-        fixtures.users.map((u) => ({
+        world().users.map((u) => ({
           label: `user with account${u.accounts.length > 1 ? 's' : ''} ${u.accounts.join(', ')} (default ${u.default_account_id})${u.permissions.includes('reports') ? '' : ', no report access'}`,
           values: { username: u.username, password: u.password },
         })),

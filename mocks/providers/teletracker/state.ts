@@ -5,7 +5,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type TeleTrackerFixtureSet } from './config.js';
 
 const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
 const userSchema = z.object({
@@ -41,7 +41,8 @@ export interface TokenData extends Session {
   partner: string;
 }
 
-export function createState(clock: Clock) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = () => demoFixtures) {
   const accounts = new Collection({ schema: accountSchema });
   const users = new Collection({ schema: userSchema });
   const calls = new Collection({ schema: callSchema });
@@ -50,6 +51,7 @@ export function createState(clock: Clock) {
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     for (const c of [accounts, users, calls]) c.clear();
     tokens.clear();
     refreshTokens.clear();

@@ -3,8 +3,8 @@
  * permissions; Laravel-style errors.
  */
 import { defineProvider, epochSeconds, MockError, type OptionsOf, withSeededState } from '../../core/index.js';
+import * as config from './config.js';
 import { errorResponse } from './errors.js';
-import * as fixtures from './fixtures.js';
 import { apiHost, createOperations } from './operations.js';
 import { createState, type State } from './state.js';
 
@@ -55,21 +55,22 @@ export default defineProvider({
   id: 'tracx',
   title: 'Tracx Connect',
   options,
+  fixtures: config,
   credentialKinds: ['connect_token', 'session_token'],
-  create(env, settings) {
-    const state = createState(env.clock);
+  create(env, settings, world) {
+    const state = createState(env.clock, world);
     return withSeededState(state, {
       hosts: [apiHost],
       operations: createOperations(state, settings),
       fixtures: () => ({
-        connect_tokens: fixtures.connectTokens.map((t) => ({
+        connect_tokens: world().connectTokens.map((t) => ({
           ...t,
           permissions: [...t.permissions],
           event_ids: t.event_ids === null ? null : [...t.event_ids],
         })),
-        events: fixtures.events.map((e) => ({ ...e })),
-        races: fixtures.races.map((r) => ({ ...r })),
-        permissions: [...fixtures.permissions],
+        events: world().events.map((e) => ({ ...e })),
+        races: world().races.map((r) => ({ ...r })),
+        permissions: [...world().permissions],
         session_token_url: `https://${apiHost}/v1/connect/session-token`,
         session_token_ttl_seconds: settings.sessionTokenTtlSeconds,
         batch_delay_seconds: settings.batchDelaySeconds,
@@ -77,7 +78,7 @@ export default defineProvider({
         max_queued_participants_per_event: settings.maxQueuedParticipantsPerEvent,
         max_participants_per_event: settings.maxParticipantsPerEvent,
       }),
-      demo: () => fixtures.connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
+      demo: () => world().connectTokens.map((t) => ({ label: t.name, values: { connect_token: t.connect_token } })),
       errorResponse,
       // Session tokens are stateless JWTs (nothing holds them); the connect tokens are listed.
       credentials: () =>

@@ -7,7 +7,7 @@
 import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer, type SnapshotParts } from '../../core/index.js';
-import * as fixtures from './fixtures.js';
+import { demoFixtures, type TracxFixtureSet } from './config.js';
 
 const connectTokenSchema = z.object({
   id: z.number().int(),
@@ -114,7 +114,8 @@ function createParticipantTable() {
   };
 }
 
-export function createState(clock: Clock) {
+/** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
+export function createState(clock: Clock, world: () => TracxFixtureSet = () => demoFixtures) {
   const connectTokens = new Collection({ schema: connectTokenSchema });
   const events = new Collection({ schema: eventSchema });
   const races = new Collection({ schema: raceSchema });
@@ -235,6 +236,7 @@ export function createState(clock: Clock) {
   }
 
   async function seed(): Promise<void> {
+    const fixtures = world();
     generation++;
     settling = undefined;
     connectTokens.clear();

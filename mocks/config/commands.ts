@@ -1,0 +1,117 @@
+/**
+ * The config commands of the CLI: `init` writes a starter config, `collections` writes mock
+ * Postman environments holding a config's own credentials. Each answers its exit code (0 done,
+ * 1 refused, 2 usage error or bad config) and writes its messages itself.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type ConfiguredProviderId, providerConfigs } from './schema.js';
+
+export const initUsage = `Usage: authflow-mocks init [--provider ID]... [--out FILE]
+
+Writes a starter config holding the demo world (every provider, or the ones named), with a
+$schema line so editors validate and complete it. Edit it, then run
+authflow-mocks serve --config FILE. Never overwrites a file (exit 1).
+
+  --provider ID   only this provider (repeat, or comma-separated); the config then serves it alone
+  --out FILE      where to write (default authflow-mocks.config.json; .yaml/.yml writes YAML)
+  -h, --help      this help`;
+
+function usageError(message: string, help: string): number {
+  process.stderr.write(`authflow-mocks: ${message}\n${help}\n`);
+  return 2;
+}
+
+/** `--provider a,b --provider c` → the ids, or an error message. */
+export function providerList(values: readonly string[] | undefined): ConfiguredProviderId[] | string {
+  const list = (values ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
+  const known = Object.keys(providerConfigs);
+  const unknown = list.filter((id) => !known.includes(id));
+  if (unknown.length > 0) return `unknown provider ${unknown.join(', ')} (known: ${known.join(', ')})`;
+  return list as ConfiguredProviderId[];
+}
+
+export async function initCommand(args: string[]): Promise<number> {
+  let values: { help?: boolean | undefined; provider?: string[] | undefined; out?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        provider: { type: 'string', multiple: true },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    return usageError(`${(error as Error).message} (see authflow-mocks init --help)`, '');
+  }
+  if (values.help) {
+    process.stdout.write(`${initUsage}\n`);
+    return 0;
+  }
+  const providers = providerList(values.provider);
+  if (typeof providers === 'string') return usageError(providers, initUsage);
+  const { schemaRef, starterConfig } = await import('./init.js');
+  const out = values.out ?? 'authflow-mocks.config.json';
+  const config = starterConfig(providers);
+  let text: string;
+  if (/\.ya?ml$/i.test(out)) {
+    const { stringify } = await import('yaml');
+    text = `# yaml-language-server: $schema=${schemaRef}\n${stringify(config)}`;
+  } else {
+    text = `${JSON.stringify(config, null, 2)}\n`;
+  }
+  try {
+    writeFileSync(out, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      process.stderr.write(`authflow-mocks: ${out} exists; init never overwrites a file (remove it or use --out)\n`);
+      return 1;
+    }
+    throw error;
+  }
+  process.stdout.write(`wrote ${out}; serve it with: authflow-mocks serve --config ${out}\n`);
+  return 0;
+}
+
+export const collectionsUsage = `Usage: authflow-mocks collections [--config PATH] --out DIR
+
+Writes a mock Postman environment per configured provider into DIR, holding your config's own
+credentials and ids (and its host and port), so the shipped collections run against your world.
+The config is found as serve finds it (--config, AUTHFLOW_CONFIG, or this directory).
+
+  --config PATH   the config file
+  --out DIR       where to write <provider>.mock.postman_environment.json
+  -h, --help      this help`;
+
+export async function collectionsCommand(args: string[]): Promise<number> {
+  let values: { help?: boolean | undefined; config?: string | undefined; out?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, config: { type: 'string' }, out: { type: 'string' } },
+    }));
+  } catch (error) {
+    return usageError(`${(error as Error).message} (see authflow-mocks collections --help)`, '');
+  }
+  if (values.help) {
+    process.stdout.write(`${collectionsUsage}\n`);
+    return 0;
+  }
+  if (values.out === undefined) return usageError('collections needs --out DIR', collectionsUsage);
+  const { findConfigFile, loadConfigFile } = await import('./load.js');
+  const file = findConfigFile(values.config);
+  if (file === undefined) return usageError('no config file: give --config PATH', collectionsUsage);
+  const { ConfigError } = await import('./schema.js');
+  let config: Awaited<ReturnType<typeof loadConfigFile>>;
+  try {
+    config = await loadConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`authflow-mocks: ${error.message}\n`);
+    return 2;
+  }
+  const { writeMockEnvironments } = await import('./environments.js');
+  for (const written of writeMockEnvironments(config, values.out)) process.stdout.write(`wrote ${written}\n`);
+  return 0;
+}

@@ -1,0 +1,59 @@
+/**
+ * The config at run time: `PUT /__control/fixtures` makes a validated config the configured
+ * world (providers it does not name go back to the demo world), `POST /__control/<id>/fixtures`
+ * adds entities to one provider's configured world. Nothing changes when the input has problems.
+ */
+import type { AnyProviderDefinition, FixtureProblem, FixturesHook, Provider } from '../core/index.js';
+import { ConfigError, fixturesOf, parseConfig, problemsOf } from './schema.js';
+
+const optionsProblem = (path: string): FixtureProblem => ({
+  path,
+  message: 'options cannot change at run time; restart with the config',
+});
+
+/** `definitions`: the world's providers as defined (their `fixtures` slots); `providers`: its instances. */
+export function createFixturesHook(
+  definitions: readonly AnyProviderDefinition[],
+  providers: readonly Provider[],
+): FixturesHook {
+  const moduleOf = (id: string) => definitions.find((d) => d.id === id)?.fixtures;
+  return {
+    replace(input) {
+      // A whole config file is welcome: port, host, providers and options are validated but
+      // apply only on restart (the server and the providers' settings are fixed at start).
+      let sections: Record<string, Record<string, unknown> | undefined>;
+      try {
+        sections = fixturesOf(parseConfig(input)) as typeof sections;
+      } catch (error) {
+        if (error instanceof ConfigError) return [...error.problems];
+        throw error;
+      }
+      for (const provider of providers) {
+        const module = moduleOf(provider.id);
+        const section = sections[provider.id];
+        if (module === undefined) continue;
+        provider.useFixtures?.(section === undefined ? module.demoFixtures : module.toFixtureSet(section as never));
+      }
+      return [];
+    },
+    add(id, input) {
+      const module = moduleOf(id);
+      const provider = providers.find((p) => p.id === id);
+      if (module === undefined || provider?.fixtureSet === undefined) {
+        return [{ path: id, message: 'this provider takes no fixtures' }];
+      }
+      const base = provider.fixtureSet();
+      const schema = module.sectionSchema.superRefine((config, ctx) =>
+        module.crossCheck(config as never, ctx, base as never),
+      );
+      const result = schema.safeParse(input);
+      if (!result.success) return problemsOf(result.error, [id]);
+      const config = result.data;
+      if (config.options !== undefined) return [optionsProblem(`${id}.options`)];
+      if (config.mode === 'replace')
+        return [{ path: `${id}.mode`, message: 'adding merges; PUT /__control/fixtures replaces' }];
+      provider.useFixtures?.(module.toFixtureSet({ ...config, mode: 'merge' } as never, base as never));
+      return [];
+    },
+  };
+}

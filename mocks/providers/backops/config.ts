@@ -1,0 +1,138 @@
+/**
+ * BackOps fixtures a user can configure (organizations, API keys with or without admin, events
+ * archived or not, areas, collaborators) and its options, as zod schemas; the config file,
+ * `setupMocks({ fixtures })` and the control plane read them. Field names are the vendor's
+ * (organizationId, eventId, collaboratorIds).
+ */
+import { z } from 'zod';
+import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import * as demo from './fixtures.js';
+
+const ttl = z.number().int().positive();
+
+export const optionsSchema = z.strictObject({
+  organizationTokenTtlSeconds: ttl.optional().describe('Organization-token lifetime in seconds. Default 8 hours.'),
+  eventTokenTtlSeconds: ttl.optional().describe('Event-token lifetime in seconds. Default 8 hours.'),
+  collaboratorTokenTtlSeconds: ttl.optional().describe('Collaborator-token lifetime in seconds. Default 8 hours.'),
+  areaTokenTtlSeconds: ttl.optional().describe('Area-token lifetime in seconds. Default 8 hours.'),
+  collaboratorTokensRequired: z
+    .boolean()
+    .optional()
+    .describe('Whether collaborator calls need the event and collaborator tokens besides the key. Default true.'),
+});
+
+const id = z.string().min(1);
+const organization = z.strictObject({ id, name: z.string(), personal: z.boolean().default(false) });
+const apiKey = z.strictObject({
+  id: id.describe('A stable handle for the key (tokens remember it instead of the secret).'),
+  api_key: z.string().min(8),
+  name: z.string().optional(),
+  organizationId: id,
+  admin: z.boolean().default(false),
+  collaboratorIds: z.array(id).default([]).describe("Collaborators the key's user is crew of."),
+});
+const event = z.strictObject({ id, organizationId: id, name: z.string(), archived: z.boolean().default(false) });
+const area = z.strictObject({ id, eventId: id, name: z.string() });
+const collaborator = z.strictObject({ id, eventId: id, name: z.string() });
+
+/** What the state seeds from. */
+export interface BackOpsFixtureSet {
+  organizations: readonly { id: string; name: string; personal: boolean }[];
+  apiKeys: readonly demo.ApiKeyFixture[];
+  attributeDefinitions: readonly (typeof demo.attributeDefinitions)[number][];
+  events: readonly (z.output<typeof event> & { attributes: { attributeId: string; value: string }[] })[];
+  areas: readonly z.output<typeof area>[];
+  collaborators: readonly z.output<typeof collaborator>[];
+  crew: readonly (typeof demo.crew)[number][];
+  activities: readonly (typeof demo.activities)[number][];
+  organizationUsers: readonly (typeof demo.organizationUsers)[number][];
+  existingAccounts: readonly string[];
+  blockedEmails: readonly string[];
+}
+
+export const demoFixtures: BackOpsFixtureSet = {
+  organizations: demo.organizations,
+  apiKeys: demo.apiKeys,
+  attributeDefinitions: demo.attributeDefinitions,
+  events: demo.events,
+  areas: demo.areas,
+  collaborators: demo.collaborators,
+  crew: demo.crew,
+  activities: demo.activities,
+  organizationUsers: demo.organizationUsers,
+  existingAccounts: demo.existingAccounts,
+  blockedEmails: demo.blockedEmails,
+};
+
+export const sectionSchema = z.strictObject({
+  mode: fixtureModeSchema.optional(),
+  options: optionsSchema.optional(),
+  organizations: z.array(organization).optional(),
+  api_keys: z.array(apiKey).optional(),
+  events: z.array(event).optional(),
+  areas: z.array(area).optional(),
+  collaborators: z.array(collaborator).optional(),
+});
+export type BackOpsConfig = z.output<typeof sectionSchema>;
+
+const empty: BackOpsFixtureSet = {
+  organizations: [],
+  apiKeys: [],
+  attributeDefinitions: [],
+  events: [],
+  areas: [],
+  collaborators: [],
+  crew: [],
+  activities: [],
+  organizationUsers: [],
+  existingAccounts: [],
+  blockedEmails: demo.blockedEmails,
+};
+
+/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
+export function toFixtureSet(config: Omit<BackOpsConfig, 'options'>, base = demoFixtures): BackOpsFixtureSet {
+  const from = config.mode === 'replace' ? empty : base;
+  return {
+    ...from,
+    organizations: mergeById(from.organizations, config.organizations, 'id'),
+    apiKeys: mergeById(
+      from.apiKeys,
+      config.api_keys?.map((k) => ({ ...k, name: k.name ?? k.id })),
+      'id',
+    ),
+    events: mergeById(
+      from.events,
+      config.events?.map((e) => ({ ...e, attributes: [] as { attributeId: string; value: string }[] })),
+      'id',
+    ),
+    areas: mergeById(from.areas, config.areas, 'id'),
+    collaborators: mergeById(from.collaborators, config.collaborators, 'id'),
+  };
+}
+
+export function crossCheck(config: BackOpsConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
+  for (const key of ['organizations', 'api_keys', 'events', 'areas', 'collaborators'] as const) {
+    checkUnique<{ id: string }>(ctx, config[key], 'id', key);
+  }
+  checkUnique(ctx, config.api_keys, 'api_key', 'api_keys');
+  const world = toFixtureSet(config, base);
+  const orgs = new Set(world.organizations.map((o) => o.id));
+  const events = new Set(world.events.map((e) => e.id));
+  const collaborators = new Set(world.collaborators.map((c) => c.id));
+  config.api_keys?.forEach((k, i) => {
+    checkRef(ctx, orgs, k.organizationId, ['api_keys', i, 'organizationId'], 'organization');
+    k.collaboratorIds.forEach(
+      (c, j) => void checkRef(ctx, collaborators, c, ['api_keys', i, 'collaboratorIds', j], 'collaborator'),
+    );
+  });
+  config.events?.forEach(
+    (e, i) => void checkRef(ctx, orgs, e.organizationId, ['events', i, 'organizationId'], 'organization'),
+  );
+  config.areas?.forEach((a, i) => void checkRef(ctx, events, a.eventId, ['areas', i, 'eventId'], 'event'));
+  config.collaborators?.forEach(
+    (c, i) => void checkRef(ctx, events, c.eventId, ['collaborators', i, 'eventId'], 'event'),
+  );
+}
+
+/** The provider's section of the config file, cross-references checked. */
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

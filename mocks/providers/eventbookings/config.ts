@@ -1,0 +1,87 @@
+/**
+ * EventBookings fixtures a user can configure (applications, organisations, events) and its
+ * options, as zod schemas; the config file, `setupMocks({ fixtures })` and the control plane
+ * read them. Field names are the vendor's (client_id, client_secret, org_uuid, event_uuid).
+ */
+import { z } from 'zod';
+import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import * as demo from './fixtures.js';
+
+const ttl = z.number().int().positive();
+
+export const optionsSchema = z.strictObject({
+  accessTokenTtlSeconds: ttl.optional().describe('Access-token lifetime in seconds. Default 3600.'),
+  refreshTokenTtlSeconds: ttl.optional().describe('Refresh-token lifetime in seconds. Default 30 days.'),
+  issueRefreshToken: z.boolean().optional().describe('Whether the token endpoint issues refresh tokens. Default true.'),
+});
+
+const organisation = z.strictObject({ org_uuid: z.string().min(1), name: z.string() });
+const application = z.strictObject({
+  client_id: z.string().min(1),
+  client_secret: z.string().min(1),
+  name: z.string().optional(),
+  org_uuid: z.string().min(1).describe('The organisation the application belongs to.'),
+  scopes: z.array(z.enum(['event.read', 'event.create'])).default(['event.read']),
+});
+const event = z.strictObject({
+  event_uuid: z.string().min(1),
+  org_uuid: z.string().min(1),
+  name: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string().nullable().default(null),
+  status: z.enum(['draft', 'published']).default('published'),
+});
+
+/** What the state seeds from. */
+export interface EventBookingsFixtureSet {
+  organisations: readonly { org_uuid: string; name: string }[];
+  applications: readonly demo.ApplicationFixture[];
+  events: readonly z.output<typeof event>[];
+}
+
+export const demoFixtures: EventBookingsFixtureSet = {
+  organisations: demo.organisations,
+  applications: demo.applications,
+  events: demo.events,
+};
+
+export const sectionSchema = z.strictObject({
+  mode: fixtureModeSchema.optional(),
+  options: optionsSchema.optional(),
+  organisations: z.array(organisation).optional(),
+  applications: z.array(application).optional(),
+  events: z.array(event).optional(),
+});
+export type EventBookingsConfig = z.output<typeof sectionSchema>;
+
+/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
+export function toFixtureSet(
+  config: Omit<EventBookingsConfig, 'options'>,
+  base: EventBookingsFixtureSet = demoFixtures,
+): EventBookingsFixtureSet {
+  const from = config.mode === 'replace' ? { organisations: [], applications: [], events: [] } : base;
+  return {
+    organisations: mergeById(from.organisations, config.organisations, 'org_uuid'),
+    applications: mergeById(
+      from.applications,
+      config.applications?.map((a) => ({ ...a, name: a.name ?? a.client_id })),
+      'client_id',
+    ),
+    events: mergeById(from.events, config.events, 'event_uuid'),
+  };
+}
+
+export function crossCheck(config: EventBookingsConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
+  checkUnique(ctx, config.organisations, 'org_uuid', 'organisations');
+  checkUnique(ctx, config.applications, 'client_id', 'applications');
+  checkUnique(ctx, config.events, 'event_uuid', 'events');
+  const world = toFixtureSet(config, base);
+  const orgs = new Set(world.organisations.map((o) => o.org_uuid));
+  config.applications?.forEach(
+    (a, i) => void checkRef(ctx, orgs, a.org_uuid, ['applications', i, 'org_uuid'], 'organisation'),
+  );
+  config.events?.forEach((e, i) => void checkRef(ctx, orgs, e.org_uuid, ['events', i, 'org_uuid'], 'organisation'));
+}
+
+/** The provider's section of the config file, cross-references checked. */
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

@@ -1,0 +1,176 @@
+/**
+ * Eventix fixtures a user can configure (clients, users, companies and membership, events,
+ * orders) and its options, as zod schemas; the config file, `setupMocks({ fixtures })` and the
+ * control plane read them. Field names are the vendor's (client_id, redirect_uris, guid,
+ * company_id, default_company_id).
+ */
+import { z } from 'zod';
+import { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import * as demo from './fixtures.js';
+
+const positiveInt = z.number().int().positive();
+
+export const optionsSchema = z.strictObject({
+  accessTokenTtlSeconds: positiveInt.optional().describe('Access-token lifetime in seconds. Default 259200 (3 days).'),
+  refreshTokenTtlSeconds: positiveInt.optional().describe('Refresh-token lifetime in seconds. Default 365 days.'),
+  codeTtlSeconds: positiveInt.optional().describe('Authorization-code lifetime in seconds. Default 60.'),
+  tokenCap: positiveInt.optional().describe('Live access tokens per user/client pair. Default 10.'),
+});
+
+const timestamp = '2026-01-01T00:00:00+00:00';
+
+/** Eventix ids are GUIDs (the spec's `format: uuid`). */
+const guid = z.guid({ message: 'not a GUID' });
+
+const company = z.strictObject({ guid, name: z.string() });
+const user = z.strictObject({
+  guid,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable().default(null),
+  companies: z.array(guid).min(1).describe('Companies the user belongs to (membership).'),
+  default_company_id: z.string().optional().describe('One of `companies`; the first by default.'),
+});
+const client = z.strictObject({
+  client_id: z.string().min(1),
+  client_secret: z.string().min(1),
+  name: z.string().optional(),
+  redirect_uris: z.array(absoluteUrl).min(1),
+  default_user: guid.describe('GUID of the user the mock signs in without a login_hint.'),
+});
+const event = z.strictObject({
+  guid,
+  company_id: guid,
+  name: z.string(),
+  description: z.string().nullable().default(null),
+  start: z.string(),
+  end: z.string(),
+  status: z.string().default('normal'),
+  currency: z.string().default('EUR'),
+  locale: z.string().default('nl_NL'),
+});
+const order = z.strictObject({
+  guid,
+  event_id: guid,
+  status: z.enum(['paid', 'refunded']).default('paid'),
+  email: z.string(),
+  total_price: z.number().int().nonnegative(),
+  currency: z.string().default('EUR'),
+  created_at: z.string().default(timestamp),
+});
+
+type Ticket = (typeof demo.tickets)[number];
+type Order = (typeof demo.orders)[number];
+
+/** What the state seeds from. */
+export interface EventixFixtureSet {
+  companies: readonly { guid: string; name: string }[];
+  users: readonly demo.UserFixture[];
+  clients: readonly demo.ClientFixture[];
+  events: readonly demo.EventFixture[];
+  tickets: readonly Ticket[];
+  orders: readonly Order[];
+}
+
+export const demoFixtures: EventixFixtureSet = {
+  companies: demo.companies,
+  users: demo.users,
+  clients: demo.clients,
+  events: demo.events,
+  tickets: demo.tickets,
+  orders: demo.orders,
+};
+
+export const sectionSchema = z.strictObject({
+  mode: fixtureModeSchema.optional(),
+  options: optionsSchema.optional(),
+  companies: z.array(company).optional(),
+  users: z.array(user).optional(),
+  clients: z.array(client).optional(),
+  events: z.array(event).optional(),
+  orders: z.array(order).optional(),
+});
+export type EventixConfig = z.output<typeof sectionSchema>;
+
+const empty: EventixFixtureSet = { companies: [], users: [], clients: [], events: [], tickets: [], orders: [] };
+
+/** One "Regular" ticket per configured event, at the vendor's documented defaults. */
+function ticketOf(e: demo.EventFixture, i: number): Ticket {
+  const [regular] = demo.tickets as [Ticket];
+  return {
+    ...regular,
+    guid: `ffff000${i}${e.guid.slice(8)}`,
+    event_id: e.guid,
+    company_id: e.company_id,
+    pending_count: 0,
+  };
+}
+
+/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
+export function toFixtureSet(config: Omit<EventixConfig, 'options'>, base = demoFixtures): EventixFixtureSet {
+  const from = config.mode === 'replace' ? empty : base;
+  const events = mergeById(
+    from.events,
+    config.events?.map((e) => ({
+      ...e,
+      location_id: '00000000-0000-4000-8000-000000000000',
+      type: 'once' as const,
+      created_at: timestamp,
+      updated_at: timestamp,
+    })),
+    'guid',
+  );
+  const companyOf = new Map(events.map((e) => [e.guid, e.company_id]));
+  const mineEvents = new Set(config.events?.map((e) => e.guid));
+  return {
+    companies: mergeById(from.companies, config.companies, 'guid'),
+    users: mergeById(
+      from.users,
+      config.users?.map((u) => ({
+        ...u,
+        default_company_id: u.default_company_id ?? u.companies[0] ?? '',
+        whitelabel_id: '6eea7dc0-354b-11eb-9322-acde48001122',
+        created_at: timestamp,
+        updated_at: timestamp,
+      })),
+      'guid',
+    ),
+    clients: mergeById(
+      from.clients,
+      config.clients?.map((c) => ({ ...c, name: c.name ?? c.client_id })),
+      'client_id',
+    ),
+    events,
+    tickets: [
+      ...from.tickets.filter((t) => !mineEvents.has(t.event_id)),
+      ...events.filter((e) => mineEvents.has(e.guid)).map(ticketOf),
+    ],
+    orders: mergeById(
+      from.orders,
+      config.orders?.map((o) => ({ ...o, company_id: companyOf.get(o.event_id) ?? '' })),
+      'guid',
+    ),
+  };
+}
+
+export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
+  for (const key of ['companies', 'users', 'events', 'orders'] as const) {
+    checkUnique<{ guid: string }>(ctx, config[key], 'guid', key);
+  }
+  checkUnique(ctx, config.clients, 'client_id', 'clients');
+  const world = toFixtureSet(config, base);
+  const companies = new Set(world.companies.map((c) => c.guid));
+  const users = new Set(world.users.map((u) => u.guid));
+  const events = new Set(world.events.map((e) => e.guid));
+  config.users?.forEach((u, i) => {
+    u.companies.forEach((c, j) => void checkRef(ctx, companies, c, ['users', i, 'companies', j], 'company'));
+    if (u.default_company_id !== undefined)
+      checkRef(ctx, new Set(u.companies), u.default_company_id, ['users', i, 'default_company_id'], 'membership of');
+  });
+  config.clients?.forEach((c, i) => void checkRef(ctx, users, c.default_user, ['clients', i, 'default_user'], 'user'));
+  config.events?.forEach((e, i) => void checkRef(ctx, companies, e.company_id, ['events', i, 'company_id'], 'company'));
+  config.orders?.forEach((o, i) => void checkRef(ctx, events, o.event_id, ['orders', i, 'event_id'], 'event'));
+}
+
+/** The provider's section of the config file, cross-references checked. */
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));

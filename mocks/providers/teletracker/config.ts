@@ -1,0 +1,97 @@
+/**
+ * TeleTracker fixtures a user can configure (users with username, password, accounts and
+ * default account; accounts; calls) and its options, as zod schemas; the config file,
+ * `setupMocks({ fixtures })` and the control plane read them.
+ */
+import { z } from 'zod';
+import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import * as demo from './fixtures.js';
+
+const positiveInt = z.number().int().positive();
+
+export const optionsSchema = z.strictObject({
+  tokenLifetimeSeconds: positiveInt.optional().describe('Token lifetime in seconds. Default 3600.'),
+  refreshTokenLifetimeSeconds: positiveInt
+    .optional()
+    .describe('Refresh-token lifetime in seconds. Default 29 days and 1 hour.'),
+  expiredTokenStatus: z
+    .union([z.literal(401), z.literal(403)])
+    .optional()
+    .describe('Status of a call with an expired token. Default 401.'),
+});
+
+const account = z.strictObject({ account_id: positiveInt, name: z.string() });
+const user = z.strictObject({
+  guid: z.guid({ message: 'not a GUID' }).describe("The user's GUID (the spec's `format: uuid`)."),
+  username: z.string().min(1),
+  password: z.string().min(1),
+  accounts: z.array(positiveInt).min(1),
+  default_account_id: positiveInt.optional().describe('One of `accounts`; the first by default.'),
+  permissions: z.array(z.string()).default(['reports']).describe('`reports` lets a session read call data.'),
+});
+const call = z.strictObject({
+  call_id: z.string().min(1),
+  account_id: positiveInt,
+  started_at: z.string(),
+  caller_number: z.string(),
+  tracking_number: z.string(),
+  source: z.string(),
+  duration_seconds: z.number().int().nonnegative(),
+  status: z.enum(['answered', 'missed', 'voicemail']),
+});
+
+/** What the state seeds from. */
+export interface TeleTrackerFixtureSet {
+  accounts: readonly { account_id: number; name: string }[];
+  users: readonly demo.UserFixture[];
+  calls: readonly demo.CallFixture[];
+}
+
+export const demoFixtures: TeleTrackerFixtureSet = { accounts: demo.accounts, users: demo.users, calls: demo.calls };
+
+export const sectionSchema = z.strictObject({
+  mode: fixtureModeSchema.optional(),
+  options: optionsSchema.optional(),
+  accounts: z.array(account).optional(),
+  users: z.array(user).optional(),
+  calls: z.array(call).optional(),
+});
+export type TeleTrackerConfig = z.output<typeof sectionSchema>;
+
+/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
+export function toFixtureSet(config: Omit<TeleTrackerConfig, 'options'>, base = demoFixtures): TeleTrackerFixtureSet {
+  const from = config.mode === 'replace' ? { accounts: [], users: [], calls: [] } : base;
+  return {
+    accounts: mergeById(from.accounts, config.accounts, 'account_id'),
+    users: mergeById(
+      from.users,
+      config.users?.map((u) => ({ ...u, default_account_id: u.default_account_id ?? u.accounts[0] ?? 0 })),
+      'guid',
+    ),
+    calls: mergeById(from.calls, config.calls, 'call_id'),
+  };
+}
+
+export function crossCheck(config: TeleTrackerConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
+  checkUnique(ctx, config.accounts, 'account_id', 'accounts');
+  checkUnique(ctx, config.users, 'guid', 'users');
+  checkUnique(ctx, config.users, 'username', 'users');
+  checkUnique(ctx, config.calls, 'call_id', 'calls');
+  const world = toFixtureSet(config, base);
+  const accounts = new Set(world.accounts.map((a) => a.account_id));
+  config.users?.forEach((u, i) => {
+    u.accounts.forEach((a, j) => void checkRef(ctx, accounts, a, ['users', i, 'accounts', j], 'account'));
+    if (u.default_account_id !== undefined)
+      checkRef(
+        ctx,
+        new Set(u.accounts),
+        u.default_account_id,
+        ['users', i, 'default_account_id'],
+        'membership of account',
+      );
+  });
+  config.calls?.forEach((c, i) => void checkRef(ctx, accounts, c.account_id, ['calls', i, 'account_id'], 'account'));
+}
+
+/** The provider's section of the config file, cross-references checked. */
+export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
