@@ -36,7 +36,9 @@ const client = z.strictObject({
   client_secret: z.string().min(1),
   name: z.string().optional(),
   redirect_uris: z.array(absoluteUrl).min(1),
-  default_user: guid.describe('GUID of the user the mock signs in without a login_hint.'),
+  default_user: guid
+    .optional()
+    .describe('GUID of the user the mock signs in without a login_hint; the first user of the world by default.'),
 });
 const event = z.strictObject({
   guid,
@@ -122,22 +124,27 @@ export function toFixtureSet(config: Omit<EventixConfig, 'options'>, base = demo
   );
   const companyOf = new Map(events.map((e) => [e.guid, e.company_id]));
   const mineEvents = new Set(config.events?.map((e) => e.guid));
+  const users = mergeById(
+    from.users,
+    config.users?.map((u) => ({
+      ...u,
+      default_company_id: u.default_company_id ?? u.companies[0] ?? '',
+      whitelabel_id: '6eea7dc0-354b-11eb-9322-acde48001122',
+      created_at: timestamp,
+      updated_at: timestamp,
+    })),
+    'guid',
+  );
   return {
     companies: mergeById(from.companies, config.companies, 'guid'),
-    users: mergeById(
-      from.users,
-      config.users?.map((u) => ({
-        ...u,
-        default_company_id: u.default_company_id ?? u.companies[0] ?? '',
-        whitelabel_id: '6eea7dc0-354b-11eb-9322-acde48001122',
-        created_at: timestamp,
-        updated_at: timestamp,
-      })),
-      'guid',
-    ),
+    users,
     clients: mergeById(
       from.clients,
-      config.clients?.map((c) => ({ ...c, name: c.name ?? c.client_id })),
+      config.clients?.map((c) => ({
+        ...c,
+        name: c.name ?? c.client_id,
+        default_user: c.default_user ?? users[0]?.guid ?? '',
+      })),
       'client_id',
     ),
     events,
@@ -167,7 +174,15 @@ export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = d
     if (u.default_company_id !== undefined)
       checkRef(ctx, new Set(u.companies), u.default_company_id, ['users', i, 'default_company_id'], 'membership of');
   });
-  config.clients?.forEach((c, i) => void checkRef(ctx, users, c.default_user, ['clients', i, 'default_user'], 'user'));
+  config.clients?.forEach((c, i) => {
+    if (c.default_user !== undefined) checkRef(ctx, users, c.default_user, ['clients', i, 'default_user'], 'user');
+    else if (users.size === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clients', i, 'default_user'],
+        message: 'no user in this world to sign in',
+      });
+  });
   config.events?.forEach((e, i) => void checkRef(ctx, companies, e.company_id, ['events', i, 'company_id'], 'company'));
   config.orders?.forEach((o, i) => void checkRef(ctx, events, o.event_id, ['orders', i, 'event_id'], 'event'));
 }
