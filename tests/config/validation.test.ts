@@ -86,6 +86,30 @@ describe('bad configs', () => {
     expect((error as ConfigError).problems.map((p) => p.path)).toEqual(expect.arrayContaining(paths));
   });
 
+  it('an Eventix client without default_user signs in the first user of its world; none at all is a problem', async () => {
+    const { default_user: _, ...minimal } = client;
+    const world = createWorld({ providers: ['eventix'], fixtures: { eventix: { clients: [minimal] } } });
+    const url =
+      'https://auth.eventix.io/tokens/authorize?client_id=c1&redirect_uri=https://app.example/cb&response_type=code';
+    const answer = await world.engine.answer({
+      method: 'GET',
+      host: 'auth.eventix.io',
+      path: '/tokens/authorize',
+      query: new URL(url).searchParams,
+      headers: { get: () => null },
+      readBody: async () => new Uint8Array(),
+    });
+    expect(answer?.status).toBe(302);
+    expect(new URL(String(answer?.headers?.location)).searchParams.get('code')).toBeTruthy();
+    let error: unknown;
+    try {
+      createWorld({ fixtures: { eventix: { mode: 'replace', clients: [minimal] } } });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.path)).toContain('eventix.clients[0].default_user');
+  });
+
   it('an unreadable file and a YAML syntax error are ConfigErrors too', async () => {
     const yaml = write('bad.yaml', 'eventix:\n  clients: [\n    - client_id: x\n');
     for (const path of [join(dir, 'missing.json'), yaml]) {
