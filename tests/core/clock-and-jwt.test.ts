@@ -1,4 +1,4 @@
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../../mocks/core/clock.js';
 import { createJwtIssuer } from '../../mocks/core/jwt.js';
@@ -79,5 +79,29 @@ describe('JWT issuer', () => {
     for (const bad of [forged, foreign, none, 'not.a.jwt', '']) {
       expect(await jwt.verify(bad)).toEqual({ ok: false, reason: 'token_unknown' });
     }
+  });
+
+  it("signs the same compact JWS with Node's HMAC as with Web Crypto, and jose verifies both", async () => {
+    const clock = createClock({ source: () => 1_700_000_000_000 });
+    const secret = new Uint8Array(32).fill(3);
+    const options = { clock, issuer: 'https://issuer.test', audience: 'aud.test', secret };
+    const byNode = await createJwtIssuer(options).sign({ sub: 'u1', permissions: ['a'] }, 600);
+    const byWebCrypto = await createJwtIssuer({ ...options, webCrypto: true }).sign({ sub: 'u1', permissions: ['a'] }, 600);
+    for (const { token, exp } of [byNode, byWebCrypto]) {
+      expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+      const { payload } = await jwtVerify(token, secret, {
+        algorithms: ['HS256'],
+        issuer: 'https://issuer.test',
+        audience: 'aud.test',
+        currentDate: new Date(clock.now()),
+      });
+      expect(payload).toMatchObject({ sub: 'u1', permissions: ['a'], iat: 1_700_000_000, exp });
+      expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
+      // Another issuer with the same key has remembered nothing: it verifies through jose.
+      expect(await createJwtIssuer(options).verify(token)).toMatchObject({ ok: true, payload: { sub: 'u1' } });
+    }
+    expect(Object.keys(JSON.parse(Buffer.from(byNode.token.split('.')[1] as string, 'base64url').toString()))).toEqual(
+      Object.keys(JSON.parse(Buffer.from(byWebCrypto.token.split('.')[1] as string, 'base64url').toString())),
+    );
   });
 });
