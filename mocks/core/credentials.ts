@@ -37,14 +37,14 @@ export function decodeBasic(credentials: string): { user: string; password: stri
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-const encoder = new TextEncoder();
-
-/** Compares two secrets in time that depends only on the length of `expected`. */
+/**
+ * Compares two secrets in time that depends only on the length of `expected`: every UTF-16 code
+ * unit of `expected` is compared (no early exit), and a length difference counts as a mismatch.
+ */
 export function safeEqual(given: string, expected: string): boolean {
-  const a = encoder.encode(given);
-  const b = encoder.encode(expected);
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < b.length; i++) diff |= (a[i % Math.max(a.length, 1)] ?? 0) ^ (b[i] as number);
+  const n = given.length;
+  let diff = n ^ expected.length;
+  for (let i = 0; i < expected.length; i++) diff |= (n === 0 ? 0 : given.charCodeAt(i % n)) ^ expected.charCodeAt(i);
   return diff === 0;
 }
 

@@ -81,6 +81,10 @@ export function compileRouter(providers: readonly Provider[]): Router {
     match(host, method, path) {
       const table = tables.get(host);
       if (table === undefined) return undefined;
+      // A static path as sent (the common case): one map read, no split. A trailing slash or an
+      // odd path misses here and takes the general way below, which answers it the same.
+      const direct = table.statics.get(table.fold ? path.toLowerCase() : path);
+      if (direct !== undefined) return decide(table, direct, method, {});
       const segments = splitPath(path);
       const folded = table.fold ? segments.map((s) => s.toLowerCase()) : segments;
       const statics = table.statics.get(`/${folded.join('/')}`);

@@ -25,7 +25,7 @@ import {
 import type { components, operations } from '../../generated/teletracker.js';
 import { routes } from '../../generated/teletracker.routes.js';
 import type { TeleTrackerOptions } from './index.js';
-import type { Session, State, User } from './state.js';
+import type { CallRecord, Session, State, User } from './state.js';
 
 export const apiHost = 'api.teletracker.net';
 
@@ -162,8 +162,18 @@ async function parametersOf(request: MockRequest, names: readonly string[]): Pro
 }
 
 /** A `YYYY-MM-DD` query date, or a 400. */
+/** `YYYY-MM-DD` names a day of the proleptic Gregorian calendar (no `2025-02-30`). */
+function isCalendarDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+}
+
 function dateOf(name: string, value: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value);
   if (!ok)
     throw new MockError('validation_failed', `${name} must be a date (YYYY-MM-DD).`, {
       fields: { [name]: ['must be a date (YYYY-MM-DD)'] },
@@ -198,7 +208,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
   }
 
   function userByGuid(guid: string): User {
-    const user = state.users.findFirst((q) => q.where({ guid }));
+    const user = state.userByGuid(guid);
     if (user === undefined) throw new MockError('token_revoked', 'The user of this session no longer exists.');
     return user;
   }
@@ -272,11 +282,10 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
             fields: { end_date: ['must not be before start_date'] },
           });
         }
-        const data = state.calls
-          .findMany((q) => q.where({ account_id: caller.accountId }))
-          .filter((c) => c.started_at.slice(0, 10) >= start && c.started_at.slice(0, 10) <= end)
-          .sort((a, b) => a.started_at.localeCompare(b.started_at))
-          .map((c) => ({ ...c }));
+        const data: CallRecord[] = [];
+        for (const { day, call } of state.callsOf(caller.accountId)) {
+          if (day >= start && day <= end) data.push({ ...call });
+        }
         return respond('getCallData', 200, { success: true, data });
       },
     },

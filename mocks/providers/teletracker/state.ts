@@ -49,6 +49,10 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = (
   // Each user's tokens count against that user only.
   const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
+  // Nothing changes users or calls after seeding: the report reads these indexes, not a query.
+  const usersByGuid = new Map<string, User>();
+  /** Each account's calls, oldest first, with the day (`YYYY-MM-DD`) each started on. */
+  const callsByAccount = new Map<number, { day: string; call: CallRecord }[]>();
 
   async function seed(): Promise<void> {
     const fixtures = world();
@@ -59,6 +63,15 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = (
     for (const u of fixtures.users)
       await users.create({ ...u, accounts: [...u.accounts], permissions: [...u.permissions] });
     for (const c of fixtures.calls) await calls.create({ ...c });
+    usersByGuid.clear();
+    for (const u of users.all()) usersByGuid.set(u.guid, u);
+    callsByAccount.clear();
+    const sorted = [...calls.all()].sort((a, b) => a.started_at.localeCompare(b.started_at));
+    for (const call of sorted) {
+      let list = callsByAccount.get(call.account_id);
+      if (list === undefined) callsByAccount.set(call.account_id, (list = []));
+      list.push({ day: call.started_at.slice(0, 10), call });
+    }
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
@@ -70,7 +83,17 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = (
     refreshTokens: refreshTokens.entries().length,
   });
 
-  return { accounts, users, calls, tokens, refreshTokens, seed, snapshot };
+  return {
+    accounts,
+    users,
+    calls,
+    tokens,
+    refreshTokens,
+    seed,
+    snapshot,
+    userByGuid: (guid: string) => usersByGuid.get(guid),
+    callsOf: (accountId: number) => callsByAccount.get(accountId) ?? [],
+  };
 }
 
 export type State = ReturnType<typeof createState>;
