@@ -11,24 +11,29 @@ const alphabetCodes = Uint8Array.from(alphabet, (c) => c.charCodeAt(0));
 const pool = new Uint8Array(4096);
 let poolUsed = pool.length;
 
+/** A reusable array of character codes per token length (`String.fromCharCode.apply` reads it). */
+const scratch = new Map<number, number[]>();
+
 /** An opaque, URL-safe token of `bytes` random bytes (256 bits by default). */
 export function randomToken(bytes = 32): string {
   // 6 bits per character: add characters until the entropy covers `bytes * 8` bits.
   const length = Math.max(bytes, Math.ceil((bytes * 8) / 6));
-  const codes = new Uint8Array(length);
-  if (length > pool.length) crypto.getRandomValues(codes);
-  else {
-    if (poolUsed + length > pool.length) {
-      crypto.getRandomValues(pool);
-      poolUsed = 0;
-    }
-    codes.set(pool.subarray(poolUsed, poolUsed + length));
-    poolUsed += length;
+  if (length > pool.length) {
+    const codes = crypto.getRandomValues(new Uint8Array(length));
+    for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(codes[i] as number) & 63] as number;
+    return new TextDecoder().decode(codes);
   }
-  for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(codes[i] as number) & 63] as number;
-  // One flat string: appending character by character builds a rope of ~1 KiB per token, which a
-  // store holding many tokens would keep.
-  return String.fromCharCode(...codes);
+  if (poolUsed + length > pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  let codes = scratch.get(length);
+  if (codes === undefined) scratch.set(length, (codes = new Array<number>(length).fill(0)));
+  for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(pool[poolUsed + i] as number) & 63] as number;
+  poolUsed += length;
+  // One flat string and nothing else allocated: no typed array, no spread iterator. (Appending
+  // character by character would build a rope of ~1 KiB per token, which a store would keep.)
+  return String.fromCharCode.apply(null, codes);
 }
 
 export function randomUuid(): string {

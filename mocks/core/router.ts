@@ -91,29 +91,29 @@ export function compileRouter(providers: readonly Provider[]): Router {
       if (statics !== undefined) return decide(table, statics, method, {});
       for (const template of table.templates.get(segments.length) ?? []) {
         let ok = true;
-        const values: string[] = [];
         for (let i = 0; i < template.parts.length; i++) {
           const part = template.parts[i];
           const seg = folded[i] as string;
-          if (part === null) {
-            if (seg === '') {
-              ok = false;
-              break;
-            }
-            values.push(segments[i] as string);
-          } else if (part !== seg) {
+          if (part === null ? seg === '' : part !== seg) {
             ok = false;
             break;
           }
         }
         if (!ok) continue;
         const params: Record<string, string> = {};
-        try {
-          template.names.forEach((name, i) => {
-            params[name] = decodeURIComponent(values[i] as string);
-          });
-        } catch {
-          return { kind: 'not_found', provider: table.provider };
+        let n = 0;
+        for (let i = 0; i < template.parts.length; i++) {
+          if (template.parts[i] !== null) continue;
+          const raw = segments[i] as string;
+          let value = raw;
+          if (raw.includes('%')) {
+            try {
+              value = decodeURIComponent(raw);
+            } catch {
+              return { kind: 'not_found', provider: table.provider };
+            }
+          }
+          params[template.names[n++] as string] = value;
         }
         return decide(table, template.byMethod, method, params);
       }

@@ -101,7 +101,7 @@ function scopedToken<K extends Kind>(
 
 /** A live event by id; archived events are not found (documented). */
 function liveEvent(state: State, eventId: string): EventRecord {
-  const event = state.events.findFirst((q) => q.where({ id: eventId }));
+  const event = state.eventById(eventId);
   if (event === undefined || event.archived) throw new MockError('not_found', `No event ${eventId}.`);
   return event;
 }
@@ -361,9 +361,7 @@ export function createOperations(
       ...route('getEvent'),
       handle(request, context) {
         const { event } = eventScope(state, request, context);
-        const definitions = state.attributeDefinitions.findMany((q) =>
-          q.where({ organizationId: event.organizationId }),
-        );
+        const definitions = state.definitionsOf(event.organizationId);
         return respond('getEvent', 200, {
           id: event.id,
           organizationId: event.organizationId,

@@ -65,6 +65,7 @@ const organizationUserSchema = z.object({
 
 export type ApiKey = z.infer<typeof apiKeySchema>;
 export type EventRecord = z.infer<typeof eventSchema>;
+export type AttributeDefinition = z.infer<typeof attributeDefinitionSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type CrewMember = z.infer<typeof crewSchema>;
 
@@ -100,6 +101,9 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet = () =>
     organizationUsers,
   };
 
+  let eventsById = new Map<string, EventRecord>();
+  let definitionsByOrganization = new Map<string, AttributeDefinition[]>();
+
   async function seed(): Promise<void> {
     const fixtures = world();
     for (const c of Object.values(collections)) c.clear();
@@ -119,6 +123,14 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet = () =>
       await activities.create({ ...a, areaIds: [...a.areaIds], collaboratorIds: [...a.collaboratorIds] });
     }
     for (const u of fixtures.organizationUsers) await organizationUsers.create({ ...u });
+    // Nothing changes events or attribute definitions after seeding: hot reads use these indexes.
+    eventsById = new Map(events.all().map((e) => [e.id, e]));
+    definitionsByOrganization = new Map();
+    for (const d of attributeDefinitions.all()) {
+      const list = definitionsByOrganization.get(d.organizationId) ?? [];
+      list.push(d);
+      definitionsByOrganization.set(d.organizationId, list);
+    }
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
@@ -132,6 +144,10 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet = () =>
     tokens,
     seed,
     snapshot,
+    eventById: (id: string) => eventsById.get(id),
+    /** An organization's attribute definitions, in fixture order. */
+    definitionsOf: (organizationId: string): readonly AttributeDefinition[] =>
+      definitionsByOrganization.get(organizationId) ?? [],
   };
 }
 

@@ -109,7 +109,7 @@ const inScope = (session: Session, eventId: number) => session.eventIds === null
 /** The event of a path, 404 when unknown, 403 when outside the session's scope. */
 function eventOf(state: State, session: Session, raw: string | undefined): number {
   const id = readInteger(raw ?? '');
-  const event = id === null ? undefined : state.events.findFirst((q) => q.where({ id }));
+  const event = id === null ? undefined : state.eventById(id);
   if (event === undefined) throw new MockError('not_found', `No query results for event ${raw ?? ''}.`);
   if (!inScope(session, event.id)) throw new MockError('forbidden', 'The event is outside this token’s scope.');
   return event.id;
@@ -158,9 +158,12 @@ export function createOperations(state: State, options: Required<TracxOptions>):
       ...route('listEvents'),
       async handle(request, context) {
         const session = await authenticate(state, options, request, context, 'events.list');
-        const items = state.events
-          .findMany((q) => q.where((e) => inScope(session, e.id)), { orderBy: { id: 'asc' } })
-          .map((e) => ({ id: e.id, name: e.name, created_at: e.created_at, updated_at: e.updated_at }));
+        const items = [];
+        for (const e of state.eventList()) {
+          if (inScope(session, e.id)) {
+            items.push({ id: e.id, name: e.name, created_at: e.created_at, updated_at: e.updated_at });
+          }
+        }
         return respond('listEvents', 200, { data: { items } });
       },
     },
@@ -176,20 +179,12 @@ export function createOperations(state: State, options: Required<TracxOptions>):
             failIf({ event_id: ['The event id field must be an integer.'] });
           }
         }
-        const items = state.races
-          .findMany(
-            (q) => q.where((r) => inScope(session, r.event_id) && (eventId === null || r.event_id === eventId)),
-            {
-              orderBy: { id: 'asc' },
-            },
-          )
-          .map((r) => ({
-            id: r.id,
-            event_id: r.event_id,
-            name: r.name,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-          }));
+        const items = [];
+        for (const r of state.raceList()) {
+          if (inScope(session, r.event_id) && (eventId === null || r.event_id === eventId)) {
+            items.push({ id: r.id, event_id: r.event_id, name: r.name, created_at: r.created_at, updated_at: r.updated_at });
+          }
+        }
         return respond('listRaces', 200, { data: { items } });
       },
     },
@@ -199,7 +194,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         const session = await authenticate(state, options, request, context, 'participants.store');
         const input = await laravelInput(request);
         const problems = new ProblemLog();
-        const raceOf = (id: number) => state.races.findFirst((q) => q.where({ id }));
+        const raceOf = (id: number) => state.raceById(id);
         const raceOk = (id: number) => {
           const race = raceOf(id);
           return race !== undefined && inScope(session, race.event_id);
@@ -233,7 +228,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
           // Checked before the items: a refusal costs no more than the count.
           problems.add('participants', queueFull(input.length, state.queued(eventId), maxQueued));
         } else {
-          const races = new Set(state.races.findMany((q) => q.where({ event_id: eventId })).map((r) => r.id));
+          const races = new Set(state.raceList().flatMap((r) => (r.event_id === eventId ? [r.id] : [])));
           const raceOk = (id: number) => races.has(id);
           // Thousands of items: checked in slices, so other requests are answered meanwhile.
           const slicer = createSlicer();

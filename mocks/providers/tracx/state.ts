@@ -66,6 +66,8 @@ const participantSchema = z.object({
 });
 
 export type ConnectToken = z.infer<typeof connectTokenSchema>;
+export type TracxEvent = z.infer<typeof eventSchema>;
+export type Race = z.infer<typeof raceSchema>;
 export type Participant = z.infer<typeof participantSchema>;
 /** What a client sends for one participant, once validated. */
 export type ParticipantInput = Omit<Participant, 'id' | 'event_id' | 'full_name' | 'created_at' | 'updated_at'>;
@@ -235,6 +237,11 @@ export function createState(clock: Clock, world: () => TracxFixtureSet = () => d
     return settling;
   }
 
+  let eventList: TracxEvent[] = [];
+  let eventsById = new Map<number, TracxEvent>();
+  let raceList: Race[] = [];
+  let racesById = new Map<number, Race>();
+
   async function seed(): Promise<void> {
     const fixtures = world();
     generation++;
@@ -258,6 +265,11 @@ export function createState(clock: Clock, world: () => TracxFixtureSet = () => d
     }
     for (const e of fixtures.events) await events.create({ ...e });
     for (const r of fixtures.races) await races.create({ ...r });
+    // Nothing changes events or races after seeding: the hot reads use these indexes, not queries.
+    eventList = [...events.all()].sort((a, b) => a.id - b.id);
+    eventsById = new Map(eventList.map((e) => [e.id, e]));
+    raceList = [...races.all()].sort((a, b) => a.id - b.id);
+    racesById = new Map(raceList.map((r) => [r.id, r]));
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
@@ -275,6 +287,12 @@ export function createState(clock: Clock, world: () => TracxFixtureSet = () => d
     participants,
     batches,
     jwt: () => jwt,
+    /** Every event, by id ascending. */
+    eventList: (): readonly TracxEvent[] => eventList,
+    eventById: (id: number) => eventsById.get(id),
+    /** Every race, by id ascending. */
+    raceList: (): readonly Race[] => raceList,
+    raceById: (id: number) => racesById.get(id),
     /** Participants waiting in an event's import queue. */
     queued: (eventId: number) => queuedCount.get(eventId) ?? 0,
     projectedCount,
