@@ -141,8 +141,16 @@ function headerReader(req: IncomingMessage): HeaderReader {
   return new NodeHeaderReader(req);
 }
 
+const noBody = new Uint8Array(0);
+
 /** Reads the body up to `limit` bytes; past it, drains the rest and throws `payload_too_large`. */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  // Neither Content-Length nor Transfer-Encoding: no body (RFC 9112 §6.3), so nothing to wait for
+  // (a GET whose operation also reads parameters from a body, as TeleTracker's reports do).
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return Promise.resolve(noBody);
+  }
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {
