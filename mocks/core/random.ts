@@ -28,7 +28,10 @@ export function randomToken(bytes = 32): string {
     poolUsed = 0;
   }
   let codes = scratch.get(length);
-  if (codes === undefined) scratch.set(length, (codes = new Array<number>(length).fill(0)));
+  if (codes === undefined) {
+    codes = new Array<number>(length).fill(0);
+    scratch.set(length, codes);
+  }
   for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(pool[poolUsed + i] as number) & 63] as number;
   poolUsed += length;
   // One flat string and nothing else allocated: no typed array, no spread iterator. (Appending

@@ -89,5 +89,9 @@ for (const [id, scenario] of Object.entries(scenarios)) {
   await time(`${id} ${scenario.issue.label}`, scenario.issue, ctx);
 }
 if (only === undefined || only.includes('401')) {
-  await time('eventbookings GET /me, unknown token → 401', { label: '401', method: 'GET', expect: 401, load: () => ({ next: () => unauthorized }) }, undefined);
+  await time(
+    'eventbookings GET /me, unknown token → 401',
+    { label: '401', method: 'GET', expect: 401, load: () => ({ next: () => unauthorized }) },
+    undefined,
+  );
 }

@@ -86,7 +86,10 @@ describe('JWT issuer', () => {
     const secret = new Uint8Array(32).fill(3);
     const options = { clock, issuer: 'https://issuer.test', audience: 'aud.test', secret };
     const byNode = await createJwtIssuer(options).sign({ sub: 'u1', permissions: ['a'] }, 600);
-    const byWebCrypto = await createJwtIssuer({ ...options, webCrypto: true }).sign({ sub: 'u1', permissions: ['a'] }, 600);
+    const byWebCrypto = await createJwtIssuer({ ...options, webCrypto: true }).sign(
+      { sub: 'u1', permissions: ['a'] },
+      600,
+    );
     for (const { token, exp } of [byNode, byWebCrypto]) {
       expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
       const { payload } = await jwtVerify(token, secret, {

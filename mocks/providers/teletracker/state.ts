@@ -68,8 +68,8 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = (
     callsByAccount.clear();
     const sorted = [...calls.all()].sort((a, b) => a.started_at.localeCompare(b.started_at));
     for (const call of sorted) {
-      let list = callsByAccount.get(call.account_id);
-      if (list === undefined) callsByAccount.set(call.account_id, (list = []));
+      const list = callsByAccount.get(call.account_id) ?? [];
+      callsByAccount.set(call.account_id, list);
       list.push({ day: call.started_at.slice(0, 10), call });
     }
   }

@@ -182,7 +182,13 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         const items = [];
         for (const r of state.raceList()) {
           if (inScope(session, r.event_id) && (eventId === null || r.event_id === eventId)) {
-            items.push({ id: r.id, event_id: r.event_id, name: r.name, created_at: r.created_at, updated_at: r.updated_at });
+            items.push({
+              id: r.id,
+              event_id: r.event_id,
+              name: r.name,
+              created_at: r.created_at,
+              updated_at: r.updated_at,
+            });
           }
         }
         return respond('listRaces', 200, { data: { items } });
