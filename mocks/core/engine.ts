@@ -7,7 +7,14 @@ import type { Clock } from './clock.js';
 import { type ControlPlane, createControlPlane, type FixturesHook } from './control.js';
 import { isMockError, MockError } from './errors.js';
 import { createFaultTable, type Fault, type FaultTable } from './faults.js';
-import { type CredentialKind, createJournal, type Journal, type JournalRecord, redactQuery } from './journal.js';
+import {
+  type CredentialKind,
+  createJournal,
+  type Journal,
+  type JournalRecord,
+  redactQuery,
+  redactSearch,
+} from './journal.js';
 import type { HeaderReader, MockRequest, MockResponse, Operation, OperationContext, Provider } from './provider.js';
 import { compileRouter, type RouteMatch, type Router } from './router.js';
 
@@ -168,8 +175,10 @@ export function createEngine(options: EngineOptions): Engine {
       method: request.method,
       host: request.host,
       path: request.path,
-      // An empty query string is not parsed (the door builds URLSearchParams only when read).
-      query: request.search === '' ? '' : redactQuery(request.query),
+      // An empty query string is not parsed (the door builds URLSearchParams only when read), and
+      // a raw query string seen before is not redacted again.
+      query:
+        request.search === undefined ? redactQuery(request.query) : redactSearch(request.search, () => request.query),
       status: response.status,
       credential,
       outcome: fault?.drop || (fault?.status ?? null) !== null ? 'fault' : response.status < 400 ? 'ok' : 'refused',

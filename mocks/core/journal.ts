@@ -144,6 +144,26 @@ export function isSecretQueryName(name: string): boolean {
 }
 
 /** The query string with every secret-looking value redacted. */
+/** Raw query strings redacted before (a client repeats the same few): search → journal text. */
+const redactedCache = new Map<string, string>();
+
+/**
+ * `redactQuery` of a raw query string (without `?`), remembered per string (strings up to 256
+ * characters, 512 of them, then started over), so a repeated query is neither parsed nor
+ * serialised again for the journal.
+ */
+export function redactSearch(search: string, parsed: () => URLSearchParams): string {
+  if (search === '') return '';
+  if (search.length > 256) return redactQuery(parsed());
+  let out = redactedCache.get(search);
+  if (out === undefined) {
+    out = redactQuery(parsed());
+    if (redactedCache.size >= 512) redactedCache.clear();
+    redactedCache.set(search, out);
+  }
+  return out;
+}
+
 export function redactQuery(query: URLSearchParams): string {
   if (query.size === 0) return '';
   const out = new URLSearchParams();

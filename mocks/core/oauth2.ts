@@ -277,8 +277,22 @@ export interface OAuthErrorOptions {
   invalidClient?: 'rfc6749' | 'identityserver' | 'league';
 }
 
+/** Values quoted before (challenge realms and descriptions come from a small set of texts). */
+const quotedCache = new Map<string, string>();
+
 /** Quotes a value for a challenge parameter (RFC 9110 quoted-string). */
-const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}"`;
+function quoted(value: string): string {
+  let out = value.length > 256 ? undefined : quotedCache.get(value);
+  if (out === undefined) {
+    out = `"${value.replace(/[\\"]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}"`;
+    // Bounded: a description can quote input (a scope name, say), so start over past 512.
+    if (value.length <= 256) {
+      if (quotedCache.size >= 512) quotedCache.clear();
+      quotedCache.set(value, out);
+    }
+  }
+  return out;
+}
 
 /**
  * Every refusal in the OAuth2 / RFC 6750 shape `{error, error_description}`, with Bearer
