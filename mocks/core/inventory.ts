@@ -4,6 +4,7 @@
  * them to a short prefix before they leave the process. Reading the inventory changes nothing:
  * no token is marked used, nothing is swept.
  */
+import { hash53 } from './hash.js';
 import type { TokenRefusal, TokenStore } from './token-store.js';
 
 export type CredentialState = 'live' | 'expired' | 'revoked' | 'used';
@@ -82,16 +83,6 @@ export function storeCredentials<T>(
 
 /** A short, stable handle for a credential (not reversible to its value). */
 export function credentialId(provider: string, kind: string, value: string): string {
-  // cyrb53: 53 bits are plenty to tell a few thousand tokens apart.
-  const input = `${provider}\u0000${kind}\u0000${value}`;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `tok_${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  // 53 bits are plenty to tell a few thousand tokens apart.
+  return `tok_${hash53(`${provider}\u0000${kind}\u0000${value}`).toString(36)}`;
 }

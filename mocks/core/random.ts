@@ -14,6 +14,26 @@ let poolUsed = pool.length;
 /** A reusable array of character codes per token length (`String.fromCharCode.apply` reads it). */
 const scratch = new Map<number, number[]>();
 
+function scratchOf(length: number): number[] {
+  let codes = scratch.get(length);
+  if (codes === undefined) {
+    codes = new Array<number>(length).fill(0);
+    scratch.set(length, codes);
+  }
+  return codes;
+}
+
+/** `n` bytes of the pool, at the returned offset (refilled from Web Crypto when short). */
+function take(n: number): number {
+  if (poolUsed + n > pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  const at = poolUsed;
+  poolUsed += n;
+  return at;
+}
+
 /** An opaque, URL-safe token of `bytes` random bytes (256 bits by default). */
 export function randomToken(bytes = 32): string {
   // 6 bits per character: add characters until the entropy covers `bytes * 8` bits.
@@ -23,24 +43,34 @@ export function randomToken(bytes = 32): string {
     for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(codes[i] as number) & 63] as number;
     return new TextDecoder().decode(codes);
   }
-  if (poolUsed + length > pool.length) {
-    crypto.getRandomValues(pool);
-    poolUsed = 0;
-  }
-  let codes = scratch.get(length);
-  if (codes === undefined) {
-    codes = new Array<number>(length).fill(0);
-    scratch.set(length, codes);
-  }
-  for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(pool[poolUsed + i] as number) & 63] as number;
-  poolUsed += length;
+  const at = take(length);
+  const codes = scratchOf(length);
+  for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(pool[at + i] as number) & 63] as number;
   // One flat string and nothing else allocated: no typed array, no spread iterator. (Appending
   // character by character would build a rope of ~1 KiB per token, which a store would keep.)
   return String.fromCharCode.apply(null, codes);
 }
 
+const hexCodes = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * A random (version 4) UUID, RFC 9562 §5.4, lowercase. Drawn from the same pool as tokens into one
+ * flat string: `crypto.randomUUID()` builds its 36 characters by concatenation (~600 bytes of
+ * short-lived strings per call in Node 20).
+ */
 export function randomUuid(): string {
-  return crypto.randomUUID();
+  const at = take(16);
+  const codes = scratchOf(36);
+  let c = 0;
+  for (let i = 0; i < 16; i++) {
+    let byte = pool[at + i] as number;
+    if (i === 6) byte = 0x40 | (byte & 0x0f);
+    else if (i === 8) byte = 0x80 | (byte & 0x3f);
+    if (i === 4 || i === 6 || i === 8 || i === 10) codes[c++] = 45; // '-'
+    codes[c++] = hexCodes[byte >> 4] as number;
+    codes[c++] = hexCodes[byte & 15] as number;
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**

@@ -59,7 +59,7 @@ export default defineProvider({
         /** Ends every token issued to a client, as revoking its secret in the dashboard would. */
         'revoke-client': (input) => {
           const clientId = typeof input.client_id === 'string' ? input.client_id : '';
-          if (clientId === '' || state.applications.findFirst((q) => q.where({ client_id: clientId })) === undefined) {
+          if (clientId === '' || state.applicationById(clientId) === undefined) {
             throw new MockError('not_found', 'Send {"client_id": "…"} of a known client.');
           }
           const revoked =

@@ -105,7 +105,7 @@ function authenticate(state: State, request: MockRequest, context: OperationCont
 function organisationOf(state: State, data: TokenData, orgUuid: string): string {
   const org = state.organisations.findFirst((q) => q.where({ org_uuid: orgUuid }));
   if (org === undefined) throw new MockError('not_found', `No organisation ${orgUuid}.`);
-  const app = state.applications.findFirst((q) => q.where({ client_id: data.clientId }));
+  const app = state.applicationById(data.clientId);
   if (app?.org_uuid !== org.org_uuid) throw new MockError('forbidden', "The organisation is not this application's.");
   return org.org_uuid;
 }
@@ -204,11 +204,11 @@ export function createOperations(state: State, options: Required<EventBookingsOp
         const { fields, grantType, clientId } = await openTokenRequest(
           request,
           context,
-          (id) => state.applications.findFirst((q) => q.where({ client_id: id }))?.client_secret,
+          (id) => state.applicationById(id)?.client_secret,
           // IdentityServer's BasicAuthenticationSecretParser form-decodes both halves.
           { basicDecoding: 'form', precedence: 'basic' },
         );
-        const app = state.applications.findFirst((q) => q.where({ client_id: clientId }));
+        const app = state.applicationById(clientId);
         if (app === undefined) throw new MockError('invalid_client', 'Unknown client.');
         const headers = tokenResponseHeaders;
         if (grantType === 'client_credentials') {
@@ -241,7 +241,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
       ...route('getMe'),
       handle(request, context) {
         const auth = authenticate(state, request, context, 'event.read');
-        const app = state.applications.findFirst((q) => q.where({ client_id: auth.clientId }));
+        const app = state.applicationById(auth.clientId);
         if (app === undefined) throw new MockError('token_revoked', 'The application no longer exists.');
         return respond('getMe', 200, {
           client_id: app.client_id,

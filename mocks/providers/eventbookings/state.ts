@@ -37,6 +37,8 @@ export function createState(clock: Clock, world: () => EventBookingsFixtureSet =
   // Each client's tokens count against that client only.
   const accessTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
+  /** Applications by client id, for the token endpoint and every call (nothing changes them after the seed). */
+  let applicationsById = new Map<string, Application>();
 
   async function seed(): Promise<void> {
     const fixtures = world();
@@ -48,6 +50,7 @@ export function createState(clock: Clock, world: () => EventBookingsFixtureSet =
     for (const o of fixtures.organisations) await organisations.create({ ...o });
     for (const a of fixtures.applications) await applications.create({ ...a, scopes: [...a.scopes] });
     for (const e of fixtures.events) await events.create({ ...e });
+    applicationsById = new Map(applications.findMany().map((a) => [a.client_id, a]));
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
@@ -59,7 +62,16 @@ export function createState(clock: Clock, world: () => EventBookingsFixtureSet =
     refreshTokens: refreshTokens.entries().length,
   });
 
-  return { organisations, applications, events, accessTokens, refreshTokens, seed, snapshot };
+  return {
+    organisations,
+    applications,
+    applicationById: (clientId: string): Application | undefined => applicationsById.get(clientId),
+    events,
+    accessTokens,
+    refreshTokens,
+    seed,
+    snapshot,
+  };
 }
 
 export type State = ReturnType<typeof createState>;

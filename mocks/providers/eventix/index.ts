@@ -93,7 +93,7 @@ export default defineProvider({
          */
         'rotate-secret': async (input) => {
           const clientId = typeof input.client_id === 'string' ? input.client_id : '';
-          const client = state.clients.findFirst((q) => q.where({ client_id: clientId }));
+          const client = state.clientById(clientId);
           if (client === undefined) throw new MockError('not_found', `No client ${clientId.slice(0, 64)}.`);
           const wanted = input.client_secret;
           if (wanted !== undefined && (typeof wanted !== 'string' || wanted.length < 8)) {
@@ -103,11 +103,12 @@ export default defineProvider({
             );
           }
           const secret = typeof wanted === 'string' ? wanted : `exs_${randomToken(18)}`;
-          await state.clients.update(client, {
+          await state.clients.update((q) => q.where({ client_id: client.client_id }), {
             data(c) {
               c.client_secret = secret;
             },
           });
+          state.reindex();
           const mine = (d: { clientId: string }) => d.clientId === clientId;
           const revoked =
             state.accessTokens.revokeWhere(mine) +

@@ -204,7 +204,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
         const { query } = request;
         const clientId = query.get('client_id');
         if (clientId === null || clientId === '') throw new MockError('invalid_request', 'client_id is required.');
-        const client = state.clients.findFirst((q) => q.where({ client_id: clientId }));
+        const client = state.clientById(clientId);
         if (client === undefined) throw new MockError('invalid_client', 'Unknown client.');
         // Errors up to here are answered, never redirected (RFC 6749 §4.1.2.1).
         const given = query.get('redirect_uri');
@@ -246,7 +246,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
         const hint = query.get('login_hint');
         const user =
           hint === null || hint === ''
-            ? state.users.findFirst((q) => q.where({ guid: client.default_user }))
+            ? state.userByGuid(client.default_user)
             : state.users.findFirst((q) =>
                 q.where((u) => u.guid === hint.toLowerCase() || u.email.toLowerCase() === hint.toLowerCase()),
               );
@@ -275,7 +275,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
         const { fields, grantType, clientId } = await openTokenRequest(
           request,
           context,
-          (id) => state.clients.findFirst((q) => q.where({ client_id: id }))?.client_secret,
+          (id) => state.clientById(id)?.client_secret,
           // league/oauth2-server: body parameters first, Basic as the fallback, no decoding
           // beyond base64.
           { basicDecoding: 'none', precedence: 'body' },
@@ -295,7 +295,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
           }
           // RFC 7636 §4.6, checked before the code is taken: a failed verifier does not spend it.
           await verifyPkce(data.pkce, fields.code_verifier);
-          const user = state.users.findFirst((q) => q.where({ guid: data.userGuid }));
+          const user = state.userByGuid(data.userGuid);
           if (user === undefined) throw new MockError('invalid_grant', 'The user of this code no longer exists.');
           const companies = chooseCompanies(fields.companies, user.companies);
           // Single use: of concurrent exchanges, exactly one takes the code.
@@ -338,7 +338,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
 
   /** The user of a token, as `/users/me` answers it. */
   const userOf = (guid: string) => {
-    const user = state.users.findFirst((q) => q.where({ guid }));
+    const user = state.userByGuid(guid);
     if (user === undefined) throw new MockError('token_revoked', 'The user no longer exists.');
     return user;
   };
@@ -377,7 +377,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
         const { grant } = authenticate(request, context);
         const user = userOf(grant.userGuid);
         const changes = readProfile(await request.body());
-        const updated = await state.users.update(user, {
+        const updated = await state.users.update((q) => q.where({ guid: user.guid }), {
           data(u) {
             if (changes.name !== undefined) u.name = changes.name;
             if (changes.email !== undefined) u.email = changes.email;
@@ -385,6 +385,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
             u.updated_at = isoWithOffset(context.clock.now());
           },
         });
+        state.reindex();
         const { companies: _companies, ...fields } = updated ?? user;
         return respond('updateCurrentUser', 200, { ...fields, deleted_at: null });
       },

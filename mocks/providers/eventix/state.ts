@@ -121,6 +121,17 @@ export function createState(clock: Clock, world: () => EventixFixtureSet = () =>
     events: [] as { event: z.infer<typeof eventSchema>; start: number; end: number }[],
     companyNames: new Map<string, string>(),
   };
+  /**
+   * Clients by id and users by GUID, for the token endpoint and every call. Unlike the views above
+   * these records change (a client's secret rotates, a user edits their profile): whatever updates
+   * one calls `reindex()` afterwards.
+   */
+  let clientsById = new Map<string, z.infer<typeof clientSchema>>();
+  let usersByGuid = new Map<string, z.infer<typeof userSchema>>();
+  function reindex(): void {
+    clientsById = new Map(clients.findMany().map((c) => [c.client_id, c]));
+    usersByGuid = new Map(users.findMany().map((u) => [u.guid, u]));
+  }
 
   async function seed(): Promise<void> {
     const fixtures = world();
@@ -137,6 +148,7 @@ export function createState(clock: Clock, world: () => EventixFixtureSet = () =>
       .map((event) => ({ event, start: Date.parse(event.start), end: Date.parse(event.end) }))
       .sort((a, b) => a.start - b.start);
     index.companyNames = new Map(companies.findMany().map((c) => [c.guid, c.name]));
+    reindex();
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
@@ -163,6 +175,9 @@ export function createState(clock: Clock, world: () => EventixFixtureSet = () =>
     accessTokens,
     refreshTokens,
     index,
+    clientById: (clientId: string) => clientsById.get(clientId),
+    userByGuid: (guid: string) => usersByGuid.get(guid),
+    reindex,
     seed,
     snapshot,
   };

@@ -34,8 +34,22 @@ type TokenSet = components['schemas']['TokenSet'];
 const respond = responder<operations>();
 const route = routeTable(routes);
 
-/** ISO 8601 with `+00:00`, as the docs' `tokenExpiration` is written. */
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+/** ISO 8601 with `+00:00`, as the docs' `tokenExpiration` is written (`toISOString` always ends in `.sssZ`). */
+const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, -5)}+00:00`;
+
+/** `iso`, remembering the last second it wrote: logins within one second share their expiries' text. */
+function isoBySecond(): (ms: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (ms) => {
+    const s = Math.floor(ms / 1000);
+    if (s !== second) {
+      second = s;
+      text = iso(ms);
+    }
+    return text;
+  };
+}
 
 /** Body fields, from a form, a multipart form or JSON; JSON numbers count (`"account_id": 10232`). */
 async function fieldsOfRequest(request: MockRequest): Promise<Record<string, string>> {
@@ -183,6 +197,8 @@ function dateOf(name: string, value: string): string {
 
 export function createOperations(state: State, options: Required<TeleTrackerOptions>): Operation[] {
   const _hosts = [apiHost];
+  const tokenExpiration = isoBySecond();
+  const refreshTokenExpiration = isoBySecond();
 
   /** A new token and refresh token for a session, each remembering the other. */
   function issue(session: Session, guid: string): TokenSet {
@@ -200,10 +216,10 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
       success: true,
       guid,
       token: token.value,
-      tokenExpiration: iso(token.expiresAt),
+      tokenExpiration: tokenExpiration(token.expiresAt),
       tokenLifetime: options.tokenLifetimeSeconds,
       refreshToken: refresh.value,
-      refreshTokenExpiration: iso(refresh.expiresAt),
+      refreshTokenExpiration: refreshTokenExpiration(refresh.expiresAt),
     };
   }
 
