@@ -132,7 +132,10 @@ export function fieldsOf(body: ParsedBody, options: FieldsOptions = {}): Record<
     if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
       throw new MockError('malformed_body', 'The JSON body must be an object.');
     }
-    for (const [k, v] of Object.entries(body.value)) {
+    const value = body.value as Record<string, unknown>;
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      const v = value[k];
       if (typeof v === 'string') out[k] = v;
       else if (options.scalars && ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean')) {
         out[k] = String(v);

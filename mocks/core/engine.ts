@@ -156,6 +156,8 @@ export function createEngine(options: EngineOptions): Engine {
   const violations: ContractViolation[] = [];
   const bugs: Engine['bugs'] = [];
   const faults = createFaultTable();
+  /** Seeding promises known to have settled (`provider.ready()` returns one per seed). */
+  const seeded = new WeakSet<Promise<void>>();
 
   function record(
     provider: Provider,
@@ -228,8 +230,16 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     try {
-      await provider.ready();
-      response = await operation.handle(request, context);
+      // Awaited only while seeding (a settled seed is the same promise until the next reset), and
+      // a synchronous operation's answer is taken as it is: each await is a turn of the microtask
+      // queue per request.
+      const seeding = provider.ready();
+      if (!seeded.has(seeding)) {
+        await seeding;
+        seeded.add(seeding);
+      }
+      const answer = operation.handle(request, context);
+      response = answer instanceof Promise ? await answer : answer;
     } catch (error) {
       const mockError = isMockError(error)
         ? error
