@@ -89,11 +89,15 @@ describe('the packed package', () => {
 
   it('installs offline without Newman, and npx authflow-mocks serves', { timeout: 60_000 }, async () => {
     expect(existsSync(join(consumer, 'node_modules', 'newman'))).toBe(false);
+    // In a process group of its own: npx does not pass SIGTERM on to the server it started, which
+    // outlived the test before.
     const child = spawn('npx', ['--offline', 'authflow-mocks', 'serve', '--port', '0', '--quiet'], {
       cwd: consumer,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '' },
+      detached: true,
     });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     let out = '';
     child.stdout?.on('data', (d) => {
       out += d;
@@ -110,7 +114,8 @@ describe('the packed package', () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toHaveProperty('access_token');
     } finally {
-      child.kill('SIGTERM');
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      await exited;
     }
   });
 

@@ -239,7 +239,10 @@ export function createEngine(options: EngineOptions): Engine {
         seeded.add(seeding);
       }
       const answer = operation.handle(request, context);
-      response = answer instanceof Promise ? await answer : answer;
+      response =
+        typeof (answer as Partial<PromiseLike<MockResponse>>).then === 'function'
+          ? await answer
+          : (answer as MockResponse);
     } catch (error) {
       const mockError = isMockError(error)
         ? error
