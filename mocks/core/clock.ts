@@ -45,3 +45,11 @@ export function createClock(options: ClockOptions = {}): Clock {
 export function epochSeconds(ms: number): number {
   return Math.floor(ms / 1000);
 }
+
+/**
+ * ISO 8601 in whole seconds with `+00:00` (`2026-12-01T10:00:00+00:00`), as Eventix and TeleTracker
+ * write timestamps. `toISOString` always ends in `.sssZ`.
+ */
+export function isoWithOffset(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, -5)}+00:00`;
+}

@@ -5,7 +5,7 @@
 export type { FieldsOptions, ParsedBody } from './body.js';
 export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
-export { createClock, epochSeconds } from './clock.js';
+export { createClock, epochSeconds, isoWithOffset } from './clock.js';
 export type { ClockState, ControlPlane, FixtureProblem, FixturesHook, TokenView } from './control.js';
 export { answerControl, maxListedTokens } from './control.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';

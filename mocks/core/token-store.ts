@@ -346,11 +346,11 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
         }
       }
       let token: string;
-      if (value === undefined) {
-        // 256 random bits: never a live value and never a tombstone.
+      if (value === undefined && bytes >= 16) {
+        // 128 random bits or more (256 by default): never a live value and never a tombstone.
         token = randomToken(bytes);
       } else {
-        token = value;
+        token = value ?? randomToken(bytes);
         const previous = live.get(token);
         if (previous !== undefined) drop(previous, 'token_revoked');
         unbury(token);

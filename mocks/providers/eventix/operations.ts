@@ -7,6 +7,7 @@ import {
   bearerToken,
   checkAccessToken,
   grantRefused,
+  isoWithOffset,
   MockError,
   type MockRequest,
   type MockResponse,
@@ -50,7 +51,6 @@ const refreshRefusal = {
 
 /** At most this much of a client-supplied value goes into an error message. */
 /** `2020-12-13T14:15:16+00:00`, the form of the docs' `updated_at`. */
-const isoWithOffset = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

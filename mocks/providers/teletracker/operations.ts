@@ -11,6 +11,7 @@ import {
   decodeBasic,
   describeRefusal,
   fieldsOf,
+  isoWithOffset,
   MockError,
   type MockRequest,
   type Operation,
@@ -34,10 +35,7 @@ type TokenSet = components['schemas']['TokenSet'];
 const respond = responder<operations>();
 const route = routeTable(routes);
 
-/** ISO 8601 with `+00:00`, as the docs' `tokenExpiration` is written (`toISOString` always ends in `.sssZ`). */
-const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, -5)}+00:00`;
-
-/** `iso`, remembering the last second it wrote: logins within one second share their expiries' text. */
+/** `isoWithOffset` (as the docs' `tokenExpiration` is written), remembering the last second it wrote: logins within one second share their expiries' text. */
 function isoBySecond(): (ms: number) => string {
   let second = Number.NaN;
   let text = '';
@@ -45,7 +43,7 @@ function isoBySecond(): (ms: number) => string {
     const s = Math.floor(ms / 1000);
     if (s !== second) {
       second = s;
-      text = iso(ms);
+      text = isoWithOffset(ms);
     }
     return text;
   };
