@@ -1,10 +1,12 @@
 /**
- * Part of `npm run build`: bundles the CLI with esbuild into dist/cli/ so `authflow-mocks serve`
- * starts from a handful of files instead of resolving ~1,800 modules (@msw/data pulls in
- * es-toolkit/compat). Packages only `newman` and `--version` need stay external and load
- * lazily from node_modules (dynamic imports become their own chunks).
+ * Part of `npm run build`: bundles the CLI with esbuild into dist/cli/main.js, one CommonJS file,
+ * so `authflow-mocks serve` starts from one file instead of resolving ~1,800 modules (@msw/data
+ * pulls in es-toolkit/compat). Packages only `newman`, `verify` and `--version` need stay
+ * external and are required when used. The bin (dist/cli/cli.js, from mocks/tools/bin.cjs) runs
+ * the bundle with V8's code cache; a script, unlike an ES module, can be given cached data on
+ * Node 20. dist/cli/package.json makes both files CommonJS (the package is `"type": "module"`).
  */
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -23,19 +25,18 @@ const zodEnglishOnly = {
 rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
-  // The entry is main.js; cli.js (below) turns on V8's compile cache first, where Node has one.
   entryPoints: { main: 'mocks/tools/cli.ts' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   outdir: 'dist/cli',
   external: ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml', 'postman-collection'],
-  // Some bundled CommonJS dependencies call require(); ESM has none of its own.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
+  // The sources are ES modules: `import.meta.url` becomes the bundle's own file URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  // No import() left in the bundle: a vm.Script with cached data cannot run one (see the bin).
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Smaller to parse at every start; identifiers are kept, so profiles and stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -43,19 +44,6 @@ await build({
   logLevel: 'warning',
 });
 
-// The bin. `module.enableCompileCache()` (Node 22.1+) caches the compiled bundle between starts;
-// on older Node it does not exist and the CLI starts as before. Static imports would be compiled
-// before it runs, hence the dynamic import.
-writeFileSync(
-  'dist/cli/cli.js',
-  `#!/usr/bin/env node
-import * as nodeModule from 'node:module';
-if (typeof nodeModule.enableCompileCache === 'function') {
-  try {
-    nodeModule.enableCompileCache();
-  } catch {}
-}
-await import('./main.js');
-`,
-);
+writeFileSync('dist/cli/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+copyFileSync('mocks/tools/bin.cjs', 'dist/cli/cli.js');
 chmodSync('dist/cli/cli.js', 0o755);

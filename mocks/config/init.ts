@@ -3,7 +3,7 @@
  * named), in the config file's own vocabulary, with a `$schema` line for editors. The JSON
  * Schema itself is generated from the same zod schemas (`configJsonSchema`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { demoFixtures as backops } from '../providers/backops/config.js';
 import { demoFixtures as eventbookings } from '../providers/eventbookings/config.js';
 import { demoFixtures as eventix } from '../providers/eventix/config.js';

@@ -3,7 +3,7 @@
  * server settings (port, host, providers) and one section per provider (mode, options,
  * fixtures). The same schemas type `setupMocks({ fixtures })` and generate the JSON Schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import * as backops from '../providers/backops/config.js';
 import * as eventbookings from '../providers/eventbookings/config.js';
 import * as eventix from '../providers/eventix/config.js';

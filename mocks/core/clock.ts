@@ -47,6 +47,15 @@ export function epochSeconds(ms: number): number {
 }
 
 /**
+ * Orders strings by UTF-16 code units, which for ISO 8601 timestamps of one format is time
+ * order. (`localeCompare` loads ICU's collator on its first call, ~9 ms at start-up, and
+ * collates by locale rules this never needs.)
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * ISO 8601 in whole seconds with `+00:00` (`2026-12-01T10:00:00+00:00`), as Eventix and TeleTracker
  * write timestamps. `toISOString` always ends in `.sssZ`.
  */

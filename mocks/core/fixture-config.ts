@@ -3,7 +3,7 @@
  * into a base list by id, and cross-reference checks that report the path of the bad value.
  * Providers declare their own schemas; the config loader (`mocks/config/`) reads them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `merge` adds the user's entities to the demo world; `replace` starts from none. */
 export const fixtureModeSchema = z

@@ -5,7 +5,7 @@
 export type { FieldsOptions, ParsedBody } from './body.js';
 export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
-export { createClock, epochSeconds, isoWithOffset } from './clock.js';
+export { compareCodeUnits, createClock, epochSeconds, isoWithOffset } from './clock.js';
 export type { ClockState, ControlPlane, FixtureProblem, FixturesHook, TokenView } from './control.js';
 export { answerControl, maxListedTokens } from './control.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
@@ -88,6 +88,8 @@ export type {
 } from './provider.js';
 export { responder, routeTable } from './provider.js';
 export { randomToken, randomUuid, randomUuidV7 } from './random.js';
+export type { StandardSchema } from './records.js';
+export { collection, recordSchema } from './records.js';
 export type { RouteMatch, Router } from './router.js';
 export { compileRouter } from './router.js';
 export type { Slicer } from './slices.js';

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from './clock.js';
 import type { Provider } from './provider.js';
 
 /** What a state part shows in a snapshot: its records, or a count (of live tokens, say). */
@@ -10,7 +11,7 @@ export type SnapshotParts = Record<string, readonly unknown[] | number>;
  */
 export function stateSnapshot(parts: SnapshotParts): string {
   const out: Record<string, unknown> = {};
-  for (const [name, part] of Object.entries(parts).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, part] of Object.entries(parts).sort(([a], [b]) => compareCodeUnits(a, b))) {
     out[name] = typeof part === 'number' ? part : part.map((r) => JSON.stringify(r));
   }
   return JSON.stringify(out);

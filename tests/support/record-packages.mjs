@@ -1,6 +1,7 @@
-// Loaded with `node --import`: records every package the process imports (ESM) and prints the
-// list to stderr as `packages: a,b,c` when asked with SIGUSR2 and on exit. Used to check what `serve` loads.
-import { register } from 'node:module';
+// Loaded with `node --import`: records every package the process imports (ESM) or requires
+// (CommonJS: the built CLI is a CommonJS bundle) and prints the list to stderr as
+// `packages: a,b,c` when asked with SIGUSR2 and on exit. Used to check what `serve` loads.
+import Module, { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 
 const seen = new Set();
@@ -19,6 +20,14 @@ export async function resolve(specifier, context, next) {
 }`)}`,
   { data: { port: port2 }, transferList: [port2] },
 );
+const packageOf = (path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const path = resolveFilename.apply(this, args);
+  const name = packageOf(path);
+  if (name !== undefined) seen.add(name);
+  return path;
+};
 const print = () => process.stderr.write(`packages: ${[...seen].sort().join(',')}\n`);
 process.on('SIGUSR2', print);
 // Also on exit, for commands that end by themselves (`--version`).

@@ -4,7 +4,7 @@
  * `setupMocks({ fixtures })` and the control plane read them. Field names are the vendor's
  * (organizationId, eventId, collaboratorIds).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 

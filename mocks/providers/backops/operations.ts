@@ -8,6 +8,7 @@
  */
 
 import {
+  compareCodeUnits,
   describeRefusal,
   findBySecret,
   MockError,
@@ -129,7 +130,7 @@ function requireAdmin(key: ApiKey, what: string): void {
   if (!key.admin) throw new MockError('forbidden', `${what} needs an API key with the admin permission.`);
 }
 
-const byStart = (a: Activity, b: Activity) => a.startDateTime.localeCompare(b.startDateTime);
+const byStart = (a: Activity, b: Activity) => compareCodeUnits(a.startDateTime, b.startDateTime);
 const contact = (m: CrewMember) => ({
   id: m.id,
   firstName: m.firstName,

@@ -4,9 +4,8 @@
  * and area tokens in one core token store, so a token of the wrong kind is recognised as such
  * rather than as unknown.
  */
-import { Collection } from '@msw/data';
-import { z } from 'zod';
-import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
+import * as z from 'zod';
+import { type Clock, collection, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import { type BackOpsFixtureSet, demoFixtures } from './config.js';
 
 const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
@@ -78,15 +77,15 @@ export type TokenData =
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
 export function createState(clock: Clock, world: () => BackOpsFixtureSet = () => demoFixtures) {
-  const organizations = new Collection({ schema: organizationSchema });
-  const apiKeys = new Collection({ schema: apiKeySchema });
-  const attributeDefinitions = new Collection({ schema: attributeDefinitionSchema });
-  const events = new Collection({ schema: eventSchema });
-  const areas = new Collection({ schema: areaSchema });
-  const collaborators = new Collection({ schema: collaboratorSchema });
-  const crew = new Collection({ schema: crewSchema });
-  const activities = new Collection({ schema: activitySchema });
-  const organizationUsers = new Collection({ schema: organizationUserSchema });
+  const organizations = collection(organizationSchema);
+  const apiKeys = collection(apiKeySchema);
+  const attributeDefinitions = collection(attributeDefinitionSchema);
+  const events = collection(eventSchema);
+  const areas = collection(areaSchema);
+  const collaborators = collection(collaboratorSchema);
+  const crew = collection(crewSchema);
+  const activities = collection(activitySchema);
+  const organizationUsers = collection(organizationUserSchema);
   // Each API key's tokens count against that key only.
   const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.apiKeyId });
   const collections = {

@@ -3,7 +3,7 @@
  * options, as zod schemas; the config file, `setupMocks({ fixtures })` and the control plane
  * read them. Field names are the vendor's (client_id, client_secret, org_uuid, event_uuid).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 

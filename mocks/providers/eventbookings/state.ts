@@ -1,7 +1,6 @@
 /** EventBookings state: applications, organisations and events in @msw/data; tokens in core. */
-import { Collection } from '@msw/data';
-import { z } from 'zod';
-import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
+import * as z from 'zod';
+import { type Clock, collection, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type EventBookingsFixtureSet } from './config.js';
 
 const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
@@ -31,9 +30,9 @@ export interface TokenData {
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
 export function createState(clock: Clock, world: () => EventBookingsFixtureSet = () => demoFixtures) {
-  const organisations = new Collection({ schema: organisationSchema });
-  const applications = new Collection({ schema: applicationSchema });
-  const events = new Collection({ schema: eventSchema });
+  const organisations = collection(organisationSchema);
+  const applications = collection(applicationSchema);
+  const events = collection(eventSchema);
   // Each client's tokens count against that client only.
   const accessTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.clientId });

@@ -4,7 +4,7 @@
  * control plane read them. Field names are the vendor's (client_id, redirect_uris, guid,
  * company_id, default_company_id).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 

@@ -6,6 +6,7 @@
 import {
   bearerToken,
   checkAccessToken,
+  compareCodeUnits,
   grantRefused,
   isoWithOffset,
   MockError,
@@ -431,7 +432,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
         const company = oneCompany(companies);
         const all = state.orders
           .findMany((q) => q.where({ company_id: company }))
-          .sort((a, b) => b.created_at.localeCompare(a.created_at));
+          .sort((a, b) => compareCodeUnits(b.created_at, a.created_at));
         const start = (page - 1) * perPage;
         const data = all.slice(start, start + perPage).map((o) => ({ ...o }));
         return respond('listOrders', 200, {

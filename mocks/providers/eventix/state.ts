@@ -1,7 +1,6 @@
 /** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
-import { Collection } from '@msw/data';
-import { z } from 'zod';
-import { type Clock, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
+import * as z from 'zod';
+import { type Clock, collection, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type EventixFixtureSet } from './config.js';
 
 const companySchema = z.object({ guid: z.string(), name: z.string() });
@@ -96,12 +95,12 @@ export interface Grant {
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
 export function createState(clock: Clock, world: () => EventixFixtureSet = () => demoFixtures) {
-  const companies = new Collection({ schema: companySchema });
-  const users = new Collection({ schema: userSchema });
-  const clients = new Collection({ schema: clientSchema });
-  const events = new Collection({ schema: eventSchema });
-  const tickets = new Collection({ schema: ticketSchema });
-  const orders = new Collection({ schema: orderSchema });
+  const companies = collection(companySchema);
+  const users = collection(userSchema);
+  const clients = collection(clientSchema);
+  const events = collection(eventSchema);
+  const tickets = collection(ticketSchema);
+  const orders = collection(orderSchema);
   // Every credential counts against its user and client only: no pair can evict another's.
   const ownerOf = (d: { userGuid: string; clientId: string }) => `${d.userGuid} ${d.clientId}`;
   const codes = createTokenStore<CodeData>({ clock, ownerOf });

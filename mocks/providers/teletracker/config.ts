@@ -3,7 +3,7 @@
  * default account; accounts; calls) and its options, as zod schemas; the config file,
  * `setupMocks({ fixtures })` and the control plane read them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 

@@ -2,9 +2,8 @@
  * TeleTracker state: accounts, users and calls in @msw/data; tokens and refresh tokens in two core
  * token stores, so a refresh token presented as a token (or the reverse) is recognised as such.
  */
-import { Collection } from '@msw/data';
-import { z } from 'zod';
-import { type Clock, createTokenStore, type SnapshotParts } from '../../core/index.js';
+import * as z from 'zod';
+import { type Clock, collection, compareCodeUnits, createTokenStore, type SnapshotParts } from '../../core/index.js';
 import { demoFixtures, type TeleTrackerFixtureSet } from './config.js';
 
 const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
@@ -43,9 +42,9 @@ export interface TokenData extends Session {
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
 export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = () => demoFixtures) {
-  const accounts = new Collection({ schema: accountSchema });
-  const users = new Collection({ schema: userSchema });
-  const calls = new Collection({ schema: callSchema });
+  const accounts = collection(accountSchema);
+  const users = collection(userSchema);
+  const calls = collection(callSchema);
   // Each user's tokens count against that user only.
   const tokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
   const refreshTokens = createTokenStore<TokenData>({ clock, ownerOf: (d) => d.userGuid });
@@ -66,7 +65,7 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = (
     usersByGuid.clear();
     for (const u of users.all()) usersByGuid.set(u.guid, u);
     callsByAccount.clear();
-    const sorted = [...calls.all()].sort((a, b) => a.started_at.localeCompare(b.started_at));
+    const sorted = [...calls.all()].sort((a, b) => compareCodeUnits(a.started_at, b.started_at));
     for (const call of sorted) {
       const list = callsByAccount.get(call.account_id) ?? [];
       callsByAccount.set(call.account_id, list);

@@ -4,9 +4,15 @@
  * across event-loop turns; session tokens are JWTs from core (stateless: the signing key is the
  * only state).
  */
-import { Collection } from '@msw/data';
-import { z } from 'zod';
-import { type Clock, createJwtIssuer, createSlicer, type JwtIssuer, type SnapshotParts } from '../../core/index.js';
+import * as z from 'zod';
+import {
+  type Clock,
+  collection,
+  createJwtIssuer,
+  createSlicer,
+  type JwtIssuer,
+  type SnapshotParts,
+} from '../../core/index.js';
 import { demoFixtures, type TracxFixtureSet } from './config.js';
 
 const connectTokenSchema = z.object({
@@ -118,9 +124,9 @@ function createParticipantTable() {
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
 export function createState(clock: Clock, world: () => TracxFixtureSet = () => demoFixtures) {
-  const connectTokens = new Collection({ schema: connectTokenSchema });
-  const events = new Collection({ schema: eventSchema });
-  const races = new Collection({ schema: raceSchema });
+  const connectTokens = collection(connectTokenSchema);
+  const events = collection(eventSchema);
+  const races = collection(raceSchema);
   const participants = createParticipantTable();
   const batches: ImportBatch[] = [];
   /** Participants waiting in the queue (accepted, not yet applied), per event. */
