@@ -365,6 +365,12 @@ interface Row {
   p50: number;
   p99: number;
   unexpected: number;
+  /**
+   * The baseline measured beside this row, run for run (the bare server's same method for this
+   * server's rows, the fresh world for the full store's): its median req/s and the median of the
+   * per-run ratios. Noise that moves both within a run cancels out of the ratio.
+   */
+  paired?: { rps: number; ratio: number };
 }
 
 const rows: Row[] = [];
@@ -380,13 +386,16 @@ interface Job {
   setup(connections: number): Promise<(index: number) => ConnectionLoad>;
 }
 
-async function measureRow(target: Target, job: Job, connections: number): Promise<void> {
-  if (config.warmup > 0) await load(target, connections, config.warmup, await job.setup(connections), job.expect);
-  const samples: Sample[] = [];
-  for (let i = 0; i < config.runs; i++) {
-    samples.push(await load(target, connections, config.duration, await job.setup(connections), job.expect));
-  }
-  const row: Row = {
+/** A baseline sampled right after each of a row's runs, on the same number of connections. */
+interface Pairing {
+  target: Target;
+  job: Job;
+  /** Also report the baseline as a row of its own (before this one). */
+  report?: boolean;
+}
+
+function rowOf(target: Target, job: Job, connections: number, samples: Sample[]): Row {
+  return {
     target: target.name,
     provider: job.provider,
     kind: job.kind,
@@ -399,16 +408,51 @@ async function measureRow(target: Target, job: Job, connections: number): Promis
     p99: median(samples.map((s) => s.p99)),
     unexpected: samples.reduce((n, s) => n + s.unexpected, 0),
   };
-  rows.push(row);
+}
+
+function printRow(row: Row): void {
   process.stdout.write(
-    `${row.target.padEnd(14)} ${row.provider.padEnd(14)} ${row.operation.padEnd(46)} c=${String(connections).padEnd(3)} ` +
+    `${row.target.padEnd(14)} ${row.provider.padEnd(14)} ${row.operation.padEnd(46)} c=${String(row.connections).padEnd(3)} ` +
       `${Math.round(row.rps).toString().padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
+      `${row.paired === undefined ? '' : `  (beside: ${Math.round(row.paired.rps)} req/s, ×${row.paired.ratio.toFixed(2)})`}` +
       `${row.unexpected > 0 ? `  (${row.unexpected} unexpected)` : ''}\n`,
   );
 }
 
-async function measureAll(target: Target, jobs: Job[]): Promise<void> {
-  for (const job of jobs) for (const c of config.connections) await measureRow(target, job, c);
+async function measureRow(target: Target, job: Job, connections: number, pairing?: Pairing): Promise<Row> {
+  if (config.warmup > 0) {
+    await load(target, connections, config.warmup, await job.setup(connections), job.expect);
+    if (pairing !== undefined)
+      await load(pairing.target, connections, config.warmup, await pairing.job.setup(connections), pairing.job.expect);
+  }
+  const samples: Sample[] = [];
+  const baseline: Sample[] = [];
+  for (let i = 0; i < config.runs; i++) {
+    samples.push(await load(target, connections, config.duration, await job.setup(connections), job.expect));
+    if (pairing !== undefined) {
+      const { target: t, job: j } = pairing;
+      baseline.push(await load(t, connections, config.duration, await j.setup(connections), j.expect));
+    }
+  }
+  const row = rowOf(target, job, connections, samples);
+  if (pairing !== undefined) {
+    row.paired = {
+      rps: median(baseline.map((s) => s.rps)),
+      ratio: median(samples.map((s, i) => s.rps / Math.max((baseline[i] as Sample).rps, 1e-9))),
+    };
+    if (pairing.report === true) {
+      const base = rowOf(pairing.target, pairing.job, connections, baseline);
+      rows.push(base);
+      printRow(base);
+    }
+  }
+  rows.push(row);
+  printRow(row);
+  return row;
+}
+
+async function measureAll(target: Target, jobs: Job[], pairingOf?: (job: Job) => Pairing | undefined): Promise<void> {
+  for (const job of jobs) for (const c of config.connections) await measureRow(target, job, c, pairingOf?.(job));
 }
 
 // Prism checks that a credential is present, not that it is valid: credentials for it come from
@@ -456,6 +500,9 @@ const constant = (request: BenchRequest) => () => ({ next: () => request });
 // ---- the targets ----
 const memory: { label: string; mib: number | undefined }[] = [];
 
+/** The bare server, kept running while this server's rows are measured (each is paired with it). */
+let bareServer: { child: ChildProcess; target: Target; ceiling: (method: 'GET' | 'POST') => Job } | undefined;
+
 async function benchBare(): Promise<void> {
   const child = start(process.execPath, [join(root, 'scripts/bench/bare-server.mjs'), '0']);
   const port = Number((await waitForLine(child, /listening (\d+)/))[1]);
@@ -476,7 +523,8 @@ async function benchBare(): Promise<void> {
   });
   await measureAll(target, [ceiling('GET'), ceiling('POST')]);
   memory.push({ label: 'bare node:http, peak RSS (for scale)', mib: peakRss(child.pid) });
-  await stop(child);
+  if (config.targets.has('ours')) bareServer = { child, target, ceiling };
+  else await stop(child);
 }
 
 async function benchOurs(): Promise<void> {
@@ -493,9 +541,18 @@ async function benchOurs(): Promise<void> {
     expect: 401,
     setup: async () => constant(unauthorized),
   });
-  await measureAll(target, jobs);
+  const paired = bareServer;
+  await measureAll(
+    target,
+    jobs,
+    paired === undefined ? undefined : (job) => ({ target: paired.target, job: paired.ceiling(job.method) }),
+  );
   memory.push({ label: 'authflow-mocks serve, peak RSS over all its rows', mib: peakRss(child.pid) });
   await stop(child);
+  if (paired !== undefined) {
+    await stop(paired.child);
+    bareServer = undefined;
+  }
 }
 
 async function benchPrism(silent: boolean): Promise<void> {
@@ -597,6 +654,7 @@ async function foreignLoad(id: string): Promise<ConnectionLoad> {
  */
 async function benchFull(): Promise<void> {
   const scenario = scenarios.eventbookings as Scenario;
+  const servers: { kind: 'fresh' | 'full'; count: number; child: ChildProcess; target: Target; job: Job }[] = [];
   for (const [kind, count] of [
     ['fresh', Math.min(config.issuances, 100_000)],
     ['full', config.issuances],
@@ -617,23 +675,27 @@ async function benchFull(): Promise<void> {
       port: Number(port),
       pathOf: prefixed,
     };
-    await measureAll(target, [
-      {
-        provider: 'eventbookings',
-        kind,
-        operation: kind === 'fresh' ? 'GET /me' : `GET /me after ${count.toLocaleString('en')} issuances`,
-        method: 'GET',
-        expect: scenario.get.expect,
-        async setup(connections) {
-          const ctx = await scenario.prepare(caller(target.port, prefixed), connections);
-          return (index) => scenario.get.load(ctx, index);
-        },
+    const job: Job = {
+      provider: 'eventbookings',
+      kind,
+      operation: kind === 'fresh' ? 'GET /me' : `GET /me after ${count.toLocaleString('en')} issuances`,
+      method: 'GET',
+      expect: scenario.get.expect,
+      async setup(connections) {
+        const ctx = await scenario.prepare(caller(target.port, prefixed), connections);
+        return (index) => scenario.get.load(ctx, index);
       },
-    ]);
-    if (kind === 'full')
-      memory.push({ label: `full store (${count.toLocaleString('en')} issuances), peak RSS`, mib: peakRss(child.pid) });
-    await stop(child);
+    };
+    servers.push({ kind, count, child, target, job });
   }
+  const [fresh, full] = servers as [(typeof servers)[0], (typeof servers)[0]];
+  // Both stay up: each run of the full store's row is followed by one on the fresh world.
+  await measureAll(full.target, [full.job], () => ({ target: fresh.target, job: fresh.job, report: true }));
+  memory.push({
+    label: `full store (${full.count.toLocaleString('en')} issuances), peak RSS`,
+    mib: peakRss(full.child.pid),
+  });
+  for (const server of servers) await stop(server.child);
 }
 let fullFill: { count: number; issuesPerSecond: number } | undefined;
 
@@ -680,6 +742,17 @@ function ceilingOf(row: Row): Row | undefined {
   return rows.find((r) => r.kind === 'ceiling' && r.method === row.method && r.connections === row.connections);
 }
 
+/**
+ * A row against the bare server: the median of the per-run ratios to the bare samples taken
+ * beside it when there are some, else against the bare rows measured at the start.
+ */
+function bareRatio(row: Row): number | undefined {
+  if (row.kind === 'ceiling') return 1;
+  if (row.target === 'authflow-mocks' && row.paired !== undefined) return row.paired.ratio;
+  const ceiling = ceilingOf(row);
+  return ceiling === undefined || ceiling.rps === 0 ? undefined : row.rps / ceiling.rps;
+}
+
 function prismOf(row: Row, name: string): { row: Row; same: boolean } | undefined {
   const candidates = rows.filter((r) => r.target === name && r.kind === row.kind && r.connections === row.connections);
   const same = candidates.find((r) => r.provider === row.provider);
@@ -698,14 +771,15 @@ function ratio(row: Row, base: { row: Row; same: boolean } | Row | undefined): s
 
 function resultsTable(): string {
   const lines = [
-    '| target | provider | operation | conns | req/s | p50 ms | p99 ms | × bare | × Prism | × Prism silent | unexpected |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| target | provider | operation | conns | req/s | p50 ms | p99 ms | bare beside, req/s | × bare | × Prism | × Prism silent | unexpected |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const isPrism = r.target.startsWith('Prism');
     lines.push(
       `| ${r.target} | ${r.provider} | ${r.operation} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ` +
-        `${r.kind === 'ceiling' ? '1.00' : ratio(r, ceilingOf(r))} | ${isPrism || r.kind === 'ceiling' ? '—' : ratio(r, prismOf(r, 'Prism'))} | ` +
+        `${r.target === 'authflow-mocks' && r.paired !== undefined ? Math.round(r.paired.rps) : '—'} | ` +
+        `${fmt(bareRatio(r))} | ${isPrism || r.kind === 'ceiling' ? '—' : ratio(r, prismOf(r, 'Prism'))} | ` +
         `${isPrism || r.kind === 'ceiling' ? '—' : ratio(r, prismOf(r, 'Prism -v silent'))} | ${r.unexpected} |`,
     );
   }
@@ -722,12 +796,11 @@ interface Check {
 function checks(): Check[] {
   const out: Check[] = [];
   const ours = rows.filter((r) => r.target === 'authflow-mocks');
-  const top = Math.max(...config.connections);
-  for (const r of ours.filter((x) => x.connections === top && x.kind !== 'ceiling')) {
-    const ceiling = ceilingOf(r);
-    if (ceiling === undefined) continue;
+  // Every row at every connection count ("at 10 and 50 connections").
+  for (const r of ours.filter((x) => x.kind !== 'ceiling')) {
+    const x = bareRatio(r);
+    if (x === undefined) continue;
     const goal = r.kind === 'issue' ? (r.jwt ? 0.3 : 0.4) : 0.5;
-    const x = r.rps / ceiling.rps;
     const what =
       r.kind === '401' ? '401 path' : r.kind === 'get' ? 'authorized GET' : r.jwt ? 'JWT issuance' : 'token issuance';
     out.push({
@@ -753,7 +826,8 @@ function checks(): Check[] {
     const fresh = rows.find((r) => r.kind === 'fresh' && r.connections === c);
     const full = rows.find((r) => r.kind === 'full' && r.connections === c);
     if (fresh === undefined || full === undefined || fresh.rps === 0) continue;
-    const x = full.rps / fresh.rps;
+    // Run for run: each run on the full store was followed by one on the fresh world.
+    const x = full.paired?.ratio ?? full.rps / fresh.rps;
     out.push({
       what: `steady when full: GET /me after ${fullFill?.count.toLocaleString('en') ?? '?'} issuances (${c} conns)`,
       goal: '≥ 0.9× the same GET on a fresh world',
@@ -826,7 +900,11 @@ function report(): string {
     '',
     resultsTable(),
     '',
-    '`× bare`: against the bare node:http server with the same method and connections. `× Prism`: against Prism on the same',
+    "`× bare`: against the bare node:http server with the same method and connections. For this server's rows the bare",
+    "server stays up and runs the same method right after each of the row's runs (`bare beside`): `× bare` is the median of",
+    'the per-run ratios, so a machine that speeds up or slows down within the bench moves both sides of each ratio. Other',
+    "rows compare with the bare rows at the top. The full store's row is paired the same way with the fresh world's.",
+    '`× Prism`: against Prism on the same',
     "provider and operation kind; `≈` marks a comparison with Prism's row of the same kind on another provider (Prism answers",
     "every operation from the spec's examples the same way). `unexpected`: responses with another status, errors, timeouts.",
   ];
@@ -892,7 +970,8 @@ function write(path: string, body: string): void {
 // ---- main ----
 function bound(): number {
   const perRow = config.warmup + config.runs * config.duration + 3 * (config.runs + 1);
-  const rowsCount = 2 + ourProviders.length * 2 + 1 + compareProviders.length * 6;
+  // This server's rows count twice: the bare server runs beside each of them.
+  const rowsCount = 2 + (ourProviders.length * 2 + 1) * 2 + compareProviders.length * 6;
   // The full-store fill runs in-process at well over 5,000 issuances/s; 10,000 fetches take seconds.
   const extra = config.targets.has('full') ? config.issuances / 5000 + 2 * perRow * config.connections.length : 0;
   return (perRow * rowsCount * config.connections.length + config.coldStarts * 2 * 10 + 300 + extra) * 1000;

@@ -23,6 +23,7 @@ const columns = [
   'req/s',
   'p50 ms',
   'p99 ms',
+  'bare beside, req/s',
   '× bare',
   '× Prism',
   '× Prism silent',
@@ -111,6 +112,8 @@ describe('npm run bench (quick)', () => {
       expect(row.unexpected).toBe('0');
     }
     for (const row of rows.filter((r) => r.target === 'authflow-mocks')) {
+      // The bare server ran beside each of this server's rows.
+      expect(Number(row['bare beside, req/s'])).toBeGreaterThan(0);
       expect(Number(row['× bare'])).toBeGreaterThan(0);
       // Prism has no 401 row to compare with; every other row has a ratio.
       if (!row.operation?.includes('401')) expect(Number(row['× Prism silent']?.replace('≈', ''))).toBeGreaterThan(0);
