@@ -136,12 +136,16 @@ if (hasTaskset) {
 }
 
 /** Spawns a server pinned to CPU 0 (when taskset exists). */
-function start(command: string, args: string[], options: { stdout?: 'pipe' | 'ignore' } = {}): ChildProcess {
+function start(
+  command: string,
+  args: string[],
+  options: { stdout?: 'pipe' | 'ignore'; env?: Record<string, string> } = {},
+): ChildProcess {
   const [cmd, argv] = hasTaskset ? ['taskset', ['-c', '0', command, ...args]] : [command, args];
   const child = spawn(cmd as string, argv as string[], {
     cwd: root,
     stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: '', NODE_ENV: 'production', ...options.env },
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -602,6 +606,7 @@ async function coldStart(
   args: string[],
   path: string,
   headers: Record<string, string>,
+  env: Record<string, string> = {},
 ) {
   const ms: number[] = [];
   for (let i = 0; i < config.coldStarts; i++) {
@@ -610,7 +615,7 @@ async function coldStart(
     const child = start(
       command,
       args.map((a) => (a === '{port}' ? String(port) : a)),
-      { stdout: 'ignore' },
+      { stdout: 'ignore', env },
     );
     child.stderr?.resume();
     await until2xx(port, path, headers, 60_000);
@@ -625,7 +630,21 @@ async function benchCold(): Promise<void> {
   const [cmd, args] = cliCommand();
   const label =
     config.cli === 'dist' ? 'authflow-mocks serve (dist/cli/cli.js)' : 'authflow-mocks serve (tsx mocks/tools/cli.ts)';
+  // The bin runs its bundle with the V8 code cache an earlier start wrote (the rows above ran it
+  // for minutes); the first start after a build or an install has none, as the second line shows.
   await coldStart(label, cmd, [...args, '--port', '{port}'], '/__control/health', {});
+  if (config.cli === 'dist') {
+    await coldStart(
+      `${label}, no code cache`,
+      cmd,
+      [...args, '--port', '{port}'],
+      '/__control/health',
+      {},
+      {
+        NODE_DISABLE_COMPILE_CACHE: '1',
+      },
+    );
+  }
   if (config.targets.has('prism') || config.targets.has('prism-silent')) {
     const id = compareProviders[0];
     if (id !== undefined) {
