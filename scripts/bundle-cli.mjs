@@ -6,7 +6,8 @@
  * the bundle with V8's code cache; a script, unlike an ES module, can be given cached data on
  * Node 20. dist/cli/package.json makes both files CommonJS (the package is `"type": "module"`).
  */
-import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -45,5 +46,9 @@ await build({
 });
 
 writeFileSync('dist/cli/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-copyFileSync('mocks/tools/bin.cjs', 'dist/cli/cli.js');
+// The bin names its code cache after the bundle's hash (V8 itself checks only the source's length).
+const bundleHash = createHash('sha256').update(readFileSync('dist/cli/main.js')).digest('hex');
+const bin = readFileSync('mocks/tools/bin.cjs', 'utf8');
+if (!bin.includes("'__BUNDLE_HASH__'")) throw new Error('mocks/tools/bin.cjs has no __BUNDLE_HASH__ to fill in');
+writeFileSync('dist/cli/cli.js', bin.replace("'__BUNDLE_HASH__'", `'${bundleHash}'`));
 chmodSync('dist/cli/cli.js', 0o755);

@@ -112,3 +112,12 @@ describe.skipIf(nodeHasItsOwn || uid === undefined)('the CLI bin: V8 code cache 
     expect(existsSync(cacheDir)).toBe(false);
   });
 });
+
+describe('the CLI bundle', () => {
+  it('holds no dynamic import() (a vm.Script with cached data cannot run one without an experimental option)', () => {
+    const bundle = readFileSync('dist/cli/main.js', 'utf8');
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle).toMatch(/require\("yaml"\)/);
+    expect(bundle).not.toMatch(/(^|[^\w$.])import\(/);
+  });
+});

@@ -9,7 +9,10 @@
  *   A second after starting, a process whose script had no usable cache writes one (it then holds
  *   the functions compiled so far). The cache lives in `<tmpdir>/authflow-mocks-compile-cache-<uid>`,
  *   a directory only this user may write (anything else there, and the cache is not used). V8
- *   rejects data made for another source, V8 version or flags; the bundle then compiles as usual.
+ *   rejects data made for another V8, other flags or a source of another length (the file's name
+ *   carries a hash of the bundle for the rest); the bundle then compiles as usual.
+ * - The bundle holds no `import()` (scripts/bundle-cli.mjs turns them into `require`): a
+ *   `vm.Script` could run one only through Node's experimental loader option.
  * - `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns the cache off. Any failure here
  *   falls back to a plain `require`.
  */
@@ -18,6 +21,8 @@ const Module = require('node:module');
 const path = require('node:path');
 
 const main = path.join(__dirname, 'main.js');
+/** The bundle's SHA-256, written here by scripts/bundle-cli.mjs (hashing 0.6 MB at each start costs ~5 ms). */
+const bundleHash = '__BUNDLE_HASH__';
 
 /** FNV-1a of a string, in hex (no crypto module to load at start). */
 function hash(text) {
@@ -47,23 +52,19 @@ function compileCached() {
   const vm = require('node:vm');
   const dir = cacheDirectory(fs);
   if (dir === undefined) return undefined;
-  // One file per installed copy (its directory) and Node: a rebuild or an upgrade replaces it. Size
-  // and mtime name the bundle's build, since V8 checks only the source's length.
-  const stat = fs.statSync(main);
+  // The bundle's first line is a shebang: fine for require, not inside a function wrapper.
+  const source = fs.readFileSync(main, 'utf8').replace(/^#!.*/, '');
+  // One file per installed copy (its directory) and Node: a rebuild or an upgrade replaces it. The
+  // name carries a hash of the bundle because V8 checks only the source's length (and npm gives
+  // every installed file the same mtime).
   const prefix = `main-${hash(__dirname)}-${process.version}-${process.arch}-`;
-  const name = `${prefix}${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`;
+  const name = `${prefix}${bundleHash.startsWith('__') ? hash(source) : bundleHash.slice(0, 16)}.cache`;
   const file = path.join(dir, name);
   let cachedData;
   try {
     cachedData = fs.readFileSync(file);
   } catch {}
-  // The bundle's first line is a shebang: fine for require, not inside a function wrapper.
-  const source = fs.readFileSync(main, 'utf8').replace(/^#!.*/, '');
-  const script = new vm.Script(Module.wrap(source), {
-    filename: main,
-    cachedData,
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     setTimeout(() => {
       try {
