@@ -51,6 +51,10 @@ export type MockErrorCode =
   | 'action_unknown'
   /** Fixtures (a config) that do not validate: `details.problems` lists each with its path. */
   | 'fixtures_invalid'
+  /** A world id (`/w/<id>/`, `X-Authflow-World`) that names no live world. */
+  | 'unknown_world'
+  /** One world more than the server keeps (`--max-worlds`). */
+  | 'too_many_worlds'
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
 
@@ -97,6 +101,8 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   too_many_faults: 400,
   action_unknown: 404,
   fixtures_invalid: 400,
+  unknown_world: 404,
+  too_many_worlds: 429,
   internal: 500,
 };
 

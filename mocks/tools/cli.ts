@@ -59,6 +59,9 @@ Runs the mock server. It listens on loopback unless --host names another interfa
   --log                    one line per request on stdout: time, method, host and path (no
                            query string), status, operationId, refusal reason, duration
   --log-format text|json   the log's format (default text; json: one object a line)
+  --world-ttl SECONDS      idle time after which a world (POST /__control/worlds) is removed
+                           (default 3600)
+  --max-worlds N           most worlds besides the default one (default 100; beyond: 429)
   -h, --help               this help
 
 Beyond loopback the control plane is off unless a control token is given. Without a token,
@@ -78,6 +81,15 @@ server on an ephemeral port, or against a running one. Needs the newman package 
   -h, --help         this help
 
 ${providersLine}`;
+
+/** A whole-number option within [min, max], or undefined when not given; anything else is a usage error. */
+function wholeNumber(raw: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    fail(`${name} must be ${min}-${max}, got ${raw}`);
+  return n;
+}
 
 /** A usage error: says so on stderr and exits 2. */
 function fail(message: string, help?: string): never {
@@ -246,6 +258,8 @@ async function serve(args: string[]): Promise<void> {
           json: { type: 'boolean', default: false },
           log: { type: 'boolean', default: false },
           'log-format': { type: 'string' },
+          'world-ttl': { type: 'string' },
+          'max-worlds': { type: 'string' },
         },
       }),
     serveUsage,
@@ -276,6 +290,8 @@ async function serve(args: string[]): Promise<void> {
   // plane is off unless a token guards it.
   const disabled = values['no-control'];
   const control = !disabled && (loopback || controlToken !== undefined);
+  const worldTtl = wholeNumber(values['world-ttl'], '--world-ttl', 1, 7 * 24 * 3600);
+  const maxWorlds = wholeNumber(values['max-worlds'], '--max-worlds', 0, 10_000);
   const options = parseProviderOptions(values.option ?? []);
   const only = values.provider === undefined ? config?.providers : providersOf(values.provider);
   const serverOptions: MockServerOptions = {
@@ -284,6 +300,10 @@ async function serve(args: string[]): Promise<void> {
     ...(config === undefined ? {} : { fixtures: fixturesOf(config) }),
     control,
     allowedHosts: values['allowed-host'] ?? [],
+    worlds: {
+      ...(worldTtl === undefined ? {} : { ttlSeconds: worldTtl }),
+      ...(maxWorlds === undefined ? {} : { max: maxWorlds }),
+    },
     ...(controlToken === undefined ? {} : { controlToken }),
     ...(logging ? { onRequest: (entry) => process.stdout.write(`${logLine(entry, logFormat)}\n`) } : {}),
   };

@@ -10,9 +10,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   answerControl,
+  controlErrorResponse,
   defaultBodyLimit,
   type HeaderReader,
   type IncomingRequest,
+  isMockError,
   type JournalRecord,
   MockError,
   type MockResponse,
@@ -23,6 +25,7 @@ import type { World } from '../../world.js';
 import { serveRequest } from '../pipeline.js';
 import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
 import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector.js';
+import { type CreateWorldInput, createWorlds, defaultWorldId, type WorldEntry, type Worlds } from './worlds.js';
 
 export interface HttpDoorOptions {
   /** Largest accepted request body in bytes. Default 1 MiB. */
@@ -54,6 +57,20 @@ export interface HttpDoorOptions {
    * this module by default; read only when `/__inspector/` is asked for.
    */
   inspectorDir?: string;
+  /**
+   * Worlds besides the server's own (`POST /__control/worlds`): how a new one is made, how long
+   * an idle one lives and how many there may be. Without `create`, a new world starts from the
+   * demo fixtures (`createMockServer` passes its own options).
+   */
+  worlds?: {
+    create?: (config: unknown) => World;
+    /** Idle seconds before a world is removed. Default 3600. */
+    ttlSeconds?: number;
+    /** Most worlds besides the default one. Default 100. */
+    max?: number;
+    /** Wall clock for idle times. Default `Date.now`. */
+    now?: () => number;
+  };
   /** Connection limits, so a slow or stalled client cannot hold the server. */
   timeouts?: {
     /** Time to receive the request headers. Default 10 s. */
@@ -76,6 +93,8 @@ export interface RequestLogEntry {
   host: string;
   /** The path on that host, without the query string. */
   path: string;
+  /** The world that answered, when not the default one. */
+  world?: string;
   /** 0: the connection was dropped (an injected fault). */
   status: number;
   provider: string | null;
@@ -97,6 +116,8 @@ export interface HttpDoor {
   listen(port?: number, host?: string): Promise<{ port: number; host: string; url: string }>;
   /** Stops accepting connections and waits for requests in flight. */
   close(): Promise<void>;
+  /** The server's worlds: the default one and those created over `/__control/worlds`. */
+  readonly worlds: Worlds;
 }
 
 export const defaultPort = 4010;
@@ -223,9 +244,28 @@ function describeBug(bug: World['engine']['bugs'][number]): string {
   return `authflow-mocks: answered 500${where}${operation}: ${message}. This is a bug; please report it.`;
 }
 
+/** `/__control/worlds` and `/__control/worlds/<id>`, answered on the server's root control plane only. */
+function worldsRoute(route: string): { id?: string } | undefined {
+  if (route === 'worlds') return {};
+  const m = /^worlds\/([^/]+)$/.exec(route);
+  return m === null ? undefined : { id: m[1] as string };
+}
+
+/** The world a path names (`/w/<id>/…`, or `/.well-known/<name>/w/<id>/<host>` of RFC 8414), and the rest. */
+const worldPath = /^\/w\/([^/]*)(\/.*)?$/;
+const wellKnownPath =
+  /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/(?:w\/([^/]+)\/)?([^/]+)(\/.*)?$/;
+
+const unknownWorld = (id: string) =>
+  controlErrorResponse(
+    new MockError(
+      'unknown_world',
+      `No world ${id.slice(0, 40)} on this server (deleted, idle past its time-to-live, or never created). POST /__control/worlds creates one.`,
+    ),
+  );
+
 /** Serves a mock world over node:http (not listening yet). */
 export function createHttpDoor(world: World, options: HttpDoorOptions = {}): HttpDoor {
-  const { engine } = world;
   const limit = options.bodyLimit ?? defaultBodyLimit;
   const timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 5_000, ...options.timeouts };
   const { controlToken } = options;
@@ -234,7 +274,18 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   /** Host names the control plane answers under without a token; the listening address joins on listen(). */
   const ownNames = controlHostNames(options.allowedHosts ?? []);
   const reportError = options.reportError ?? ((line: string) => process.stderr.write(`${line}\n`));
-  let reportedBugs = engine.bugs.length;
+  const worlds = createWorlds(world, {
+    create:
+      options.worlds?.create ??
+      (() => {
+        throw new MockError('control_invalid', 'This server makes no worlds.');
+      }),
+    ...(options.worlds?.ttlSeconds === undefined ? {} : { ttlSeconds: options.worlds.ttlSeconds }),
+    ...(options.worlds?.max === undefined ? {} : { max: options.worlds.max }),
+    ...(options.worlds?.now === undefined ? {} : { now: options.worlds.now }),
+  });
+  // Idle worlds are removed on every create and list, and by this sweep while the server listens.
+  let sweeper: ReturnType<typeof setInterval> | undefined;
   let closing = false;
   /** Open journal streams, ended by close(). */
   const streams = new Set<ServerResponse>();
@@ -270,23 +321,83 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     return `http://${shown}:${address.port}`;
   }
 
-  /** Reports the failures (500s) recorded since the last report, without query, headers or bodies. */
-  function reportBugs(): void {
-    if (reportedBugs > engine.bugs.length) reportedBugs = engine.bugs.length;
-    for (; reportedBugs < engine.bugs.length; reportedBugs++) {
-      const bug = engine.bugs[reportedBugs];
+  /** Reports the failures (500s) a world recorded since its last report, without query, headers or bodies. */
+  function reportBugs(entry: WorldEntry): void {
+    const { bugs } = entry.world.engine;
+    if (entry.reportedBugs > bugs.length) entry.reportedBugs = bugs.length;
+    for (; entry.reportedBugs < bugs.length; entry.reportedBugs++) {
+      const bug = bugs[entry.reportedBugs];
       if (bug !== undefined) reportError(describeBug(bug));
     }
   }
 
-  function index(base: string): MockResponse {
-    const providers = [...engine.providers.values()].map((p) => ({
+  function index(entry: WorldEntry, base: string): MockResponse {
+    const providers = [...entry.world.engine.providers.values()].map((p) => ({
       id: p.id,
       title: p.title,
       hosts: p.hosts.map((h) => ({ host: h, real: `https://${h}`, local: `${base}/${h}` })),
     }));
     const control = controlOn ? { control: `${base}/__control` } : {};
-    return { status: 200, body: { name: 'authflow-mocks', ...control, providers } };
+    const named = entry === worlds.defaultEntry ? {} : { world: entry.id };
+    return { status: 200, body: { name: 'authflow-mocks', ...named, ...control, providers } };
+  }
+
+  /** The URLs of a world, as `POST /__control/worlds` answers them. */
+  function worldUrls(origin: string, id: string) {
+    const base = id === defaultWorldId ? origin : `${origin}/w/${id}`;
+    return { base, control: `${base}/__control`, inspector: `${base}/__inspector/` };
+  }
+
+  /** `/__control/worlds[/<id>]`: create, list, delete. */
+  async function answerWorlds(
+    method: string,
+    id: string | undefined,
+    origin: string,
+    readJson: () => Promise<ReturnType<typeof parseBody>>,
+  ): Promise<MockResponse> {
+    const verb = method === 'HEAD' ? 'GET' : method;
+    try {
+      if (id === undefined && verb === 'GET') return { status: 200, body: { worlds: worlds.list() } };
+      if (id === undefined && verb === 'POST') {
+        const body = await readJson();
+        if (
+          body.kind === 'form' ||
+          (body.kind === 'json' && (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)))
+        ) {
+          throw new MockError('control_invalid', 'The body must be a JSON object (or none).');
+        }
+        const input = (body.kind === 'json' ? body.value : {}) as CreateWorldInput;
+        const entry = worlds.create(input);
+        return {
+          status: 201,
+          headers: { location: `${origin}/__control/worlds/${entry.id}` },
+          body: {
+            id: entry.id,
+            name: entry.name,
+            created: new Date(entry.created).toISOString(),
+            ttlSeconds: entry.ttlMs === null ? null : entry.ttlMs / 1000,
+            urls: worldUrls(origin, entry.id),
+          },
+        };
+      }
+      if (id !== undefined && verb === 'GET') {
+        const entry = worlds.get(id);
+        if (entry === undefined) return unknownWorld(id);
+        const summary = worlds.list().find((w) => w.id === entry.id);
+        return { status: 200, body: { ...summary, urls: worldUrls(origin, entry.id) } };
+      }
+      if (id !== undefined && verb === 'DELETE') {
+        return worlds.delete(id) ? { status: 204 } : unknownWorld(id);
+      }
+      return {
+        status: 405,
+        headers: { allow: id === undefined ? 'GET, HEAD, POST' : 'GET, HEAD, DELETE' },
+        body: { error: 'method_not_allowed', message: `${method} is not allowed here.` },
+      };
+    } catch (error) {
+      if (isMockError(error)) return controlErrorResponse(error);
+      throw error;
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -326,18 +437,47 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // served as `/host/...` (a bare `//` stays unknown, not the index).
     if (pathname.charCodeAt(1) === 47 /* / */ && /^\/\/+[^/]/.test(pathname)) pathname = pathname.replace(/^\/+/, '/');
     const search = q === -1 ? '' : url.slice(q + 1);
-    const slash = pathname.indexOf('/', 1);
-    let first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-    let rest = slash === -1 ? '/' : pathname.slice(slash);
-    // RFC 8414 §3.1: the metadata of an issuer with a path (here `/<host>`) lives at
-    // `/.well-known/<name>/<host>`: served as `/.well-known/<name>` on that host.
-    const wellKnown = !pathname.startsWith('/.well-known/')
-      ? null
-      : /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)(\/.*)?$/.exec(pathname);
+    const origin = authority === undefined ? listeningBase() : `http://${authority}`;
+
+    // Which world: `/w/<id>/…` in the path, else the `X-Authflow-World` header, else the default.
+    let worldId: string | undefined;
+    let first: string;
+    let rest: string;
+    // RFC 8414 §3.1: the metadata of an issuer with a path (here `[/w/<id>]/<host>`) lives at
+    // `/.well-known/<name>[/w/<id>]/<host>`: served as `/.well-known/<name>` on that host.
+    const wellKnown = proxied || !pathname.startsWith('/.well-known/') ? null : wellKnownPath.exec(pathname);
     if (wellKnown !== null) {
-      first = wellKnown[2] as string;
-      rest = `/.well-known/${wellKnown[1]}${wellKnown[3] ?? ''}`;
+      worldId = wellKnown[2];
+      first = wellKnown[3] as string;
+      rest = `/.well-known/${wellKnown[1]}${wellKnown[4] ?? ''}`;
+    } else {
+      const inWorld = proxied || pathname.charCodeAt(1) !== 119 /* w */ ? null : worldPath.exec(pathname);
+      if (inWorld !== null) {
+        worldId = inWorld[1] as string;
+        pathname = inWorld[2] ?? '/';
+        if (pathname.charCodeAt(1) === 47 /* / */ && /^\/\/+[^/]/.test(pathname))
+          pathname = pathname.replace(/^\/+/, '/');
+      }
+      const slash = pathname.indexOf('/', 1);
+      first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+      rest = slash === -1 ? '/' : pathname.slice(slash);
     }
+    const inPath = worldId !== undefined;
+    if (!inPath) {
+      const header = req.headers['x-authflow-world'];
+      if (typeof header === 'string' && header !== '') worldId = header.trim();
+    }
+    const entry = worldId === undefined ? worlds.defaultEntry : worlds.get(worldId);
+    if (entry === undefined) {
+      req.resume();
+      send(res, unknownWorld(worldId as string), method === 'HEAD', closing);
+      return;
+    }
+    const { engine } = entry.world;
+    worlds.touch(entry);
+    // Where this world's URLs start: the world's prefix when the path named it; a header keeps the plain layout.
+    const worldBase = inPath && entry !== worlds.defaultEntry ? `${origin}/w/${entry.id}` : origin;
+
     const reader = headerReader(req);
     const headers: HeaderReader =
       authority === req.headers.host
@@ -358,6 +498,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       } else if (response === undefined) {
         req.resume();
         journalStream(engine.journal, req, res, streams);
+        const end = () => res.destroy();
+        entry.disposers.add(end);
+        res.on('close', () => entry.disposers.delete(end));
         return;
       }
     } else if (first === '__inspector' && !proxied) {
@@ -369,13 +512,16 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         return;
       }
     } else if (first === '__control' && !proxied) {
+      const readJson = async () => parseBody(req.headers['content-type'] ?? null, await body());
+      const worldsCall =
+        entry === worlds.defaultEntry && !inPath ? worldsRoute(rest.slice(1).replace(/\/+$/, '')) : undefined;
       response =
         controlRefusal(method, headers) ??
-        (await answerControl(engine.control, method, rest, async () =>
-          parseBody(req.headers['content-type'] ?? null, await body()),
-        ));
+        (worldsCall !== undefined
+          ? await answerWorlds(method, worldsCall.id, origin, readJson)
+          : await answerControl(engine.control, method, rest, readJson));
     } else if (pathname === '/' && !proxied && (method === 'GET' || method === 'HEAD')) {
-      response = index(authority === undefined ? listeningBase() : `http://${authority}`);
+      response = index(entry, worldBase);
       if (controlOn && prefersHtml(req.headers.accept)) {
         req.resume();
         welcomePage(res, response.body, method === 'HEAD');
@@ -389,12 +535,12 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         search,
         reader,
         // Through a proxy the client named the real host itself; otherwise the host sits under this server.
-        proxied ? `http://${first}` : `${authority === undefined ? listeningBase() : `http://${authority}`}/${first}`,
+        proxied ? `http://${first}` : `${worldBase}/${first}`,
         body,
       );
       if (onRequest !== undefined) {
-        incoming.onRecord = (entry: JournalRecord) => {
-          recorded = entry;
+        incoming.onRecord = (record: JournalRecord) => {
+          recorded = record;
         };
       }
       response = await serveRequest(engine, incoming);
@@ -409,6 +555,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // Drain a body nobody read, so a keep-alive connection stays usable.
     if (bodyRead === undefined) req.resume();
     send(res, response, method === 'HEAD', closing);
+    if (entry.reportedBugs !== engine.bugs.length) reportBugs(entry);
     if (onRequest !== undefined) {
       const known = first === '__control' || first === '' ? undefined : recorded;
       // Refusals past the engine (control plane, unknown host) carry their code in the body.
@@ -422,6 +569,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         status: response.drop ? 0 : response.status,
         provider: known?.provider ?? null,
         operationId: known?.operationId ?? null,
+        ...(entry === worlds.defaultEntry ? {} : { world: entry.id }),
         ...(reason === undefined ? {} : { reason }),
         ...(known?.fault === undefined ? {} : { fault: known.fault }),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
@@ -445,7 +593,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         .catch((error: unknown) => {
           const url = req.url ?? '/';
           const q = url.indexOf('?');
-          engine.bugs.push({
+          world.engine.bugs.push({
             operationId: null,
             message: String(error),
             method: req.method ?? 'GET',
@@ -460,7 +608,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
             );
           else res.destroy();
         })
-        .finally(reportBugs);
+        .finally(() => reportBugs(worlds.defaultEntry));
     },
   );
   // `Expect` other than 100-continue (which Node answers itself): refused in JSON, not a bare 417.
@@ -508,6 +656,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
 
   return {
     httpServer: server,
+    worlds,
     listen(port = defaultPort, host = defaultHost) {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
@@ -516,6 +665,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           server.off('error', onError);
           const address = server.address() as AddressInfo;
           for (const name of controlHostNames([host, address.address])) ownNames.add(name);
+          sweeper ??= setInterval(() => worlds.sweep(), 60_000);
+          sweeper.unref();
           const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve({ port: address.port, host: address.address, url: `http://${shown}:${address.port}` });
         });
@@ -524,6 +675,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     close() {
       // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
       closing = true;
+      if (sweeper !== undefined) clearInterval(sweeper);
+      sweeper = undefined;
       // A journal stream never finishes on its own: end it now.
       for (const stream of streams) stream.destroy();
       streams.clear();
