@@ -75,7 +75,12 @@ Runs every provider's Postman collection with Newman (CLI and JUnit reporters), 
 server on an ephemeral port, or against a running one. Needs the newman package installed
 (npm install --save-dev newman).
 
-  --base-url URL     a running server, e.g. http://127.0.0.1:4010
+  --base-url URL     a running server, e.g. http://127.0.0.1:4010: each collection runs in a
+                     fresh world, deleted afterwards, so the server is left as it was; or a
+                     world's own URL (…/w/<id>): run there as it is, without a reset
+  --world default    run in the server's own world instead of a fresh one
+  --reset            let the collection reset an existing world first (off by default)
+  --control-token T  the server's control token (or AUTHFLOW_CONTROL_TOKEN)
   --provider ID      only these providers' collections (repeat, or comma-separated)
   --junit-dir DIR    where the JUnit reports go (default reports/newman)
   -h, --help         this help
@@ -89,6 +94,29 @@ function wholeNumber(raw: string | undefined, name: string, min: number, max: nu
   if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max)
     fail(`${name} must be ${min}-${max}, got ${raw}`);
   return n;
+}
+
+/** The options `newman` and `verify` share to pick where on a running server they run. */
+const worldTargetArgs = {
+  world: { type: 'string' },
+  reset: { type: 'boolean', default: false },
+  'control-token': { type: 'string' },
+} as const;
+
+function worldTargetOf(values: {
+  world?: string | undefined;
+  reset?: boolean | undefined;
+  'control-token'?: string | undefined;
+}) {
+  const { world } = values;
+  if (world !== undefined && world !== 'new' && world !== 'default')
+    fail(`--world must be new or default, got ${world}`);
+  const controlToken = values['control-token'] ?? (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
+  return {
+    ...(world === undefined ? {} : { world }),
+    reset: values.reset === true,
+    ...(controlToken === undefined ? {} : { controlToken }),
+  } as { world?: 'new' | 'default'; reset: boolean; controlToken?: string };
 }
 
 /** A usage error: says so on stderr and exits 2. */
@@ -405,6 +433,7 @@ async function runNewman(args: string[]): Promise<void> {
           'base-url': { type: 'string' },
           provider: { type: 'string', multiple: true },
           'junit-dir': { type: 'string', default: 'reports/newman' },
+          ...worldTargetArgs,
         },
       }),
     newmanUsage,
@@ -423,12 +452,18 @@ async function runNewman(args: string[]): Promise<void> {
     if (newmanMissing(error)) fail('the newman command needs the newman package: npm install --save-dev newman');
     throw error;
   }
-  const runs = await newmanModule.runCollections({
-    providers,
-    ...(baseUrl === undefined ? {} : { baseUrl }),
-    reporters: ['cli', 'junit'],
-    junitDir: values['junit-dir'],
-  });
+  const runs = await newmanModule
+    .runCollections({
+      providers,
+      ...(baseUrl === undefined ? {} : { baseUrl, ...worldTargetOf(values) }),
+      reporters: ['cli', 'junit'],
+      junitDir: values['junit-dir'],
+    })
+    .catch((error: unknown) => {
+      // The server made no world for the run (control plane off, or a control token is needed).
+      if (error instanceof Error && error.name === 'WorldTargetError') fail(error.message);
+      throw error;
+    });
   let failed = 0;
   for (const run of runs) {
     failed += run.failedAssertions + run.failures.length;

@@ -9,6 +9,7 @@ import newman, { type NewmanRunSummary } from 'newman';
 import { specsDir } from '../contract.js';
 import { createMockServer } from '../doors/http/index.js';
 import type { MocksOptions } from '../world.js';
+import { type WorldTargetOptions, worldTarget } from './world-target.js';
 
 export function collectionsDir(): string {
   return join(specsDir(), '..', 'collections');
@@ -16,6 +17,8 @@ export function collectionsDir(): string {
 
 export interface CollectionRun {
   provider: string;
+  /** Where it ran: `new` (a fresh world, deleted afterwards), `default`, or a world's id. */
+  world: string;
   assertions: number;
   failedAssertions: number;
   requests: number;
@@ -34,9 +37,13 @@ export interface SentRequest {
   body?: string;
 }
 
-export interface RunCollectionsOptions {
+export interface RunCollectionsOptions extends WorldTargetOptions {
   providers: readonly string[];
-  /** A running server's origin, e.g. `http://127.0.0.1:4010`; a fresh server when absent. */
+  /**
+   * A running server: its root (`http://127.0.0.1:4010`; each collection then runs in a fresh
+   * world, deleted afterwards) or a world's own URL (`…/w/<id>`, run as it is). A fresh private
+   * server when absent. See `world`, `reset`, `controlToken`.
+   */
   baseUrl?: string;
   /** Newman reporters, e.g. `['cli', 'junit']`. None by default. */
   reporters?: string[];
@@ -67,17 +74,26 @@ export async function runCollections(options: RunCollectionsOptions): Promise<Co
       );
       if (!existsSync(collection)) throw new Error(`No collection for ${provider}: run npm run generate`);
       const reporters = options.reporters ?? [];
-      const summary = await runOne({
-        collection: JSON.parse(readFileSync(collection, 'utf8')),
-        environment: JSON.parse(readFileSync(environment, 'utf8')),
-        envVar: [{ key: 'mockServer', value: origin as string }],
-        reporters,
-        reporter: { junit: { export: join(options.junitDir ?? 'reports/newman', `${provider}.xml`) } },
-        timeoutRequest: 10_000,
-      });
+      // A server of our own is private: the collection resets it as it likes. A running one may be shared.
+      const target = server === undefined ? await worldTarget(origin as string, options) : undefined;
+      const variables = { mockServer: target?.base ?? (origin as string), ...target?.variables };
+      let summary: NewmanRunSummary;
+      try {
+        summary = await runOne({
+          collection: JSON.parse(readFileSync(collection, 'utf8')),
+          environment: JSON.parse(readFileSync(environment, 'utf8')),
+          envVar: Object.entries(variables).map(([key, value]) => ({ key, value })),
+          reporters,
+          reporter: { junit: { export: join(options.junitDir ?? 'reports/newman', `${provider}.xml`) } },
+          timeoutRequest: 10_000,
+        });
+      } finally {
+        await target?.done();
+      }
       const stats = summary.run.stats;
       runs.push({
         provider,
+        world: target?.world ?? 'new',
         assertions: stats.assertions.total ?? 0,
         failedAssertions: stats.assertions.failed ?? 0,
         requests: stats.requests.total ?? 0,

@@ -18,8 +18,9 @@ import type { NewmanRunSummary } from 'newman';
 import type { ContractProblem } from '../contract.js';
 import { isSecretQueryName, redactQuery } from '../core/journal.js';
 import type { Operation } from '../core/provider.js';
-import { isProviderId, providerIds } from '../providers/index.js';
+import { isProviderId, type ProviderId, providerIds } from '../providers/index.js';
 import { createWorld } from '../world.js';
+import { type WorldTarget, WorldTargetError, worldTarget } from './world-target.js';
 
 export type OperationVerdict = 'conforms' | 'drifts' | 'not_exercised';
 
@@ -54,6 +55,8 @@ export interface VerifyReport {
   provider: string;
   /** `live`, or the base URL the collection ran against. */
   target: string;
+  /** On a mock server: `new` (a fresh world, deleted afterwards), `default`, or the id of the given world. */
+  world?: string;
   startedAt: string;
   finishedAt: string;
   /** True when nothing drifts. */
@@ -92,6 +95,15 @@ export interface VerifyOptions {
   processEnv?: Record<string, string | undefined>;
   /** Per-request timeout in ms. Default 15,000. */
   timeoutMs?: number;
+  /**
+   * With `baseUrl` a server's root: `new` (default) runs in a fresh world, deleted afterwards;
+   * `default` in the server's own world. A world's own URL (`…/w/<id>`) runs in that world.
+   */
+  world?: 'new' | 'default';
+  /** Let the collection reset an existing world before it runs. Default false. */
+  reset?: boolean;
+  /** The mock server's control token, for creating the world and the collection's control steps. */
+  controlToken?: string;
 }
 
 /** `usage`: bad options; `unreachable`: the host does not answer (checked before the run). */
@@ -473,7 +485,42 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   }
   const timeoutMs = options.timeoutMs ?? 15_000;
   const secrets = new Secrets();
-  const environment = environmentFor(provider, { ...options, ...(baseUrl === undefined ? {} : { baseUrl }) }, secrets);
+  if (options.controlToken !== undefined) secrets.add(options.controlToken);
+  if (baseUrl !== undefined) await probe([baseUrl], Math.min(timeoutMs, 10_000));
+  // On a mock server, a fresh world unless a world (or the default one) is named: see world-target.ts.
+  let target: WorldTarget | undefined;
+  if (baseUrl !== undefined) {
+    try {
+      target = await worldTarget(baseUrl, options);
+    } catch (error) {
+      if (error instanceof WorldTargetError) throw new VerifyError('usage', error.message);
+      throw error;
+    }
+  }
+  try {
+    return await verifyIn(provider, options, target, secrets, timeoutMs);
+  } finally {
+    await target?.done();
+  }
+}
+
+async function verifyIn(
+  provider: ProviderId,
+  options: VerifyOptions,
+  target: WorldTarget | undefined,
+  secrets: Secrets,
+  timeoutMs: number,
+): Promise<VerifyReport> {
+  const baseUrl = target?.base;
+  const environment = environmentFor(
+    provider,
+    {
+      ...options,
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      variables: { ...options.variables, ...target?.variables },
+    },
+    secrets,
+  );
   const world = createWorld({ providers: [provider] });
   const router = world.engine.router;
   const operations = world.engine.providers.get(provider)?.operations as readonly Operation[];
@@ -482,7 +529,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const liveBases = environment.values
     .filter((v) => v.key !== 'controlBase' && /^https?:\/\/[^{]+$/.test(v.value))
     .map((v) => `${new URL(v.value).origin}/`);
-  await probe(baseUrl === undefined ? [...new Set(liveBases)] : [baseUrl], Math.min(timeoutMs, 10_000));
+  if (baseUrl === undefined) await probe([...new Set(liveBases)], Math.min(timeoutMs, 10_000));
 
   const collection = JSON.parse(
     readFileSync(join(collectionsDir(), `${provider}.postman_collection.json`), 'utf8'),
@@ -579,6 +626,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const report: VerifyReport = {
     provider,
     target: baseUrl === undefined ? 'live' : secrets.scrub(withoutUserinfo(baseUrl)),
+    ...(target === undefined ? {} : { world: target.world }),
     startedAt,
     finishedAt: new Date().toISOString(),
     ok: count('drifts') === 0,
@@ -667,7 +715,7 @@ export function writeReports(report: VerifyReport, outDir: string, reporters: re
 // ---- the command ----
 
 export const verifyUsage =
-  'authflow-mocks verify --provider ID [--base-url URL | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify]';
+  'authflow-mocks verify --provider ID [--base-url URL [--world default] [--reset] [--control-token T] | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify]';
 
 /**
  * `authflow-mocks verify`: answers the exit code (0 nothing drifts, 1 drift, 2 usage error or
@@ -692,6 +740,9 @@ export async function verifyCommand(
     'env-var'?: string[];
     reporters?: string;
     out?: string;
+    world?: string;
+    reset?: boolean;
+    'control-token'?: string;
   };
   try {
     values = parseArgs({
@@ -704,6 +755,9 @@ export async function verifyCommand(
         'env-var': { type: 'string', multiple: true },
         reporters: { type: 'string', default: 'cli,junit,json' },
         out: { type: 'string', default: join('reports', 'verify') },
+        world: { type: 'string' },
+        reset: { type: 'boolean' },
+        'control-token': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -726,6 +780,9 @@ export async function verifyCommand(
     variables[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   if (values.env !== undefined && !existsSync(values.env)) return usageError(`no environment file ${values.env}`);
+  if (values.world !== undefined && values.world !== 'new' && values.world !== 'default')
+    return usageError(`--world must be new or default, got ${values.world}`);
+  const controlToken = values['control-token'] ?? (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
 
   let drift = false;
   for (const provider of providers) {
@@ -736,6 +793,9 @@ export async function verifyCommand(
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
         ...(values.env === undefined ? {} : { envFile: values.env }),
         variables,
+        ...(values.world === undefined ? {} : { world: values.world as 'new' | 'default' }),
+        reset: values.reset === true,
+        ...(controlToken === undefined ? {} : { controlToken }),
       });
     } catch (error) {
       if (error instanceof VerifyError) return usageError(error.message);

@@ -55,6 +55,8 @@ function item(provider: string, step: Step, key: string): ItemDefinition {
   const headers = Object.entries(step.headers ?? {}).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: v })),
   );
+  // A server started with a control token wants it on control requests (empty: none is needed).
+  if (step.mockOnly) headers.push({ key: 'X-Control-Token', value: '{{controlToken}}' });
   let body: NonNullable<ItemDefinition['request']> extends infer R ? (R extends { body?: infer B } ? B : never) : never;
   if (step.json !== undefined) {
     headers.push({ key: 'Content-Type', value: 'application/json' });
@@ -142,10 +144,12 @@ export function buildCollection(spec: CollectionSpec): object {
 }
 
 export function buildEnvironment(provider: string, name: string, values: Record<string, string>): object {
+  // The mock's environments name the control token its control steps send (empty: none needed).
+  const all = values.controlBase ? { controlToken: '', ...values } : values;
   return {
     id: stableId(provider, 'environment', name),
     name,
-    values: Object.entries(values).map(([key, value]) => ({
+    values: Object.entries(all).map(([key, value]) => ({
       key,
       value,
       type: /secret|password|token/i.test(key) ? 'secret' : 'default',
