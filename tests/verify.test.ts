@@ -177,9 +177,11 @@ describe('verify against a drifted provider', () => {
         expect(res.status).toBe(201);
       }
       // Skipping the control plane (as against a real host) keeps the faults: a reset would clear them.
+      // The faults wait in the server's own world: verify runs there when told (by default it makes a world).
       const report = await verifyCollection({
         provider: 'eventbookings',
         baseUrl: mockUrl,
+        world: 'default',
         variables: { controlBase: '' },
       });
       await fetch(`${mockUrl}/__control/faults`, { method: 'DELETE' });
@@ -230,7 +232,18 @@ describe('verify against a drifted provider', () => {
       });
       const out = mkdtempSync(join(tmpdir(), 'verify-header-'));
       try {
-        const run = await runBuiltCli(['verify', '--provider', 'eventix', '--base-url', proxy.url, '--out', out]);
+        // In the server's own world: the proxy matches the plain path (a new world's would start /w/<id>).
+        const run = await runBuiltCli([
+          'verify',
+          '--provider',
+          'eventix',
+          '--base-url',
+          proxy.url,
+          '--world',
+          'default',
+          '--out',
+          out,
+        ]);
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/DRIFT authorize GET \/tokens\/authorize/);
         expect(run.stdout).toMatch(/302 Location: expected required header Location, got absent/);
@@ -370,9 +383,11 @@ describe('verify: credentials', () => {
           }),
         })
       ).json()) as { refresh_token: string };
+      // The refresh token belongs to the server's own world, where it was issued.
       const report = await verifyCollection({
         provider: 'eventix',
         baseUrl: mockUrl,
+        world: 'default',
         variables: { controlBase: '', refreshToken: tokens.refresh_token },
       });
       expect(report.ok).toBe(true);
