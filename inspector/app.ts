@@ -122,6 +122,13 @@ class ControlFailure extends Error {
   }
 }
 
+/**
+ * The world this page inspects: `/w/<id>/__inspector/` is world `<id>`'s page, `/__inspector/`
+ * the default world's. Every control call goes to that world's `/__control`.
+ */
+const worldBase = /^(\/w\/[A-Za-z0-9_-]+)\/__inspector\//.exec(location.pathname)?.[1] ?? '';
+const worldId = worldBase === '' ? 'default' : worldBase.slice(3);
+
 function headers(json: boolean): Headers {
   const out = new Headers({ accept: 'application/json' });
   if (json) out.set('content-type', 'application/json');
@@ -133,7 +140,7 @@ function headers(json: boolean): Headers {
 async function control<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const send = () =>
-    fetch(`/__control${path}`, {
+    fetch(`${worldBase}/__control${path}`, {
       method,
       headers: headers(method !== 'GET'),
       credentials: 'same-origin',
@@ -222,10 +229,11 @@ async function streamJournal(): Promise<void> {
   const abort = new AbortController();
   streamAbort = abort;
   try {
-    let res = await fetch('/__control/journal/stream', { headers: headers(false), signal: abort.signal });
+    const url = `${worldBase}/__control/journal/stream`;
+    let res = await fetch(url, { headers: headers(false), signal: abort.signal });
     while (res.status === 401) {
       await askForToken();
-      res = await fetch('/__control/journal/stream', { headers: headers(false), signal: abort.signal });
+      res = await fetch(url, { headers: headers(false), signal: abort.signal });
     }
     if (!res.ok || res.body === null) throw new Error(`stream answered ${res.status}`);
     if (polling !== undefined) window.clearInterval(polling);
@@ -1179,14 +1187,50 @@ async function refreshView(): Promise<void> {
   if (view === 'faults') await refreshFaults();
 }
 
+interface WorldListed {
+  id: string;
+  name: string | null;
+  default: boolean;
+  requests: number;
+}
+
+/**
+ * The world picker: the default world and the live ones (`GET /__control/worlds`, which the
+ * server answers on its root only); choosing one opens that world's inspector.
+ */
+async function fillWorldPicker(): Promise<void> {
+  const picker = $<HTMLSelectElement>('world-picker');
+  let worlds: WorldListed[] = [{ id: worldId, name: null, default: worldId === 'default', requests: 0 }];
+  try {
+    const res = await fetch('/__control/worlds', { headers: headers(false), cache: 'no-store' });
+    if (res.ok) worlds = ((await res.json()) as { worlds: WorldListed[] }).worlds;
+  } catch {
+    // The list is a convenience: without it the page still inspects its own world.
+  }
+  if (!worlds.some((w) => w.id === worldId)) worlds.push({ id: worldId, name: null, default: false, requests: 0 });
+  picker.replaceChildren(
+    ...worlds.map((w) => {
+      const label = w.default ? 'default' : `${w.name ?? 'world'} · ${w.id.slice(0, 8)}…`;
+      const option = h('option', { value: w.id }, label) as HTMLOptionElement;
+      option.selected = w.id === worldId;
+      return option;
+    }),
+  );
+  picker.addEventListener('change', () => {
+    const id = picker.value;
+    location.assign(`${id === 'default' ? '' : `/w/${encodeURIComponent(id)}`}/__inspector/${location.hash}`);
+  });
+}
+
 async function start(): Promise<void> {
-  const index = (await (await fetch('/', { headers: { accept: 'application/json' } })).json()) as {
+  document.body.dataset.world = worldId;
+  const index = (await (await fetch(`${worldBase}/`, { headers: { accept: 'application/json' } })).json()) as {
     providers: ProviderInfo[];
   };
   providers = index.providers;
   operations = (await (await fetch('/__inspector/operations.json')).json()) as Record<string, OperationInfo[]>;
   fixtures = await control<Record<string, Record<string, unknown>>>('/fixtures');
-  await Promise.all([refreshClock(), refreshTokens(), refreshFaults()]);
+  await Promise.all([refreshClock(), refreshTokens(), refreshFaults(), fillWorldPicker()]);
   $('reset').addEventListener('click', () => {
     const dialog = $<HTMLDialogElement>('confirm-dialog');
     dialog.returnValue = '';
