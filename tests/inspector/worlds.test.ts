@@ -63,7 +63,10 @@ describeBrowser('the inspector and worlds', () => {
     expect(await picker.inputValue()).toBe(world.id);
     expect(await picker.locator('option:checked').innerText()).toContain('checkout suite');
     // The world's clock (two hours on), its expired token, and its journal.
-    await page.locator('#tokens-table tr[data-state="expired"]', { hasText: 'eventbookings' }).first().waitFor({ timeout: 5000 });
+    await page
+      .locator('#tokens-table tr[data-state="expired"]', { hasText: 'eventbookings' })
+      .first()
+      .waitFor({ timeout: 5000 });
     await page.goto(`${world.base}/__inspector/#journal`);
     await page.waitForSelector('body[data-ready]');
     const entries = page.locator('#journal-list li');
