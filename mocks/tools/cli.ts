@@ -250,6 +250,7 @@ function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
   const target = entry.host === '' ? entry.path : `${entry.host}${entry.path}`;
   const parts = [entry.time, entry.method, target, String(entry.status), entry.operationId ?? '-'];
   if (entry.reason !== undefined) parts.push(entry.reason);
+  if (entry.world !== undefined) parts.push(`world=${entry.world}…`);
   parts.push(`${entry.durationMs}ms`);
   return parts.join(' ');
 }

@@ -93,7 +93,7 @@ export interface RequestLogEntry {
   host: string;
   /** The path on that host, without the query string. */
   path: string;
-  /** The world that answered, when not the default one. */
+  /** The first 8 characters of the world that answered, when not the default one (an id is a capability). */
   world?: string;
   /** 0: the connection was dropped (an injected fault). */
   status: number;
@@ -569,7 +569,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         status: response.drop ? 0 : response.status,
         provider: known?.provider ?? null,
         operationId: known?.operationId ?? null,
-        ...(entry === worlds.defaultEntry ? {} : { world: entry.id }),
+        // A world id is a capability: the log names its first 8 characters only.
+        ...(entry === worlds.defaultEntry ? {} : { world: entry.id.slice(0, 8) }),
         ...(reason === undefined ? {} : { reason }),
         ...(known?.fault === undefined ? {} : { fault: known.fault }),
         durationMs: Math.round((performance.now() - started) * 10) / 10,
