@@ -4,8 +4,8 @@
  * daemon needs no bridge and no iptables rules).
  */
 import { type SpawnOptions, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { beforeAll, describe, inject } from 'vitest';
+import { freePortOnLoopback } from '../support/ports.js';
 
 export const docker = inject('docker');
 
@@ -66,16 +66,7 @@ export function dockerRun(args: string[], timeoutMs?: number): Promise<Run> {
 }
 
 /** A port nothing listens on right now (for PORT in a host-network container). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = freePortOnLoopback;
 
 /** Polls until `check` returns a value, or fails after `ms`. */
 export async function eventually<T>(check: () => Promise<T | undefined>, ms = 30_000, what = 'condition'): Promise<T> {
