@@ -15,6 +15,9 @@ const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.en
 if (docker.dockerHost !== undefined) process.env.DOCKER_HOST = docker.dockerHost;
 // Ryuk (Testcontainers' reaper) is an image no offline machine can pull; the tests stop what they start.
 process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+// The containers share the host's network, so they are reached on 127.0.0.1. (Inside a container,
+// Testcontainers would otherwise look for the gateway of a `bridge` network a private daemon lacks.)
+if (docker.dockerHost?.startsWith('unix:')) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
 
 /**
  * A `describe` for tests that need Docker: skipped, saying why, when Docker is unavailable
