@@ -14,13 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'authflow-tc-'));
 /** Every container this file starts carries it, so the ones a failed start leaves behind are removed too. */
 const label = { 'org.authflow-mocks.test': `testcontainers-${process.pid}` };
 afterAll(async () => {
-  const left = await dockerRun([
-    'ps',
-    '-aq',
-    '--filter',
-    `label=org.authflow-mocks.test=testcontainers-${process.pid}`,
-  ]);
-  if (left.stdout !== '') await dockerRun(['rm', '-f', ...left.stdout.split('\n')]);
+  if (docker.problem === undefined) {
+    const filter = `label=org.authflow-mocks.test=testcontainers-${process.pid}`;
+    const left = await dockerRun(['ps', '-aq', '--filter', filter]);
+    if (left.stdout !== '') await dockerRun(['rm', '-f', ...left.stdout.split('\n')]);
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
