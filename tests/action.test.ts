@@ -4,7 +4,7 @@
  * a copy of this checkout's build (`version` a path), as a workflow in this repository would.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,23 @@ const dir = mkdtempSync(join(tmpdir(), 'authflow-action-'));
 /** A copy of the built package: a rebuild elsewhere in the run cannot pull dist/ from under it. */
 const checkout = join(dir, 'checkout');
 
-beforeAll(() => {
-  for (const part of ['package.json', 'dist/cli', 'dist/inspector', 'specs', 'schema', 'node_modules/yaml'])
-    cpSync(join(root, part), join(checkout, part), { recursive: true });
-});
+beforeAll(async () => {
+  // Another test file may be rebuilding dist/ right now (tests/package.test.ts): retry until a whole copy is taken.
+  const parts = ['package.json', 'dist/cli', 'dist/inspector', 'specs', 'schema', 'node_modules/yaml'];
+  const end = Date.now() + 120_000;
+  for (;;) {
+    try {
+      rmSync(checkout, { recursive: true, force: true });
+      for (const part of parts) cpSync(join(root, part), join(checkout, part), { recursive: true });
+      if (existsSync(join(checkout, 'dist/cli/main.js')) && existsSync(join(checkout, 'dist/inspector/index.html')))
+        return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+    if (Date.now() > end) throw new Error('dist/ was not complete within 120 s (npm run build)');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface ScriptRun {
