@@ -8,8 +8,7 @@
  * unset.
  */
 import { hostName } from '../doors/http/control-guard.js';
-import { parseConfigText } from './load.js';
-import { type ParsedConfig, parseConfig } from './schema.js';
+import { ConfigError, type ParsedConfig, parseConfig } from './schema.js';
 
 /** Where an inline config's problems say they come from. */
 export const inlineConfigSource = 'AUTHFLOW_CONFIG_JSON';
@@ -53,7 +52,18 @@ export function serveEnvironment(env: NodeJS.ProcessEnv = process.env): {
   };
 }
 
-/** Parses and validates an inline config; throws one `ConfigError` listing every problem. */
-export async function parseInlineConfig(text: string): Promise<ParsedConfig> {
-  return parseConfig(await parseConfigText(text, inlineConfigSource), inlineConfigSource);
+/**
+ * Parses and validates an inline config; throws one `ConfigError` listing every problem. A syntax
+ * error says where, never quotes the text: it may hold secrets, and the error ends up in logs.
+ */
+export function parseInlineConfig(text: string): ParsedConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    const where = at === undefined ? '' : ` at position ${at}`;
+    throw new ConfigError([{ path: '(inline)', message: `JSON syntax error${where}` }], inlineConfigSource);
+  }
+  return parseConfig(value, inlineConfigSource);
 }

@@ -117,6 +117,15 @@ describe('serve with container settings', () => {
     expect(cli.stderr()).toContain('JSON syntax error');
   });
 
+  it('a syntax error in AUTHFLOW_CONFIG_JSON never echoes the text (it may hold secrets)', async () => {
+    for (const text of ['hunter2-secret-value', '{"client_secret":"hunter2-secret-value"x}']) {
+      const cli = startCli(['serve', '--port', '0'], { AUTHFLOW_CONFIG_JSON: text });
+      expect(await exitOf(cli)).toBe(2);
+      expect(cli.stderr()).toContain('JSON syntax error');
+      expect(cli.stderr()).not.toContain('hunter2');
+    }
+  });
+
   it('AUTHFLOW_CONFIG together with AUTHFLOW_CONFIG_JSON is a usage error (exit 2)', async () => {
     const cli = startCli(['serve', '--port', '0'], { AUTHFLOW_CONFIG: 'x.json', AUTHFLOW_CONFIG_JSON: '{}' });
     expect(await exitOf(cli)).toBe(2);
