@@ -54,4 +54,6 @@ LABEL $label=true
 CMD ["node"]
 DOCKERFILE
 docker build -q -t "$tag" "$context" >/dev/null
+# It must run node as the Dockerfile's HEALTHCHECK and ENTRYPOINT do.
+docker run --rm --network none --user node "$tag" node -e "process.exit(process.getuid() === 1000 ? 0 : 1)"
 echo "stand-in-base: built $tag from $node_bin ($(node --version))"
