@@ -3,20 +3,18 @@
  * health, the flows through it, configuration by mounted file and inline, a bad config, the user
  * it runs as, SIGTERM, the control-plane guard beyond loopback, and its size.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeDocker, docker, dockerRun, eventually, freePort, healthOf } from './support.js';
+import { describeDocker, docker, dockerRun, eventually, freePort, healthOf, lazyTempDir } from './support.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'authflow-image-'));
+const dir = lazyTempDir('authflow-image-');
 const started: string[] = [];
 let counter = 0;
 
 afterAll(async () => {
   if (started.length > 0) await dockerRun(['rm', '-f', ...started]);
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const demo = { client_id: 'eb-demo-events', client_secret: 'ebs_7Kq2vN9xR4mT8wZ1pL6c' };
@@ -67,7 +65,7 @@ function statusWithHost(url: string, path: string, host: string): Promise<number
 }
 
 function writeConfig(name: string, text: string): string {
-  const file = join(dir, name);
+  const file = join(dir(), name);
   writeFileSync(file, text);
   chmodSync(file, 0o644);
   return file;

@@ -4,7 +4,10 @@
  * daemon needs no bridge and no iptables rules).
  */
 import { type SpawnOptions, spawn } from 'node:child_process';
-import { describe, inject, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, inject, it } from 'vitest';
 import { freePortOnLoopback } from '../support/ports.js';
 
 export const docker = inject('docker');
@@ -89,4 +92,19 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 30
 /** A container's health status (`starting`, `healthy`, `unhealthy`). */
 export async function healthOf(name: string): Promise<string> {
   return (await dockerRun(['inspect', '-f', '{{.State.Health.Status}}', name])).stdout;
+}
+
+/**
+ * A temporary folder made on first use and removed after the file's tests (a skipped file makes
+ * none, so leaves none).
+ */
+export function lazyTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    dir ??= mkdtempSync(join(tmpdir(), prefix));
+    return dir;
+  };
 }

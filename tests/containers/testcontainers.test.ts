@@ -2,15 +2,14 @@
  * `authflow-mocks/testcontainers` (mocks/testcontainers/index.ts) with testcontainers 11, on the
  * image the global setup built. Host networking: a private test daemon has no bridge.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RemoteError } from '../../mocks/remote/index.js';
 import { AuthflowMocksContainer, type StartedAuthflowMocksContainer } from '../../mocks/testcontainers/index.js';
-import { describeDocker, docker, dockerRun } from './support.js';
+import { describeDocker, docker, dockerRun, lazyTempDir } from './support.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'authflow-tc-'));
+const dir = lazyTempDir('authflow-tc-');
 /** Every container this file starts carries it, so the ones a failed start leaves behind are removed too. */
 const label = { 'org.authflow-mocks.test': `testcontainers-${process.pid}` };
 afterAll(async () => {
@@ -19,7 +18,6 @@ afterAll(async () => {
     const left = await dockerRun(['ps', '-aq', '--filter', filter]);
     if (left.stdout !== '') await dockerRun(['rm', '-f', ...left.stdout.split('\n')]);
   }
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const own = { client_id: 'acme-app', client_secret: 'acme-secret-1' };
@@ -89,7 +87,7 @@ describeDocker('AuthflowMocksContainer', () => {
   });
 
   it('takes a config file by path (copied into the container and named by AUTHFLOW_CONFIG)', async () => {
-    const file = join(dir, 'authflow-mocks.config.yaml');
+    const file = join(dir(), 'authflow-mocks.config.yaml');
     writeFileSync(
       file,
       'eventbookings:\n  mode: replace\n  organisations: [{ org_uuid: org-y, name: Y }]\n  applications: [{ client_id: yaml-app, client_secret: yaml-secret, org_uuid: org-y }]\n',
