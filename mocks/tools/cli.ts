@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseInlineConfig, serveEnvironment } from '../config/env.js';
 import { findConfigFile, fixturesOf, loadConfigFile } from '../config/load.js';
 import { ConfigError, type ParsedConfig } from '../config/schema.js';
 import {
@@ -40,7 +41,8 @@ Runs the mock server. It listens on loopback unless --host names another interfa
 
   --config PATH            your own world: credentials, users, data, options (JSON or YAML;
                            default authflow-mocks.config.json/.yaml/.yml here, or
-                           AUTHFLOW_CONFIG). A bad file exits 2 listing every problem.
+                           AUTHFLOW_CONFIG; AUTHFLOW_CONFIG_JSON holds a whole config inline).
+                           A bad file exits 2 listing every problem.
   --watch                  reload the config file when it changes (a bad edit keeps the world)
   --port N                 port (default 4010; PORT in the environment also sets it; 0 picks one)
   --host ADDR              interface to listen on (default 127.0.0.1)
@@ -48,12 +50,13 @@ Runs the mock server. It listens on loopback unless --host names another interfa
   --option ID.NAME=VALUE   a provider option, e.g. --option eventix.tokenCap=3 (repeatable;
                            VALUE is read as JSON, else as a string)
   --control-token-file F   guard /__control with the token in file F (first line); requests then
-                           send Authorization: Bearer <token>. AUTHFLOW_CONTROL_TOKEN in the
-                           environment does the same. Prefer either to --control-token, which
-                           shows in the process list.
+                           send Authorization: Bearer <token>. AUTHFLOW_CONTROL_TOKEN (or
+                           AUTHFLOW_CONTROL_TOKEN_FILE) in the environment does the same. Prefer
+                           either to --control-token, which shows in the process list.
   --control-token T        the same, given on the command line
   --no-control             turn the control plane (/__control) off
-  --allowed-host NAME      another Host name the control plane accepts (repeatable)
+  --allowed-host NAME      another Host name the control plane accepts (repeatable;
+                           AUTHFLOW_ALLOWED_HOSTS adds a comma-separated list)
   --quiet                  print one line: the URL
   --json                   print one JSON line: {"url", "control", "providers"}
   --log                    one line per request on stdout: time, method, host and path (no
@@ -234,12 +237,12 @@ function parseProviderOptions(values: readonly string[]): ProviderOptions {
   return out as ProviderOptions;
 }
 
-function readTokenFile(path: string): string {
+function readTokenFile(path: string, from = '--control-token-file'): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    fail(`cannot read --control-token-file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    fail(`cannot read ${from} ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return (text.split(/\r?\n/)[0] ?? '').trim();
 }
@@ -255,10 +258,10 @@ function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
   return parts.join(' ');
 }
 
-/** Reads and validates a config file, or prints every problem and exits 2. */
-async function loadConfigOrExit(file: string): Promise<ParsedConfig> {
+/** Reads and validates a config file (or AUTHFLOW_CONFIG_JSON's text), or prints every problem and exits 2. */
+async function loadConfigOrExit(file: string | { inline: string }): Promise<ParsedConfig> {
   try {
-    return await loadConfigFile(file);
+    return typeof file === 'string' ? await loadConfigFile(file) : await parseInlineConfig(file.inline);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`authflow-mocks: ${error.message}\n`);
@@ -294,9 +297,18 @@ async function serve(args: string[]): Promise<void> {
     serveUsage,
     'serve',
   );
-  // The config file (a bad one exits 2 with every problem: never a half-configured server).
-  const configFile = findConfigFile(values.config);
-  const config = configFile === undefined ? undefined : await loadConfigOrExit(configFile);
+  // Container settings (AUTHFLOW_CONFIG_JSON, AUTHFLOW_CONTROL_TOKEN_FILE, AUTHFLOW_ALLOWED_HOSTS).
+  const { settings: env, problems: envProblems } = serveEnvironment();
+  if (envProblems.length > 0) fail(envProblems.join('\n'));
+  // The config file, or the inline config (a bad one exits 2 with every problem: never a half-configured server).
+  const inline = values.config === undefined ? env.configJson : undefined;
+  const configFile = inline === undefined ? findConfigFile(values.config) : undefined;
+  const config =
+    inline !== undefined
+      ? await loadConfigOrExit({ inline })
+      : configFile === undefined
+        ? undefined
+        : await loadConfigOrExit(configFile);
   if (values.watch && configFile === undefined) fail('--watch needs a config file (--config PATH)');
   const host = values.host ?? config?.host ?? defaultHost;
   const rawPort = values.port ?? (process.env.PORT || undefined) ?? String(config?.port ?? defaultPort);
@@ -313,7 +325,10 @@ async function serve(args: string[]): Promise<void> {
   const controlToken =
     values['control-token'] ??
     (values['control-token-file'] === undefined ? undefined : readTokenFile(values['control-token-file'])) ??
-    (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
+    (process.env.AUTHFLOW_CONTROL_TOKEN || undefined) ??
+    (env.controlTokenFile === undefined
+      ? undefined
+      : readTokenFile(env.controlTokenFile, 'AUTHFLOW_CONTROL_TOKEN_FILE'));
   if (controlToken !== undefined && controlToken.length < 16) fail('the control token must be 16 characters or more');
   // Beyond loopback, anyone who reaches the port could reset or re-clock the mocks: the control
   // plane is off unless a token guards it.
@@ -328,7 +343,7 @@ async function serve(args: string[]): Promise<void> {
     options,
     ...(config === undefined ? {} : { fixtures: fixturesOf(config) }),
     control,
-    allowedHosts: values['allowed-host'] ?? [],
+    allowedHosts: [...(values['allowed-host'] ?? []), ...env.allowedHosts],
     worlds: {
       ...(worldTtl === undefined ? {} : { ttlSeconds: worldTtl }),
       ...(maxWorlds === undefined ? {} : { max: maxWorlds }),

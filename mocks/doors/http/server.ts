@@ -264,6 +264,18 @@ const unknownWorld = (id: string) =>
     ),
   );
 
+/** `GET /healthz`: 200 `{"status":"ok"}`; other methods 405. */
+function healthz(method: string): MockResponse {
+  if (method !== 'GET' && method !== 'HEAD') {
+    return {
+      status: 405,
+      headers: { allow: 'GET, HEAD' },
+      body: { error: 'method_not_allowed', message: '/healthz answers GET and HEAD.' },
+    };
+  }
+  return { status: 200, body: { status: 'ok' } };
+}
+
 /** Serves a mock world over node:http (not listening yet). */
 export function createHttpDoor(world: World, options: HttpDoorOptions = {}): HttpDoor {
   const limit = options.bodyLimit ?? defaultBodyLimit;
@@ -403,6 +415,14 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = onRequest === undefined ? 0 : performance.now();
     const method = req.method ?? 'GET';
+    // The readiness/liveness probe (containers, CI, Testcontainers): before the routing and outside
+    // the control plane, so it answers with --no-control and without the control token. It says
+    // nothing about the world, and is not logged (a probe every few seconds would drown the log).
+    if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
+      req.resume();
+      send(res, healthz(method), method === 'HEAD', closing);
+      return;
+    }
     let url = req.url ?? '/';
     let authority = req.headers.host;
     // Absolute form (`GET http://api.eventix.io/event HTTP/1.1`), what a client configured with
