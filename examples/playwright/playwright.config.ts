@@ -30,7 +30,7 @@ export default defineConfig({
     : {
         webServer: {
           command: `node ${new URL('../../dist/cli/cli.js', import.meta.url).pathname} serve --port ${port} --quiet`,
-          url: `${mocksUrl}/__control/health`,
+          url: `${mocksUrl}/healthz`,
           reuseExistingServer: !process.env.CI,
         },
       }),
