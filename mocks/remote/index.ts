@@ -19,6 +19,9 @@
  */
 import type { ClockState, ControlPlane } from '../core/control.js';
 import type { FaultSpec } from '../core/faults.js';
+import type { WorldSummary } from '../doors/http/worlds.js';
+
+export type { WorldSummary };
 
 /** Every failure of a remote call: `code` is the server's `error` word (e.g. `unknown_world`). */
 export class RemoteError extends Error {
@@ -41,17 +44,6 @@ export interface ConnectOptions {
   controlToken?: string;
   /** The `fetch` to use. Default: the global one, looked up at each call (so MSW or a test may replace it). */
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
-}
-
-/** A world as `GET /__control/worlds` lists it: ids and counts only. */
-export interface WorldSummary {
-  id: string;
-  name: string | null;
-  default: boolean;
-  created: string;
-  lastUsed: string;
-  requests: number;
-  ttlSeconds: number | null;
 }
 
 export interface WorldUrls {
