@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { parse, stringify } from 'yaml';
 
-const out = 'dist/inspector';
+/** Under the build's output folder (scripts/build.mjs passes its temporary one); dist/ by default. */
+const out = join(process.argv[2] ?? 'dist', 'inspector');
 /** Must match `docsLocalBase` in mocks/doors/http/inspector.ts (replaced there by the address asked on). */
 const localBase = 'http://127.0.0.1:4010';
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
