@@ -374,6 +374,13 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         (await answerControl(engine.control, method, rest, async () =>
           parseBody(req.headers['content-type'] ?? null, await body()),
         ));
+    } else if (pathname === '/favicon.ico' && !proxied && (method === 'GET' || method === 'HEAD')) {
+      // Browsers ask for it on every page (the inspector, the API reference, GET /): no icon,
+      // and no 404 in their console.
+      req.resume();
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      res.end();
+      return;
     } else if (pathname === '/' && !proxied && (method === 'GET' || method === 'HEAD')) {
       response = index(authority === undefined ? listeningBase() : `http://${authority}`);
       if (controlOn && prefersHtml(req.headers.accept)) {
