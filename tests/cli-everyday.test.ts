@@ -411,8 +411,11 @@ describe('authflow-mocks newman --config and verify with failed assertions', () 
         const line = run.stdout.split('\n').find((l) => l.includes(` ${op.operationId} `));
         for (const status of op.statuses) expect(line).toContain(String(status));
       }
+      // JUnit does not read as green either.
+      expect(readFileSync(join(dir, 'a', 'teletracker.xml'), 'utf8')).toMatch(/<failure [^>]*type="assertions"/);
       const allowed = await runBuilt([...args, '--allow-failed-assertions', '--out', join(dir, 'b')]);
       expect(allowed.code).toBe(0);
+      expect(readFileSync(join(dir, 'b', 'teletracker.xml'), 'utf8')).not.toContain('<failure');
       const second = JSON.parse(readFileSync(join(dir, 'b', 'teletracker.json'), 'utf8'));
       expect(second.verdict).toBe('pass');
       expect(second.assertions.allowedToFail).toBe(true);

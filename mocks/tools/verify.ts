@@ -651,10 +651,18 @@ export function formatSummary(report: VerifyReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Whether the collection's own assertions failed, and that counts against the run. */
+const assertionsFailed = (r: VerifyReport) => r.assertions.failed > 0 && !r.assertions.allowedToFail;
+const failuresOf = (r: VerifyReport) => r.counts.drifts + (assertionsFailed(r) ? 1 : 0);
+
 const xml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
 
-/** JUnit XML: one test case per operation, a failure per drifting one, skipped when not exercised. */
+/**
+ * JUnit XML: one test case per operation, a failure per drifting one, skipped when not exercised;
+ * and one for the collection's own assertions, a failure when they failed (unless allowed), so a
+ * run that did not do what it should does not read as green.
+ */
 export function formatJunit(reports: readonly VerifyReport[]): string {
   const suites = reports.map((r) => {
     const cases = r.operations.map((op) => {
@@ -668,10 +676,17 @@ export function formatJunit(reports: readonly VerifyReport[]): string {
       const first = op.drifts[0] as Drift;
       return `${open}\n      <failure message="${xml(`${first.path}: expected ${first.expected}, got ${first.actual}`)}" type="drift">${xml(detail)}</failure>\n    </testcase>`;
     });
-    return `  <testsuite name="verify ${xml(r.provider)} (${xml(r.target)})" tests="${r.counts.operations}" failures="${r.counts.drifts}" skipped="${r.counts.notExercised}" timestamp="${r.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
+    const a = r.assertions;
+    const open = `    <testcase classname="verify.${xml(r.provider)}" name="the collection's own assertions (${a.failed} of ${a.total} failed)">`;
+    cases.push(
+      assertionsFailed(r)
+        ? `${open}\n      <failure message="${a.failed} of ${a.total} of the collection's own assertions failed" type="assertions"/>\n    </testcase>`
+        : `${open}</testcase>`,
+    );
+    return `  <testsuite name="verify ${xml(r.provider)} (${xml(r.target)})" tests="${r.counts.operations + 1}" failures="${failuresOf(r)}" skipped="${r.counts.notExercised}" timestamp="${r.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  const tests = reports.reduce((n, r) => n + r.counts.operations, 0);
-  const failures = reports.reduce((n, r) => n + r.counts.drifts, 0);
+  const tests = reports.reduce((n, r) => n + r.counts.operations + 1, 0);
+  const failures = reports.reduce((n, r) => n + failuresOf(r), 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="authflow-mocks verify" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
