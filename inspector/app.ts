@@ -319,7 +319,8 @@ function copyableValue(label: string, value: string, shown = value): HTMLButtonE
         );
       },
     },
-    h('code', {}, shown),
+    // A URL may break after a slash (before its host name), never inside the host.
+    h('code', {}, /^https?:\/\//.test(shown) ? shown.split(/(?<=\/)/).flatMap((part) => [part, h('wbr')]) : shown),
   );
 }
 

@@ -323,7 +323,8 @@ describeBrowser('the inspector page in Chromium', () => {
     await page.getByLabel('Status', { exact: true }).fill('503');
     await page.getByLabel('Delay (ms)').fill('250');
     await page.getByRole('button', { name: 'Add fault' }).click();
-    await page.locator('#faults-table tr[data-fault]').first().waitFor();
+    // The page may still list an earlier test's fault: wait for the server's list instead.
+    await expect.poll(() => mock.control.faults().faults.length).toBe(1);
     expect(mock.control.faults().faults).toMatchObject([
       { provider: 'eventbookings', operationId: 'getMe', status: 503, delayMs: 250 },
     ]);
