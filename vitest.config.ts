@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          // Builds dist/ when it is missing (npm ci no longer builds; tests spawn the built CLI).
+          globalSetup: ['tests/support/global-setup.ts'],
           exclude: [...configDefaults.exclude, 'tests/containers/**'],
         },
       },

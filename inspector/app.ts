@@ -54,7 +54,7 @@ let faults: Fault[] = [];
 const revealed = new Set<string>();
 const openFixtures = new Set<string>();
 /** The fault form's last choices, kept across renders. */
-const faultDraft = { provider: '', operationId: '', effect: 'status', status: '503', delay: '2000', count: '1' };
+const faultDraft = { provider: '', operationId: '', effect: 'status', status: '503', delay: '0', count: '1' };
 const journalFilters = { provider: '', status: '', outcome: '', reason: '' };
 const tokenFilters = { provider: '', state: '' };
 const maxJournal = 1000;
@@ -304,12 +304,21 @@ function currentView(): View {
 
 const secretKey = /secret|password|passwd|token|api_key|apikey|private/i;
 
-function copyButton(label: string, value: string): HTMLButtonElement {
+/** Masked until revealed: a string under a secret-sounding key, unless it is a URL (`token_url`). */
+const isSecret = (key: string, value: unknown) =>
+  secretKey.test(key) && typeof value === 'string' && !/^https?:\/\//.test(value);
+
+/**
+ * A value in a fixtures table that copies itself when clicked: one control per value, no Copy
+ * button beside each cell. An identifier (no space in it) never wraps; text wraps between words.
+ */
+function copyableValue(label: string, value: string, shown = value): HTMLButtonElement {
   return h(
     'button',
     {
       type: 'button',
-      class: 'small',
+      class: /\s/.test(shown) ? 'copy text' : 'copy',
+      title: 'Copy',
       'aria-label': `Copy ${label}`,
       onclick: () => {
         navigator.clipboard.writeText(value).then(
@@ -318,18 +327,19 @@ function copyButton(label: string, value: string): HTMLButtonElement {
         );
       },
     },
-    'Copy',
+    // A URL may break after a slash (before its host name), never inside the host.
+    h('code', {}, /^https?:\/\//.test(shown) ? shown.split(/(?<=\/)/).flatMap((part) => [part, h('wbr')]) : shown),
   );
 }
 
-/** A fixture value: copyable; a secret one masked until revealed. */
+/** A fixture value: copied by a click; a secret one masked until revealed. */
 function fixtureValue(path: string, label: string, value: string, secret: boolean): HTMLElement {
-  if (!secret) return h('span', { class: 'value' }, h('code', {}, value), copyButton(label, value));
+  if (!secret) return copyableValue(label, value);
   const shown = revealed.has(path);
   return h(
     'span',
     { class: 'value' },
-    h('code', {}, shown ? value : '••••••••'),
+    copyableValue(label, value, shown ? value : '••••••••'),
     h(
       'button',
       {
@@ -345,7 +355,6 @@ function fixtureValue(path: string, label: string, value: string, secret: boolea
       },
       shown ? 'Hide' : 'Reveal',
     ),
-    copyButton(label, value),
   );
 }
 
@@ -363,7 +372,7 @@ function fixtureBlock(provider: string, key: string, value: unknown): HTMLElemen
         'dl',
         { class: 'kv' },
         h('dt', {}, key),
-        h('dd', {}, fixtureValue(path, `${provider} ${key}`, String(value), secretKey.test(key))),
+        h('dd', {}, fixtureValue(path, `${provider} ${key}`, String(value), isSecret(key, value))),
       ),
     );
   }
@@ -379,7 +388,7 @@ function fixtureBlock(provider: string, key: string, value: unknown): HTMLElemen
         { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': `${provider} ${key}` },
         h(
           'table',
-          {},
+          { class: 'fixtures stack' },
           h(
             'thead',
             {},
@@ -399,14 +408,28 @@ function fixtureBlock(provider: string, key: string, value: unknown): HTMLElemen
                 {},
                 columns.map((c) => {
                   const v = r[c];
-                  if (v === undefined || v === null) return h('td', {}, h('span', { class: 'muted' }, '—'));
+                  if (v === undefined || v === null)
+                    return h('td', { 'data-label': c }, h('span', { class: 'muted' }, '—'));
                   if (scalar(v))
                     return h(
                       'td',
-                      {},
-                      fixtureValue(`${path}.${i}.${c}`, `${c} of ${name}`, String(v), secretKey.test(c)),
+                      { 'data-label': c },
+                      fixtureValue(`${path}.${i}.${c}`, `${c} of ${name}`, String(v), isSecret(c, v)),
                     );
-                  return h('td', {}, h('code', {}, JSON.stringify(v)));
+                  // A list of names (scopes, permissions, ids): one per line, each whole.
+                  if (Array.isArray(v) && v.every(scalar))
+                    return h(
+                      'td',
+                      { 'data-label': c },
+                      v.length === 0
+                        ? h('span', { class: 'muted' }, 'none')
+                        : h(
+                            'ul',
+                            { class: 'names' },
+                            v.map((x) => h('li', {}, h('code', {}, String(x)))),
+                          ),
+                    );
+                  return h('td', { 'data-label': c }, h('code', { class: 'json' }, JSON.stringify(v)));
                 }),
               );
             }),
@@ -426,7 +449,7 @@ function renderOverview(): HTMLElement {
     h(
       'p',
       { class: 'muted' },
-      'Every provider this server mocks, where it answers, and its seeded credentials. Secrets stay masked until revealed.',
+      'Every provider this server mocks, where it answers, and its seeded credentials. Click a URL or a value to copy it; secrets stay masked until revealed.',
     ),
     h(
       'div',
@@ -440,18 +463,7 @@ function renderOverview(): HTMLElement {
             'ul',
             { class: 'hosts' },
             p.hosts.map((host) =>
-              h(
-                'li',
-                {},
-                h('code', {}, host.real),
-                ' → ',
-                h(
-                  'span',
-                  { class: 'value' },
-                  h('code', {}, host.local),
-                  copyButton(`local URL of ${host.host}`, host.local),
-                ),
-              ),
+              h('li', {}, h('code', {}, host.real), ' → ', copyableValue(`local URL of ${host.host}`, host.local)),
             ),
           ),
           h('p', {}, h('a', { href: `/__inspector/docs/${p.id}` }, `API reference: ${p.title}`)),
@@ -970,9 +982,15 @@ function renderFaults(): HTMLElement {
           delay: String(data.get('delay')),
           count: String(data.get('count')),
         });
+        // The delay applies to every effect: a status, or a dropped connection, after so long.
+        const delay = Number(data.get('delay'));
+        if (kind === 'delay' && !(delay > 0)) {
+          announce('Answer late needs a delay above 0 ms.');
+          return;
+        }
         if (kind === 'status') spec.status = Number(data.get('status'));
-        else if (kind === 'delay') spec.delayMs = Number(data.get('delay'));
-        else spec.drop = true;
+        else if (kind === 'drop') spec.drop = true;
+        if (delay > 0) spec.delayMs = delay;
         void act('Fault added.', async () => {
           await control('/faults', { method: 'POST', json: spec });
           await refreshFaults();
@@ -993,7 +1011,7 @@ function renderFaults(): HTMLElement {
         'div',
         { class: 'row' },
         effect('status', 'Answer with a status'),
-        effect('delay', 'Answer late'),
+        effect('delay', 'Answer late (the usual answer, delayed)'),
         effect('drop', 'Drop the connection'),
       ),
       h(
@@ -1016,7 +1034,16 @@ function renderFaults(): HTMLElement {
           'div',
           { class: 'field' },
           h('label', { for: 'fault-delay' }, 'Delay (ms)'),
-          h('input', { id: 'fault-delay', name: 'delay', type: 'number', min: 0, max: 60000, value: faultDraft.delay }),
+          h('input', {
+            id: 'fault-delay',
+            name: 'delay',
+            type: 'number',
+            min: 0,
+            max: 60000,
+            value: faultDraft.delay,
+            'aria-describedby': 'fault-delay-hint',
+          }),
+          h('small', { id: 'fault-delay-hint', class: 'muted' }, 'before any effect; 0: at once'),
         ),
         h(
           'div',

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -23,7 +24,10 @@ const zodEnglishOnly = {
   },
 };
 
-rmSync('dist/cli', { recursive: true, force: true });
+/** The build's output folder (scripts/build.mjs passes its temporary one); dist/ by default. */
+const dist = process.argv[2] ?? 'dist';
+const out = join(dist, 'cli');
+rmSync(out, { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'mocks/tools/cli.ts' },
@@ -31,7 +35,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outdir: 'dist/cli',
+  outdir: out,
   external: ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml', 'postman-collection'],
   // The sources are ES modules: `import.meta.url` becomes the bundle's own file URL.
   define: { 'import.meta.url': '__bundleUrl' },
@@ -45,10 +49,12 @@ await build({
   logLevel: 'warning',
 });
 
-writeFileSync('dist/cli/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 // The bin names its code cache after the bundle's hash (V8 itself checks only the source's length).
-const bundleHash = createHash('sha256').update(readFileSync('dist/cli/main.js')).digest('hex');
+const bundleHash = createHash('sha256')
+  .update(readFileSync(join(out, 'main.js')))
+  .digest('hex');
 const bin = readFileSync('mocks/tools/bin.cjs', 'utf8');
 if (!bin.includes("'__BUNDLE_HASH__'")) throw new Error('mocks/tools/bin.cjs has no __BUNDLE_HASH__ to fill in');
-writeFileSync('dist/cli/cli.js', bin.replace("'__BUNDLE_HASH__'", `'${bundleHash}'`));
-chmodSync('dist/cli/cli.js', 0o755);
+writeFileSync(join(out, 'cli.js'), bin.replace("'__BUNDLE_HASH__'", `'${bundleHash}'`));
+chmodSync(join(out, 'cli.js'), 0o755);

@@ -14,9 +14,13 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { parse, stringify } from 'yaml';
 
-const out = 'dist/inspector';
+/** Under the build's output folder (scripts/build.mjs passes its temporary one); dist/ by default. */
+const out = join(process.argv[2] ?? 'dist', 'inspector');
 /** Must match `docsLocalBase` in mocks/doors/http/inspector.ts (replaced there by the address asked on). */
 const localBase = 'http://127.0.0.1:4010';
+const titleStyle =
+  'h1[data-component-name="Typography/H1"]{word-break:normal!important;overflow-wrap:normal!important;' +
+  'hyphens:manual!important;font-size:clamp(1.5rem,6vw,2.25rem)!important;line-height:1.2!important}';
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 rmSync(out, { recursive: true, force: true });
@@ -86,7 +90,10 @@ try {
       .replace(/https:\/\/cdn\.redocly\.com\/redoc\/v[\d.]+\/bundles\/redoc\.standalone\.js/g, './redoc.standalone.js')
       // The served copy differs from the CDN's by the logo URLs (below): no integrity hash.
       .replace(/ integrity="[^"]*"/g, '')
-      .replace('"disableTelemetry":false', '"disableTelemetry":true');
+      .replace('"disableTelemetry":false', '"disableTelemetry":true')
+      // Redoc breaks its big title anywhere ("EventBook/ings" on a phone): between words only,
+      // a size that fits a narrow screen.
+      .replace('</head>', `<style>${titleStyle}</style></head>`);
     if (/https:\/\/cdn\./.test(page)) throw new Error(`${html} still loads from a CDN`);
     writeFileSync(html, page);
   }

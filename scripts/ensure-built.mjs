@@ -11,6 +11,7 @@ export const buildSources = [
   'mocks',
   'inspector',
   'specs',
+  'scripts/build.mjs',
   'scripts/bundle-cli.mjs',
   'scripts/bundle-inspector.mjs',
   'tsconfig.json',

@@ -1,6 +1,6 @@
 /**
- * `npm start` (and `npm run newman`): runs the built CLI, building first only when dist/ is older
- * than a source it is built from. The CLI runs in this process, the one npm's shell started; a
+ * `npm start` (and `npm run newman`; in a clone, `npm start -- <command> …` runs any command): runs
+ * the built CLI, building first only when dist/ is older than a source it is built from. The CLI runs in this process, the one npm's shell started; a
  * POSIX `sh -c` does not pass SIGTERM on to its child, so the CLI also closes when that shell
  * goes away (`npm start & … kill $!` frees the port).
  */
@@ -26,6 +26,10 @@ setInterval(() => {
   if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
 }, 200).unref();
 
+// `npm start -- init …` (any command, in a clone): the script's own `serve` gives way to it.
+const commands = ['serve', 'newman', 'verify', 'init', 'collections', 'help', '--version'];
+const args = process.argv.slice(2);
+if (args[0] === 'serve' && commands.includes(args[1] ?? '')) args.shift();
 const cli = join(root, builtFiles[0]);
-process.argv = [process.argv[0], cli, ...process.argv.slice(2)];
+process.argv = [process.argv[0], cli, ...args];
 await import(pathToFileURL(cli).href);

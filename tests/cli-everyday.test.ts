@@ -4,7 +4,7 @@
  * from a file, and Newman against a dead server.
  */
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,5 +239,205 @@ describe('authflow-mocks newman', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`127.0.0.1:${port}`);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('authflow-mocks CLI: every command lists every option, one line each', () => {
+  // given a command, want these options in its help (each on its own line, with what it does).
+  describe.each([
+    [
+      'serve',
+      [
+        'config',
+        'watch',
+        'port',
+        'host',
+        'provider',
+        'option',
+        'control-token-file',
+        'control-token',
+        'no-control',
+        'allowed-host',
+        'quiet',
+        'json',
+        'log',
+        'log-format',
+        'world-ttl',
+        'max-worlds',
+      ],
+    ],
+    ['newman', ['base-url', 'config', 'world', 'reset', 'control-token', 'provider', 'junit-dir']],
+    [
+      'verify',
+      [
+        'provider',
+        'live',
+        'base-url',
+        'world',
+        'reset',
+        'control-token',
+        'env',
+        'env-var',
+        'reporters',
+        'out',
+        'allow-failed-assertions',
+      ],
+    ],
+    ['init', ['provider', 'out']],
+    ['collections', ['config', 'out']],
+  ])('%s --help', (command, options) => {
+    it('lists each option once on a line of its own, every line of the list an option, and -h', async () => {
+      const run = await runBuilt([command, '-h']);
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      const first = lines.findIndex((l) => /^ {2}-/.test(l));
+      const last = lines.findIndex((l) => /^ {2}-h, --help\s+\S/.test(l));
+      expect(first).toBeGreaterThan(0);
+      expect(last).toBeGreaterThan(first);
+      const block = lines.slice(first, last + 1);
+      // One line each: no continuation lines inside the list.
+      for (const line of block) expect(line).toMatch(/^ {2}(-h, )?--[a-z-]+( \S+)?\s{2,}\S/);
+      const listed = block.map((l) => (/--([a-z-]+)/.exec(l) as RegExpExecArray)[1]);
+      expect(listed.sort()).toEqual([...options, 'help'].sort());
+    });
+  });
+
+  it('the top-level help mentions -h', async () => {
+    const run = await runBuilt(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/-h\b/);
+  });
+});
+
+describe('authflow-mocks init: where it writes', () => {
+  it('--out in a missing folder: one line on stderr, exit 2, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-missing-'));
+    try {
+      const run = await runBuilt(['init', '--out', join(dir, 'missing', 'dir', 'x.json')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stdout).toBe('');
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--out x.toml is refused (JSON or YAML only): exit 2, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-toml-'));
+    try {
+      const run = await runBuilt(['init', '--out', join(dir, 'x.toml')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('authflow-mocks serve: the banner', () => {
+  it('names the config file and --watch; secrets are "demo" only without a config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'banner-'));
+    try {
+      const file = join(dir, 'world.json');
+      expect((await runBuilt(['init', '--provider', 'tracx', '--out', file])).code).toBe(0);
+      const demo = start(['serve', '--port', '0']);
+      await listeningUrl(demo);
+      await waitFor(() => demo.output().includes('masked'));
+      expect(demo.output()).toMatch(/^ {2}config: none\b/m);
+      expect(demo.output()).toMatch(/^ {2}demo secrets are masked/m);
+      const mine = start(['serve', '--port', '0', '--config', file, '--watch']);
+      await listeningUrl(mine);
+      await waitFor(() => mine.output().includes('masked'));
+      const configLine = mine
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('  config: '));
+      expect(configLine).toContain(file);
+      expect(configLine).toContain('--watch');
+      expect(mine.output()).not.toMatch(/demo secrets/);
+      expect(mine.output()).toMatch(/^ {2}secrets are masked/m);
+      const unwatched = start(['serve', '--port', '0', '--config', file]);
+      await listeningUrl(unwatched);
+      await waitFor(() => unwatched.output().includes('masked'));
+      const plain = unwatched
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('  config: '));
+      expect(plain).toContain(file);
+      expect(plain).not.toContain('--watch');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('authflow-mocks newman --config and verify with failed assertions', () => {
+  it('newman --config runs the collections against that world with its credentials (exit 0)', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newman-config-'));
+    try {
+      const file = join(dir, 'world.yaml');
+      expect((await runBuilt(['init', '--provider', 'teletracker', '--out', file])).code).toBe(0);
+      // The demo user's password, changed: the demo environment would be refused by this world.
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('Tr4ck-Every-Call!');
+      writeFileSync(file, text.replace('Tr4ck-Every-Call!', 'My-Own-Password-42'));
+      const run = await runBuilt(['newman', '--config', file, '--junit-dir', join(dir, 'junit')]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^teletracker: \d+ requests, [1-9]\d* assertions, 0 failed$/m);
+      // Without --config the collections send the demo password, which this world refuses: the run fails.
+      const withoutConfig = await runBuilt([
+        'newman',
+        '--provider',
+        'teletracker',
+        '--base-url',
+        await listeningUrl(start(['serve', '--port', '0', '--quiet', '--config', file])),
+        '--junit-dir',
+        join(dir, 'junit2'),
+      ]);
+      expect(withoutConfig.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("verify: the collection's own assertions failed → verdict assertions_failed, exit 1; allowed → exit 0", {
+    timeout: 180_000,
+  }, async () => {
+    const server = start(['serve', '--port', '0', '--quiet']);
+    const url = await listeningUrl(server);
+    const dir = mkdtempSync(join(tmpdir(), 'verify-assertions-'));
+    try {
+      // A wrong password: the logins are refused with a declared 401, so nothing drifts.
+      const args = ['verify', '--provider', 'teletracker', '--base-url', url, '--env-var', 'password=wrong-one'];
+      const run = await runBuilt([...args, '--out', join(dir, 'a')]);
+      expect(run.code).toBe(1);
+      const report = JSON.parse(readFileSync(join(dir, 'a', 'teletracker.json'), 'utf8'));
+      expect(report.counts.drifts).toBe(0);
+      expect(report.ok).toBe(false);
+      expect(report.verdict).toBe('assertions_failed');
+      expect(report.assertions.failed).toBeGreaterThan(0);
+      // The summary's first line does not read as a pass; each operation shows the statuses seen.
+      const first = run.stdout.split('\n')[0] as string;
+      expect(first).not.toMatch(/: ok\b/);
+      for (const op of report.operations as { operationId: string; statuses: number[] }[]) {
+        const line = run.stdout.split('\n').find((l) => l.includes(` ${op.operationId} `));
+        for (const status of op.statuses) expect(line).toContain(String(status));
+      }
+      // JUnit does not read as green either.
+      expect(readFileSync(join(dir, 'a', 'teletracker.xml'), 'utf8')).toMatch(/<failure [^>]*type="assertions"/);
+      const allowed = await runBuilt([...args, '--allow-failed-assertions', '--out', join(dir, 'b')]);
+      expect(allowed.code).toBe(0);
+      expect(readFileSync(join(dir, 'b', 'teletracker.xml'), 'utf8')).not.toContain('<failure');
+      const second = JSON.parse(readFileSync(join(dir, 'b', 'teletracker.json'), 'utf8'));
+      expect(second.verdict).toBe('pass');
+      expect(second.assertions.allowedToFail).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -42,7 +42,7 @@ describe('authflow-mocks CLI', () => {
   });
 
   it('the built bundle (bin, npm start) serves every provider and loads no MSW, Newman, ajv or yaml', async () => {
-    // dist/ is built by `npm install` / `npm ci` (prepare); the bin is the esbuild bundle.
+    // dist/ is built by `npm run build` (tests/support/global-setup.ts when missing); the bin is the esbuild bundle.
     const cli = spawnCli(['serve', '--port', '0'], { ...recorder, built: true });
     try {
       const url = await listeningUrl(cli);

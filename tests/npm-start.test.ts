@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -91,6 +91,24 @@ describe('npm start', () => {
       expect(await listening(port)).toBe(false);
     } finally {
       if (npm.exitCode === null) npm.kill('SIGKILL');
+    }
+  });
+
+  it('runs any command in a clone: npm start -- init --out FILE writes the config', { timeout: 120_000 }, () => {
+    if (isStale('.')) expect(spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'authflow-start-init-'));
+    try {
+      const out = join(dir, 'world.yaml');
+      const run = spawnSync('npm', ['start', '--silent', '--', 'init', '--provider', 'tracx', '--out', out], {
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      const version = spawnSync('npm', ['start', '--silent', '--', '--version'], { encoding: 'utf8' });
+      expect(version.status).toBe(0);
+      expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

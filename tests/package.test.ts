@@ -5,7 +5,7 @@
  * Needs a fresh dist/ (`npm run build`) and a populated npm cache (`npm ci` did it).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ beforeAll(() => {
   if ((needsBuild as (root: string) => boolean)(repo))
     expect(spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status).toBe(0);
   dir = mkdtempSync(join(tmpdir(), 'authflow-pack-'));
-  // dist/ is fresh: skip `prepare` (the build) during the pack.
+  // dist/ is fresh: skip `prepack` (the build) during the pack.
   const packed = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { encoding: 'utf8' }),
   ) as { filename: string; files: { path: string }[] }[];
@@ -77,7 +77,62 @@ afterAll(() => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every `authflow-mocks[/…]` import path README.md names (placeholders such as `<id>` left out). */
+function readmeImportPaths(): string[] {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const found = [...readme.matchAll(/['`](authflow-mocks(?:\/[A-Za-z0-9_.\-/]+)?)['`]/g)].map((m) => m[1] as string);
+  return [...new Set(found)].sort();
+}
+
 describe('the packed package', () => {
+  it('has no install-time script: installing the tarball runs none', () => {
+    const pkg = JSON.parse(readFileSync(join(consumer, 'node_modules/authflow-mocks/package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(pkg.scripts?.[hook], hook).toBeUndefined();
+  });
+
+  it('answers every import path the README names, runCollections from authflow-mocks/newman', {
+    timeout: 60_000,
+  }, () => {
+    const paths = readmeImportPaths();
+    expect(paths).toEqual(expect.arrayContaining(['authflow-mocks', 'authflow-mocks/node', 'authflow-mocks/newman']));
+    // authflow-mocks/newman and /verify need Newman (an optional peer): lent from this repository.
+    const newman = join(consumer, 'node_modules', 'newman');
+    symlinkSync(join(repo, 'node_modules', 'newman'), newman, 'dir');
+    try {
+      const script = `
+const results = {};
+for (const path of ${JSON.stringify(paths)}) {
+  try {
+    const url = import.meta.resolve(path);
+    if (/.(json|ya?ml)$/.test(path) || path.endsWith('/browser')) {
+      // Data files, and the browser entry (MSW's browser build does not load in Node): resolved.
+      const { existsSync } = await import('node:fs');
+      results[path] = existsSync(new URL(url)) ? 'ok' : 'missing';
+    } else {
+      const module = await import(path);
+      results[path] = Object.keys(module).length > 0 || path.includes('/types/') ? 'ok' : 'empty';
+    }
+  } catch (error) {
+    results[path] = error.code ?? error.message;
+  }
+}
+const { runCollections } = await import('authflow-mocks/newman');
+results.runCollections = typeof runCollections;
+console.log(JSON.stringify(results));
+`;
+      writeFileSync(join(consumer, 'imports.mjs'), script);
+      const run = spawnSync(process.execPath, ['imports.mjs'], { cwd: consumer, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const results = JSON.parse(run.stdout) as Record<string, string>;
+      expect(results).toEqual({ ...Object.fromEntries(paths.map((p) => [p, 'ok'])), runCollections: 'function' });
+    } finally {
+      rmSync(newman, { force: true });
+    }
+  });
+
   it('ships a LICENSE, specs and collections, and no source maps', () => {
     const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as string[];
     expect(files).toContain('LICENSE');

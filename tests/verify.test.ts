@@ -212,7 +212,10 @@ describe('verify against a drifted provider', () => {
       expect(report.counts.drifts).toBe(3);
 
       const junit = formatJunit([report]);
-      expect(junit).toMatch(/<testsuites[^>]* failures="3"/);
+      // Three drifting operations, and the collection's own assertions (the faults broke its flow).
+      expect(junit).toMatch(/<testsuites[^>]* failures="4"/);
+      expect(junit.match(/type="drift"/g)).toHaveLength(3);
+      expect(junit.match(/type="assertions"/g)).toHaveLength(1);
       expect(junit).toMatch(
         /<testcase [^>]*name="getMe GET \/me">\s*<failure [^>]*message="\$\.error: expected must be string/,
       );

@@ -14,11 +14,11 @@ $schema line so editors validate and complete it. Edit it, then run
 authflow-mocks serve --config FILE. Never overwrites a file (exit 1).
 
   --provider ID   only this provider (repeat, or comma-separated); the config then serves it alone
-  --out FILE      where to write (default authflow-mocks.config.json; .yaml/.yml writes YAML)
+  --out FILE      where to write: .json, .yaml or .yml (default authflow-mocks.config.json); its folder must exist
   -h, --help      this help`;
 
 function usageError(message: string, help: string): number {
-  process.stderr.write(`authflow-mocks: ${message}\n${help}\n`);
+  process.stderr.write(`authflow-mocks: ${message}\n${help === '' ? '' : `${help}\n`}`);
   return 2;
 }
 
@@ -51,8 +51,9 @@ export async function initCommand(args: string[]): Promise<number> {
   }
   const providers = providerList(values.provider);
   if (typeof providers === 'string') return usageError(providers, initUsage);
-  const { schemaRef, starterConfig } = await import('./init.js');
   const out = values.out ?? 'authflow-mocks.config.json';
+  if (!/\.(json|ya?ml)$/i.test(out)) return usageError(`--out must name a .json, .yaml or .yml file, got ${out}`, '');
+  const { schemaRef, starterConfig } = await import('./init.js');
   const config = starterConfig(providers);
   let text: string;
   if (/\.ya?ml$/i.test(out)) {
@@ -68,7 +69,9 @@ export async function initCommand(args: string[]): Promise<number> {
       process.stderr.write(`authflow-mocks: ${out} exists; init never overwrites a file (remove it or use --out)\n`);
       return 1;
     }
-    throw error;
+    // A missing folder, a folder given as the file, no permission: one line, a usage error.
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return usageError(`cannot write ${out} (${code}): does its folder exist?`, '');
   }
   process.stdout.write(`wrote ${out}; serve it with: authflow-mocks serve --config ${out}\n`);
   return 0;

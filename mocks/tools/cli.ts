@@ -30,8 +30,9 @@ const usage = `Usage:
   authflow-mocks verify [options]      check a provider's real API (or --base-url) against its spec
   authflow-mocks init [options]        write a starter config (your own credentials, users, data)
   authflow-mocks collections [options] write mock Postman environments from your config
-  authflow-mocks <command> --help      the options of one command
-  authflow-mocks --version
+  authflow-mocks <command> --help      the options of one command (-h works too)
+  authflow-mocks --version             the package's version
+  authflow-mocks --help                this help (-h)
 
 ${providersLine}`;
 
@@ -39,33 +40,26 @@ const serveUsage = `Usage: authflow-mocks [serve] [options]
 
 Runs the mock server. It listens on loopback unless --host names another interface.
 
-  --config PATH            your own world: credentials, users, data, options (JSON or YAML;
-                           default authflow-mocks.config.json/.yaml/.yml here, or
-                           AUTHFLOW_CONFIG; AUTHFLOW_CONFIG_JSON holds a whole config inline).
-                           A bad file exits 2 listing every problem.
+  --config PATH            your own world (JSON or YAML; default authflow-mocks.config.* here, AUTHFLOW_CONFIG, or inline AUTHFLOW_CONFIG_JSON)
   --watch                  reload the config file when it changes (a bad edit keeps the world)
-  --port N                 port (default 4010; PORT in the environment also sets it; 0 picks one)
+  --port N                 port (default 4010, or PORT; 0 picks a free one)
   --host ADDR              interface to listen on (default 127.0.0.1)
   --provider ID            serve only these providers (repeat, or comma-separated)
-  --option ID.NAME=VALUE   a provider option, e.g. --option eventix.tokenCap=3 (repeatable;
-                           VALUE is read as JSON, else as a string)
-  --control-token-file F   guard /__control with the token in file F (first line); requests then
-                           send Authorization: Bearer <token>. AUTHFLOW_CONTROL_TOKEN (or
-                           AUTHFLOW_CONTROL_TOKEN_FILE) in the environment does the same. Prefer
-                           either to --control-token, which shows in the process list.
-  --control-token T        the same, given on the command line
+  --option ID.NAME=VALUE   a provider option, e.g. eventix.tokenCap=3 (repeatable; VALUE read as JSON)
+  --control-token-file F   guard /__control with the token on F's first line (or AUTHFLOW_CONTROL_TOKEN[_FILE])
+  --control-token T        the same on the command line (shows in the process list: prefer the file)
   --no-control             turn the control plane (/__control) off
-  --allowed-host NAME      another Host name the control plane accepts (repeatable;
-                           AUTHFLOW_ALLOWED_HOSTS adds a comma-separated list)
+  --allowed-host NAME      another Host name the control plane accepts (repeatable; or AUTHFLOW_ALLOWED_HOSTS)
   --quiet                  print one line: the URL
-  --json                   print one JSON line: {"url", "control", "providers"}
-  --log                    one line per request on stdout: time, method, host and path (no
-                           query string), status, operationId, refusal reason, duration
+  --json                   print one JSON line: {"url", "control", "inspector", "providers"}
+  --log                    one line per request on stdout (time, method, host+path, status, operation, ms)
   --log-format text|json   the log's format (default text; json: one object a line)
-  --world-ttl SECONDS      idle time after which a world (POST /__control/worlds) is removed
-                           (default 3600)
-  --max-worlds N           most worlds besides the default one (default 100; beyond: 429)
+  --world-ttl SECONDS      idle time after which a created world (POST /__control/worlds) is removed (default 3600)
+  --max-worlds N           most worlds besides the default one (default 100; one more: 429)
   -h, --help               this help
+
+A bad config file exits 2 listing every problem. With a control token, control requests send
+Authorization: Bearer <token>.
 
 Beyond loopback the control plane is off unless a control token is given. Without a token,
 control requests must name this server as Host (127.0.0.1, localhost, [::1], --host, or an
@@ -78,16 +72,16 @@ Runs every provider's Postman collection with Newman (CLI and JUnit reporters), 
 server on an ephemeral port, or against a running one. Needs the newman package installed
 (npm install --save-dev newman).
 
-  --base-url URL     a running server, e.g. http://127.0.0.1:4010: each collection runs in a
-                     fresh world, deleted afterwards, so the server is left as it was; or a
-                     world's own URL (…/w/<id>): run there as it is, without a reset
-  --world default    run in the server's own world instead of a fresh one
-  --reset            let the collection reset an existing world first (off by default)
-  --control-token T  the server's control token (or AUTHFLOW_CONTROL_TOKEN)
+  --base-url URL     a running server (each collection in a fresh world, deleted after) or a world's URL (…/w/<id>)
+  --config PATH      a config world: the fresh server serves it, the collections use its credentials
+  --world default    with --base-url: run in the server's own world instead of a fresh one
+  --reset            with --base-url: let the collection reset an existing world first (off by default)
+  --control-token T  the running server's control token (or AUTHFLOW_CONTROL_TOKEN)
   --provider ID      only these providers' collections (repeat, or comma-separated)
   --junit-dir DIR    where the JUnit reports go (default reports/newman)
   -h, --help         this help
 
+Exit codes: 0 every assertion passed, 1 an assertion or request failed, 2 usage error.
 ${providersLine}`;
 
 /** A whole-number option within [min, max], or undefined when not given; anything else is a usage error. */
@@ -378,6 +372,11 @@ async function serve(args: string[]): Promise<void> {
     process.stdout.write(`authflow-mocks listening on ${address.url}\n`);
   } else {
     const lines = [`authflow-mocks listening on ${address.url}`];
+    lines.push(
+      configFile === undefined
+        ? '  config: none (the demo world; authflow-mocks init writes a config file)'
+        : `  config: ${configFile}${values.watch ? ' (--watch: reloaded when it changes)' : ''}`,
+    );
     if (disabled) lines.push('  control plane: off (--no-control)');
     else if (!control) lines.push('  control plane: off (beyond loopback it needs a control token)');
     else {
@@ -385,7 +384,9 @@ async function serve(args: string[]): Promise<void> {
       lines.push(
         `  control plane: ${address.url}/__control  (health, fixtures, reset, clock, journal, faults${guard})`,
       );
-      lines.push(`  demo secrets are masked here: GET ${address.url}/__control/fixtures lists them in full`);
+      // The config's secrets are the user's own: "demo" only when the world is the demo's.
+      const whose = config === undefined ? 'demo secrets' : 'secrets';
+      lines.push(`  ${whose} are masked here: GET ${address.url}/__control/fixtures lists them in full`);
       lines.push(`  inspector: ${address.url}/__inspector/  (tokens, clock, journal, faults, API reference)`);
     }
     for (const provider of providers) {
@@ -439,6 +440,24 @@ async function reachable(baseUrl: string): Promise<boolean> {
   }
 }
 
+/**
+ * A temporary folder of mock environments for `newman --config`: the config's own credentials for
+ * the providers it configures, the shipped environment for the others.
+ */
+async function configEnvironments(config: ParsedConfig, providers: readonly ProviderId[]): Promise<string> {
+  const { copyFileSync, existsSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { writeMockEnvironments } = await import('../config/environments.js');
+  const { collectionsDir } = await import('./newman.js');
+  const dir = mkdtempSync(join(tmpdir(), 'authflow-newman-env-'));
+  writeMockEnvironments(config, dir);
+  for (const id of providers) {
+    const file = `${id}.mock.postman_environment.json`;
+    if (!existsSync(join(dir, file))) copyFileSync(join(collectionsDir(), file), join(dir, file));
+  }
+  return dir;
+}
+
 async function runNewman(args: string[]): Promise<void> {
   const values = parseCommand(
     () =>
@@ -447,6 +466,7 @@ async function runNewman(args: string[]): Promise<void> {
         options: {
           ...helpOption,
           'base-url': { type: 'string' },
+          config: { type: 'string' },
           provider: { type: 'string', multiple: true },
           'junit-dir': { type: 'string', default: 'reports/newman' },
           ...worldTargetArgs,
@@ -455,7 +475,12 @@ async function runNewman(args: string[]): Promise<void> {
     newmanUsage,
     'newman',
   );
-  const providers = providersOf(values.provider);
+  // A config world: the fresh server serves it, and the collections run with its credentials
+  // (mock environments written from it, as `collections --config` does).
+  const configFile = values.config === undefined ? undefined : findConfigFile(values.config);
+  const config = configFile === undefined ? undefined : await loadConfigOrExit(configFile);
+  const providers =
+    values.provider === undefined && config?.providers !== undefined ? config.providers : providersOf(values.provider);
   const baseUrl = values['base-url']?.replace(/\/+$/, '');
   if (baseUrl !== undefined) {
     if (!/^https?:\/\/[^/]+/.test(baseUrl)) fail(`--base-url must be an http(s) URL, got ${values['base-url']}`);
@@ -468,10 +493,13 @@ async function runNewman(args: string[]): Promise<void> {
     if (newmanMissing(error)) fail('the newman command needs the newman package: npm install --save-dev newman');
     throw error;
   }
+  const environmentsDir = config === undefined ? undefined : await configEnvironments(config, providers);
   const runs = await newmanModule
     .runCollections({
       providers,
       ...(baseUrl === undefined ? {} : { baseUrl, ...worldTargetOf(values) }),
+      ...(config === undefined ? {} : { mocks: { providers, fixtures: fixturesOf(config) } }),
+      ...(environmentsDir === undefined ? {} : { environmentsDir }),
       reporters: ['cli', 'junit'],
       junitDir: values['junit-dir'],
     })
@@ -480,6 +508,10 @@ async function runNewman(args: string[]): Promise<void> {
       if (error instanceof Error && error.name === 'WorldTargetError') fail(error.message);
       throw error;
     });
+  if (environmentsDir !== undefined) {
+    const { rmSync } = await import('node:fs');
+    rmSync(environmentsDir, { recursive: true, force: true });
+  }
   let failed = 0;
   for (const run of runs) {
     failed += run.failedAssertions + run.failures.length;
@@ -501,11 +533,9 @@ async function main(): Promise<void> {
     case 'newman':
       return runNewman(rest);
     case 'verify': {
-      const { verifyCommand, verifyUsage } = await import('./verify.js');
+      const { verifyCommand, verifyHelp } = await import('./verify.js');
       if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(
-          `Usage: ${verifyUsage}\n\nRuns a provider's collection against the real hosts (--live, the default) or --base-url\nand checks every answer against the spec (exit 0 no drift, 1 drift, 2 usage error or\nunreachable). Needs the newman package (npm install --save-dev newman).\n\n${providersLine}\n`,
-        );
+        process.stdout.write(`${verifyHelp}\n\n${providersLine}\n`);
         return;
       }
       try {

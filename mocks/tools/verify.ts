@@ -59,8 +59,17 @@ export interface VerifyReport {
   world?: string;
   startedAt: string;
   finishedAt: string;
-  /** True when nothing drifts. */
+  /**
+   * True when nothing drifts and the collection's own assertions all passed (or their failures
+   * were allowed: `allowFailedAssertions`).
+   */
   ok: boolean;
+  /**
+   * `pass`; `drift` when an operation drifts; `assertions_failed` when nothing drifts but the
+   * collection's own assertions failed (a login refused with a declared 401 conforms, yet the run
+   * did not do what it should). With `allowFailedAssertions`, such a run is a `pass`.
+   */
+  verdict: 'pass' | 'drift' | 'assertions_failed';
   counts: {
     operations: number;
     conforms: number;
@@ -72,8 +81,8 @@ export interface VerifyReport {
   operations: OperationReport[];
   /** Requests to paths or methods the spec does not have (a collection's deliberate 404/405 probes). */
   outside: { step: string; method: string; host: string; path: string; query: string; status: number }[];
-  /** The collection's own `pm.test` assertions (informative: they may assume the mock's data). */
-  assertions: { total: number; failed: number };
+  /** The collection's own `pm.test` assertions (they may assume the mock's data: see `allowFailedAssertions`). */
+  assertions: { total: number; failed: number; allowedToFail: boolean };
 }
 
 export interface VerifyOptions {
@@ -104,6 +113,11 @@ export interface VerifyOptions {
   reset?: boolean;
   /** The mock server's control token, for creating the world and the collection's control steps. */
   controlToken?: string;
+  /**
+   * A run whose collection's own assertions failed is not `ok` (verdict `assertions_failed`)
+   * unless this is true: against real data they may fail where nothing drifts.
+   */
+  allowFailedAssertions?: boolean;
 }
 
 /** `usage`: bad options; `unreachable`: the host does not answer (checked before the run). */
@@ -623,13 +637,21 @@ async function verifyIn(
   });
   const count = (v: OperationVerdict) => operationReports.filter((o) => o.verdict === v).length;
   const stats = summary.run.stats;
+  const assertions = {
+    total: stats.assertions.total ?? 0,
+    failed: stats.assertions.failed ?? 0,
+    allowedToFail: options.allowFailedAssertions === true,
+  };
+  const verdict =
+    count('drifts') > 0 ? 'drift' : assertions.failed > 0 && !assertions.allowedToFail ? 'assertions_failed' : 'pass';
   const report: VerifyReport = {
     provider,
     target: baseUrl === undefined ? 'live' : secrets.scrub(withoutUserinfo(baseUrl)),
     ...(target === undefined ? {} : { world: target.world }),
     startedAt,
     finishedAt: new Date().toISOString(),
-    ok: count('drifts') === 0,
+    ok: verdict === 'pass',
+    verdict,
     counts: {
       operations: operationReports.length,
       conforms: count('conforms'),
@@ -639,7 +661,7 @@ async function verifyIn(
     },
     operations: operationReports,
     outside,
-    assertions: { total: stats.assertions.total ?? 0, failed: stats.assertions.failed ?? 0 },
+    assertions,
   };
   // A last pass over the whole report: no secret seen in the run survives in any string.
   return JSON.parse(secrets.scrub(JSON.stringify(report))) as VerifyReport;
@@ -650,28 +672,45 @@ async function verifyIn(
 /** The human summary (what `verify` prints). */
 export function formatSummary(report: VerifyReport): string {
   const c = report.counts;
+  const a = report.assertions;
+  const failed = `${a.failed} of ${a.total} of the collection's own assertions failed`;
+  const verdict =
+    report.verdict === 'drift'
+      ? `DRIFT${a.failed > 0 ? ` (and ${failed})` : ''}`
+      : report.verdict === 'assertions_failed'
+        ? `FAILED: ${failed} (nothing drifts)`
+        : a.failed > 0
+          ? `ok, though ${failed} (allowed by --allow-failed-assertions)`
+          : 'ok';
   const lines = [
-    `${report.provider} (${report.target}): ${c.operations} operations, ${c.conforms} conform, ${c.drifts} drift, ${c.notExercised} not exercised (${c.requests} requests checked)`,
+    `${report.provider} (${report.target}): ${verdict}; ${c.operations} operations, ${c.conforms} conform, ${c.drifts} drift, ${c.notExercised} not exercised (${c.requests} requests checked)`,
   ];
   for (const op of report.operations) {
     if (op.verdict === 'not_exercised') continue;
-    lines.push(`  ${op.verdict === 'conforms' ? 'ok   ' : 'DRIFT'} ${op.operationId} ${op.method} ${op.path}`);
+    lines.push(
+      `  ${op.verdict === 'conforms' ? 'ok   ' : 'DRIFT'} ${op.operationId} ${op.method} ${op.path}  [${op.statuses.join(', ')}]`,
+    );
     for (const d of op.drifts) {
       lines.push(`        ${d.status} ${d.path}: expected ${d.expected}, got ${d.actual}  [${d.step}]`);
     }
   }
   const idle = report.operations.filter((o) => o.verdict === 'not_exercised').map((o) => o.operationId);
   if (idle.length > 0) lines.push(`  not exercised: ${idle.join(', ')}`);
-  if (report.assertions.failed > 0) {
-    lines.push(`  (the collection's own assertions: ${report.assertions.failed} of ${report.assertions.total} failed)`);
-  }
   return `${lines.join('\n')}\n`;
 }
+
+/** Whether the collection's own assertions failed, and that counts against the run. */
+const assertionsFailed = (r: VerifyReport) => r.assertions.failed > 0 && !r.assertions.allowedToFail;
+const failuresOf = (r: VerifyReport) => r.counts.drifts + (assertionsFailed(r) ? 1 : 0);
 
 const xml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
 
-/** JUnit XML: one test case per operation, a failure per drifting one, skipped when not exercised. */
+/**
+ * JUnit XML: one test case per operation, a failure per drifting one, skipped when not exercised;
+ * and one for the collection's own assertions, a failure when they failed (unless allowed), so a
+ * run that did not do what it should does not read as green.
+ */
 export function formatJunit(reports: readonly VerifyReport[]): string {
   const suites = reports.map((r) => {
     const cases = r.operations.map((op) => {
@@ -685,10 +724,17 @@ export function formatJunit(reports: readonly VerifyReport[]): string {
       const first = op.drifts[0] as Drift;
       return `${open}\n      <failure message="${xml(`${first.path}: expected ${first.expected}, got ${first.actual}`)}" type="drift">${xml(detail)}</failure>\n    </testcase>`;
     });
-    return `  <testsuite name="verify ${xml(r.provider)} (${xml(r.target)})" tests="${r.counts.operations}" failures="${r.counts.drifts}" skipped="${r.counts.notExercised}" timestamp="${r.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
+    const a = r.assertions;
+    const open = `    <testcase classname="verify.${xml(r.provider)}" name="the collection's own assertions (${a.failed} of ${a.total} failed)">`;
+    cases.push(
+      assertionsFailed(r)
+        ? `${open}\n      <failure message="${a.failed} of ${a.total} of the collection's own assertions failed" type="assertions"/>\n    </testcase>`
+        : `${open}</testcase>`,
+    );
+    return `  <testsuite name="verify ${xml(r.provider)} (${xml(r.target)})" tests="${r.counts.operations + 1}" failures="${failuresOf(r)}" skipped="${r.counts.notExercised}" timestamp="${r.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  const tests = reports.reduce((n, r) => n + r.counts.operations, 0);
-  const failures = reports.reduce((n, r) => n + r.counts.drifts, 0);
+  const tests = reports.reduce((n, r) => n + r.counts.operations + 1, 0);
+  const failures = reports.reduce((n, r) => n + failuresOf(r), 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="authflow-mocks verify" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
@@ -715,11 +761,34 @@ export function writeReports(report: VerifyReport, outDir: string, reporters: re
 // ---- the command ----
 
 export const verifyUsage =
-  'authflow-mocks verify --provider ID [--base-url URL [--world default] [--reset] [--control-token T] | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify]';
+  'authflow-mocks verify --provider ID [--base-url URL [--world default] [--reset] [--control-token T] | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify] [--allow-failed-assertions]';
+
+/** `verify --help`: every option, one line each. */
+export const verifyHelp = `Usage: ${verifyUsage}
+
+Runs a provider's Postman collection against the real hosts (--live, the default) or --base-url
+and checks every answer against the spec. Needs the newman package (npm install --save-dev newman).
+
+  --provider ID              the provider (required; repeat, or comma-separated, to run several)
+  --live                     the real hosts (the default without --base-url); control-plane steps are skipped
+  --base-url URL             a mock server (run in a fresh world, deleted after) or a world's URL …/w/<id> (run there as it is)
+  --world default            with --base-url: run in the server's own world instead of a fresh one
+  --reset                    with --base-url: let the collection reset an existing world first (off by default)
+  --control-token T          the mock server's control token (or AUTHFLOW_CONTROL_TOKEN)
+  --env FILE                 variables: a Postman environment (JSON) or KEY=value lines
+  --env-var K=V              one variable (repeatable); wins over --env and AUTHFLOW_<PROVIDER>_<VAR>
+  --reporters LIST           any of cli,junit,json (default all three)
+  --out DIR                  where <provider>.xml and <provider>.json go (default reports/verify)
+  --allow-failed-assertions  exit 0 when nothing drifts even if the collection's own assertions failed
+  -h, --help                 this help
+
+Exit codes: 0 nothing drifts and every assertion of the collection passed; 1 drift, or the
+collection's own assertions failed (unless --allow-failed-assertions); 2 usage error or a host
+that does not answer.`;
 
 /**
- * `authflow-mocks verify`: answers the exit code (0 nothing drifts, 1 drift, 2 usage error or
- * unreachable host) after printing the summary; errors are one line on `stderr`.
+ * `authflow-mocks verify`: answers the exit code (0 pass, 1 drift or failed collection assertions,
+ * 2 usage error or unreachable host) after printing the summary; errors are one line on `stderr`.
  */
 export async function verifyCommand(
   args: string[],
@@ -743,6 +812,7 @@ export async function verifyCommand(
     world?: string;
     reset?: boolean;
     'control-token'?: string;
+    'allow-failed-assertions'?: boolean;
   };
   try {
     values = parseArgs({
@@ -758,6 +828,7 @@ export async function verifyCommand(
         world: { type: 'string' },
         reset: { type: 'boolean' },
         'control-token': { type: 'string' },
+        'allow-failed-assertions': { type: 'boolean' },
       },
     }).values;
   } catch (error) {
@@ -784,7 +855,7 @@ export async function verifyCommand(
     return usageError(`--world must be new or default, got ${values.world}`);
   const controlToken = values['control-token'] ?? (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
 
-  let drift = false;
+  let failed = false;
   for (const provider of providers) {
     let report: VerifyReport;
     try {
@@ -796,6 +867,7 @@ export async function verifyCommand(
         ...(values.world === undefined ? {} : { world: values.world as 'new' | 'default' }),
         reset: values.reset === true,
         ...(controlToken === undefined ? {} : { controlToken }),
+        ...(values['allow-failed-assertions'] === true ? { allowFailedAssertions: true } : {}),
       });
     } catch (error) {
       if (error instanceof VerifyError) return usageError(error.message);
@@ -804,7 +876,7 @@ export async function verifyCommand(
     if (reporters.includes('cli')) io.stdout(formatSummary(report));
     const written = writeReports(report, values.out ?? join('reports', 'verify'), reporters as VerifyReporter[]);
     if (written.length > 0 && reporters.includes('cli')) io.stdout(`  reports: ${written.join(', ')}\n`);
-    drift ||= !report.ok;
+    failed ||= !report.ok;
   }
-  return drift ? 1 : 0;
+  return failed ? 1 : 0;
 }

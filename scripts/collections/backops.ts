@@ -500,6 +500,7 @@ export function backopsCollection() {
       name: 'BackOps Event API — layered tokens (authflow-mocks)',
       description:
         'API key → organization token → Add User; API key → event token → area and collaborator tokens → every resource call; 401 for each missing token, token of the wrong kind, cross-event and cross-organization case; 404 for an archived event, 403 without the admin permission, 400 for a bad body or a duplicate user; expiry by moving the mock clock and re-authorizing; revoking the API key. With the live environment the control-plane steps are skipped.',
+      auth: { type: 'bearer', token: '{{api_key}}' },
       steps,
     }),
     mock: buildEnvironment('backops', 'BackOps — mock', {

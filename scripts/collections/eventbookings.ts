@@ -222,6 +222,18 @@ export function eventbookingsCollection() {
       name: 'EventBookings — auth lifecycle (authflow-mocks)',
       description:
         'client_credentials token (JSON and form), a wrong secret in the body and over Basic (400), the discovery document, protected calls, 401 without and with a bad token, 403 without event.create, refresh and reuse of a used refresh token, expiry by moving the mock clock, and a new token. With the live environment the control-plane steps are skipped.',
+      auth: {
+        type: 'oauth2',
+        accessToken: '{{accessToken}}',
+        grant: {
+          grant_type: 'client_credentials',
+          accessTokenUrl: '{{identityBase}}/connect/token',
+          clientId: '{{client_id}}',
+          clientSecret: '{{client_secret}}',
+          client_authentication: 'body',
+          tokenName: 'EventBookings (authflow-mocks)',
+        },
+      },
       steps,
     }),
     mock: buildEnvironment('eventbookings', 'EventBookings — mock', {

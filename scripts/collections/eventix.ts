@@ -363,6 +363,20 @@ export function eventixCollection() {
       name: 'Eventix — auth lifecycle (authflow-mocks)',
       description:
         'Authorization server metadata, the authorization-code grant (the 302 is not followed; the code is read from Location), code exchange and reuse, a wrong client secret (401), PKCE with a wrong and the right code_verifier, /users/me, the Company header absent, one company, a list, repeated headers, * and a foreign company (401), the single-company orders endpoint, refresh and reuse of the old refresh token, expiry by moving the mock clock, and refresh after expiry. Live: the control-plane steps are skipped; sign in with a browser and put the code in `authorizationCode` first.',
+      auth: {
+        type: 'oauth2',
+        accessToken: '{{accessToken}}',
+        grant: {
+          grant_type: 'authorization_code',
+          authUrl: '{{authBase}}/tokens/authorize',
+          accessTokenUrl: '{{authBase}}/tokens',
+          clientId: '{{client_id}}',
+          clientSecret: '{{client_secret}}',
+          redirect_uri: '{{redirect_uri}}',
+          client_authentication: 'body',
+          tokenName: 'Eventix (authflow-mocks)',
+        },
+      },
       steps,
     }),
     mock: buildEnvironment('eventix', 'Eventix — mock', {

@@ -50,11 +50,68 @@ function lines(script: string): string[] {
     .map((l) => l.replace(/^ {4}/, ''));
 }
 
+/**
+ * How a collection authenticates its requests by default, shown in Postman's Auth tab (and sent by
+ * Newman): a bearer token, Postman's OAuth 2.0 helper (its "Get New Access Token" button runs the
+ * grant; the current token is `accessToken`), or the token as the whole Authorization header
+ * (an API key, Postman's name for it, where the vendor documents the bare token).
+ */
+export type CollectionAuth =
+  | { type: 'bearer'; token: string }
+  | { type: 'oauth2'; accessToken: string; grant: Record<string, string> }
+  | { type: 'apikey'; token: string };
+
+type AuthDefinition = { type: string } & Record<string, unknown>;
+
+const pairs = (entries: Record<string, string>) =>
+  Object.entries(entries).map(([key, value]) => ({ key, value, type: 'string' }));
+
+function authDefinition(auth: CollectionAuth): AuthDefinition {
+  if (auth.type === 'bearer') return { type: 'bearer', bearer: pairs({ token: auth.token }) };
+  if (auth.type === 'apikey')
+    return { type: 'apikey', apikey: pairs({ key: 'Authorization', value: auth.token, in: 'header' }) };
+  return {
+    type: 'oauth2',
+    oauth2: pairs({ accessToken: auth.accessToken, addTokenTo: 'header', headerPrefix: 'Bearer', ...auth.grant }),
+  };
+}
+
+/**
+ * A step's Authorization header as Postman auth: the collection's own token is inherited (no
+ * `auth` on the request), another bearer token is the request's bearer auth, a bare token its
+ * API key; any other scheme (Basic, a vendor's own) stays a header, with auth off so the
+ * collection's token is not added. A step without Authorization turns auth off.
+ */
+function stepAuth(
+  headers: { key: string; value: string }[],
+  collection: CollectionAuth | undefined,
+): AuthDefinition | undefined {
+  if (collection === undefined) return undefined;
+  const found = headers.filter((h) => h.key.toLowerCase() === 'authorization');
+  if (found.length !== 1) return { type: 'noauth' };
+  const value = (found[0] as { value: string }).value;
+  const bearer = /^Bearer (\S+)$/.exec(value)?.[1];
+  const bare = /^\S+$/.test(value) ? value : undefined;
+  const own = collection.type === 'oauth2' ? collection.accessToken : collection.token;
+  const auth: Extract<CollectionAuth, { token: string }> | undefined =
+    bearer !== undefined
+      ? { type: 'bearer', token: bearer }
+      : bare !== undefined
+        ? { type: 'apikey', token: bare }
+        : undefined;
+  if (auth === undefined) return { type: 'noauth' };
+  headers.splice(headers.indexOf(found[0] as { key: string; value: string }), 1);
+  const inherits =
+    auth.token === own && (auth.type === 'apikey' ? collection.type === 'apikey' : collection.type !== 'apikey');
+  return inherits ? undefined : authDefinition(auth);
+}
+
 /** `key` tells apart steps that share a name (a collection may reset the mock twice). */
-function item(provider: string, step: Step, key: string): ItemDefinition {
+function item(provider: string, step: Step, key: string, collectionAuth?: CollectionAuth): ItemDefinition {
   const headers = Object.entries(step.headers ?? {}).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value]).map((v) => ({ key, value: v })),
   );
+  const auth = stepAuth(headers, collectionAuth);
   // A server started with a control token wants it on control requests (empty: none is needed).
   if (step.mockOnly) headers.push({ key: 'X-Control-Token', value: '{{controlToken}}' });
   let body: NonNullable<ItemDefinition['request']> extends infer R ? (R extends { body?: infer B } ? B : never) : never;
@@ -99,6 +156,7 @@ function item(provider: string, step: Step, key: string): ItemDefinition {
       method: step.method,
       url: step.url,
       header: headers,
+      ...(auth === undefined ? {} : { auth }),
       ...(body === undefined ? {} : { body }),
     },
     ...(step.noRedirects ? { protocolProfileBehavior: { followRedirects: false } } : {}),
@@ -116,6 +174,8 @@ export interface CollectionSpec {
   name: string;
   description: string;
   steps: Step[];
+  /** The collection-level auth every request inherits unless its Authorization says otherwise. */
+  auth?: CollectionAuth;
 }
 
 export function buildCollection(spec: CollectionSpec): object {
@@ -126,10 +186,11 @@ export function buildCollection(spec: CollectionSpec): object {
       description: spec.description,
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     } as CollectionDefinition['info'],
+    ...(spec.auth === undefined ? {} : { auth: authDefinition(spec.auth) as CollectionDefinition['auth'] }),
     item: spec.steps.map((s, i) => {
       // The first step of a name keeps the id derived from the name alone; later ones add a count.
       const seen = spec.steps.slice(0, i).filter((t) => t.name === s.name).length;
-      return item(spec.provider, s, seen === 0 ? s.name : `${s.name}\u0000${seen + 1}`);
+      return item(spec.provider, s, seen === 0 ? s.name : `${s.name}\u0000${seen + 1}`, spec.auth);
     }),
   };
   const json = new Collection(definition).toJSON() as {

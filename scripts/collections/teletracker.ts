@@ -269,6 +269,7 @@ export function teletrackerCollection() {
       name: 'TeleTracker REST API — login, refresh, masquerade (authflow-mocks)',
       description:
         "Login → call data → another account refused (403) → masquerade into the user's second account → call data for it → refresh → the old refresh token refused → expiry by moving the mock clock → 401 → refresh → Basic and Integrator calls; a multipart login, auth_only, wrong password, missing variables. With the live environment the control-plane steps are skipped.",
+      auth: { type: 'bearer', token: '{{token}}' },
       steps,
     }),
     mock: buildEnvironment('teletracker', 'TeleTracker — mock', {

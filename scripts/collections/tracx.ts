@@ -335,6 +335,7 @@ export function tracxCollection() {
       name: 'Tracx Connect — auth lifecycle (authflow-mocks)',
       description:
         'Connect token → session token (JWT with permissions), every endpoint, a connect token or a broken JWT where a session token is needed (401), a list-only token refused on store endpoints (403), a single-event token seeing only its event, Laravel 422 validation errors, a queued import becoming visible after the mock clock moves, expiry past expires_at and a new session token, and a revoked connect token. With the live environment the control-plane steps are skipped.',
+      auth: { type: 'apikey', token: '{{sessionToken}}' },
       steps,
     }),
     mock: buildEnvironment('tracx', 'Tracx Connect — mock', {

@@ -1,11 +1,12 @@
 /**
  * The inspector page (`/__inspector/`, built by `npm run build` into dist/inspector) in a real
  * Chromium, against the standalone server. Screenshots of each view go to reports/inspector/
- * (test artifacts, not committed); AUTHFLOW_UPDATE_DOCS_SCREENSHOT=1 also writes docs/inspector.png.
+ * (test artifacts, not committed); AUTHFLOW_UPDATE_DOCS_SCREENSHOT=1 also writes docs/inspector.png
+ * and docs/inspector-fixtures*.png.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { providerIds } from '../../mocks/providers/index.js';
@@ -65,6 +66,7 @@ describeBrowser('the inspector page in Chromium', () => {
   let page: Page;
   const offOrigin: string[] = [];
   const errors: string[] = [];
+  const consoleErrors: string[] = [];
 
   async function open(view: string, width = 1280, height = 800): Promise<void> {
     await page.setViewportSize({ width, height });
@@ -81,6 +83,10 @@ describeBrowser('the inspector page in Chromium', () => {
     browser = await launch();
     page = await (await browser.newContext()).newPage();
     page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      // The resource a load error is about (the API calls the tests make on purpose answer 401).
+      if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
+    });
     page.on('request', (req) => {
       if (!req.url().startsWith(`${base}/`)) offOrigin.push(req.url());
     });
@@ -264,9 +270,99 @@ describeBrowser('the inspector page in Chromium', () => {
     }
   });
 
-  it('never reaches beyond the server (no CDN), and reports no page error', () => {
+  describe.each([
+    [1280, 800],
+    [390, 844],
+  ])('Overview fixtures at %i px', (width, height) => {
+    it('every table fits (or stacks), identifiers never wrap, and a value copies itself (no Copy button per cell)', async () => {
+      await open('overview', width, height);
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
+      const layout = await page.evaluate(() => {
+        const tables = [...document.querySelectorAll<HTMLTableElement>('table.fixtures')];
+        const regions = tables.map((t) => t.parentElement as HTMLElement);
+        const values = tables.flatMap((t) => [...t.querySelectorAll<HTMLElement>('button.copy code')]);
+        const ids = values.filter((v) => /^[\w.@:/-]{8,40}$/.test(v.textContent ?? ''));
+        return {
+          tables: tables.length,
+          pageWidth: document.documentElement.scrollWidth,
+          // A column cut off: a table wider than its region (more than a rounding pixel).
+          clipped: regions.filter((r) => r.scrollWidth > r.clientWidth + 12).map((r) => r.getAttribute('aria-label')),
+          ids: ids.length,
+          // An identifier on more than one line was broken mid-word.
+          wrapped: ids
+            .filter(
+              (v) =>
+                v.getClientRects().length > 1 ||
+                v.offsetHeight > 1.6 * Number.parseFloat(getComputedStyle(v).lineHeight || '20'),
+            )
+            .map((v) => v.textContent),
+          copyButtons: tables
+            .flatMap((t) => [...t.querySelectorAll('button')])
+            .filter((b) => b.textContent?.trim() === 'Copy').length,
+          unnamedValues: values.filter((v) => !(v.parentElement?.getAttribute('aria-label') ?? '').startsWith('Copy '))
+            .length,
+        };
+      });
+      expect(layout.tables).toBeGreaterThan(10);
+      expect(layout.pageWidth).toBe(width);
+      expect(layout.clipped).toEqual([]);
+      expect(layout.ids).toBeGreaterThan(20);
+      expect(layout.wrapped).toEqual([]);
+      expect(layout.copyButtons).toBe(0);
+      expect(layout.unnamedValues).toBe(0);
+      await shot(`overview-fixtures-${width}`);
+    });
+  });
+
+  it('Faults: a status after a delay, both from the form', async () => {
+    await open('faults');
+    await page.getByLabel('Provider').selectOption('eventbookings');
+    await page.getByLabel('Operation').selectOption('getMe');
+    await page.getByLabel('Status', { exact: true }).fill('503');
+    await page.getByLabel('Delay (ms)').fill('250');
+    await page.getByRole('button', { name: 'Add fault' }).click();
+    // The page may still list an earlier test's fault: wait for the server's list instead.
+    await expect.poll(() => mock.control.faults().faults.length).toBe(1);
+    expect(mock.control.faults().faults).toMatchObject([
+      { provider: 'eventbookings', operationId: 'getMe', status: 503, delayMs: 250 },
+    ]);
+  });
+
+  it('the API reference title wraps between words only, at 390 px', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/__inspector/docs/eventbookings`);
+    const title = page.locator('h1').first();
+    await title.waitFor();
+    const broken = await title.evaluate((h1) => {
+      const text = h1.firstChild as Text;
+      const words = [...(text.textContent ?? '').matchAll(/\S+/g)];
+      return words
+        .filter((m) => {
+          const range = document.createRange();
+          range.setStart(text, m.index ?? 0);
+          range.setEnd(text, (m.index ?? 0) + m[0].length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((m) => m[0]);
+    });
+    expect(broken).toEqual([]);
+    await shot('docs-eventbookings-390');
+  });
+
+  it('answers /favicon.ico (no 404 in the console)', async () => {
+    const res = await fetch(`${base}/favicon.ico`);
+    expect(res.status).toBeLessThan(300);
+  });
+
+  it('never reaches beyond the server (no CDN), and reports no page or console error', () => {
     expect(offOrigin).toEqual([]);
     expect(errors).toEqual([]);
+    // No favicon 404, no script error; only the tests' own refused API calls fail to load.
+    expect(
+      consoleErrors.filter((e) => !/\/(api|identity)\.eventbookings\.com\/.*Failed to load resource/.test(e)),
+    ).toEqual([]);
   });
 
   it('writes the README screenshot when asked (AUTHFLOW_UPDATE_DOCS_SCREENSHOT=1)', async () => {
@@ -275,6 +371,23 @@ describeBrowser('the inspector page in Chromium', () => {
     await getMe(page);
     await open('tokens');
     await page.screenshot({ path: 'docs/inspector.png' });
+    // The Overview with EventBookings' fixtures open, on a desktop and on a phone.
+    for (const [width, height, file] of [
+      [1280, 800, 'docs/inspector-fixtures.png'],
+      [390, 844, 'docs/inspector-fixtures-390.png'],
+    ] as const) {
+      await open('overview', width, height);
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = false;
+        (document.querySelector('details') as HTMLDetailsElement).open = true;
+      });
+      await page.evaluate(() => {
+        const top = (document.querySelector('article.card') as HTMLElement).getBoundingClientRect().top;
+        window.scrollTo(0, top + window.scrollY - 8);
+      });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: file });
+    }
   });
 });
 

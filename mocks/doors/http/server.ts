@@ -540,6 +540,13 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         (worldsCall !== undefined
           ? await answerWorlds(method, worldsCall.id, origin, readJson)
           : await answerControl(engine.control, method, rest, readJson));
+    } else if (pathname === '/favicon.ico' && !proxied && (method === 'GET' || method === 'HEAD')) {
+      // Browsers ask for it on every page (the inspector, the API reference, GET /): no icon,
+      // and no 404 in their console.
+      req.resume();
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      res.end();
+      return;
     } else if (pathname === '/' && !proxied && (method === 'GET' || method === 'HEAD')) {
       response = index(entry, worldBase);
       if (controlOn && prefersHtml(req.headers.accept)) {
