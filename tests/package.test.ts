@@ -98,9 +98,12 @@ describe('the packed package', () => {
   }, () => {
     const paths = readmeImportPaths();
     expect(paths).toEqual(expect.arrayContaining(['authflow-mocks', 'authflow-mocks/node', 'authflow-mocks/newman']));
-    // authflow-mocks/newman and /verify need Newman (an optional peer): lent from this repository.
+    // authflow-mocks/newman and /verify need Newman, /testcontainers needs testcontainers (optional
+    // peers): lent from this repository.
     const newman = join(consumer, 'node_modules', 'newman');
     symlinkSync(join(repo, 'node_modules', 'newman'), newman, 'dir');
+    const testcontainers = join(consumer, 'node_modules', 'testcontainers');
+    symlinkSync(join(repo, 'node_modules', 'testcontainers'), testcontainers, 'dir');
     try {
       const script = `
 const results = {};
@@ -130,6 +133,7 @@ console.log(JSON.stringify(results));
       expect(results).toEqual({ ...Object.fromEntries(paths.map((p) => [p, 'ok'])), runCollections: 'function' });
     } finally {
       rmSync(newman, { force: true });
+      rmSync(testcontainers, { force: true });
     }
   });
 
