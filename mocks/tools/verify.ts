@@ -28,7 +28,8 @@ export interface Drift {
   step: string;
   /** The status that came back (0: no answer). */
   status: number;
-  kind: ContractProblem['kind'] | 'no_answer';
+  /** `too_large`: the body was over `maxBodyBytes`, kept shortened and not checked. */
+  kind: ContractProblem['kind'] | 'no_answer' | 'too_large';
   /** A `$`-rooted JSON path into the body, or a header name; `$` for the whole answer. */
   path: string;
   /** What the spec says. */
@@ -71,6 +72,12 @@ export interface VerifyReport {
   outside: { step: string; method: string; host: string; path: string; query: string; status: number }[];
   /** The collection's own `pm.test` assertions (informative: they may assume the mock's data). */
   assertions: { total: number; failed: number };
+  /**
+   * Redirects answered (3xx with a Location): never followed, since the next request would carry
+   * the same body and headers (a client secret) to wherever the answer points. Each is checked
+   * against the spec like any answer; `location` is shown without its query.
+   */
+  redirects: { step: string; status: number; location: string }[];
 }
 
 export interface VerifyOptions {
@@ -92,7 +99,15 @@ export interface VerifyOptions {
   processEnv?: Record<string, string | undefined>;
   /** Per-request timeout in ms. Default 15,000. */
   timeoutMs?: number;
+  /**
+   * Largest answer body checked, in bytes. A larger one is reported (`too_large`, with a
+   * shortened copy), never parsed. Default 1 MiB.
+   */
+  maxBodyBytes?: number;
 }
+
+/** Default of `VerifyOptions.maxBodyBytes`. */
+export const defaultMaxBodyBytes = 1024 * 1024;
 
 /** `usage`: bad options; `unreachable`: the host does not answer (checked before the run). */
 export class VerifyError extends Error {
@@ -276,6 +291,8 @@ interface Seen {
   body: unknown;
   /** The body was not JSON (kept as text). */
   text: boolean;
+  /** Bytes of a body over the limit (then `body` is its first bytes as text, not parsed). */
+  tooLarge?: number;
 }
 
 interface CollectionJson {
@@ -346,10 +363,11 @@ async function probe(urls: string[], timeoutMs: number): Promise<void> {
 async function runNewman(
   collection: CollectionJson,
   environment: PostmanEnvironment,
-  timeoutMs: number,
+  limits: { timeoutMs: number; maxBodyBytes: number },
   seen: Seen[],
   secrets: Secrets,
 ): Promise<NewmanRunSummary> {
+  const { timeoutMs, maxBodyBytes } = limits;
   // Newman is loaded only when a run starts.
   const { default: newman } = await import('newman');
   return new Promise((resolve, reject) => {
@@ -360,6 +378,8 @@ async function runNewman(
           environment: environment as never,
           reporters: [],
           timeoutRequest: timeoutMs,
+          // A redirect is an answer to check, not an address to send the client secret to.
+          ignoreRedirects: true,
         },
         (error, summary) => (error ? reject(error) : resolve(summary)),
       )
@@ -368,10 +388,17 @@ async function runNewman(
         const headers: Record<string, string> = {};
         const response = args.response;
         for (const h of response?.headers?.all() ?? []) headers[h.key.toLowerCase()] = String(h.value);
-        const raw = response?.stream === undefined ? '' : Buffer.from(response.stream as Uint8Array).toString('utf8');
+        const bytes = response?.stream === undefined ? undefined : Buffer.from(response.stream as Uint8Array);
+        const tooLarge = bytes !== undefined && bytes.length > maxBodyBytes ? bytes.length : undefined;
+        // Past the limit only a shortened copy is kept: parsing and redacting megabytes is the cost.
+        const raw =
+          bytes === undefined ? '' : bytes.subarray(0, tooLarge === undefined ? bytes.length : 256).toString('utf8');
         let body: unknown;
         let text = false;
-        if (raw !== '') {
+        if (tooLarge !== undefined) {
+          body = raw;
+          text = true;
+        } else if (raw !== '') {
           try {
             body = JSON.parse(raw);
           } catch {
@@ -387,6 +414,7 @@ async function runNewman(
           headers,
           body,
           text,
+          ...(tooLarge === undefined ? {} : { tooLarge }),
           ...(error ? { error: (error as NodeJS.ErrnoException).code ?? error.name } : {}),
         });
         // What the request sent is secret where its name says so; so is what came back under such a name.
@@ -472,6 +500,10 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
     baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new VerifyError('usage', 'the body limit must be a positive number of bytes');
+  }
   const secrets = new Secrets();
   const environment = environmentFor(provider, { ...options, ...(baseUrl === undefined ? {} : { baseUrl }) }, secrets);
   const world = createWorld({ providers: [provider] });
@@ -494,7 +526,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
 
   const startedAt = new Date().toISOString();
   const seen: Seen[] = [];
-  const summary = await runNewman(collection, environment, timeoutMs, seen, secrets);
+  const summary = await runNewman(collection, environment, { timeoutMs, maxBodyBytes }, seen, secrets);
   const finalEnv = (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject();
   for (const [k, v] of Object.entries(finalEnv)) if (secretVariable.test(k)) secrets.add(v);
 
@@ -502,10 +534,14 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   const check = createContractChecker([provider]);
   const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
   const outside: VerifyReport['outside'] = [];
+  const redirects: VerifyReport['redirects'] = [];
   let requests = 0;
   for (const s of seen) {
     const where = locate(s.url, baseUrl);
     if (where === 'control') continue;
+    if (s.status >= 300 && s.status < 400 && s.headers.location !== undefined) {
+      redirects.push({ step: s.step, status: s.status, location: s.headers.location.split(/[?#]/)[0] as string });
+    }
     const match = router.match(where.host, s.method, where.path);
     if (match?.kind !== 'operation') {
       outside.push({
@@ -532,6 +568,17 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
         path: '$',
         expected: 'an answer',
         actual: s.error,
+      });
+      continue;
+    }
+    if (s.tooLarge !== undefined) {
+      entry.drifts.push({
+        step: s.step,
+        status: s.status,
+        kind: 'too_large',
+        path: '$',
+        expected: `a body of at most ${maxBodyBytes} bytes`,
+        actual: `${s.tooLarge} bytes, not checked: ${secrets.shown(s.body)}`,
       });
       continue;
     }
@@ -592,6 +639,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
     operations: operationReports,
     outside,
     assertions: { total: stats.assertions.total ?? 0, failed: stats.assertions.failed ?? 0 },
+    redirects,
   };
   // A last pass over the whole report: no secret seen in the run survives in any string.
   return JSON.parse(secrets.scrub(JSON.stringify(report))) as VerifyReport;
@@ -611,6 +659,9 @@ export function formatSummary(report: VerifyReport): string {
     for (const d of op.drifts) {
       lines.push(`        ${d.status} ${d.path}: expected ${d.expected}, got ${d.actual}  [${d.step}]`);
     }
+  }
+  for (const r of report.redirects) {
+    lines.push(`  redirect not followed: ${r.status} to ${r.location}  [${r.step}]`);
   }
   const idle = report.operations.filter((o) => o.verdict === 'not_exercised').map((o) => o.operationId);
   if (idle.length > 0) lines.push(`  not exercised: ${idle.join(', ')}`);
@@ -667,7 +718,7 @@ export function writeReports(report: VerifyReport, outDir: string, reporters: re
 // ---- the command ----
 
 export const verifyUsage =
-  'authflow-mocks verify --provider ID [--base-url URL | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify]';
+  'authflow-mocks verify --provider ID [--base-url URL | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify] [--max-body BYTES]';
 
 /**
  * `authflow-mocks verify`: answers the exit code (0 nothing drifts, 1 drift, 2 usage error or
@@ -692,6 +743,7 @@ export async function verifyCommand(
     'env-var'?: string[];
     reporters?: string;
     out?: string;
+    'max-body'?: string;
   };
   try {
     values = parseArgs({
@@ -704,6 +756,7 @@ export async function verifyCommand(
         'env-var': { type: 'string', multiple: true },
         reporters: { type: 'string', default: 'cli,junit,json' },
         out: { type: 'string', default: join('reports', 'verify') },
+        'max-body': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -726,6 +779,8 @@ export async function verifyCommand(
     variables[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   if (values.env !== undefined && !existsSync(values.env)) return usageError(`no environment file ${values.env}`);
+  const maxBody = values['max-body'];
+  if (maxBody !== undefined && !/^[1-9]\d{0,9}$/.test(maxBody)) return usageError('--max-body takes a number of bytes');
 
   let drift = false;
   for (const provider of providers) {
@@ -735,6 +790,7 @@ export async function verifyCommand(
         provider,
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
         ...(values.env === undefined ? {} : { envFile: values.env }),
+        ...(maxBody === undefined ? {} : { maxBodyBytes: Number(maxBody) }),
         variables,
       });
     } catch (error) {
