@@ -54,7 +54,8 @@ export interface Journal {
   clear(): void;
   /**
    * Calls `listener` with each entry as it is recorded (time formatted), and with `null` when the
-   * journal is cleared; returns the function that stops it.
+   * journal is cleared; returns the function that stops it. Every listener gets the same entry
+   * object for one recording: read it, do not change it.
    */
   subscribe(listener: (entry: JournalEntry | null) => void): () => void;
   readonly size: number;
@@ -76,7 +77,10 @@ export function createJournal(capacity = 1000): Journal {
       seq++;
       if (listeners.size > 0) {
         if (typeof held.time === 'number') held.time = new Date(held.time).toISOString();
-        for (const listener of listeners) listener({ ...(held as JournalEntry) });
+        // One copy for every listener (they only read it), so a listener can cache per entry:
+        // the journal streams serialise each entry once, not once per reader.
+        const shared = { ...(held as JournalEntry) };
+        for (const listener of listeners) listener(shared);
       }
     },
     entries() {

@@ -22,7 +22,16 @@ import {
 import type { World } from '../../world.js';
 import { serveRequest } from '../pipeline.js';
 import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
-import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector.js';
+import {
+  createJournalStreams,
+  type InspectorFiles,
+  inspectorFiles,
+  journalStream,
+  maxJournalStreams,
+  prefersHtml,
+  tooManyStreams,
+  welcomePage,
+} from './inspector.js';
 
 export interface HttpDoorOptions {
   /** Largest accepted request body in bytes. Default 1 MiB. */
@@ -236,8 +245,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   const reportError = options.reportError ?? ((line: string) => process.stderr.write(`${line}\n`));
   let reportedBugs = engine.bugs.length;
   let closing = false;
-  /** Open journal streams, ended by close(). */
-  const streams = new Set<ServerResponse>();
+  /** Open journal streams (ended by close()) and their shared frames. */
+  const streams = createJournalStreams();
   let inspector: InspectorFiles | undefined;
 
   /**
@@ -355,6 +364,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       response = controlRefusal(method, headers);
       if (response === undefined && closing) {
         response = { status: 503, body: { error: 'server_closing', message: 'The server is closing.' } };
+      } else if (response === undefined && streams.open.size >= maxJournalStreams && method === 'GET') {
+        response = { ...tooManyStreams, headers: { ...tooManyStreams.headers }, body: { ...tooManyStreams.body } };
       } else if (response === undefined) {
         req.resume();
         journalStream(engine.journal, req, res, streams);
@@ -525,8 +536,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
       closing = true;
       // A journal stream never finishes on its own: end it now.
-      for (const stream of streams) stream.destroy();
-      streams.clear();
+      for (const stream of streams.open) stream.destroy();
+      streams.open.clear();
       return new Promise((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
         cut.unref();
