@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { boundProblems, fixtureLimits, sizeProblems } from '../core/fixture-config.js';
+import { printable } from '../core/printable.js';
 import * as backops from '../providers/backops/config.js';
 import * as eventbookings from '../providers/eventbookings/config.js';
 import * as eventix from '../providers/eventix/config.js';
@@ -79,8 +80,9 @@ export class ConfigError extends Error {
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
+    // A key is the user's text: escaped, so a problem stays one line wherever it is printed.
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else out += out === '' ? printable(String(part)) : `.${printable(String(part))}`;
   }
   return out === '' ? '(root)' : out;
 }

@@ -80,6 +80,7 @@ export {
   tokenResponseHeaders,
   verifyPkce,
 } from './oauth2.js';
+export { printable, printableLines } from './printable.js';
 export type {
   DemoCredential,
   HeaderReader,
