@@ -3,7 +3,14 @@
  * engine, control plane). No provider, no I/O.
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
-export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
+export {
+  defaultBodyLimit,
+  defaultOperationBodyLimit,
+  fieldsOf,
+  maxFormFields,
+  mediaType,
+  parseBody,
+} from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { compareCodeUnits, createClock, epochSeconds, isoWithOffset } from './clock.js';
 export type { ClockState, ControlPlane, FixtureProblem, FixtureRefusal, FixturesHook, TokenView } from './control.js';

@@ -137,7 +137,7 @@ class DoorRequest implements IncomingRequest {
     readonly search: string,
     readonly headers: HeaderReader,
     readonly base: string,
-    readonly readBody: () => Promise<Uint8Array>,
+    readonly readBody: (limit?: number) => Promise<Uint8Array>,
   ) {}
   /** Built on first read: most operations never look at the query string. */
   get query(): URLSearchParams {
@@ -353,8 +353,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         ? reader
         : { get: (name) => (name.toLowerCase() === 'host' ? (authority ?? null) : reader.get(name)) };
     let bodyRead: Promise<Uint8Array> | undefined;
-    const body = () => {
-      bodyRead ??= readBody(req, limit);
+    // One read per request: the operation's own limit, when lower than the door's, applies to it.
+    const body = (own?: number) => {
+      bodyRead ??= readBody(req, own === undefined ? limit : Math.min(own, limit));
       return bodyRead;
     };
 
