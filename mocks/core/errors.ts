@@ -51,6 +51,11 @@ export type MockErrorCode =
   | 'action_unknown'
   /** Fixtures (a config) that do not validate: `details.problems` lists each with its path. */
   | 'fixtures_invalid'
+  /**
+   * A create past a documented cap of the mock (EventBookings events per organisation, BackOps
+   * areas per event): listings stay fast however long a client keeps creating.
+   */
+  | 'records_full'
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
 
@@ -97,6 +102,7 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   too_many_faults: 400,
   action_unknown: 404,
   fixtures_invalid: 400,
+  records_full: 400,
   internal: 500,
 };
 
