@@ -184,7 +184,9 @@ export function parseConfig(input: unknown, source?: string): ParsedConfig {
   const tooBig = oversized(input, []);
   if (tooBig.length > 0) throw new ConfigError(tooBig, source);
   const entries = checkConfigEntries(input, []);
-  if (entries.problems.length > 0) throw new ConfigError(entries.problems, source, entries.unchecked);
+  // Stopped at the limit: those problems are the answer. Otherwise the whole input is checked
+  // too (at most that many bad entities), so the answer lists every problem.
+  if (entries.unchecked > 0) throw new ConfigError(entries.problems, source, entries.unchecked);
   const result = configSchema.safeParse(input);
   if (!result.success) throw new ConfigError(problemsOf(result.error, []), source);
   return result.data;
@@ -195,7 +197,7 @@ export function parseFixtures(input: unknown, prefix: readonly PropertyKey[] = [
   const tooBig = oversized(input, prefix);
   if (tooBig.length > 0) throw new ConfigError(tooBig);
   const entries = checkConfigEntries(input, prefix);
-  if (entries.problems.length > 0) throw new ConfigError(entries.problems, undefined, entries.unchecked);
+  if (entries.unchecked > 0) throw new ConfigError(entries.problems, undefined, entries.unchecked);
   const result = fixturesSchema.safeParse(input);
   if (!result.success) throw new ConfigError(problemsOf(result.error, prefix));
   return result.data;

@@ -23,6 +23,13 @@ export const defaultBodyLimit = 1024 * 1024;
 export const defaultOperationBodyLimit = 64 * 1024;
 
 /**
+ * The control plane's body limit. Its largest input, a config of the most entities fixtures take
+ * (`fixtureLimits`), is some 200 KB; parsing 1 MiB of tiny JSON objects alone held the event loop
+ * for 60–130 ms, half of that at this size.
+ */
+export const controlBodyLimit = 512 * 1024;
+
+/**
  * Form and multipart bodies with more fields than this are refused with `payload_too_large`
  * (413), as Express's body-parser does past its `parameterLimit` of 1000: a 1 MiB form of a
  * hundred thousand tiny fields would otherwise hold the event loop for a long parse.

@@ -101,6 +101,13 @@ export interface FixturesHook {
   add(provider: string, input: unknown): FixtureRefusal;
 }
 
+/** Resolves on the next event-loop turn, so requests waiting meanwhile are answered. */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
 /** The clock stays within the years 1970–9999. */
 const minClockMs = Date.UTC(1970, 0, 1);
 const maxClockMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -192,6 +199,8 @@ export function createControlPlane(parts: {
     },
     async replaceFixtures(input) {
       refuseConfig(hook().replace(input));
+      // Validating and seeding a large input each take a turn of their own, not one long one.
+      await nextTurn();
       await plane.reset();
       return { status: 'replaced', providers: [...providers.keys()] };
     },
@@ -199,6 +208,7 @@ export function createControlPlane(parts: {
       const provider = providers.get(id);
       if (provider === undefined) throw new MockError('not_found', `No provider ${id.slice(0, 40)}.`);
       refuseConfig(hook().add(id, input));
+      await nextTurn();
       await provider.reset();
       return { status: 'added', provider: id };
     },

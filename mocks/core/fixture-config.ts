@@ -69,7 +69,7 @@ export const fixtureLimits = {
   /** Entries of one entity kind of one provider (`eventix.users`, `tracx.connect_tokens`, …). */
   maxPerKind: 500,
   /** Entities of one input together, every provider and kind. */
-  maxEntities: 1000,
+  maxEntities: 500,
   /** Entries of a list inside an entity (`companies`, `redirect_uris`, `event_ids`, …). */
   maxPerList: 100,
   /** Problems listed in a refusal; past it the refusal says how many more there were. */

@@ -4,6 +4,7 @@
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
 export {
+  controlBodyLimit,
   defaultBodyLimit,
   defaultOperationBodyLimit,
   fieldsOf,

@@ -46,6 +46,9 @@ export async function measureStall<T>(base: string, run: () => Promise<T>, every
   })();
   try {
     const value = await run();
+    running = false;
+    // The poll in flight when the run ends may be the one that waited longest.
+    await poller;
     return { worstMs, polls, value };
   } finally {
     running = false;

@@ -1,6 +1,6 @@
 /**
  * Collections a client can grow have documented caps: EventBookings events per organisation,
- * BackOps areas per event. Filled through fixtures (500, the most one entity kind takes) and
+ * BackOps areas per event. Filled through fixtures (250 each: one input takes 500 entities) and
  * then creates; the create past the cap is refused in the provider's own shape with the journal
  * reason `records_full`, and nothing is added. Through both doors.
  */
@@ -21,7 +21,7 @@ describe.each(doorNames)('documented caps on created records (%s door)', (doorNa
     providers: ['eventbookings', 'backops'],
     fixtures: {
       eventbookings: {
-        events: Array.from({ length: 500 }, (_, i) => ({
+        events: Array.from({ length: 250 }, (_, i) => ({
           event_uuid: `seeded-${i}`,
           org_uuid: harbour.org_uuid,
           name: `Seeded ${i}`,
@@ -29,7 +29,7 @@ describe.each(doorNames)('documented caps on created records (%s door)', (doorNa
         })),
       },
       backops: {
-        areas: Array.from({ length: 500 }, (_, i) => ({
+        areas: Array.from({ length: 250 }, (_, i) => ({
           id: `seeded-area-${i}`,
           eventId: aurora.id,
           name: `Area ${i}`,
@@ -54,7 +54,7 @@ describe.each(doorNames)('documented caps on created records (%s door)', (doorNa
     expect([refused.status, refused.body.error]).toEqual([400, 'invalid_request']);
     // The cap counts what the organisation holds: the seeded ones, then the created ones.
     expect(created).toBeGreaterThan(0);
-    expect(created).toBeLessThanOrEqual(maxEventsPerOrganisation - 500);
+    expect(created).toBeLessThanOrEqual(maxEventsPerOrganisation - 250);
   }, 120_000);
 
   it(`BackOps: ${maxAreasPerEvent} areas per event, the next 400 BAD_REQUEST`, async () => {

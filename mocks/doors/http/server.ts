@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   answerControl,
+  controlBodyLimit,
   defaultBodyLimit,
   type HeaderReader,
   type IncomingRequest,
@@ -384,7 +385,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       response =
         controlRefusal(method, headers) ??
         (await answerControl(engine.control, method, rest, async () =>
-          parseBody(req.headers['content-type'] ?? null, await body()),
+          parseBody(req.headers['content-type'] ?? null, await body(controlBodyLimit)),
         ));
     } else if (pathname === '/' && !proxied && (method === 'GET' || method === 'HEAD')) {
       response = index(authority === undefined ? listeningBase() : `http://${authority}`);
