@@ -199,9 +199,16 @@ export function createControlPlane(parts: {
     },
     async replaceFixtures(input) {
       refuseConfig(hook().replace(input));
-      // Validating and seeding a large input each take a turn of their own, not one long one.
+      // Validating and seeding a large input, and each provider's seeding, take a turn of their
+      // own, not one long one (requests meanwhile see the providers not yet reseeded as they were).
       await nextTurn();
-      await plane.reset();
+      clock.reset();
+      journal.clear();
+      faults.clear();
+      for (const provider of providers.values()) {
+        await provider.reset();
+        await nextTurn();
+      }
       return { status: 'replaced', providers: [...providers.keys()] };
     },
     async addFixtures(id, input) {
