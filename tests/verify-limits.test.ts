@@ -100,6 +100,28 @@ describe('verify caps each answer body', () => {
   );
 
   it(
+    'cuts the connection of an answer past four times the limit: nothing of it is buffered',
+    async () => {
+      const report = await verifyCollection({
+        provider: 'eventbookings',
+        baseUrl: big.url,
+        processEnv: {},
+        maxBodyBytes: 64 * 1024,
+      });
+      const tooLarge = report.operations.flatMap((o) => o.drifts).filter((d) => d.kind === 'too_large');
+      expect(tooLarge.length).toBeGreaterThan(0);
+      // Cut past 4 × 64 KiB + 64 KiB of the 1.2 MiB answer: reported as cut, or (when the client
+      // took the cut for the end of the answer) with the bytes that arrived, never all of them.
+      const ceiling = 4 * 64 * 1024 + 64 * 1024;
+      for (const d of tooLarge) {
+        const received = Number(/^(\d+) bytes/.exec(d.actual)?.[1] ?? Number.NaN);
+        expect(/connection was cut/.test(d.actual) || received <= ceiling).toBe(true);
+      }
+    },
+    oneRun,
+  );
+
+  it(
     'takes another limit: with 2 MiB the same bodies are parsed and checked',
     async () => {
       const report = await verifyCollection({

@@ -9,9 +9,10 @@
  * the report and in every file and line written from it. Node only.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { dirname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewmanRunSummary } from 'newman';
@@ -360,6 +361,42 @@ async function probe(urls: string[], timeoutMs: number): Promise<void> {
   await Promise.all(urls.map((url) => probeOne(url, timeoutMs)));
 }
 
+/** The error a connection is cut with once an answer passes the ceiling (see `cappedAgents`). */
+const cutCode = 'ERESPONSETOOLARGE';
+
+/**
+ * Agent classes for Newman whose connections are cut once one answer has brought `ceiling` bytes:
+ * Newman buffers a whole answer before anything here sees it, so without a cut a 20 MB answer
+ * costs its size several times over. Counted per answer (reset when a keep-alive socket is
+ * freed); TLS settings still come from Newman (`agentOptions`).
+ */
+function cappedAgents(ceiling: number) {
+  const watch = (socket: Duplex) => {
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > ceiling) {
+        socket.destroy(Object.assign(new Error(`answer over ${ceiling} bytes`), { code: cutCode }));
+      }
+    });
+    socket.on('free', () => {
+      received = 0;
+    });
+    return socket;
+  };
+  class CappedHttp extends HttpAgent {
+    override createConnection(...args: Parameters<HttpAgent['createConnection']>) {
+      return watch(super.createConnection(...args) as Duplex) as ReturnType<HttpAgent['createConnection']>;
+    }
+  }
+  class CappedHttps extends HttpsAgent {
+    override createConnection(...args: Parameters<HttpsAgent['createConnection']>) {
+      return watch(super.createConnection(...args) as Duplex) as ReturnType<HttpsAgent['createConnection']>;
+    }
+  }
+  return { http: { agentClass: CappedHttp }, https: { agentClass: CappedHttps } };
+}
+
 async function runNewman(
   collection: CollectionJson,
   environment: PostmanEnvironment,
@@ -380,6 +417,8 @@ async function runNewman(
           timeoutRequest: timeoutMs,
           // A redirect is an answer to check, not an address to send the client secret to.
           ignoreRedirects: true,
+          // Past four times the body limit (headers besides) the connection is cut.
+          requestAgents: cappedAgents(4 * maxBodyBytes + 64 * 1024) as never,
         },
         (error, summary) => (error ? reject(error) : resolve(summary)),
       )
@@ -560,6 +599,17 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
     byOperation.set(id, entry);
     entry.calls++;
     entry.statuses.add(s.status);
+    if (s.error === cutCode) {
+      entry.drifts.push({
+        step: s.step,
+        status: 0,
+        kind: 'too_large',
+        path: '$',
+        expected: `a body of at most ${maxBodyBytes} bytes`,
+        actual: `over ${4 * maxBodyBytes} bytes: the connection was cut, nothing read`,
+      });
+      continue;
+    }
     if (s.error !== undefined) {
       entry.drifts.push({
         step: s.step,
