@@ -174,7 +174,7 @@ const kinds: Kind[] = [
     }),
   },
   {
-    name: 'Tracx bulk import, 4,000 valid participants (~850 KB)',
+    name: 'Tracx bulk import, 4,000 participants (~850 KB, each checked; refused 422)',
     before: tracxSession,
     request: (base, { token }) => ({
       url: `${base}/api.tracx.events/v1/connect/events/1/participants`,

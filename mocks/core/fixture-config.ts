@@ -61,9 +61,10 @@ export function checkRef(
 
 /**
  * What one fixtures input may hold: validation (zod, then each provider's cross-checks) and the
- * seeding of @msw/data run on the event loop in one turn, at tens of microseconds per entity, so
- * the sizes are refused before any entity is looked at. With these, the largest accepted input
- * validates and seeds in well under 100 ms, and the largest refused one is answered at once.
+ * seeding of @msw/data run on the event loop, at tens of microseconds per entity, so the sizes
+ * are refused before any entity is looked at. With these, the largest accepted input validates
+ * and seeds in under 100 ms (docs/security.md has the measurements), and the largest refused one
+ * is answered at once.
  */
 export const fixtureLimits = {
   /** Entries of one entity kind of one provider (`eventix.users`, `tracx.connect_tokens`, …). */
