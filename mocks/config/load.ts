@@ -44,8 +44,126 @@ export async function parseConfigText(text: string, file: string): Promise<unkno
   }
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ConfigError([{ path: '(file)', message: `JSON syntax error: ${(error as Error).message}` }], file);
+  } catch {
+    // V8's message quotes the text around the error ("root:*:202"… for a file that is not a
+    // config at all; a secret beside a typo in one that is): only the place is reported.
+    const at = lineAndColumn(text, jsonErrorOffset(text));
+    throw new ConfigError(
+      [{ path: '(file)', message: `JSON syntax error at line ${at.line}, column ${at.column}` }],
+      file,
+    );
+  }
+}
+
+/** 1-based line and column of `offset` in `text`. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Where JSON text stops being JSON: the offset of the first character a JSON parser would refuse
+ * (the text's length when it ends too soon). Only called after `JSON.parse` failed, to place the
+ * error without quoting the text. Nesting past 1000 levels is reported where it goes deeper.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else throw i;
+  };
+  const string = () => {
+    i++; // the opening quote
+    for (;;) {
+      if (i >= text.length) throw i;
+      const code = text.charCodeAt(i);
+      if (code === 0x22) {
+        i++;
+        return;
+      }
+      if (code < 0x20) throw i;
+      if (code === 0x5c) {
+        const next = text[i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw i;
+          i += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+        else throw i;
+      } else i++;
+    }
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (match === null || match[0] === '' || match[0] === '-') throw i;
+    i += match[0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 1000) throw i;
+    space();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      space();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[i] !== '"') throw i;
+        string();
+        space();
+        if (text[i] !== ':') throw i;
+        i++;
+        value(depth + 1);
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return;
+        } else throw i;
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return;
+        } else throw i;
+      }
+    }
+    if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else number();
+  };
+  try {
+    // A byte-order mark is not JSON either; JSON.parse refuses it at offset 0, as here.
+    value(0);
+    space();
+    return i < text.length ? i : text.length;
+  } catch (offset) {
+    return typeof offset === 'number' ? Math.min(offset, text.length) : 0;
   }
 }
 

@@ -3,13 +3,22 @@
  * world (providers it does not name go back to the demo world), `POST /__control/<id>/fixtures`
  * adds entities to one provider's configured world. Nothing changes when the input has problems.
  */
-import type { AnyProviderDefinition, FixtureProblem, FixturesHook, Provider } from '../core/index.js';
-import { ConfigError, fixturesOf, parseConfig, problemsOf } from './schema.js';
+import {
+  type AnyProviderDefinition,
+  type FixtureProblem,
+  type FixtureRefusal,
+  type FixturesHook,
+  type Provider,
+  sizeProblems,
+} from '../core/index.js';
+import { ConfigError, checkEntries, fixturesOf, parseConfig, problemsOf, sectionSizeProblems } from './schema.js';
 
 const optionsProblem = (path: string): FixtureProblem => ({
   path,
   message: 'options cannot change at run time; restart with the config',
 });
+const refused = (...problems: FixtureProblem[]): FixtureRefusal => ({ problems });
+const installed: FixtureRefusal = { problems: [] };
 
 /** `definitions`: the world's providers as defined (their `fixtures` slots); `providers`: its instances. */
 export function createFixturesHook(
@@ -25,7 +34,8 @@ export function createFixturesHook(
       try {
         sections = fixturesOf(parseConfig(input)) as typeof sections;
       } catch (error) {
-        if (error instanceof ConfigError) return [...error.problems];
+        if (error instanceof ConfigError)
+          return { problems: error.problems, more: error.more, unchecked: error.unchecked };
         throw error;
       }
       for (const provider of providers) {
@@ -34,26 +44,36 @@ export function createFixturesHook(
         if (module === undefined) continue;
         provider.useFixtures?.(section === undefined ? module.demoFixtures : module.toFixtureSet(section as never));
       }
-      return [];
+      return installed;
     },
     add(id, input) {
       const module = moduleOf(id);
       const provider = providers.find((p) => p.id === id);
       if (module === undefined || provider?.fixtureSet === undefined) {
-        return [{ path: id, message: 'this provider takes no fixtures' }];
+        return refused({ path: id, message: 'this provider takes no fixtures' });
       }
+      const tooBig = sectionSizeProblems(id, input);
+      if (tooBig.length > 0) return { problems: tooBig };
+      const entries = checkEntries([[id, module.sectionSchema, input]]);
+      if (entries.unchecked > 0) return entries;
       const base = provider.fixtureSet();
       const schema = module.sectionSchema.superRefine((config, ctx) =>
         module.crossCheck(config as never, ctx, base as never),
       );
       const result = schema.safeParse(input);
-      if (!result.success) return problemsOf(result.error, [id]);
+      if (!result.success) return { problems: problemsOf(result.error, [id]) };
       const config = result.data;
-      if (config.options !== undefined) return [optionsProblem(`${id}.options`)];
+      if (config.options !== undefined) return refused(optionsProblem(`${id}.options`));
       if (config.mode === 'replace')
-        return [{ path: `${id}.mode`, message: 'adding merges; PUT /__control/fixtures replaces' }];
-      provider.useFixtures?.(module.toFixtureSet({ ...config, mode: 'merge' } as never, base as never));
-      return [];
+        return refused({ path: `${id}.mode`, message: 'adding merges; PUT /__control/fixtures replaces' });
+      const next = module.toFixtureSet({ ...config, mode: 'merge' } as never, base as never);
+      // Adds accumulate: the world they make is held to the same sizes as one input.
+      const grown = sizeProblems([[id, next]]);
+      if (grown.length > 0) {
+        return { problems: grown.map((p) => ({ ...p, message: `with this added, ${p.message}` })) };
+      }
+      provider.useFixtures?.(next);
+      return installed;
     },
   };
 }

@@ -4,6 +4,8 @@
  * fixtures). The same schemas type `setupMocks({ fixtures })` and generate the JSON Schema.
  */
 import * as z from 'zod';
+import { boundProblems, fixtureLimits, sizeProblems } from '../core/fixture-config.js';
+import { printable } from '../core/printable.js';
 import * as backops from '../providers/backops/config.js';
 import * as eventbookings from '../providers/eventbookings/config.js';
 import * as eventix from '../providers/eventix/config.js';
@@ -49,14 +51,28 @@ export interface ConfigProblem {
   message: string;
 }
 
-/** A config that does not validate (or cannot be read): every problem, each with its path. */
+/**
+ * A config that does not validate (or cannot be read): its problems, each with its path, at most
+ * `fixtureLimits.maxProblems` of them (a huge bad input would otherwise make a message of
+ * megabytes); `more` counts the problems found past them, `unchecked` the entries not checked
+ * once they were found.
+ */
 export class ConfigError extends Error {
   readonly problems: readonly ConfigProblem[];
-  constructor(problems: readonly ConfigProblem[], source?: string) {
+  readonly more: number;
+  readonly unchecked: number;
+  constructor(problems: readonly ConfigProblem[], source?: string, unchecked = 0) {
     const where = source === undefined ? 'config' : source;
-    super(`Invalid ${where}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    const bounded = boundProblems(problems);
+    const tail = [
+      bounded.more > 0 ? `\n  … and ${bounded.more} more problems` : '',
+      unchecked > 0 ? `\n  … and ${unchecked} entries not checked` : '',
+    ].join('');
+    super(`Invalid ${where}:\n${bounded.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}${tail}`);
     this.name = 'ConfigError';
-    this.problems = problems;
+    this.problems = bounded.problems;
+    this.more = bounded.more;
+    this.unchecked = unchecked;
   }
 }
 
@@ -64,8 +80,9 @@ export class ConfigError extends Error {
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
+    // A key is the user's text: escaped, so a problem stays one line wherever it is printed.
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else out += out === '' ? printable(String(part)) : `.${printable(String(part))}`;
   }
   return out === '' ? '(root)' : out;
 }
@@ -79,8 +96,97 @@ export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[]): C
   });
 }
 
+const isProviderId = (key: string): key is ConfiguredProviderId => Object.hasOwn(providerConfigs, key);
+
+/**
+ * The sizes of a config or fixtures input (see `fixtureLimits`), checked before zod reads it: a
+ * list of 300 000 entities is refused by its length, not by 300 000 entity checks.
+ */
+function oversized(input: unknown, prefix: readonly PropertyKey[]): ConfigProblem[] {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [];
+  const record = input as Record<string, unknown>;
+  const at = prefix.length === 0 ? '' : `${formatPath(prefix)}.`;
+  const problems: ConfigProblem[] = sizeProblems(
+    Object.keys(record)
+      .filter(isProviderId)
+      .map((id) => [`${at}${id}`, record[id]] as const),
+  );
+  const providers = record.providers;
+  if (Array.isArray(providers) && providers.length > ids.length) {
+    problems.push({ path: `${at}providers`, message: `at most ${ids.length} entries (this has ${providers.length})` });
+  }
+  return problems;
+}
+
+/** A provider section's sizes (`POST /__control/<id>/fixtures`), as `oversized` checks a config's. */
+export function sectionSizeProblems(id: string, section: unknown): ConfigProblem[] {
+  return sizeProblems([[id, section]]);
+}
+
+/** The schema of one entry of each list of a section schema (`users` → the user schema). */
+function entrySchemas(section: z.ZodType): Map<string, z.ZodType> {
+  const out = new Map<string, z.ZodType>();
+  if (!(section instanceof z.ZodObject)) return out;
+  for (const [key, field] of Object.entries(section.shape as Record<string, z.ZodType>)) {
+    const list = field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+    if (list instanceof z.ZodArray) out.set(key, list.element as z.ZodType);
+  }
+  return out;
+}
+
+/** Problems of entries checked one by one, and how many entries were left unchecked. */
+export interface EntryCheck {
+  problems: ConfigProblem[];
+  unchecked: number;
+}
+
+/**
+ * Checks each entity of each list of the sections on its own and stops once
+ * `fixtureLimits.maxProblems` are found: zod reports every problem of a whole input, at some
+ * microseconds each, which for a thousand bad entities is a long stall for an answer nobody
+ * reads in full. Valid entities cost little; at most one entity's problems pass the limit.
+ * Whole-input checks (unknown keys, cross-references) run afterwards, on entities that passed.
+ */
+export function checkEntries(sections: Iterable<readonly [string, z.ZodType, unknown]>): EntryCheck {
+  const problems: ConfigProblem[] = [];
+  let unchecked = 0;
+  for (const [id, schema, section] of sections) {
+    if (section === null || typeof section !== 'object' || Array.isArray(section)) continue;
+    for (const [kind, entry] of entrySchemas(schema)) {
+      const list = (section as Record<string, unknown>)[kind];
+      if (!Array.isArray(list)) continue;
+      list.forEach((item, i) => {
+        if (problems.length >= fixtureLimits.maxProblems) {
+          unchecked++;
+          return;
+        }
+        const result = entry.safeParse(item);
+        if (!result.success) problems.push(...problemsOf(result.error, [id, kind, i]));
+      });
+    }
+  }
+  return { problems, unchecked };
+}
+
+/** The entries of a whole config's (or fixtures') provider sections, checked one by one. */
+function checkConfigEntries(input: unknown, prefix: readonly PropertyKey[]): EntryCheck {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { problems: [], unchecked: 0 };
+  const record = input as Record<string, unknown>;
+  return checkEntries(
+    Object.keys(record)
+      .filter(isProviderId)
+      .map((id) => [`${formatPath([...prefix, id])}`, providerConfigs[id].sectionSchema, record[id]] as const),
+  );
+}
+
 /** Validates a whole config file's content; throws one `ConfigError` listing every problem. */
 export function parseConfig(input: unknown, source?: string): ParsedConfig {
+  const tooBig = oversized(input, []);
+  if (tooBig.length > 0) throw new ConfigError(tooBig, source);
+  const entries = checkConfigEntries(input, []);
+  // Stopped at the limit: those problems are the answer. Otherwise the whole input is checked
+  // too (at most that many bad entities), so the answer lists every problem.
+  if (entries.unchecked > 0) throw new ConfigError(entries.problems, source, entries.unchecked);
   const result = configSchema.safeParse(input);
   if (!result.success) throw new ConfigError(problemsOf(result.error, []), source);
   return result.data;
@@ -88,6 +194,10 @@ export function parseConfig(input: unknown, source?: string): ParsedConfig {
 
 /** Validates the `fixtures` of the library; throws one `ConfigError` listing every problem. */
 export function parseFixtures(input: unknown, prefix: readonly PropertyKey[] = []): ParsedFixtures {
+  const tooBig = oversized(input, prefix);
+  if (tooBig.length > 0) throw new ConfigError(tooBig);
+  const entries = checkConfigEntries(input, prefix);
+  if (entries.unchecked > 0) throw new ConfigError(entries.problems, undefined, entries.unchecked);
   const result = fixturesSchema.safeParse(input);
   if (!result.success) throw new ConfigError(problemsOf(result.error, prefix));
   return result.data;

@@ -12,8 +12,22 @@ export type ParsedBody =
   /** `multipart/form-data` (RFC 7578) text fields; file parts are refused. */
   | { kind: 'multipart'; value: Record<string, string> };
 
-/** Bodies above this many bytes are refused with `payload_too_large` (413). */
+/** Bodies above this many bytes are refused with `payload_too_large` (413): a door's own limit. */
 export const defaultBodyLimit = 1024 * 1024;
+
+/**
+ * An operation's body limit unless it declares its own (`Operation.bodyLimit`): token requests,
+ * logins and single records fit in a few kilobytes, and parsing a whole 1 MiB body of tiny JSON
+ * objects costs 50–80 ms of one event-loop turn. Past it, 413 in the provider's shape.
+ */
+export const defaultOperationBodyLimit = 64 * 1024;
+
+/**
+ * The control plane's body limit. Its largest input, a config of the most entities fixtures take
+ * (`fixtureLimits`), is some 200 KB; parsing 1 MiB of tiny JSON objects alone held the event loop
+ * for 60–130 ms, half of that at this size.
+ */
+export const controlBodyLimit = 512 * 1024;
 
 /**
  * Form and multipart bodies with more fields than this are refused with `payload_too_large`

@@ -6,6 +6,7 @@ import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
 import { controlErrorResponse, type FixtureProblem, isMockError, MockError } from './errors.js';
 import { type Fault, type FaultSpec, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
+import { boundProblems } from './fixture-config.js';
 import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
 import type { MockResponse, Provider } from './provider.js';
@@ -82,13 +83,30 @@ export interface ControlPlane {
 }
 
 /**
+ * The problems of a refused input (none: it was installed); `more`: problems found but not
+ * listed; `unchecked`: entries not checked once enough problems were found.
+ */
+export interface FixtureRefusal {
+  problems: readonly FixtureProblem[];
+  more?: number;
+  unchecked?: number;
+}
+
+/**
  * Installs configured fixtures at run time; the world supplies it (the config schemas live
  * outside core). Each answers the problems of its input, or installs it and answers none.
  */
 export interface FixturesHook {
-  replace(input: unknown): FixtureProblem[];
-  add(provider: string, input: unknown): FixtureProblem[];
+  replace(input: unknown): FixtureRefusal;
+  add(provider: string, input: unknown): FixtureRefusal;
 }
+
+/** Resolves on the next event-loop turn, so requests waiting meanwhile are answered. */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
 
 /** The clock stays within the years 1970–9999. */
 const minClockMs = Date.UTC(1970, 0, 1);
@@ -122,8 +140,15 @@ export function createControlPlane(parts: {
   fixtures?: FixturesHook | undefined;
 }): ControlPlane {
   const { clock, providers, journal, faults } = parts;
-  const refuseConfig = (problems: FixtureProblem[]) => {
-    if (problems.length > 0) throw new MockError('fixtures_invalid', 'The fixtures do not validate.', { problems });
+  const refuseConfig = (refusal: FixtureRefusal) => {
+    if (refusal.problems.length === 0) return;
+    // Bounded whatever the hook found: the answer stays small however bad the input.
+    const { problems, more } = boundProblems(refusal.problems);
+    throw new MockError('fixtures_invalid', 'The fixtures do not validate.', {
+      problems,
+      more: more + (refusal.more ?? 0),
+      unchecked: refusal.unchecked ?? 0,
+    });
   };
   function hook(): FixturesHook {
     if (parts.fixtures === undefined) throw new MockError('not_found', 'This world takes no fixtures at run time.');
@@ -174,13 +199,23 @@ export function createControlPlane(parts: {
     },
     async replaceFixtures(input) {
       refuseConfig(hook().replace(input));
-      await plane.reset();
+      // Validating and seeding a large input, and each provider's seeding, take a turn of their
+      // own, not one long one (requests meanwhile see the providers not yet reseeded as they were).
+      await nextTurn();
+      clock.reset();
+      journal.clear();
+      faults.clear();
+      for (const provider of providers.values()) {
+        await provider.reset();
+        await nextTurn();
+      }
       return { status: 'replaced', providers: [...providers.keys()] };
     },
     async addFixtures(id, input) {
       const provider = providers.get(id);
       if (provider === undefined) throw new MockError('not_found', `No provider ${id.slice(0, 40)}.`);
       refuseConfig(hook().add(id, input));
+      await nextTurn();
       await provider.reset();
       return { status: 'added', provider: id };
     },

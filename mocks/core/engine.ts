@@ -2,7 +2,7 @@
  * The engine: the providers of one mock world, the clock they share, the journal, and the one
  * request pipeline both front doors call (route → handle → error body → contract check → journal).
  */
-import { type ParsedBody, parseBody } from './body.js';
+import { defaultOperationBodyLimit, type ParsedBody, parseBody } from './body.js';
 import type { Clock } from './clock.js';
 import { type ControlPlane, createControlPlane, type FixturesHook } from './control.js';
 import { isMockError, MockError } from './errors.js';
@@ -32,8 +32,11 @@ export interface IncomingRequest {
    * `https://<host>` when the door does not say.
    */
   readonly base?: string;
-  /** Reads the whole body; throws `MockError('payload_too_large')` past the limit. */
-  readBody(): Promise<Uint8Array>;
+  /**
+   * Reads the whole body; throws `MockError('payload_too_large')` past the door's limit, or past
+   * `limit` when that is lower (the operation's own).
+   */
+  readBody(limit?: number): Promise<Uint8Array>;
   /** Told what the journal records for this request (the node:http door's request log). */
   onRecord?(entry: JournalRecord): void;
 }
@@ -120,6 +123,7 @@ class OperationRequest implements MockRequest {
   constructor(
     private readonly incoming: IncomingRequest,
     readonly params: Record<string, string>,
+    private readonly bodyLimit: number,
   ) {
     this.method = incoming.method;
     this.host = incoming.host;
@@ -133,7 +137,7 @@ class OperationRequest implements MockRequest {
   }
   body(): Promise<ParsedBody> {
     this.#parsed ??= this.incoming
-      .readBody()
+      .readBody(this.bodyLimit)
       .then((bytes) => parseBody(this.incoming.headers.get('content-type'), bytes));
     return this.#parsed;
   }
@@ -216,7 +220,7 @@ export function createEngine(options: EngineOptions): Engine {
     params: Record<string, string>,
     incoming: IncomingRequest,
   ): Promise<MockResponse> {
-    const request = new OperationRequest(incoming, params);
+    const request = new OperationRequest(incoming, params, operation.bodyLimit ?? defaultOperationBodyLimit);
     const context = new Context(clock);
     let response: MockResponse;
     let reason: MockError['code'] | undefined;

@@ -55,6 +55,11 @@ export type MockErrorCode =
   | 'unknown_world'
   /** One world more than the server keeps (`--max-worlds`). */
   | 'too_many_worlds'
+  /**
+   * A create past a documented cap of the mock (EventBookings events per organisation, BackOps
+   * areas per event): listings stay fast however long a client keeps creating.
+   */
+  | 'records_full'
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
 
@@ -103,6 +108,7 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   fixtures_invalid: 400,
   unknown_world: 404,
   too_many_worlds: 429,
+  records_full: 400,
   internal: 500,
 };
 
@@ -113,6 +119,8 @@ export type FieldProblems = Record<string, string[]>;
 export interface FixtureProblem {
   path: string;
   message: string;
+  /** A stable code where there is one: `too_many_entries` for a list over its documented size. */
+  code?: string;
 }
 
 /** The details each code may carry; codes not listed carry only the common ones. */
@@ -126,8 +134,12 @@ export interface MockErrorDetailsMap {
   scope_missing: { scope?: string };
   /** `authScheme`: the scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
   invalid_client: { authScheme?: string };
-  /** `problems`: every problem of the refused fixtures, each with its path. */
-  fixtures_invalid: { problems: readonly FixtureProblem[] };
+  /**
+   * `problems`: the refused fixtures' problems, each with its path, at most
+   * `fixtureLimits.maxProblems`; `more`: how many were found but not listed; `unchecked`: entries
+   * not checked once the list was full.
+   */
+  fixtures_invalid: { problems: readonly FixtureProblem[]; more?: number; unchecked?: number };
 }
 
 /** Details every code may carry. */
@@ -221,10 +233,24 @@ const controlWords: Partial<Record<MockErrorCode, string>> = {
 
 /**
  * `{error, message}` with the code's status, as every `/__control` refusal answers; refused
- * fixtures add `problems`.
+ * fixtures add `problems`, `truncated` and, when truncated, `moreProblems` (found, not listed) and
+ * `uncheckedEntries` (not checked once the list was full).
  */
 export function controlErrorResponse(error: MockError): MockResponse {
   const body = { error: controlWords[error.code] ?? error.code, message: error.message };
-  if (error.is('fixtures_invalid')) return { status: 400, body: { ...body, problems: [...error.details.problems] } };
+  if (error.is('fixtures_invalid')) {
+    const more = error.details.more ?? 0;
+    const unchecked = error.details.unchecked ?? 0;
+    return {
+      status: 400,
+      body: {
+        ...body,
+        problems: [...error.details.problems],
+        truncated: more + unchecked > 0,
+        ...(more > 0 ? { moreProblems: more } : {}),
+        ...(unchecked > 0 ? { uncheckedEntries: unchecked } : {}),
+      },
+    };
+  }
   return { status: defaultStatus[error.code], body };
 }

@@ -58,3 +58,84 @@ export function checkRef(
 ): void {
   if (!known.has(value)) ctx.addIssue({ code: 'custom', path, message: `no ${what} ${String(value)}` });
 }
+
+/**
+ * What one fixtures input may hold: validation (zod, then each provider's cross-checks) and the
+ * seeding of @msw/data run on the event loop, at tens of microseconds per entity, so the sizes
+ * are refused before any entity is looked at. With these, the largest accepted input validates
+ * and seeds in under 100 ms (docs/security.md has the measurements), and the largest refused one
+ * is answered at once.
+ */
+export const fixtureLimits = {
+  /** Entries of one entity kind of one provider (`eventix.users`, `tracx.connect_tokens`, …). */
+  maxPerKind: 500,
+  /** Entities of one input together, every provider and kind. */
+  maxEntities: 500,
+  /** Entries of a list inside an entity (`companies`, `redirect_uris`, `event_ids`, …). */
+  maxPerList: 100,
+  /** Problems listed in a refusal; past it the refusal says how many more there were. */
+  maxProblems: 100,
+} as const;
+
+export type SizeProblem = { path: string; message: string; code: 'too_many_entries' };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Sizes of a fixtures input, checked before any validation: every list of each section
+ * (`sections`: provider id → its section as written) is an entity kind, every list inside one of
+ * its entities a reference list. Reads only lengths and, when those fit, the entities' own keys:
+ * bounded work whatever the input holds. Problems carry the code `too_many_entries`.
+ */
+export function sizeProblems(sections: Iterable<readonly [string, unknown]>): SizeProblem[] {
+  const out: SizeProblem[] = [];
+  let entities = 0;
+  const kinds: [string, unknown[]][] = [];
+  for (const [id, section] of sections) {
+    if (!isRecord(section)) continue;
+    for (const kind of Object.keys(section)) {
+      const list = section[kind];
+      if (!Array.isArray(list)) continue;
+      entities += list.length;
+      if (list.length > fixtureLimits.maxPerKind) {
+        out.push({
+          path: `${id}.${kind}`,
+          code: 'too_many_entries',
+          message: `at most ${fixtureLimits.maxPerKind} entries (this has ${list.length})`,
+        });
+      } else kinds.push([`${id}.${kind}`, list]);
+    }
+  }
+  if (entities > fixtureLimits.maxEntities) {
+    out.push({
+      path: '(root)',
+      code: 'too_many_entries',
+      message: `at most ${fixtureLimits.maxEntities} entities in one input (this has ${entities})`,
+    });
+  }
+  if (out.length > 0) return out;
+  // Now at most maxEntities entities: their lists, each read by length only.
+  for (const [at, list] of kinds) {
+    list.forEach((entity, i) => {
+      if (!isRecord(entity)) return;
+      for (const field of Object.keys(entity)) {
+        const inner = entity[field];
+        if (Array.isArray(inner) && inner.length > fixtureLimits.maxPerList && out.length < fixtureLimits.maxProblems) {
+          out.push({
+            path: `${at}[${i}].${field}`,
+            code: 'too_many_entries',
+            message: `at most ${fixtureLimits.maxPerList} entries (this has ${inner.length})`,
+          });
+        }
+      }
+    });
+  }
+  return out;
+}
+
+/** The first `maxProblems` of `problems` and how many more there were. */
+export function boundProblems<P>(problems: readonly P[]): { problems: P[]; more: number } {
+  const shown = problems.slice(0, fixtureLimits.maxProblems);
+  return { problems: shown, more: problems.length - shown.length };
+}

@@ -3,10 +3,18 @@
  * engine, control plane). No provider, no I/O.
  */
 export type { FieldsOptions, ParsedBody } from './body.js';
-export { defaultBodyLimit, fieldsOf, maxFormFields, mediaType, parseBody } from './body.js';
+export {
+  controlBodyLimit,
+  defaultBodyLimit,
+  defaultOperationBodyLimit,
+  fieldsOf,
+  maxFormFields,
+  mediaType,
+  parseBody,
+} from './body.js';
 export type { Clock, ClockOptions } from './clock.js';
 export { compareCodeUnits, createClock, epochSeconds, isoWithOffset } from './clock.js';
-export type { ClockState, ControlPlane, FixtureProblem, FixturesHook, TokenView } from './control.js';
+export type { ClockState, ControlPlane, FixtureProblem, FixtureRefusal, FixturesHook, TokenView } from './control.js';
 export { answerControl, maxListedTokens } from './control.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
@@ -51,7 +59,16 @@ export {
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable } from './faults.js';
 export type { FixtureMode } from './fixture-config.js';
-export { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from './fixture-config.js';
+export {
+  absoluteUrl,
+  boundProblems,
+  checkRef,
+  checkUnique,
+  fixtureLimits,
+  fixtureModeSchema,
+  mergeById,
+  sizeProblems,
+} from './fixture-config.js';
 export type { CredentialFields, CredentialState, HeldCredential } from './inventory.js';
 export { credentialId, prefixLength, storeCredentials } from './inventory.js';
 export type { CredentialKind, GenericCredentialKind, Journal, JournalEntry, JournalRecord } from './journal.js';
@@ -79,6 +96,7 @@ export {
   tokenResponseHeaders,
   verifyPkce,
 } from './oauth2.js';
+export { printable, printableLines } from './printable.js';
 export type {
   DemoCredential,
   HeaderReader,

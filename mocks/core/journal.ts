@@ -54,7 +54,8 @@ export interface Journal {
   clear(): void;
   /**
    * Calls `listener` with each entry as it is recorded (time formatted), and with `null` when the
-   * journal is cleared; returns the function that stops it.
+   * journal is cleared; returns the function that stops it. Every listener gets the same entry
+   * object for one recording: read it, do not change it.
    */
   subscribe(listener: (entry: JournalEntry | null) => void): () => void;
   readonly size: number;
@@ -76,7 +77,10 @@ export function createJournal(capacity = 1000): Journal {
       seq++;
       if (listeners.size > 0) {
         if (typeof held.time === 'number') held.time = new Date(held.time).toISOString();
-        for (const listener of listeners) listener({ ...(held as JournalEntry) });
+        // One copy for every listener (they only read it), so a listener can cache per entry:
+        // the journal streams serialise each entry once, not once per reader.
+        const shared = { ...(held as JournalEntry) };
+        for (const listener of listeners) listener(shared);
       }
     },
     entries() {
@@ -109,38 +113,53 @@ export function createJournal(capacity = 1000): Journal {
 }
 
 /**
- * The one list of secret-looking query parameter names: a parameter whose name (any case)
- * contains one of these has its value redacted in the journal. Over-redacting is fine
- * (`postcode` loses its value); missing a secret is not.
+ * The one list of secret-looking words in query parameter names: a parameter whose name (any
+ * case) has one of these as a whole word (`client_secret`, `accessToken`, `X-Api-Key`, `sig`) has
+ * its value redacted in the journal; a word merely containing one keeps its value (`design`,
+ * `postcode`, `monkey`). Over-redacting is fine; missing a secret is not, hence the suffixes below
+ * for names written as one word (`accesstoken`, `apikey`).
  */
 export const secretQueryNames: readonly string[] = [
   'token', // access_token, id_token, refresh_token, connect_token, …
-  'id_token',
+  'tokens',
   'secret', // client_secret
-  'pass', // password, passwd, passphrase
+  'pass',
+  'password',
+  'passwd',
+  'passphrase',
   'pwd',
   'code', // code, code_verifier, auth codes
-  'code_verifier',
-  'key', // api_key, apikey
+  'verifier',
+  'key', // api_key, apiKey
+  'apikey',
   'assertion',
   'signature',
   'sig',
   'session',
-  'auth', // authorization, auth
+  'sessionid',
+  'auth',
+  'authorization',
   'jwt',
   'bearer',
   'credential',
+  'credentials',
   'cookie',
   'ticket',
   'otp',
   'nonce',
 ];
 
-const secretParam = new RegExp(secretQueryNames.map((n) => n.replace(/[^a-z0-9_]/g, '')).join('|'), 'i');
+const secretWords = new Set(secretQueryNames);
+/** Words of a name: `client_secret`, `clientSecret`, `CLIENT-SECRET` → client, secret. */
+const wordsOf = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+/** Names written as one word that end in a secret one (`accesstoken`, `xapikey`, `authcode`). */
+const secretEnding =
+  /(token|tokens|secret|password|passwd|passphrase|apikey|signature|sessionid|credentials?|authcode)$/;
 
 /** Whether a query parameter's value is redacted in the journal. */
 export function isSecretQueryName(name: string): boolean {
-  return secretParam.test(name);
+  for (const word of name.match(wordsOf) ?? []) if (secretWords.has(word.toLowerCase())) return true;
+  return secretEnding.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
 /** The query string with every secret-looking value redacted. */
@@ -167,6 +186,6 @@ export function redactSearch(search: string, parsed: () => URLSearchParams): str
 export function redactQuery(query: URLSearchParams): string {
   if (query.size === 0) return '';
   const out = new URLSearchParams();
-  for (const [k, v] of query) out.append(k, secretParam.test(k) ? '[redacted]' : v);
+  for (const [k, v] of query) out.append(k, isSecretQueryName(k) ? '[redacted]' : v);
   return out.toString();
 }

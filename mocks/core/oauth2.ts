@@ -357,7 +357,7 @@ export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
         ['invalid_request', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'],
         asItself,
       ),
-      ...sameBody(['malformed_body', 'tenant_ambiguous'], plain(400, 'invalid_request')),
+      ...sameBody(['malformed_body', 'tenant_ambiguous', 'records_full'], plain(400, 'invalid_request')),
       validation_failed: (error) => ({
         status: 400,
         body: body(error, 'invalid_request', error.details.fields ? { errors: error.details.fields } : {}),

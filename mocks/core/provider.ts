@@ -63,6 +63,11 @@ export interface Operation<K extends string = string> {
   /** OpenAPI path template, e.g. `/orgs/{org_uuid}/events`. */
   readonly path: string;
   /**
+   * Largest request body it reads, in bytes; past it 413 in the provider's shape. Default
+   * `defaultOperationBodyLimit` (64 KiB); never above the door's own limit (1 MiB by default).
+   */
+  readonly bodyLimit?: number;
+  /**
    * Answers the request. Refusals may be thrown as `MockError` (guards read better that way);
    * the engine turns them into the provider's error body, so nothing ever throws through MSW.
    */

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { parseInlineConfig, serveEnvironment } from '../config/env.js';
 import { findConfigFile, fixturesOf, loadConfigFile } from '../config/load.js';
 import { ConfigError, type ParsedConfig } from '../config/schema.js';
+import { printable, printableLines } from '../core/printable.js';
 import {
   createMockServer,
   defaultHost,
@@ -118,7 +119,8 @@ function worldTargetOf(values: {
 
 /** A usage error: says so on stderr and exits 2. */
 function fail(message: string, help?: string): never {
-  process.stderr.write(`authflow-mocks: ${message}\n${help === undefined ? '' : `${help}\n`}`);
+  // A message may quote an argument or a config value: no control character reaches the terminal.
+  process.stderr.write(`authflow-mocks: ${printableLines(message)}\n${help === undefined ? '' : `${help}\n`}`);
   process.exit(2);
 }
 
@@ -241,15 +243,18 @@ function readTokenFile(path: string, from = '--control-token-file'): string {
   return (text.split(/\r?\n/)[0] ?? '').trim();
 }
 
-/** One request-log line; never a secret (no header, body or query string). */
+/**
+ * One request-log line; never a secret (no header, body or query string), and no control
+ * character from the request (JSON escapes C0 itself; C1 and bidi overrides become `\u` escapes).
+ */
 function logLine(entry: RequestLogEntry, format: 'text' | 'json'): string {
-  if (format === 'json') return JSON.stringify(entry);
+  if (format === 'json') return printable(JSON.stringify(entry));
   const target = entry.host === '' ? entry.path : `${entry.host}${entry.path}`;
   const parts = [entry.time, entry.method, target, String(entry.status), entry.operationId ?? '-'];
   if (entry.reason !== undefined) parts.push(entry.reason);
   if (entry.world !== undefined) parts.push(`world=${entry.world}…`);
   parts.push(`${entry.durationMs}ms`);
-  return parts.join(' ');
+  return printable(parts.join(' '));
 }
 
 /** Reads and validates a config file (or AUTHFLOW_CONFIG_JSON's text), or prints every problem and exits 2. */
@@ -258,7 +263,7 @@ async function loadConfigOrExit(file: string | { inline: string }): Promise<Pars
     return typeof file === 'string' ? await loadConfigFile(file) : await parseInlineConfig(file.inline);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`authflow-mocks: ${error.message}\n`);
+    process.stderr.write(`authflow-mocks: ${printableLines(error.message)}\n`);
     process.exit(2);
   }
 }
@@ -394,8 +399,9 @@ async function serve(args: string[]): Promise<void> {
       const width = Math.max(...provider.hosts.map((h) => h.length));
       for (const host of provider.hosts) lines.push(`  https://${host.padEnd(width)}  →  ${address.url}/${host}`);
       for (const demo of provider.demo()) {
-        const pairs = Object.entries(demo.values).map(([k, v]) => `${k}=${maskSecret(k, v)}`);
-        lines.push(`  ${demo.label}: ${pairs.join('  ')}`);
+        // Names and ids come from the config: printed, never obeyed, by the terminal.
+        const pairs = Object.entries(demo.values).map(([k, v]) => `${printable(k)}=${printable(maskSecret(k, v))}`);
+        lines.push(`  ${printable(demo.label)}: ${pairs.join('  ')}`);
       }
     }
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -406,7 +412,9 @@ async function serve(args: string[]): Promise<void> {
   if (values.watch && configFile !== undefined && config !== undefined) {
     const { watchConfig } = await import('../config/watch.js');
     // On stderr: stdout keeps its one line under --json/--quiet.
-    watchConfig(configFile, mock.control, config, (line) => process.stderr.write(`authflow-mocks: ${line}\n`));
+    watchConfig(configFile, mock.control, config, (line) =>
+      process.stderr.write(`authflow-mocks: ${printableLines(line)}\n`),
+    );
   }
   let closing = false;
   const shutdown = (signal: string) => {
@@ -576,6 +584,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`authflow-mocks: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`authflow-mocks: ${printableLines(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 });

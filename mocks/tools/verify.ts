@@ -9,9 +9,10 @@
  * the report and in every file and line written from it. Node only.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { dirname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewmanRunSummary } from 'newman';
@@ -29,7 +30,8 @@ export interface Drift {
   step: string;
   /** The status that came back (0: no answer). */
   status: number;
-  kind: ContractProblem['kind'] | 'no_answer';
+  /** `too_large`: the body was over `maxBodyBytes`, kept shortened and not checked. */
+  kind: ContractProblem['kind'] | 'no_answer' | 'too_large';
   /** A `$`-rooted JSON path into the body, or a header name; `$` for the whole answer. */
   path: string;
   /** What the spec says. */
@@ -83,6 +85,12 @@ export interface VerifyReport {
   outside: { step: string; method: string; host: string; path: string; query: string; status: number }[];
   /** The collection's own `pm.test` assertions (they may assume the mock's data: see `allowFailedAssertions`). */
   assertions: { total: number; failed: number; allowedToFail: boolean };
+  /**
+   * Redirects answered (3xx with a Location): never followed, since the next request would carry
+   * the same body and headers (a client secret) to wherever the answer points. Each is checked
+   * against the spec like any answer; `location` is shown without its query.
+   */
+  redirects: { step: string; status: number; location: string }[];
 }
 
 export interface VerifyOptions {
@@ -118,7 +126,15 @@ export interface VerifyOptions {
    * unless this is true: against real data they may fail where nothing drifts.
    */
   allowFailedAssertions?: boolean;
+  /**
+   * Largest answer body checked, in bytes. A larger one is reported (`too_large`, with a
+   * shortened copy), never parsed. Default 1 MiB.
+   */
+  maxBodyBytes?: number;
 }
+
+/** Default of `VerifyOptions.maxBodyBytes`. */
+export const defaultMaxBodyBytes = 1024 * 1024;
 
 /** `usage`: bad options; `unreachable`: the host does not answer (checked before the run). */
 export class VerifyError extends Error {
@@ -302,6 +318,8 @@ interface Seen {
   body: unknown;
   /** The body was not JSON (kept as text). */
   text: boolean;
+  /** Bytes of a body over the limit (then `body` is its first bytes as text, not parsed). */
+  tooLarge?: number;
 }
 
 interface CollectionJson {
@@ -369,13 +387,50 @@ async function probe(urls: string[], timeoutMs: number): Promise<void> {
   await Promise.all(urls.map((url) => probeOne(url, timeoutMs)));
 }
 
+/** The error a connection is cut with once an answer passes the ceiling (see `cappedAgents`). */
+const cutCode = 'ERESPONSETOOLARGE';
+
+/**
+ * Agent classes for Newman whose connections are cut once one answer has brought `ceiling` bytes:
+ * Newman buffers a whole answer before anything here sees it, so without a cut a 20 MB answer
+ * costs its size several times over. Counted per answer (reset when a keep-alive socket is
+ * freed); TLS settings still come from Newman (`agentOptions`).
+ */
+function cappedAgents(ceiling: number) {
+  const watch = (socket: Duplex) => {
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > ceiling) {
+        socket.destroy(Object.assign(new Error(`answer over ${ceiling} bytes`), { code: cutCode }));
+      }
+    });
+    socket.on('free', () => {
+      received = 0;
+    });
+    return socket;
+  };
+  class CappedHttp extends HttpAgent {
+    override createConnection(...args: Parameters<HttpAgent['createConnection']>) {
+      return watch(super.createConnection(...args) as Duplex) as ReturnType<HttpAgent['createConnection']>;
+    }
+  }
+  class CappedHttps extends HttpsAgent {
+    override createConnection(...args: Parameters<HttpsAgent['createConnection']>) {
+      return watch(super.createConnection(...args) as Duplex) as ReturnType<HttpsAgent['createConnection']>;
+    }
+  }
+  return { http: { agentClass: CappedHttp }, https: { agentClass: CappedHttps } };
+}
+
 async function runNewman(
   collection: CollectionJson,
   environment: PostmanEnvironment,
-  timeoutMs: number,
+  limits: { timeoutMs: number; maxBodyBytes: number },
   seen: Seen[],
   secrets: Secrets,
 ): Promise<NewmanRunSummary> {
+  const { timeoutMs, maxBodyBytes } = limits;
   // Newman is loaded only when a run starts.
   const { default: newman } = await import('newman');
   return new Promise((resolve, reject) => {
@@ -386,6 +441,10 @@ async function runNewman(
           environment: environment as never,
           reporters: [],
           timeoutRequest: timeoutMs,
+          // A redirect is an answer to check, not an address to send the client secret to.
+          ignoreRedirects: true,
+          // Past four times the body limit (headers besides) the connection is cut.
+          requestAgents: cappedAgents(4 * maxBodyBytes + 64 * 1024) as never,
         },
         (error, summary) => (error ? reject(error) : resolve(summary)),
       )
@@ -394,10 +453,17 @@ async function runNewman(
         const headers: Record<string, string> = {};
         const response = args.response;
         for (const h of response?.headers?.all() ?? []) headers[h.key.toLowerCase()] = String(h.value);
-        const raw = response?.stream === undefined ? '' : Buffer.from(response.stream as Uint8Array).toString('utf8');
+        const bytes = response?.stream === undefined ? undefined : Buffer.from(response.stream as Uint8Array);
+        const tooLarge = bytes !== undefined && bytes.length > maxBodyBytes ? bytes.length : undefined;
+        // Past the limit only a shortened copy is kept: parsing and redacting megabytes is the cost.
+        const raw =
+          bytes === undefined ? '' : bytes.subarray(0, tooLarge === undefined ? bytes.length : 256).toString('utf8');
         let body: unknown;
         let text = false;
-        if (raw !== '') {
+        if (tooLarge !== undefined) {
+          body = raw;
+          text = true;
+        } else if (raw !== '') {
           try {
             body = JSON.parse(raw);
           } catch {
@@ -413,6 +479,7 @@ async function runNewman(
           headers,
           body,
           text,
+          ...(tooLarge === undefined ? {} : { tooLarge }),
           ...(error ? { error: (error as NodeJS.ErrnoException).code ?? error.name } : {}),
         });
         // What the request sent is secret where its name says so; so is what came back under such a name.
@@ -498,6 +565,10 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
     baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new VerifyError('usage', 'the body limit must be a positive number of bytes');
+  }
   const secrets = new Secrets();
   if (options.controlToken !== undefined) secrets.add(options.controlToken);
   if (baseUrl !== undefined) await probe([baseUrl], Math.min(timeoutMs, 10_000));
@@ -526,6 +597,7 @@ async function verifyIn(
   timeoutMs: number,
 ): Promise<VerifyReport> {
   const baseUrl = target?.base;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const environment = environmentFor(
     provider,
     {
@@ -555,7 +627,7 @@ async function verifyIn(
 
   const startedAt = new Date().toISOString();
   const seen: Seen[] = [];
-  const summary = await runNewman(collection, environment, timeoutMs, seen, secrets);
+  const summary = await runNewman(collection, environment, { timeoutMs, maxBodyBytes }, seen, secrets);
   const finalEnv = (summary.environment as unknown as { toObject(): Record<string, unknown> }).toObject();
   for (const [k, v] of Object.entries(finalEnv)) if (secretVariable.test(k)) secrets.add(v);
 
@@ -563,10 +635,14 @@ async function verifyIn(
   const check = createContractChecker([provider]);
   const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
   const outside: VerifyReport['outside'] = [];
+  const redirects: VerifyReport['redirects'] = [];
   let requests = 0;
   for (const s of seen) {
     const where = locate(s.url, baseUrl);
     if (where === 'control') continue;
+    if (s.status >= 300 && s.status < 400 && s.headers.location !== undefined) {
+      redirects.push({ step: s.step, status: s.status, location: s.headers.location.split(/[?#]/)[0] as string });
+    }
     const match = router.match(where.host, s.method, where.path);
     if (match?.kind !== 'operation') {
       outside.push({
@@ -585,6 +661,17 @@ async function verifyIn(
     byOperation.set(id, entry);
     entry.calls++;
     entry.statuses.add(s.status);
+    if (s.error === cutCode) {
+      entry.drifts.push({
+        step: s.step,
+        status: 0,
+        kind: 'too_large',
+        path: '$',
+        expected: `a body of at most ${maxBodyBytes} bytes`,
+        actual: `over ${4 * maxBodyBytes} bytes: the connection was cut, nothing read`,
+      });
+      continue;
+    }
     if (s.error !== undefined) {
       entry.drifts.push({
         step: s.step,
@@ -593,6 +680,17 @@ async function verifyIn(
         path: '$',
         expected: 'an answer',
         actual: s.error,
+      });
+      continue;
+    }
+    if (s.tooLarge !== undefined) {
+      entry.drifts.push({
+        step: s.step,
+        status: s.status,
+        kind: 'too_large',
+        path: '$',
+        expected: `a body of at most ${maxBodyBytes} bytes`,
+        actual: `${s.tooLarge} bytes, not checked: ${secrets.shown(s.body)}`,
       });
       continue;
     }
@@ -662,6 +760,7 @@ async function verifyIn(
     operations: operationReports,
     outside,
     assertions,
+    redirects,
   };
   // A last pass over the whole report: no secret seen in the run survives in any string.
   return JSON.parse(secrets.scrub(JSON.stringify(report))) as VerifyReport;
@@ -693,6 +792,9 @@ export function formatSummary(report: VerifyReport): string {
     for (const d of op.drifts) {
       lines.push(`        ${d.status} ${d.path}: expected ${d.expected}, got ${d.actual}  [${d.step}]`);
     }
+  }
+  for (const r of report.redirects) {
+    lines.push(`  redirect not followed: ${r.status} to ${r.location}  [${r.step}]`);
   }
   const idle = report.operations.filter((o) => o.verdict === 'not_exercised').map((o) => o.operationId);
   if (idle.length > 0) lines.push(`  not exercised: ${idle.join(', ')}`);
@@ -761,7 +863,7 @@ export function writeReports(report: VerifyReport, outDir: string, reporters: re
 // ---- the command ----
 
 export const verifyUsage =
-  'authflow-mocks verify --provider ID [--base-url URL [--world default] [--reset] [--control-token T] | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify] [--allow-failed-assertions]';
+  'authflow-mocks verify --provider ID [--base-url URL [--world default] [--reset] [--control-token T] | --live] [--env FILE] [--env-var K=V]... [--reporters cli,junit,json] [--out reports/verify] [--allow-failed-assertions] [--max-body BYTES]';
 
 /** `verify --help`: every option, one line each. */
 export const verifyHelp = `Usage: ${verifyUsage}
@@ -780,6 +882,7 @@ and checks every answer against the spec. Needs the newman package (npm install 
   --reporters LIST           any of cli,junit,json (default all three)
   --out DIR                  where <provider>.xml and <provider>.json go (default reports/verify)
   --allow-failed-assertions  exit 0 when nothing drifts even if the collection's own assertions failed
+  --max-body BYTES           largest answer body checked (default 1 MiB); a larger one is reported, not parsed
   -h, --help                 this help
 
 Exit codes: 0 nothing drifts and every assertion of the collection passed; 1 drift, or the
@@ -813,6 +916,7 @@ export async function verifyCommand(
     reset?: boolean;
     'control-token'?: string;
     'allow-failed-assertions'?: boolean;
+    'max-body'?: string;
   };
   try {
     values = parseArgs({
@@ -829,6 +933,7 @@ export async function verifyCommand(
         reset: { type: 'boolean' },
         'control-token': { type: 'string' },
         'allow-failed-assertions': { type: 'boolean' },
+        'max-body': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -854,6 +959,8 @@ export async function verifyCommand(
   if (values.world !== undefined && values.world !== 'new' && values.world !== 'default')
     return usageError(`--world must be new or default, got ${values.world}`);
   const controlToken = values['control-token'] ?? (process.env.AUTHFLOW_CONTROL_TOKEN || undefined);
+  const maxBody = values['max-body'];
+  if (maxBody !== undefined && !/^[1-9]\d{0,9}$/.test(maxBody)) return usageError('--max-body takes a number of bytes');
 
   let failed = false;
   for (const provider of providers) {
@@ -863,6 +970,7 @@ export async function verifyCommand(
         provider,
         ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
         ...(values.env === undefined ? {} : { envFile: values.env }),
+        ...(maxBody === undefined ? {} : { maxBodyBytes: Number(maxBody) }),
         variables,
         ...(values.world === undefined ? {} : { world: values.world as 'new' | 'default' }),
         reset: values.reset === true,

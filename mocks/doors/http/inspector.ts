@@ -124,6 +124,46 @@ const maxBacklogBytes = 1024 * 1024;
 const heartbeatMs = 15_000;
 
 /**
+ * Journal streams open at once on one server. Each holds a connection and, per journal entry, a
+ * write; past this a reader gets 429 (the inspector needs one per open page).
+ */
+export const maxJournalStreams = 16;
+
+/**
+ * The journal streams of one server: the open ones (ended by close()), and each entry's frame
+ * (`id:`, `event:`, `data:`), serialised once per entry however many streams send it.
+ */
+export interface JournalStreams {
+  readonly open: Set<ServerResponse>;
+  frameOf(entry: JournalEntry): string;
+}
+
+export function createJournalStreams(): JournalStreams {
+  const frames = new WeakMap<JournalEntry, string>();
+  return {
+    open: new Set(),
+    frameOf(entry) {
+      let frame = frames.get(entry);
+      if (frame === undefined) {
+        frame = `id: ${entry.seq}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`;
+        frames.set(entry, frame);
+      }
+      return frame;
+    },
+  };
+}
+
+/** The 429 for a stream past `maxJournalStreams`. */
+export const tooManyStreams = {
+  status: 429,
+  headers: { 'retry-after': '5' },
+  body: {
+    error: 'too_many_streams',
+    message: `At most ${maxJournalStreams} journal streams are open at once; close one, or read GET /__control/journal.`,
+  },
+} as const;
+
+/**
  * `GET /__control/journal/stream`: the journal as Server-Sent Events. Entries already recorded
  * (after `Last-Event-ID`, or all) come first, then each new one as `event: entry`; clearing the
  * journal sends `event: clear`. A reader that falls too far behind is cut; close() ends all.
@@ -132,7 +172,7 @@ export function journalStream(
   journal: Journal,
   req: IncomingMessage,
   res: ServerResponse,
-  streams: Set<ServerResponse>,
+  streams: JournalStreams,
 ): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -143,7 +183,7 @@ export function journalStream(
     res.end();
     return;
   }
-  streams.add(res);
+  streams.open.add(res);
   const write = (chunk: string) => {
     if (res.destroyed) return;
     if (res.writableLength > maxBacklogBytes) {
@@ -153,11 +193,7 @@ export function journalStream(
     res.write(chunk);
   };
   const send = (entry: JournalEntry | null) =>
-    write(
-      entry === null
-        ? 'event: clear\ndata: {}\n\n'
-        : `id: ${entry.seq}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`,
-    );
+    write(entry === null ? 'event: clear\ndata: {}\n\n' : streams.frameOf(entry));
   const entries = journal.entries();
   const lastSeq = entries.at(-1)?.seq ?? -1;
   const given = Number(req.headers['last-event-id']);
@@ -171,7 +207,7 @@ export function journalStream(
   res.on('close', () => {
     unsubscribe();
     clearInterval(heartbeat);
-    streams.delete(res);
+    streams.open.delete(res);
   });
 }
 

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   answerControl,
+  controlBodyLimit,
   controlErrorResponse,
   defaultBodyLimit,
   type HeaderReader,
@@ -24,7 +25,16 @@ import {
 import type { World } from '../../world.js';
 import { serveRequest } from '../pipeline.js';
 import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
-import { type InspectorFiles, inspectorFiles, journalStream, prefersHtml, welcomePage } from './inspector.js';
+import {
+  createJournalStreams,
+  type InspectorFiles,
+  inspectorFiles,
+  journalStream,
+  maxJournalStreams,
+  prefersHtml,
+  tooManyStreams,
+  welcomePage,
+} from './inspector.js';
 import { type CreateWorldInput, createWorlds, defaultWorldId, type WorldEntry, type Worlds } from './worlds.js';
 
 export interface HttpDoorOptions {
@@ -149,7 +159,7 @@ class DoorRequest implements IncomingRequest {
     readonly search: string,
     readonly headers: HeaderReader,
     readonly base: string,
-    readonly readBody: () => Promise<Uint8Array>,
+    readonly readBody: (limit?: number) => Promise<Uint8Array>,
   ) {}
   /** Built on first read: most operations never look at the query string. */
   get query(): URLSearchParams {
@@ -299,8 +309,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   // Idle worlds are removed on every create and list, and by this sweep while the server listens.
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let closing = false;
-  /** Open journal streams, ended by close(). */
-  const streams = new Set<ServerResponse>();
+  /** Open journal streams (ended by close()) and their shared frames. */
+  const streams = createJournalStreams();
   let inspector: InspectorFiles | undefined;
 
   /**
@@ -504,8 +514,9 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         ? reader
         : { get: (name) => (name.toLowerCase() === 'host' ? (authority ?? null) : reader.get(name)) };
     let bodyRead: Promise<Uint8Array> | undefined;
-    const body = () => {
-      bodyRead ??= readBody(req, limit);
+    // One read per request: the operation's own limit, when lower than the door's, applies to it.
+    const body = (own?: number) => {
+      bodyRead ??= readBody(req, own === undefined ? limit : Math.min(own, limit));
       return bodyRead;
     };
 
@@ -515,6 +526,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       response = controlRefusal(method, headers);
       if (response === undefined && closing) {
         response = { status: 503, body: { error: 'server_closing', message: 'The server is closing.' } };
+      } else if (response === undefined && streams.open.size >= maxJournalStreams && method === 'GET') {
+        response = { ...tooManyStreams, headers: { ...tooManyStreams.headers }, body: { ...tooManyStreams.body } };
       } else if (response === undefined) {
         req.resume();
         journalStream(engine.journal, req, res, streams);
@@ -532,7 +545,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         return;
       }
     } else if (first === '__control' && !proxied) {
-      const readJson = async () => parseBody(req.headers['content-type'] ?? null, await body());
+      const readJson = async () => parseBody(req.headers['content-type'] ?? null, await body(controlBodyLimit));
       const worldsCall =
         entry === worlds.defaultEntry && !inPath ? worldsRoute(rest.slice(1).replace(/\/+$/, '')) : undefined;
       response =
@@ -706,8 +719,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       if (sweeper !== undefined) clearInterval(sweeper);
       sweeper = undefined;
       // A journal stream never finishes on its own: end it now.
-      for (const stream of streams) stream.destroy();
-      streams.clear();
+      for (const stream of streams.open) stream.destroy();
+      streams.open.clear();
       return new Promise((resolve, reject) => {
         const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
         cut.unref();

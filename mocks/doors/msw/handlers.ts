@@ -25,11 +25,12 @@ function fromFetch(request: Request, limit: number): IncomingRequest {
     query: url.searchParams,
     headers: request.headers,
     base: url.origin,
-    async readBody() {
+    async readBody(own?: number) {
+      const max = own === undefined ? limit : Math.min(own, limit);
       const declared = Number(request.headers.get('content-length') ?? '0');
-      if (declared > limit) throw new MockError('payload_too_large', `The body is over ${limit} bytes.`);
+      if (declared > max) throw new MockError('payload_too_large', `The body is over ${max} bytes.`);
       const bytes = new Uint8Array(await request.arrayBuffer());
-      if (bytes.byteLength > limit) throw new MockError('payload_too_large', `The body is over ${limit} bytes.`);
+      if (bytes.byteLength > max) throw new MockError('payload_too_large', `The body is over ${max} bytes.`);
       return bytes;
     },
   };

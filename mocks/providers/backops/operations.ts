@@ -29,6 +29,12 @@ import type { Activity, ApiKey, CrewMember, EventRecord, State, TokenData } from
 
 export const apiHost = 'api.backopslive.com';
 
+/**
+ * Areas one event holds at most in the mock (seeded and created); one more is refused with 400
+ * `BAD_REQUEST` (journal reason `records_full`), so listings stay fast after a flood.
+ */
+export const maxAreasPerEvent = 1000;
+
 type Kind = TokenData['kind'];
 type TokenOf<K extends Kind> = Extract<TokenData, { kind: K }>;
 
@@ -396,6 +402,12 @@ export function createOperations(
         const { key, event } = eventScope(state, request, context);
         requireAdmin(key, 'Adding an area');
         const name = validateNewArea(readJsonBody(await request.body(), 'area'));
+        if (state.areas.findMany((q) => q.where({ eventId: event.id })).length >= maxAreasPerEvent) {
+          throw new MockError(
+            'records_full',
+            `The mock keeps at most ${maxAreasPerEvent} areas per event; reset it to start over.`,
+          );
+        }
         await state.areas.create({ id: randomUuidV7(context.clock.now()), eventId: event.id, name });
         return respond('createEventArea', 201, undefined);
       },

@@ -25,6 +25,12 @@ import type { State, TokenData } from './state.js';
 export const identityHost = 'identity.eventbookings.com';
 export const apiHost = 'api.eventbookings.com';
 
+/**
+ * Events one organisation holds at most in the mock (seeded and created); one more is refused
+ * with 400 `invalid_request` (journal reason `records_full`), so listings stay fast after a flood.
+ */
+export const maxEventsPerOrganisation = 1000;
+
 const respond = responder<operations>();
 const route = routeTable(routes);
 
@@ -270,6 +276,12 @@ export function createOperations(state: State, options: Required<EventBookingsOp
           throw new MockError('unsupported_media_type', 'Send the event as application/json.');
         if (body.kind === 'none') throw new MockError('malformed_body', 'The body must be a JSON object.');
         const input = validateNewEvent(body.value);
+        if (state.events.findMany((q) => q.where({ org_uuid: orgUuid })).length >= maxEventsPerOrganisation) {
+          throw new MockError(
+            'records_full',
+            `The mock keeps at most ${maxEventsPerOrganisation} events per organisation; reset it to start over.`,
+          );
+        }
         const created = await state.events.create({
           event_uuid: crypto.randomUUID(),
           org_uuid: orgUuid,

@@ -6,6 +6,7 @@
 
 import {
   createSlicer,
+  defaultBodyLimit,
   describeRefusal,
   fieldsOf,
   findBySecret,
@@ -221,6 +222,8 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     },
     {
       ...route('storeEventParticipants'),
+      // The bulk import takes the documented 1 MiB (its settling is sliced, see ./state.ts).
+      bodyLimit: defaultBodyLimit,
       async handle(request, context) {
         const session = await authenticate(state, options, request, context, 'participants.store-multiple');
         const eventId = eventOf(state, session, request.params.event_id);
