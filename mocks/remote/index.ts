@@ -127,6 +127,8 @@ export function connect(baseUrl: string, options: ConnectOptions = {}): RemoteMo
     try {
       res = await doFetch(url, {
         method,
+        // A control call is never sent on to wherever an answer points (with its token and body).
+        redirect: 'manual',
         headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });

@@ -9,7 +9,9 @@
  * - `world: 'default'`: the server's own world, as the tools did before worlds existed.
  *
  * In the last two the collection's own reset steps are skipped unless `reset` is asked for
- * (the `resetWorld` variable the collections read).
+ * (the `resetWorld` variable the collections read). A server that offers no worlds (its control
+ * plane off, or a server in the mock's layout that is not this mock) is used as it is, with no
+ * reset; one that refuses (a control token is needed) is an error that says what to pass.
  */
 import { connect, RemoteError } from '../remote/index.js';
 
@@ -25,7 +27,7 @@ export interface WorldTargetOptions {
 export interface WorldTarget {
   /** What the collection's `mockServer` becomes. */
   base: string;
-  /** `new`, `default`, or the id of the given world. */
+  /** `new`, `default`, the id of the given world, or `none` (the server offers no worlds: used as it is). */
   world: string;
   /** Collection variables the run adds (`resetWorld`, `controlToken`). */
   variables: Record<string, string>;
@@ -49,6 +51,13 @@ export class WorldTargetError extends Error {
   }
 }
 
+/** The server is this mock and refused the call (a control token needed, a foreign Host, …). */
+function refusedUs(error: RemoteError): boolean {
+  return ['control_unauthorized', 'control_forbidden', 'too_many_worlds', 'unsupported_media_type'].includes(
+    error.code,
+  );
+}
+
 export async function worldTarget(baseUrl: string, options: WorldTargetOptions = {}): Promise<WorldTarget> {
   const base = baseUrl.replace(/\/+$/, '');
   const token = options.controlToken === undefined ? {} : { controlToken: options.controlToken };
@@ -66,6 +75,11 @@ export async function worldTarget(baseUrl: string, options: WorldTargetOptions =
     created = await connect(base, token).createWorld({ name: 'authflow-mocks run', ttlSeconds: 3600 });
   } catch (error) {
     if (!(error instanceof RemoteError)) throw error;
+    // A server that offers no worlds (no control plane, or not this mock at all: a proxy in the
+    // mock's layout, a fake API) is used as it is, without touching its control plane.
+    if (!refusedUs(error)) {
+      return { base, world: 'none', variables: { resetWorld: 'false', ...token }, done: async () => {} };
+    }
     throw new WorldTargetError(
       'no_worlds',
       `${base} made no world for the run (${error.code}${error.status === 0 ? '' : `, ${error.status}`}). ` +

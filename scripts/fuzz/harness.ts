@@ -98,7 +98,8 @@ export async function createFuzzWorld(
 
 /** Runs the provider's collection on the world and adds the tokens it ends with to the pool. */
 export async function harvestTokens(world: FuzzWorld, provider: string): Promise<number> {
-  const [run] = await runCollections({ providers: [provider], baseUrl: world.origin });
+  // In the fuzz world's own (default) world: its tokens are what the fuzzer replays there.
+  const [run] = await runCollections({ providers: [provider], baseUrl: world.origin, world: 'default', reset: true });
   const found = Object.entries(run?.environment ?? {})
     .filter(([k, v]) => /token|code|key/i.test(k) && typeof v === 'string' && v.length >= 8)
     .map(([, v]) => v);

@@ -31,8 +31,9 @@ describe('no secret in logs or the journal', () => {
       const journals: string[] = [];
       const issued: string[] = [];
       for (const provider of providerIds) {
-        // One collection at a time: each starts with a reset, which empties the journal.
-        const [run] = await runCollections({ providers: [provider], baseUrl: url });
+        // One collection at a time in the server's own world (so its journal can be read after the
+        // run): each starts with a reset, which empties the journal.
+        const [run] = await runCollections({ providers: [provider], baseUrl: url, world: 'default', reset: true });
         expect(run?.failedAssertions).toBe(0);
         for (const [k, v] of Object.entries(run?.environment ?? {})) {
           if (/token|code/i.test(k) && typeof v === 'string' && v.length >= 16) issued.push(v);
