@@ -131,6 +131,11 @@ export interface CommonDetails {
    * OAuth `invalid_grant`.
    */
   reason?: MockErrorCode;
+  /**
+   * The specific reason behind a fixed `error_description`, for servers that answer with one
+   * (league/oauth2-server's `hint` member; see `OAuthErrorOptions.league`).
+   */
+  hint?: string;
 }
 
 export type MockErrorDetails<C extends MockErrorCode = MockErrorCode> = CommonDetails &

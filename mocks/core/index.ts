@@ -59,8 +59,10 @@ export type {
   TokenRequest,
 } from './oauth2.js';
 export {
+  authenticateClient,
   bearerToken,
   checkAccessToken,
+  checkParameterHint,
   describeRefusal,
   grantRefused,
   oauthErrorBodies,

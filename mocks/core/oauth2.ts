@@ -60,6 +60,24 @@ export interface ClientAuthOptions {
    * header counts as absent). Default `basic`.
    */
   precedence?: 'basic' | 'body';
+  /**
+   * How a request without a `client_id` (neither in the body nor as the Basic user) is refused:
+   * `invalid_client` (default) or `invalid_request` (league/oauth2-server's
+   * `invalidRequest('client_id')`).
+   */
+  missingClientId?: 'invalid_client' | 'invalid_request';
+  /**
+   * How a known client without a secret is refused: `invalid_client` (default; league 8.x) or
+   * `invalid_request` (league/oauth2-server 9.x `AbstractGrant::validateClient`:
+   * `invalidRequest('client_secret')` for a confidential client, checked after the client is
+   * found, so an unknown client stays `invalid_client`).
+   */
+  missingSecret?: 'invalid_client' | 'invalid_request';
+}
+
+/** league/oauth2-server's hint for a parameter it could not use: ``Check the `code` parameter``. */
+export function checkParameterHint(name: string): string {
+  return `Check the \`${name}\` parameter`;
 }
 
 /** A token request's fields, its `grant_type` and the authenticated client id. */
@@ -122,11 +140,21 @@ export function authenticateClient(
   } else if (bodyCarries) {
     context.present('client_secret');
   }
-  if (clientId === undefined || clientId === '')
+  if (clientId === undefined || clientId === '') {
+    if (options.missingClientId === 'invalid_request') {
+      throw new MockError('invalid_request', 'client_id is required.', { hint: checkParameterHint('client_id') });
+    }
     throw new MockError('invalid_client', 'client_id is required.', details);
-  if (secret === undefined || secret === '')
-    throw new MockError('invalid_client', 'client_secret is required.', details);
+  }
   const registered = secretOf(clientId);
+  if (secret === undefined || secret === '') {
+    if (options.missingSecret === 'invalid_request' && registered !== undefined) {
+      throw new MockError('invalid_request', 'client_secret is required.', {
+        hint: checkParameterHint('client_secret'),
+      });
+    }
+    throw new MockError('invalid_client', 'client_secret is required.', details);
+  }
   const ok = safeEqual(secret, registered ?? 'x'.repeat(24)) && registered !== undefined;
   if (!ok) throw new MockError('invalid_client', 'Unknown client or wrong client secret.', details);
   return clientId;
@@ -257,7 +285,24 @@ export interface OAuthErrorBody {
   error_description: string;
   /** Field → problems, for validation errors. */
   errors?: Record<string, string[]>;
+  /** league/oauth2-server: the specific reason behind its fixed `error_description`. */
+  hint?: string;
 }
+
+/**
+ * league/oauth2-server 9.x `OAuthServerException`: the fixed `error_description` of each error
+ * type it raises at the authorize and token endpoints (the specific reason goes in `hint`).
+ */
+const leagueDescriptions: Readonly<Partial<Record<MockError['code'], string>>> = {
+  invalid_request:
+    'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
+  invalid_client: 'Client authentication failed',
+  invalid_grant:
+    'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+  unsupported_grant_type: 'The authorization grant type is not supported by the authorization server.',
+  invalid_scope: 'The requested scope is invalid, unknown, or malformed',
+  unauthorized_client: 'The authenticated client is not authorized to use this authorization grant type.',
+};
 
 export interface OAuthErrorOptions {
   /** `realm` of Bearer challenges; the request's host when not given. */
@@ -275,6 +320,14 @@ export interface OAuthErrorOptions {
    *   (league/oauth2-server's `OAuthServerException::invalidClient`).
    */
   invalidClient?: 'rfc6749' | 'identityserver' | 'league';
+  /**
+   * Answer the OAuth2 endpoint errors (`invalid_request`, `invalid_client`, `invalid_grant`,
+   * `unsupported_grant_type`, `invalid_scope`, `unauthorized_client`) as league/oauth2-server's
+   * `OAuthServerException::getPayload()`: its fixed `error_description` for the error type, and
+   * the specific reason (`details.hint`, else the message) in `hint`, which league sends for
+   * every type but `invalid_client`.
+   */
+  league?: boolean;
 }
 
 /** Values quoted before (challenge realms and descriptions come from a small set of texts). */
@@ -300,11 +353,12 @@ function quoted(value: string): string {
  * provider's `errorResponse` (see `errorBodies`).
  */
 export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
-  const body = (error: MockError, code: string, extra: Partial<OAuthErrorBody> = {}): OAuthErrorBody => ({
-    error: code,
-    error_description: error.message,
-    ...extra,
-  });
+  const body = (error: MockError, code: string, extra: Partial<OAuthErrorBody> = {}): OAuthErrorBody => {
+    const fixed = options.league === true ? leagueDescriptions[error.code] : undefined;
+    if (fixed === undefined) return { error: code, error_description: error.message, ...extra };
+    const hint = error.details.hint ?? (error.code === 'invalid_client' ? undefined : error.message);
+    return { error: code, error_description: fixed, ...(hint === undefined ? {} : { hint }), ...extra };
+  };
   const bearer = (params: string, host: string) => ({
     'www-authenticate': `Bearer realm=${quoted(options.apiRealm ?? host)}${params}`,
   });

@@ -17,18 +17,19 @@ export interface paths {
          *     fixture user, or the fixture user a `login_hint` names (by guid or email), and redirects
          *     (302) to the registered `redirect_uri` with `code` and `state`.
          *
-         *     Errors that concern the client or the redirect URI (missing `client_id`, an
-         *     unregistered `redirect_uri`: 400; an unknown client: 401 `invalid_client`, as
-         *     league/oauth2-server answers it) are answered here and never redirected (RFC 6749
-         *     §4.1.2.1). Other errors (`response_type` other than `code`, an unknown `login_hint`, a
-         *     bad PKCE challenge) redirect to the registered URI with `error`, `error_description`
-         *     and `state`.
+         *     Errors are answered as league/oauth2-server 9.x (`AuthorizationServer` and
+         *     `AuthCodeGrant::validateAuthorizationRequest`) answers them, as JSON and never
+         *     redirected: no `response_type` → 400 `invalid_request`; a `response_type` other than
+         *     `code`, or no `client_id` → 400 `unsupported_grant_type`; an unknown client, a
+         *     `redirect_uri` the client has not registered, or none when it has several registered →
+         *     401 `invalid_client` (league's `validateRedirectUri` → `invalidClient`); a bad PKCE
+         *     challenge → 400 `invalid_request`. Every body but `invalid_client`'s carries league's
+         *     `hint`. Only an unknown `login_hint` (the mock's stand-in for a user who declines)
+         *     redirects, with `error=access_denied` and the `state`.
          *
          *     PKCE (RFC 7636): with `code_challenge` (and `code_challenge_method` `S256` or `plain`,
          *     `plain` when absent), the code can only be exchanged with the matching `code_verifier`.
-         *     An unknown method or a challenge that is not 43 to 128 unreserved characters redirects
-         *     with `invalid_request` (RFC 7636 §4.4.1). The redirect carries `Cache-Control: no-store`
-         *     and `Pragma: no-cache`.
+         *     The redirect carries `Cache-Control: no-store` and `Pragma: no-cache`.
          */
         get: operations["authorize"];
         put?: never;
@@ -109,9 +110,28 @@ export interface paths {
          *     a `code_verifier` for a code issued without a challenge → `invalid_request`. A failed
          *     check does not spend the code.
          *
-         *     A failed client authentication answers 401 `invalid_client`; with
-         *     `WWW-Authenticate: Basic realm="OAuth"` only when the request sent an Authorization
-         *     header (as league/oauth2-server does).
+         *     Errors follow league/oauth2-server 9.x (`AbstractGrant`, `AuthCodeGrant`,
+         *     `RefreshTokenGrant`), in its payload `{error, error_description, hint}` (league's fixed
+         *     `error_description` per error type; `hint` says which check failed; no `hint` for
+         *     `invalid_client`):
+         *     - no or an unknown `grant_type` → 400 `unsupported_grant_type`, before the client is read;
+         *     - no `client_id` → 400 `invalid_request`; an unknown client or a wrong secret → 401
+         *       `invalid_client`, with `WWW-Authenticate: Basic realm="OAuth"` only when the request
+         *       sent an Authorization header; a known (confidential) client without `client_secret` →
+         *       400 `invalid_request` (hint ``Check the `client_secret` parameter``);
+         *     - no `code` / `refresh_token` → 400 `invalid_request`;
+         *     - an unknown, expired, revoked or already used code or refresh token → 400 `invalid_grant`;
+         *       a refresh token of another client → 400 `invalid_grant`;
+         *     - a code issued to another client → 400 `invalid_request` (hint "Authorization code was
+         *       not issued to this client");
+         *     - no `redirect_uri` although the authorize request named one → 400 `invalid_request`
+         *       (hint ``Check the `redirect_uri` parameter``); a `redirect_uri` other than the
+         *       authorize request's (or one sent when it named none) → 400 `invalid_request` (hint
+         *       "Invalid redirect URI").
+         *
+         *     The option `leagueVersion: 8.x` answers as league 8.x (Laravel Passport 12 and older):
+         *     an expired or used code → 400 `invalid_request`, a known client without a secret → 401
+         *     `invalid_client`, a `redirect_uri` the client has not registered → 401 `invalid_client`.
          *
          *     Access tokens live 259200 s (3 days), refresh tokens 365 days. A refresh token is
          *     single-use: refreshing returns a new pair, ends the old access token, and the old refresh
@@ -398,8 +418,10 @@ export interface components {
         OAuthError: {
             /** @description Stable OAuth2 / RFC 6750 error code. */
             error: string;
-            /** @description Human-readable reason; not stable. */
+            /** @description Human-readable reason; not stable. At the authorize and token endpoints, league's fixed text for the error type. */
             error_description: string;
+            /** @description At the authorize and token endpoints, league/oauth2-server's `hint`, the check that failed (absent for `invalid_client`); not stable. */
+            hint?: string;
             /** @description Field → problems, for a bad query. */
             errors?: {
                 [key: string]: string[];
@@ -409,7 +431,7 @@ export interface components {
     responses: {
         /**
          * @description Back to the client's redirect URI: `?code=…&state=…` on success, or
-         *     `?error=…&error_description=…&state=…` (`unsupported_response_type`, `access_denied`).
+         *     `?error=access_denied&error_description=…&state=…` for an unknown `login_hint`.
          */
         AuthorizeRedirect: {
             headers: {
@@ -424,8 +446,9 @@ export interface components {
             content?: never;
         };
         /**
-         * @description Not redirected (RFC 6749 §4.1.2.1): `invalid_request` (missing `client_id`, missing or
-         *     unregistered `redirect_uri`) or `invalid_client` (unknown client).
+         * @description Not redirected, as league/oauth2-server 9.x answers: `invalid_request` (no
+         *     `response_type`, a bad PKCE challenge) or `unsupported_grant_type` (a `response_type`
+         *     other than `code`, no `client_id`), with league's `hint`.
          */
         AuthorizeError: {
             headers: {
@@ -466,11 +489,13 @@ export interface components {
             };
         };
         /**
-         * @description `invalid_request` (unreadable body, missing field, missing or malformed `code_verifier`,
-         *     a `code_verifier` for a code issued without a challenge), `invalid_grant` (unknown,
-         *     expired, reused or foreign code or refresh token; `redirect_uri` not the one the code
-         *     was issued for; `code_verifier` not matching), `invalid_scope` (a company in
-         *     `companies` the user or token does not cover), `unsupported_grant_type`.
+         * @description `invalid_request` (unreadable body, missing field, a known client without
+         *     `client_secret`, a code issued to another client, a missing or different `redirect_uri`,
+         *     missing or malformed `code_verifier`, a `code_verifier` for a code issued without a
+         *     challenge), `invalid_grant` (unknown, expired, revoked or reused code or refresh token; a
+         *     refresh token of another client; `code_verifier` not matching), `invalid_scope` (a
+         *     company in `companies` the user or token does not cover), `unsupported_grant_type`
+         *     (none or another `grant_type`). league's payload: fixed `error_description`, `hint`.
          */
         TokenError: {
             headers: {
@@ -481,8 +506,8 @@ export interface components {
             };
         };
         /**
-         * @description `invalid_client`: an unknown client, or a wrong or missing secret, whether sent in the
-         *     body or with HTTP Basic.
+         * @description `invalid_client`: an unknown client or a wrong secret, whether sent in the body or with
+         *     HTTP Basic; at the authorize endpoint also a `redirect_uri` the client has not registered.
          */
         ClientUnauthorized: {
             headers: {
@@ -491,6 +516,12 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "invalid_client",
+                 *       "error_description": "Client authentication failed"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
@@ -552,7 +583,7 @@ export interface components {
         Company: string;
         /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
         CodeChallenge: string;
-        /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+        /** @description `S256` or `plain` (default `plain`); anything else is a 400 `invalid_request`. */
         CodeChallengeMethod: string;
     };
     requestBodies: {
@@ -583,7 +614,7 @@ export interface operations {
                 login_hint?: string;
                 /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
                 code_challenge?: components["parameters"]["CodeChallenge"];
-                /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+                /** @description `S256` or `plain` (default `plain`); anything else is a 400 `invalid_request`. */
                 code_challenge_method?: components["parameters"]["CodeChallengeMethod"];
             };
             header?: never;
@@ -654,7 +685,7 @@ export interface operations {
                 login_hint?: string;
                 /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
                 code_challenge?: components["parameters"]["CodeChallenge"];
-                /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+                /** @description `S256` or `plain` (default `plain`); anything else is a 400 `invalid_request`. */
                 code_challenge_method?: components["parameters"]["CodeChallengeMethod"];
             };
             header?: never;
