@@ -328,6 +328,11 @@ export interface OAuthErrorOptions {
    * every type but `invalid_client`.
    */
   league?: boolean;
+  /**
+   * Operations whose error answers carry `Cache-Control: no-store` and `Pragma: no-cache` as
+   * their successful ones do (Duende IdentityServer's `TokenErrorResult` calls `SetNoCache()`).
+   */
+  noStoreErrors?: readonly string[];
 }
 
 /** Values quoted before (challenge realms and descriptions come from a small set of texts). */
@@ -367,6 +372,24 @@ export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
     (status: number, code: string): ErrorBody =>
     (error) => ({ status, body: body(error, code) });
   const asItself: ErrorBody = (error) => ({ status: 400, body: body(error, error.code) });
+  const answer = oauthErrorTable(options, body, bearer, basic, plain, asItself);
+  const noStore = options.noStoreErrors;
+  if (noStore === undefined || noStore.length === 0) return answer;
+  return (error, context) => {
+    const response = answer(error, context);
+    if (context.operationId === null || !noStore.includes(context.operationId)) return response;
+    return { ...response, headers: { ...response.headers, ...tokenResponseHeaders } };
+  };
+}
+
+function oauthErrorTable(
+  options: OAuthErrorOptions,
+  body: (error: MockError, code: string, extra?: Partial<OAuthErrorBody>) => OAuthErrorBody,
+  bearer: (params: string, host: string) => Record<string, string>,
+  basic: Record<string, string>,
+  plain: (status: number, code: string) => ErrorBody,
+  asItself: ErrorBody,
+): ErrorBody {
   return errorBodies(
     {
       // RFC 6750 §3.1: a request without credentials gets a challenge and no error code; the

@@ -29,6 +29,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/openid-configuration/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Web Key Set of the identity host (empty in the mock)
+         * @description The `jwks_uri` of the discovery document (RFC 7517 §5). The mock issues opaque tokens
+         *     and signs nothing, so its set has no keys; OpenID Connect clients fetch it only to check
+         *     a signature.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connect/token": {
         parameters: {
             query?: never;
@@ -48,7 +70,8 @@ export interface paths {
          *     body credentials are sent, Basic wins. A failed client authentication answers
          *     400 `invalid_client` with no `WWW-Authenticate`, however the client authenticated.
          *
-         *     Every 200 carries `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1).
+         *     Every answer, 200 or 400, carries `Cache-Control: no-store` and `Pragma: no-cache` (RFC
+         *     6749 §5.1; IdentityServer's TokenErrorResult sets them on errors too).
          */
         post: operations["requestToken"];
         delete?: never;
@@ -107,6 +130,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        JwkSet: {
+            /** @description The keys (RFC 7517 §5); none in the mock. */
+            keys: Record<string, never>[];
+        };
         OpenIdConfiguration: {
             /**
              * Format: uri
@@ -115,6 +142,11 @@ export interface components {
             issuer: string;
             /** Format: uri */
             token_endpoint: string;
+            /**
+             * Format: uri
+             * @description The key set (empty in the mock).
+             */
+            jwks_uri: string;
             scopes_supported: string[];
             grant_types_supported: string[];
             token_endpoint_auth_methods_supported: string[];
@@ -299,6 +331,7 @@ export interface operations {
                      * @example {
                      *       "issuer": "https://identity.eventbookings.com",
                      *       "token_endpoint": "https://identity.eventbookings.com/connect/token",
+                     *       "jwks_uri": "https://identity.eventbookings.com/.well-known/openid-configuration/jwks",
                      *       "scopes_supported": [
                      *         "event.create",
                      *         "event.read"
@@ -329,6 +362,31 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OpenIdConfiguration"];
+                };
+            };
+        };
+    };
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JwkSet"];
                 };
             };
         };
@@ -377,6 +435,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description Always `no-store`, as on a token. */
+                    "Cache-Control": "no-store";
+                    /** @description Always `no-cache`. */
+                    Pragma: "no-cache";
                     [name: string]: unknown;
                 };
                 content: {

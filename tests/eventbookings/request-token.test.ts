@@ -100,6 +100,19 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
     }
   });
 
+  it('sends Cache-Control: no-store and Pragma: no-cache with every token error too, as IdentityServer does', async () => {
+    const errors = [
+      await door.call(tokenUrl, { form: { grant_type: 'client_credentials', ...creds, client_secret: 'nope' } }),
+      await door.call(tokenUrl, { form: { grant_type: 'password', ...creds } }),
+      await door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: 'nope', ...creds } }),
+      await door.call(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, raw: '{' }),
+    ];
+    for (const res of errors) {
+      expect(res.status).toBe(400);
+      expect([res.headers['cache-control'], res.headers.pragma]).toEqual(['no-store', 'no-cache']);
+    }
+  });
+
   it('narrows the token to the requested scope', async () => {
     const token = await tokenFor(door, eventsApp, { scope: 'event.create' });
     expect(token.scope).toBe('event.create');

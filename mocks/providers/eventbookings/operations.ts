@@ -187,6 +187,8 @@ export function createOperations(state: State, options: Required<EventBookingsOp
         return respond('getOpenIdConfiguration', 200, {
           issuer,
           token_endpoint: `${issuer}/connect/token`,
+          // IdentityServer's path; the set is empty, as the mock signs nothing.
+          jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
           scopes_supported: [...allScopes],
           grant_types_supported: ['client_credentials', 'refresh_token'],
           token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
@@ -195,6 +197,12 @@ export function createOperations(state: State, options: Required<EventBookingsOp
           subject_types_supported: ['public'],
           id_token_signing_alg_values_supported: ['RS256'],
         });
+      },
+    },
+    {
+      ...route('getJwks'),
+      handle() {
+        return respond('getJwks', 200, { keys: [] });
       },
     },
     {
