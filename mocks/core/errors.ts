@@ -114,8 +114,10 @@ export interface MockErrorDetailsMap {
   /** `fields`: the variables that are missing (TeleTracker lists them). */
   invalid_request: { fields?: FieldProblems };
   validation_failed: { fields?: FieldProblems };
-  /** `allow`: the methods the path does take. */
-  method_not_allowed: { allow: readonly string[] };
+  /** `allow`: the methods the path does take; `method`, `path` (no leading slash): the request's. */
+  method_not_allowed: { allow: readonly string[]; method?: string; path?: string };
+  /** `path`: the request's path without its leading slash (as Laravel words it). */
+  route_not_found: { path?: string };
   /** `scope`: the scope the operation needs. */
   scope_missing: { scope?: string };
   /** `authScheme`: the scheme the client authenticated with in a header (`basic`), for a 401 challenge. */

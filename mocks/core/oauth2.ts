@@ -333,6 +333,15 @@ export interface OAuthErrorOptions {
    * their successful ones do (Duende IdentityServer's `TokenErrorResult` calls `SetNoCache()`).
    */
   noStoreErrors?: readonly string[];
+  /**
+   * How the server's web framework answers a path no operation serves (404) or a method the
+   * path does not take (405). Never with an OAuth `error` member: client libraries would report
+   * it as an OAuth error code (the journal keeps the reason, `route_not_found`).
+   * - `laravel` (default): `{message}`, as Laravel renders its `NotFoundHttpException`
+   *   ("The route … could not be found.") and `MethodNotAllowedHttpException` as JSON;
+   * - `aspnetcore`: no body, as ASP.NET Core's endpoint routing answers.
+   */
+  framework?: 'laravel' | 'aspnetcore';
 }
 
 /** Values quoted before (challenge realms and descriptions come from a small set of texts). */
@@ -444,8 +453,20 @@ function oauthErrorTable(
         body: body(error, 'invalid_request'),
       }),
       payload_too_large: plain(413, 'invalid_request'),
-      ...sameBody(['not_found', 'route_not_found'], plain(404, 'not_found')),
-      method_not_allowed: plain(405, 'method_not_allowed'),
+      not_found: plain(404, 'not_found'),
+      route_not_found: (error) =>
+        options.framework === 'aspnetcore'
+          ? { status: 404 }
+          : { status: 404, body: { message: `The route ${error.details.path ?? ''} could not be found.` } },
+      method_not_allowed: (error) =>
+        options.framework === 'aspnetcore'
+          ? { status: 405 }
+          : {
+              status: 405,
+              body: {
+                message: `The ${error.details.method ?? ''} method is not supported for route ${error.details.path ?? ''}. Supported methods: ${error.details.allow.join(', ')}.`,
+              },
+            },
       internal: plain(500, 'server_error'),
     },
     (error) => ({ status: defaultStatus[error.code], body: body(error, error.code) }),

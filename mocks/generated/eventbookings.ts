@@ -183,7 +183,7 @@ export interface components {
             /**
              * @description RFC 6749 / RFC 6750 code: invalid_request, invalid_client, invalid_grant,
              *     unauthorized_client, unsupported_grant_type, invalid_scope, invalid_token,
-             *     insufficient_scope, access_denied, not_found, method_not_allowed.
+             *     insufficient_scope, access_denied, not_found.
              */
             error: string;
             error_description?: string;
@@ -271,7 +271,7 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description No such organisation, or an unknown path. */
+        /** @description No such organisation. (An unknown path is a bare 404, as ASP.NET Core answers it.) */
         NotFound: {
             headers: {
                 [name: string]: unknown;

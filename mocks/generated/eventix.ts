@@ -541,7 +541,7 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description No such event among the selected companies, or an unknown path. */
+        /** @description No such event among the selected companies. (An unknown path answers Laravel's `{message}`, not this body.) */
         NotFound: {
             headers: {
                 [name: string]: unknown;

@@ -11,4 +11,6 @@ export const errorResponse = oauthErrorBodies({
   invalidClient: 'identityserver',
   // TokenErrorResult: SetNoCache() on every error of the token endpoint, as on its successes.
   noStoreErrors: ['requestToken'],
+  // Both hosts run ASP.NET Core: an unknown path or method is a bare 404 / 405.
+  framework: 'aspnetcore',
 });

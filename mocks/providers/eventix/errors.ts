@@ -10,4 +10,6 @@ export const errorResponse = oauthErrorBodies({
   invalidClient: 'league',
   // league's OAuthServerException payload: a fixed error_description and the reason in `hint`.
   league: true,
+  // Laravel: an unknown path or method is `{message}` JSON.
+  framework: 'laravel',
 });
