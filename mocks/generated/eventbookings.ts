@@ -87,7 +87,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The application the access token was issued to */
+        /**
+         * The application the access token was issued to
+         * @description The application the access token was issued to: its `client_id`, name, organisation and
+         *     scopes, so a client can check what a token carries. Needs a Bearer token with the scope
+         *     `event.read`: 401 for a missing, unknown or expired token (or one sent in the misspelled
+         *     `Authorisation` header), 403 `insufficient_scope` without the scope.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -107,7 +113,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Events of an organisation */
+        /**
+         * Events of an organisation
+         * @description The events of the organisation `org_uuid`, as the application's token may read them. Needs a
+         *     Bearer token with the scope `event.read`: 401 for a missing, unknown or expired token, 403 for
+         *     another organisation or a missing scope, 404 for an unknown organisation.
+         */
         get: operations["listOrgEvents"];
         put?: never;
         /**
@@ -231,8 +242,10 @@ export interface components {
                 };
                 listing?: {
                     enabled?: boolean;
+                    /** @description The page's example shows an empty array and does not say what an item is (inferred - any value). */
                     categories?: unknown[];
                 };
+                /** @description The page's example shows an empty array and does not say what an item is (inferred - any value). */
                 resources?: unknown[];
             };
         };

@@ -73,7 +73,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Older path of the authorization endpoint (same behaviour) */
+        /**
+         * Older path of the authorization endpoint (same behaviour)
+         * @description The authorization endpoint at its older path `/token/authorize`: the same parameters, redirect
+         *     and errors as `authorize` (`/tokens/authorize`), one state shared by both paths and every
+         *     auth host.
+         */
         get: operations["authorizeLegacy"];
         put?: never;
         post?: never;
@@ -154,7 +159,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Older path of the token endpoint (same behaviour) */
+        /**
+         * Older path of the token endpoint (same behaviour)
+         * @description The token endpoint at its older path `/token`: the same grants, client authentication, errors
+         *     and token store as `requestToken` (`/tokens`).
+         */
         post: operations["requestTokenLegacy"];
         delete?: never;
         options?: never;
@@ -169,7 +178,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user the token was issued to (quick check that a token is valid) */
+        /**
+         * The user the token was issued to (quick check that a token is valid)
+         * @description The user the access token was issued to (guid, name, email, phone, timestamps); a quick check
+         *     that a token works. Needs `Authorization: Bearer <access token>`; 401 for a missing, unknown,
+         *     expired or revoked token and for a `Company` header naming a company the token does not cover.
+         */
         get: operations["getCurrentUser"];
         /**
          * Change the signed-in user's name, email or phone
@@ -193,7 +207,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events of the selected companies */
+        /**
+         * Events of the selected companies
+         * @description Every event of the companies the request works on (the token's companies, narrowed by the
+         *     `Company` header). Needs a Bearer access token; 401 for a bad token or a company it does not cover.
+         */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -210,7 +228,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events of the selected companies that have not ended yet (by the mock clock) */
+        /**
+         * Events of the selected companies that have not ended yet (by the mock clock)
+         * @description The events of the selected companies that have not ended at the mock clock's time. Needs a
+         *     Bearer access token; 401 for a bad token or a company it does not cover.
+         */
         get: operations["listUpcomingEvents"];
         put?: never;
         post?: never;
@@ -227,7 +249,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ticket types of one event */
+        /**
+         * Ticket types of one event
+         * @description The ticket types of one event of the selected companies. Needs a Bearer access token; 401 for a
+         *     bad token or a company it does not cover, 404 for an event that is unknown or of another company.
+         */
         get: operations["listEventTickets"];
         put?: never;
         post?: never;

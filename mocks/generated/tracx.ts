@@ -35,7 +35,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the events the session token may see (permission events.list) */
+        /**
+         * List the events the session token may see (permission events.list)
+         * @description The events the session token may see, as `{data: {items: [...]}}`. Needs a session token (from
+         *     `POST /v1/connect/session-token`) with the permission `events.list`, with or without `Bearer `,
+         *     and the method GET; 401 for a missing, unknown or expired session token (or a connect token
+         *     sent in its place), 403 without the permission.
+         */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -52,7 +58,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List races, optionally of one event (permission races.list) */
+        /**
+         * List races, optionally of one event (permission races.list)
+         * @description The races the session token may see, optionally of one event (`event_id`); an event outside the
+         *     token's scope gives an empty list. Needs a session token with the permission `races.list`; 401
+         *     for a missing, unknown or expired session token, 403 without the permission.
+         */
         get: operations["listRaces"];
         put?: never;
         post?: never;
@@ -93,7 +104,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List an event's participants (inferred; permission participants.list) */
+        /**
+         * List an event's participants (inferred; permission participants.list)
+         * @description The participants of one event (inferred endpoint). Needs a session token with the permission
+         *     `participants.list`; 401 for a missing, unknown or expired session token, 403 without the
+         *     permission, 404 for an event outside the token's scope.
+         */
         get: operations["listEventParticipants"];
         put?: never;
         /**
