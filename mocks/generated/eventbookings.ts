@@ -213,6 +213,7 @@ export interface components {
         /** @description The vendor's nested create-event body (Events POST API Documentation). */
         NewEvent: {
             event: {
+                /** @description Not blank, at most 200 characters (inferred). */
                 name: string;
                 description?: string;
                 is_update_org_settings?: boolean;
@@ -220,7 +221,7 @@ export interface components {
                     /** @description The occurrence type (values not published). */
                     type?: string;
                     attributes: {
-                        /** @description `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (UTC) or an ISO 8601 date-time (inferred). */
+                        /** @description `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (UTC) or an ISO 8601 date-time with an offset (inferred: the page's example is the placeholder `STARTS_ON`). */
                         starts_on: string;
                         event_duration?: string;
                         occurrence_ends?: {

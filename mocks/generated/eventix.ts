@@ -356,13 +356,22 @@ export interface components {
             /** Format: date-time */
             deleted_at: string | null;
         };
-        /** @description The profile fields to change; at least one. */
+        /**
+         * @description The profile fields to change; at least one. The rules (not blank, an email address, a
+         *     phone number of digits, spaces, `()`, `-` and a leading `+`) are the mock's own: no vendor
+         *     page publishes them.
+         */
         UserUpdate: {
+            /** @description Not blank (inferred). */
             name?: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description An email address (inferred rule).
+             */
             email?: string;
+            /** @description 5 to 32 digits, spaces, `(`, `)` or `-`, optionally after a `+`; `null` or `''` clears it (inferred rule). */
             phone?: string | null;
-        };
+        } | unknown | unknown | unknown;
         /** @description The vendor's event ("Setting up events"); dates live in eventDate resources, not here. */
         Event: {
             /** Format: uuid */

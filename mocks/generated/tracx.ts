@@ -176,16 +176,18 @@ export interface components {
         /** @description One participant of a Save Multiple Participants body (start_number and chip_code optional). */
         BulkParticipantInput: components["schemas"]["ParticipantFields"] & unknown;
         ParticipantFields: {
-            /** @description alpha_dash (letters, digits, `-`, `_`), at most 100 characters. */
+            /** @description alpha_dash, at most 100 characters. The pattern lists ASCII letters, digits, `-` and `_`; Laravel's rule (and the mock) also take Unicode letters, marks and digits. */
             unique_id?: string;
+            /** @description Not blank (Laravel trims strings and reads an empty one as missing), at most 100 characters. */
             first_name?: string;
+            /** @description Not blank (Laravel trims strings and reads an empty one as missing), at most 100 characters. */
             last_name?: string;
-            /** @description ISO 3166-1 alpha-2, any case (the docs' example sends `nl`). */
+            /** @description ISO 3166-1 alpha-2, any case (the docs' example sends `nl`); a code no country has is refused. */
             country_code?: string | null;
             team_name?: string | null;
             /** Format: date */
             date_of_birth?: string;
-            /** @description alpha_dash, at most 100 characters. */
+            /** @description alpha_dash, at most 100 characters. The pattern lists ASCII letters, digits, `-` and `_`; Laravel's rule (and the mock) also take Unicode letters, marks and digits. */
             start_number?: string;
             /** @description Exactly 7 characters (may have leading zeros). */
             chip_code?: string;

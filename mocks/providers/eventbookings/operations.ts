@@ -147,7 +147,8 @@ function validateNewEvent(value: unknown): { name: string; starts_at: string; en
   const fields: Record<string, string[]> = {};
   const name = event.name;
   if (typeof name !== 'string' || name.trim() === '') fields['event.name'] = ['name is required'];
-  else if (name.length > 200) fields['event.name'] = ['name must be at most 200 characters'];
+  // Characters as JSON Schema's maxLength counts them (code points), not UTF-16 units.
+  else if ([...name].length > 200) fields['event.name'] = ['name must be at most 200 characters'];
   for (const key of ['description', 'timezone'] as const) {
     if (event[key] !== undefined && event[key] !== null && typeof event[key] !== 'string') {
       fields[`event.${key}`] = [`${key} must be a string`];

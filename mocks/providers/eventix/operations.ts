@@ -80,7 +80,8 @@ function readProfile(body: ParsedBody): { name?: string; email?: string; phone?:
   const problems: Record<string, string[]> = {};
   if ('name' in input) {
     const v = input.name;
-    if (typeof v !== 'string' || v.trim() === '' || v.length > 255) problems.name = ['must be 1 to 255 characters'];
+    if (typeof v !== 'string' || v.trim() === '' || [...v].length > 255)
+      problems.name = ['must be 1 to 255 characters'];
     else out.name = v.trim();
   }
   if ('email' in input) {
