@@ -175,6 +175,20 @@ export function isMockError(value: unknown): value is MockError {
   return value instanceof MockError;
 }
 
+/**
+ * Laravel's words for a path no route serves (`NotFoundHttpException`: "The route … could not be
+ * found.") and a method a route does not take (`MethodNotAllowedHttpException`: "The POST
+ * method is not supported for route …. Supported methods: GET."), for the providers that run on
+ * Laravel.
+ */
+export function laravelRouteMessage(error: MockError): string {
+  const details = error.details as { method?: string; path?: string; allow?: readonly string[] };
+  if (error.code === 'method_not_allowed') {
+    return `The ${details.method ?? ''} method is not supported for route ${details.path ?? ''}. Supported methods: ${(details.allow ?? []).join(', ')}.`;
+  }
+  return `The route ${details.path ?? ''} could not be found.`;
+}
+
 /** What a provider's error body may depend on besides the error. */
 export interface ErrorContext {
   /** The real host the request was for. */

@@ -39,7 +39,14 @@ export type {
   MockErrorDetails,
   MockErrorDetailsMap,
 } from './errors.js';
-export { credentialRefusals, defaultStatus, errorBodies, MockError, sameBody } from './errors.js';
+export {
+  credentialRefusals,
+  defaultStatus,
+  errorBodies,
+  laravelRouteMessage,
+  MockError,
+  sameBody,
+} from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable } from './faults.js';
 export type { FixtureMode } from './fixture-config.js';

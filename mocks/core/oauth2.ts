@@ -5,7 +5,7 @@
  */
 import { fieldsOf } from './body.js';
 import { decodeBasic, formDecode, readAuthorization, safeEqual } from './credentials.js';
-import { defaultStatus, type ErrorBody, errorBodies, MockError, sameBody } from './errors.js';
+import { defaultStatus, type ErrorBody, errorBodies, laravelRouteMessage, MockError, sameBody } from './errors.js';
 import type { MockRequest, OperationContext } from './provider.js';
 import type { TokenEntry, TokenRefusal, TokenStore } from './token-store.js';
 
@@ -454,19 +454,10 @@ function oauthErrorTable(
       }),
       payload_too_large: plain(413, 'invalid_request'),
       not_found: plain(404, 'not_found'),
-      route_not_found: (error) =>
-        options.framework === 'aspnetcore'
-          ? { status: 404 }
-          : { status: 404, body: { message: `The route ${error.details.path ?? ''} could not be found.` } },
-      method_not_allowed: (error) =>
-        options.framework === 'aspnetcore'
-          ? { status: 405 }
-          : {
-              status: 405,
-              body: {
-                message: `The ${error.details.method ?? ''} method is not supported for route ${error.details.path ?? ''}. Supported methods: ${error.details.allow.join(', ')}.`,
-              },
-            },
+      ...sameBody(['route_not_found', 'method_not_allowed'], (error) => ({
+        status: defaultStatus[error.code],
+        ...(options.framework === 'aspnetcore' ? {} : { body: { message: laravelRouteMessage(error) } }),
+      })),
       internal: plain(500, 'server_error'),
     },
     (error) => ({ status: defaultStatus[error.code], body: body(error, error.code) }),

@@ -235,8 +235,11 @@ export interface components {
     responses: {
         /**
          * @description Missing, unknown, malformed, tampered, wrongly signed, `alg: none` or expired session
-         *     token; a connect token where a session token is needed (or the reverse); a revoked
-         *     connect token (and, by default, the session tokens it issued).
+         *     token; a session token used while the mock clock is before its `iat` (issued in the
+         *     future); a connect token where a session token is needed (or the reverse); a revoked
+         *     connect token (and, by default, the session tokens it issued). The message is Laravel's
+         *     "Unauthenticated."; for a token of the wrong kind it goes on to say which token was
+         *     expected.
          */
         Unauthenticated: {
             headers: {
