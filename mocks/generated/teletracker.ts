@@ -81,7 +81,8 @@ export interface paths {
         };
         /**
          * Calls of one account between two dates
-         * @description The calls of the account between `start_date` and `end_date` (inclusive, `YYYY-MM-DD`).
+         * @description The calls of the account between `start_date` and `end_date` (inclusive, `YYYY-MM-DD`;
+         *     an end before the start is an empty range, answered with no calls).
          *     With a bearer token the account is the token's: an `account_id` naming another account is
          *     refused with 403. With Basic it is `account_id` or the user's default account; with
          *     Integrator `account_id` is required.
