@@ -449,10 +449,10 @@ export interface operations {
              */
             400: {
                 headers: {
-                    /** @description Always `no-store`, as on a token. */
-                    "Cache-Control": "no-store";
-                    /** @description Always `no-cache`. */
-                    Pragma: "no-cache";
+                    /** @description The mock sends `no-store`, as on a token; IdentityServer writes `no-store, no-cache, max-age=0`. */
+                    "Cache-Control"?: string;
+                    /** @description `no-cache`. */
+                    Pragma?: string;
                     [name: string]: unknown;
                 };
                 content: {

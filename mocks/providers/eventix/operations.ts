@@ -41,20 +41,21 @@ type TokenResponse = components['schemas']['TokenResponse'];
  * league/oauth2-server 9.x hints (`AuthCodeGrant::validateAuthorizationCode`,
  * `RefreshTokenGrant::validateOldRefreshToken`) for a refused code or refresh token: each is
  * `invalid_grant`. A code league cannot decrypt (unknown here) is "Cannot validate the provided
- * authorization code"; one evicted for the cap reads as revoked.
+ * authorization code"; one evicted for the cap reads as revoked, and says why.
  */
 const codeRefusal = {
   token_unknown: 'Cannot validate the provided authorization code',
   token_expired: 'Authorization code has expired',
   token_revoked: 'Authorization code has been revoked',
-  token_evicted: 'Authorization code has been revoked',
+  token_evicted:
+    'Authorization code has been revoked (evicted: its user and client held more pending codes than the mock keeps)',
 } as const;
 
 const refreshRefusal = {
   token_unknown: 'Cannot decrypt the refresh token',
   token_expired: 'Token has expired',
   token_revoked: 'Token has been revoked',
-  token_evicted: 'Token has been revoked',
+  token_evicted: 'Token has been revoked (evicted: its user and client held more live tokens than the mock keeps)',
 } as const;
 
 /** At most this much of a client-supplied value goes into an error message. */
