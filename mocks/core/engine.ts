@@ -271,9 +271,13 @@ export function createEngine(options: EngineOptions): Engine {
   function refuse(match: Exclude<RouteMatch, { kind: 'operation' }>, request: IncomingRequest): MockResponse {
     const error =
       match.kind === 'not_found'
-        ? new MockError('route_not_found', `No operation at ${request.method} ${request.path}.`)
+        ? new MockError('route_not_found', `No operation at ${request.method} ${request.path}.`, {
+            path: request.path.replace(/^\//, ''),
+          })
         : new MockError('method_not_allowed', `${request.path} does not take ${request.method}.`, {
             allow: match.allow,
+            method: request.method,
+            path: request.path.replace(/^\//, ''),
           });
     const response = match.provider.errorResponse(error, { host: request.host, operationId: null });
     if (match.kind === 'method_not_allowed') {

@@ -128,8 +128,10 @@ export interface MockErrorDetailsMap {
   /** `fields`: the variables that are missing (TeleTracker lists them). */
   invalid_request: { fields?: FieldProblems };
   validation_failed: { fields?: FieldProblems };
-  /** `allow`: the methods the path does take. */
-  method_not_allowed: { allow: readonly string[] };
+  /** `allow`: the methods the path does take; `method`, `path` (no leading slash): the request's. */
+  method_not_allowed: { allow: readonly string[]; method?: string; path?: string };
+  /** `path`: the request's path without its leading slash (as Laravel words it). */
+  route_not_found: { path?: string };
   /** `scope`: the scope the operation needs. */
   scope_missing: { scope?: string };
   /** `authScheme`: the scheme the client authenticated with in a header (`basic`), for a 401 challenge. */
@@ -149,6 +151,11 @@ export interface CommonDetails {
    * OAuth `invalid_grant`.
    */
   reason?: MockErrorCode;
+  /**
+   * The specific reason behind a fixed `error_description`, for servers that answer with one
+   * (league/oauth2-server's `hint` member; see `OAuthErrorOptions.league`).
+   */
+  hint?: string;
 }
 
 export type MockErrorDetails<C extends MockErrorCode = MockErrorCode> = CommonDetails &
@@ -184,6 +191,20 @@ export class MockError<C extends MockErrorCode = MockErrorCode> extends Error {
 
 export function isMockError(value: unknown): value is MockError {
   return value instanceof MockError;
+}
+
+/**
+ * Laravel's words for a path no route serves (`NotFoundHttpException`: "The route … could not be
+ * found.") and a method a route does not take (`MethodNotAllowedHttpException`: "The POST
+ * method is not supported for route …. Supported methods: GET."), for the providers that run on
+ * Laravel.
+ */
+export function laravelRouteMessage(error: MockError): string {
+  const details = error.details as { method?: string; path?: string; allow?: readonly string[] };
+  if (error.code === 'method_not_allowed') {
+    return `The ${details.method ?? ''} method is not supported for route ${details.path ?? ''}. Supported methods: ${(details.allow ?? []).join(', ')}.`;
+  }
+  return `The route ${details.path ?? ''} could not be found.`;
 }
 
 /** What a provider's error body may depend on besides the error. */

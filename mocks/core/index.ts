@@ -53,6 +53,7 @@ export {
   defaultStatus,
   errorBodies,
   isMockError,
+  laravelRouteMessage,
   MockError,
   sameBody,
 } from './errors.js';
@@ -84,8 +85,10 @@ export type {
   TokenRequest,
 } from './oauth2.js';
 export {
+  authenticateClient,
   bearerToken,
   checkAccessToken,
+  checkParameterHint,
   describeRefusal,
   grantRefused,
   oauthErrorBodies,

@@ -1,7 +1,8 @@
 /**
  * JWTs signed with jose (Web Crypto: runs in the browser worker too). Verification is pinned to
  * the one algorithm issued and reads the shared clock, so `alg: none`, a foreign key, a
- * tampered payload and an expired token are all refused with a stable code.
+ * tampered payload, an expired token and one issued after the clock's now (a future `iat`, which
+ * tymon/jwt-auth refuses) are all refused with a stable code.
  *
  * Three things keep this off the standalone server's critical paths: jose is imported on first
  * use (not at start-up); a token whose signature and claims have been verified once (or that this
@@ -61,16 +62,25 @@ export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
   const { clock, issuer, audience } = options;
   const key = options.secret ?? crypto.getRandomValues(new Uint8Array(32));
   /** Verified token → its time-bound claims and its payload as JSON (each caller gets a fresh copy). */
-  const verified = new Map<string, { exp: number | undefined; nbf: number | undefined; json: string }>();
+  const verified = new Map<
+    string,
+    { exp: number | undefined; nbf: number | undefined; iat: number | undefined; json: string }
+  >();
   /** The remembered tokens in the order they were added: the oldest is forgotten first. */
   const order: (string | undefined)[] = new Array(verifiedCapacity);
   let added = 0;
-  const remember = (token: string, exp: number | undefined, nbf: number | undefined, json: string) => {
+  const remember = (
+    token: string,
+    exp: number | undefined,
+    nbf: number | undefined,
+    iat: number | undefined,
+    json: string,
+  ) => {
     const slot = added++ % verifiedCapacity;
     const oldest = order[slot];
     if (oldest !== undefined) verified.delete(oldest);
     order[slot] = token;
-    verified.set(token, { exp, nbf, json });
+    verified.set(token, { exp, nbf, iat, json });
   };
   const node = options.webCrypto === true ? undefined : nodeCrypto();
   return {
@@ -84,7 +94,7 @@ export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
         const json = JSON.stringify(payload);
         const input = `${protectedHeader}.${Buffer.from(json).toString('base64url')}`;
         const token = `${input}.${node.createHmac('sha256', key).update(input).digest('base64url')}`;
-        remember(token, exp, payload.nbf, json);
+        remember(token, exp, payload.nbf, iat, json);
         return { token, exp };
       }
       const { SignJWT } = await loadJose();
@@ -100,9 +110,10 @@ export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
     async verify(token) {
       const known = verified.get(token);
       if (known !== undefined) {
-        // The same checks jose makes of the time-bound claims (clockTolerance 0).
+        // The same checks jose makes of the time-bound claims (clockTolerance 0), and iat.
         const now = epochSeconds(clock.now());
         if (known.nbf !== undefined && known.nbf > now) return { ok: false, reason: 'token_unknown' };
+        if (known.iat !== undefined && known.iat > now) return { ok: false, reason: 'token_unknown' };
         if (known.exp !== undefined && known.exp <= now) return { ok: false, reason: 'token_expired' };
         return { ok: true, payload: JSON.parse(known.json) as JWTPayload };
       }
@@ -115,7 +126,11 @@ export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
           currentDate: new Date(clock.now()),
           clockTolerance: 0,
         });
-        remember(token, payload.exp, payload.nbf, JSON.stringify(payload));
+        // jose leaves a future iat alone; tymon/jwt-auth refuses it ("Issued At (iat) timestamp
+        // cannot be in the future"), say when the mock clock is moved back.
+        if (payload.iat !== undefined && payload.iat > epochSeconds(clock.now()))
+          return { ok: false, reason: 'token_unknown' };
+        remember(token, payload.exp, payload.nbf, payload.iat, JSON.stringify(payload));
         return { ok: true, payload };
       } catch (error) {
         if (error instanceof errors.JWTExpired) return { ok: false, reason: 'token_expired' };

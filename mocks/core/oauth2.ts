@@ -5,7 +5,7 @@
  */
 import { fieldsOf } from './body.js';
 import { decodeBasic, formDecode, readAuthorization, safeEqual } from './credentials.js';
-import { defaultStatus, type ErrorBody, errorBodies, MockError, sameBody } from './errors.js';
+import { defaultStatus, type ErrorBody, errorBodies, laravelRouteMessage, MockError, sameBody } from './errors.js';
 import type { MockRequest, OperationContext } from './provider.js';
 import type { TokenEntry, TokenRefusal, TokenStore } from './token-store.js';
 
@@ -60,6 +60,24 @@ export interface ClientAuthOptions {
    * header counts as absent). Default `basic`.
    */
   precedence?: 'basic' | 'body';
+  /**
+   * How a request without a `client_id` (neither in the body nor as the Basic user) is refused:
+   * `invalid_client` (default) or `invalid_request` (league/oauth2-server's
+   * `invalidRequest('client_id')`).
+   */
+  missingClientId?: 'invalid_client' | 'invalid_request';
+  /**
+   * How a known client without a secret is refused: `invalid_client` (default; league 8.x) or
+   * `invalid_request` (league/oauth2-server 9.x `AbstractGrant::validateClient`:
+   * `invalidRequest('client_secret')` for a confidential client, checked after the client is
+   * found, so an unknown client stays `invalid_client`).
+   */
+  missingSecret?: 'invalid_client' | 'invalid_request';
+}
+
+/** league/oauth2-server's hint for a parameter it could not use: ``Check the `code` parameter``. */
+export function checkParameterHint(name: string): string {
+  return `Check the \`${name}\` parameter`;
 }
 
 /** A token request's fields, its `grant_type` and the authenticated client id. */
@@ -122,11 +140,21 @@ export function authenticateClient(
   } else if (bodyCarries) {
     context.present('client_secret');
   }
-  if (clientId === undefined || clientId === '')
+  if (clientId === undefined || clientId === '') {
+    if (options.missingClientId === 'invalid_request') {
+      throw new MockError('invalid_request', 'client_id is required.', { hint: checkParameterHint('client_id') });
+    }
     throw new MockError('invalid_client', 'client_id is required.', details);
-  if (secret === undefined || secret === '')
-    throw new MockError('invalid_client', 'client_secret is required.', details);
+  }
   const registered = secretOf(clientId);
+  if (secret === undefined || secret === '') {
+    if (options.missingSecret === 'invalid_request' && registered !== undefined) {
+      throw new MockError('invalid_request', 'client_secret is required.', {
+        hint: checkParameterHint('client_secret'),
+      });
+    }
+    throw new MockError('invalid_client', 'client_secret is required.', details);
+  }
   const ok = safeEqual(secret, registered ?? 'x'.repeat(24)) && registered !== undefined;
   if (!ok) throw new MockError('invalid_client', 'Unknown client or wrong client secret.', details);
   return clientId;
@@ -257,7 +285,24 @@ export interface OAuthErrorBody {
   error_description: string;
   /** Field → problems, for validation errors. */
   errors?: Record<string, string[]>;
+  /** league/oauth2-server: the specific reason behind its fixed `error_description`. */
+  hint?: string;
 }
+
+/**
+ * league/oauth2-server 9.x `OAuthServerException`: the fixed `error_description` of each error
+ * type it raises at the authorize and token endpoints (the specific reason goes in `hint`).
+ */
+const leagueDescriptions: Readonly<Partial<Record<MockError['code'], string>>> = {
+  invalid_request:
+    'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
+  invalid_client: 'Client authentication failed',
+  invalid_grant:
+    'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+  unsupported_grant_type: 'The authorization grant type is not supported by the authorization server.',
+  invalid_scope: 'The requested scope is invalid, unknown, or malformed',
+  unauthorized_client: 'The authenticated client is not authorized to use this authorization grant type.',
+};
 
 export interface OAuthErrorOptions {
   /** `realm` of Bearer challenges; the request's host when not given. */
@@ -275,6 +320,28 @@ export interface OAuthErrorOptions {
    *   (league/oauth2-server's `OAuthServerException::invalidClient`).
    */
   invalidClient?: 'rfc6749' | 'identityserver' | 'league';
+  /**
+   * Answer the OAuth2 endpoint errors (`invalid_request`, `invalid_client`, `invalid_grant`,
+   * `unsupported_grant_type`, `invalid_scope`, `unauthorized_client`) as league/oauth2-server's
+   * `OAuthServerException::getPayload()`: its fixed `error_description` for the error type, and
+   * the specific reason (`details.hint`, else the message) in `hint`, which league sends for
+   * every type but `invalid_client`.
+   */
+  league?: boolean;
+  /**
+   * Operations whose error answers carry `Cache-Control: no-store` and `Pragma: no-cache` as
+   * their successful ones do (Duende IdentityServer's `TokenErrorResult` calls `SetNoCache()`).
+   */
+  noStoreErrors?: readonly string[];
+  /**
+   * How the server's web framework answers a path no operation serves (404) or a method the
+   * path does not take (405). Never with an OAuth `error` member: client libraries would report
+   * it as an OAuth error code (the journal keeps the reason, `route_not_found`).
+   * - `laravel` (default): `{message}`, as Laravel renders its `NotFoundHttpException`
+   *   ("The route … could not be found.") and `MethodNotAllowedHttpException` as JSON;
+   * - `aspnetcore`: no body, as ASP.NET Core's endpoint routing answers.
+   */
+  framework?: 'laravel' | 'aspnetcore';
 }
 
 /** Values quoted before (challenge realms and descriptions come from a small set of texts). */
@@ -300,11 +367,12 @@ function quoted(value: string): string {
  * provider's `errorResponse` (see `errorBodies`).
  */
 export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
-  const body = (error: MockError, code: string, extra: Partial<OAuthErrorBody> = {}): OAuthErrorBody => ({
-    error: code,
-    error_description: error.message,
-    ...extra,
-  });
+  const body = (error: MockError, code: string, extra: Partial<OAuthErrorBody> = {}): OAuthErrorBody => {
+    const fixed = options.league === true ? leagueDescriptions[error.code] : undefined;
+    if (fixed === undefined) return { error: code, error_description: error.message, ...extra };
+    const hint = error.details.hint ?? (error.code === 'invalid_client' ? undefined : error.message);
+    return { error: code, error_description: fixed, ...(hint === undefined ? {} : { hint }), ...extra };
+  };
   const bearer = (params: string, host: string) => ({
     'www-authenticate': `Bearer realm=${quoted(options.apiRealm ?? host)}${params}`,
   });
@@ -313,6 +381,24 @@ export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
     (status: number, code: string): ErrorBody =>
     (error) => ({ status, body: body(error, code) });
   const asItself: ErrorBody = (error) => ({ status: 400, body: body(error, error.code) });
+  const answer = oauthErrorTable(options, body, bearer, basic, plain, asItself);
+  const noStore = options.noStoreErrors;
+  if (noStore === undefined || noStore.length === 0) return answer;
+  return (error, context) => {
+    const response = answer(error, context);
+    if (context.operationId === null || !noStore.includes(context.operationId)) return response;
+    return { ...response, headers: { ...response.headers, ...tokenResponseHeaders } };
+  };
+}
+
+function oauthErrorTable(
+  options: OAuthErrorOptions,
+  body: (error: MockError, code: string, extra?: Partial<OAuthErrorBody>) => OAuthErrorBody,
+  bearer: (params: string, host: string) => Record<string, string>,
+  basic: Record<string, string>,
+  plain: (status: number, code: string) => ErrorBody,
+  asItself: ErrorBody,
+): ErrorBody {
   return errorBodies(
     {
       // RFC 6750 §3.1: a request without credentials gets a challenge and no error code; the
@@ -367,8 +453,11 @@ export function oauthErrorBodies(options: OAuthErrorOptions): ErrorBody {
         body: body(error, 'invalid_request'),
       }),
       payload_too_large: plain(413, 'invalid_request'),
-      ...sameBody(['not_found', 'route_not_found'], plain(404, 'not_found')),
-      method_not_allowed: plain(405, 'method_not_allowed'),
+      not_found: plain(404, 'not_found'),
+      ...sameBody(['route_not_found', 'method_not_allowed'], (error) => ({
+        status: defaultStatus[error.code],
+        ...(options.framework === 'aspnetcore' ? {} : { body: { message: laravelRouteMessage(error) } }),
+      })),
       internal: plain(500, 'server_error'),
     },
     (error) => ({ status: defaultStatus[error.code], body: body(error, error.code) }),

@@ -162,7 +162,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One event, with its organization's attribute definitions and its attribute values */
+        /**
+         * One event, with its organization's attribute definitions and its attribute values
+         * @description The event, with `eventAttributes` (its organization's attribute definitions) and `attributes` (this
+         *     event's values). Needs the API key and the event's `x-Event-Token`. 401 `UNAUTHORIZED` for a missing,
+         *     expired or foreign token; 404 `NOT_FOUND` for an unknown or archived event.
+         */
         get: operations["getEvent"];
         put?: never;
         post?: never;
@@ -182,10 +187,19 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The event's areas */
+        /**
+         * The event's areas
+         * @description The event's areas as `[{id, name}]`. Needs the API key and the event's `x-Event-Token`. 401
+         *     `UNAUTHORIZED` for a missing or foreign token; 404 `NOT_FOUND` for an unknown or archived event.
+         */
         get: operations["listEventAreas"];
         put?: never;
-        /** Add an area to the event (admin key) */
+        /**
+         * Add an area to the event (admin key)
+         * @description Adds an area named by the body `{name}`; answers 201 without a body. Needs an admin-level API key
+         *     and the event's `x-Event-Token`. 400 `BAD_REQUEST` for a missing or bad name, 401 `UNAUTHORIZED`,
+         *     403 for a key that is not admin-level, 404 `NOT_FOUND` for an unknown or archived event.
+         */
         post: operations["createEventArea"];
         delete?: never;
         options?: never;
@@ -203,7 +217,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The event's collaborators */
+        /**
+         * The event's collaborators
+         * @description The event's collaborators as `[{id, name}]`. Needs the API key and the event's `x-Event-Token`.
+         *     401 `UNAUTHORIZED` for a missing or foreign token; 404 `NOT_FOUND` for an unknown or archived event.
+         */
         get: operations["listEventCollaborators"];
         put?: never;
         post?: never;
@@ -223,7 +241,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The area's daysheet (API key + event token + area token; admin key) */
+        /**
+         * The area's daysheet (API key + event token + area token; admin key)
+         * @description The area's daysheet: the event name and the area's schedule. Needs the API key, the event's
+         *     `x-Event-Token` and the area's `x-Area-Token` (bound to that event). 401 `UNAUTHORIZED` for a
+         *     missing or foreign token, 403 for a key that is not admin-level, 404 `NOT_FOUND` for an unknown area.
+         */
         get: operations["getAreaDaysheet"];
         put?: never;
         post?: never;
@@ -243,7 +266,16 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The collaborator's day sheet */
+        /**
+         * The collaborator's day sheet
+         * @description The collaborator's printable day sheet: schedule, contacts and advances.
+         *     Default (follows the Get Tokens page, https://backopslive.com/docs/api-docs/event-api/authorization/get-tokens):
+         *     the API key, `x-Event-Token` and `x-Collaborator-Token`, as Get Tokens requires for
+         *     "Endpoints under /Collaborators/{collaboratorId}/...". This page lists only the API key:
+         *     `collaboratorTokensRequired: false` follows it and answers with the key alone. 401
+         *     `UNAUTHORIZED` for a missing or foreign credential, 404 `NOT_FOUND` for an unknown
+         *     collaborator.
+         */
         get: operations["getCollaboratorDaySheet"];
         put?: never;
         post?: never;
@@ -263,7 +295,17 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The collaborator's dashboard */
+        /**
+         * The collaborator's dashboard
+         * @description The collaborator's summary dashboard: contacts, scheduled activities, deliverables, incomplete
+         *     crew and tasks.
+         *     Default (follows the Get Tokens page, https://backopslive.com/docs/api-docs/event-api/authorization/get-tokens):
+         *     the API key, `x-Event-Token` and `x-Collaborator-Token`, as Get Tokens requires for
+         *     "Endpoints under /Collaborators/{collaboratorId}/...". This page lists only the API key:
+         *     `collaboratorTokensRequired: false` follows it and answers with the key alone. 401
+         *     `UNAUTHORIZED` for a missing or foreign credential, 404 `NOT_FOUND` for an unknown
+         *     collaborator.
+         */
         get: operations["getCollaboratorDashboard"];
         put?: never;
         post?: never;
@@ -283,7 +325,16 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The collaborator's crew */
+        /**
+         * The collaborator's crew
+         * @description The collaborator's crew members.
+         *     Default (follows the Get Tokens page, https://backopslive.com/docs/api-docs/event-api/authorization/get-tokens):
+         *     the API key, `x-Event-Token` and `x-Collaborator-Token`, as Get Tokens requires for
+         *     "Endpoints under /Collaborators/{collaboratorId}/...". This page lists only the API key:
+         *     `collaboratorTokensRequired: false` follows it and answers with the key alone. 401
+         *     `UNAUTHORIZED` for a missing or foreign credential, 404 `NOT_FOUND` for an unknown
+         *     collaborator.
+         */
         get: operations["getCollaboratorCrew"];
         put?: never;
         post?: never;

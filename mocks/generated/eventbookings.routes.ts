@@ -5,6 +5,7 @@
 
 export const routes = {
   getOpenIdConfiguration: { method: 'GET', path: '/.well-known/openid-configuration', hosts: ['identity.eventbookings.com'] },
+  getJwks: { method: 'GET', path: '/.well-known/openid-configuration/jwks', hosts: ['identity.eventbookings.com'] },
   requestToken: { method: 'POST', path: '/connect/token', hosts: ['identity.eventbookings.com'] },
   getMe: { method: 'GET', path: '/me', hosts: ['api.eventbookings.com'] },
   listOrgEvents: { method: 'GET', path: '/orgs/{org_uuid}/events', hosts: ['api.eventbookings.com'] },

@@ -29,6 +29,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/openid-configuration/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Web Key Set of the identity host (empty in the mock)
+         * @description The `jwks_uri` of the discovery document (RFC 7517 §5). The mock issues opaque tokens
+         *     and signs nothing, so its set has no keys; OpenID Connect clients fetch it only to check
+         *     a signature.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connect/token": {
         parameters: {
             query?: never;
@@ -48,7 +70,8 @@ export interface paths {
          *     body credentials are sent, Basic wins. A failed client authentication answers
          *     400 `invalid_client` with no `WWW-Authenticate`, however the client authenticated.
          *
-         *     Every 200 carries `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1).
+         *     Every answer, 200 or 400, carries `Cache-Control: no-store` and `Pragma: no-cache` (RFC
+         *     6749 §5.1; IdentityServer's TokenErrorResult sets them on errors too).
          */
         post: operations["requestToken"];
         delete?: never;
@@ -64,7 +87,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The application the access token was issued to */
+        /**
+         * The application the access token was issued to
+         * @description The application the access token was issued to: its `client_id`, name, organisation and
+         *     scopes, so a client can check what a token carries. Needs a Bearer token with the scope
+         *     `event.read`: 401 for a missing, unknown or expired token (or one sent in the misspelled
+         *     `Authorisation` header), 403 `insufficient_scope` without the scope.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -84,7 +113,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Events of an organisation */
+        /**
+         * Events of an organisation
+         * @description The events of the organisation `org_uuid`, as the application's token may read them. Needs a
+         *     Bearer token with the scope `event.read`: 401 for a missing, unknown or expired token, 403 for
+         *     another organisation or a missing scope, 404 for an unknown organisation.
+         */
         get: operations["listOrgEvents"];
         put?: never;
         /**
@@ -107,6 +141,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        JwkSet: {
+            /** @description The keys (RFC 7517 §5); none in the mock. */
+            keys: Record<string, never>[];
+        };
         OpenIdConfiguration: {
             /**
              * Format: uri
@@ -115,6 +153,11 @@ export interface components {
             issuer: string;
             /** Format: uri */
             token_endpoint: string;
+            /**
+             * Format: uri
+             * @description The key set (empty in the mock).
+             */
+            jwks_uri: string;
             scopes_supported: string[];
             grant_types_supported: string[];
             token_endpoint_auth_methods_supported: string[];
@@ -151,7 +194,7 @@ export interface components {
             /**
              * @description RFC 6749 / RFC 6750 code: invalid_request, invalid_client, invalid_grant,
              *     unauthorized_client, unsupported_grant_type, invalid_scope, invalid_token,
-             *     insufficient_scope, access_denied, not_found, method_not_allowed.
+             *     insufficient_scope, access_denied, not_found.
              */
             error: string;
             error_description?: string;
@@ -170,6 +213,7 @@ export interface components {
         /** @description The vendor's nested create-event body (Events POST API Documentation). */
         NewEvent: {
             event: {
+                /** @description Not blank, at most 200 characters (inferred). */
                 name: string;
                 description?: string;
                 is_update_org_settings?: boolean;
@@ -177,7 +221,7 @@ export interface components {
                     /** @description The occurrence type (values not published). */
                     type?: string;
                     attributes: {
-                        /** @description `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (UTC) or an ISO 8601 date-time (inferred). */
+                        /** @description `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (UTC) or an ISO 8601 date-time with an offset (inferred: the page's example is the placeholder `STARTS_ON`). */
                         starts_on: string;
                         event_duration?: string;
                         occurrence_ends?: {
@@ -199,8 +243,10 @@ export interface components {
                 };
                 listing?: {
                     enabled?: boolean;
+                    /** @description The page's example shows an empty array and does not say what an item is (inferred - any value). */
                     categories?: unknown[];
                 };
+                /** @description The page's example shows an empty array and does not say what an item is (inferred - any value). */
                 resources?: unknown[];
             };
         };
@@ -239,7 +285,7 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description No such organisation, or an unknown path. */
+        /** @description No such organisation. (An unknown path is a bare 404, as ASP.NET Core answers it.) */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -299,6 +345,7 @@ export interface operations {
                      * @example {
                      *       "issuer": "https://identity.eventbookings.com",
                      *       "token_endpoint": "https://identity.eventbookings.com/connect/token",
+                     *       "jwks_uri": "https://identity.eventbookings.com/.well-known/openid-configuration/jwks",
                      *       "scopes_supported": [
                      *         "event.create",
                      *         "event.read"
@@ -329,6 +376,31 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["OpenIdConfiguration"];
+                };
+            };
+        };
+    };
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JwkSet"];
                 };
             };
         };
@@ -377,6 +449,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The mock sends `no-store`, as on a token; IdentityServer writes `no-store, no-cache, max-age=0`. */
+                    "Cache-Control"?: string;
+                    /** @description `no-cache`. */
+                    Pragma?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -17,18 +17,19 @@ export interface paths {
          *     fixture user, or the fixture user a `login_hint` names (by guid or email), and redirects
          *     (302) to the registered `redirect_uri` with `code` and `state`.
          *
-         *     Errors that concern the client or the redirect URI (missing `client_id`, an
-         *     unregistered `redirect_uri`: 400; an unknown client: 401 `invalid_client`, as
-         *     league/oauth2-server answers it) are answered here and never redirected (RFC 6749
-         *     §4.1.2.1). Other errors (`response_type` other than `code`, an unknown `login_hint`, a
-         *     bad PKCE challenge) redirect to the registered URI with `error`, `error_description`
-         *     and `state`.
+         *     Errors are answered as league/oauth2-server 9.x (`AuthorizationServer` and
+         *     `AuthCodeGrant::validateAuthorizationRequest`) answers them, as JSON and never
+         *     redirected: no `response_type` → 400 `invalid_request`; a `response_type` other than
+         *     `code`, or no `client_id` → 400 `unsupported_grant_type`; an unknown client, a
+         *     `redirect_uri` the client has not registered, or none when it has several registered →
+         *     401 `invalid_client` (league's `validateRedirectUri` → `invalidClient`); a bad PKCE
+         *     challenge → 400 `invalid_request`. Every body but `invalid_client`'s carries league's
+         *     `hint`. Only an unknown `login_hint` (the mock's stand-in for a user who declines)
+         *     redirects, with `error=access_denied` and the `state`.
          *
          *     PKCE (RFC 7636): with `code_challenge` (and `code_challenge_method` `S256` or `plain`,
          *     `plain` when absent), the code can only be exchanged with the matching `code_verifier`.
-         *     An unknown method or a challenge that is not 43 to 128 unreserved characters redirects
-         *     with `invalid_request` (RFC 7636 §4.4.1). The redirect carries `Cache-Control: no-store`
-         *     and `Pragma: no-cache`.
+         *     The redirect carries `Cache-Control: no-store` and `Pragma: no-cache`.
          */
         get: operations["authorize"];
         put?: never;
@@ -72,7 +73,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Older path of the authorization endpoint (same behaviour) */
+        /**
+         * Older path of the authorization endpoint (same behaviour)
+         * @description The authorization endpoint at its older path `/token/authorize`: the same parameters, redirect
+         *     and errors as `authorize` (`/tokens/authorize`), one state shared by both paths and every
+         *     auth host.
+         */
         get: operations["authorizeLegacy"];
         put?: never;
         post?: never;
@@ -109,9 +115,28 @@ export interface paths {
          *     a `code_verifier` for a code issued without a challenge → `invalid_request`. A failed
          *     check does not spend the code.
          *
-         *     A failed client authentication answers 401 `invalid_client`; with
-         *     `WWW-Authenticate: Basic realm="OAuth"` only when the request sent an Authorization
-         *     header (as league/oauth2-server does).
+         *     Errors follow league/oauth2-server 9.x (`AbstractGrant`, `AuthCodeGrant`,
+         *     `RefreshTokenGrant`), in its payload `{error, error_description, hint}` (league's fixed
+         *     `error_description` per error type; `hint` says which check failed; no `hint` for
+         *     `invalid_client`):
+         *     - no or an unknown `grant_type` → 400 `unsupported_grant_type`, before the client is read;
+         *     - no `client_id` → 400 `invalid_request`; an unknown client or a wrong secret → 401
+         *       `invalid_client`, with `WWW-Authenticate: Basic realm="OAuth"` only when the request
+         *       sent an Authorization header; a known (confidential) client without `client_secret` →
+         *       400 `invalid_request` (hint ``Check the `client_secret` parameter``);
+         *     - no `code` / `refresh_token` → 400 `invalid_request`;
+         *     - an unknown, expired, revoked or already used code or refresh token → 400 `invalid_grant`;
+         *       a refresh token of another client → 400 `invalid_grant`;
+         *     - a code issued to another client → 400 `invalid_request` (hint "Authorization code was
+         *       not issued to this client");
+         *     - no `redirect_uri` although the authorize request named one → 400 `invalid_request`
+         *       (hint ``Check the `redirect_uri` parameter``); a `redirect_uri` other than the
+         *       authorize request's (or one sent when it named none) → 400 `invalid_request` (hint
+         *       "Invalid redirect URI").
+         *
+         *     The option `leagueVersion: 8.x` answers as league 8.x (Laravel Passport 12 and older):
+         *     an expired or used code → 400 `invalid_request`, a known client without a secret → 401
+         *     `invalid_client`, a `redirect_uri` the client has not registered → 401 `invalid_client`.
          *
          *     Access tokens live 259200 s (3 days), refresh tokens 365 days. A refresh token is
          *     single-use: refreshing returns a new pair, ends the old access token, and the old refresh
@@ -134,7 +159,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Older path of the token endpoint (same behaviour) */
+        /**
+         * Older path of the token endpoint (same behaviour)
+         * @description The token endpoint at its older path `/token`: the same grants, client authentication, errors
+         *     and token store as `requestToken` (`/tokens`).
+         */
         post: operations["requestTokenLegacy"];
         delete?: never;
         options?: never;
@@ -149,7 +178,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user the token was issued to (quick check that a token is valid) */
+        /**
+         * The user the token was issued to (quick check that a token is valid)
+         * @description The user the access token was issued to (guid, name, email, phone, timestamps); a quick check
+         *     that a token works. Needs `Authorization: Bearer <access token>`; 401 for a missing, unknown,
+         *     expired or revoked token and for a `Company` header naming a company the token does not cover.
+         */
         get: operations["getCurrentUser"];
         /**
          * Change the signed-in user's name, email or phone
@@ -173,7 +207,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events of the selected companies */
+        /**
+         * Events of the selected companies
+         * @description Every event of the companies the request works on (the token's companies, narrowed by the
+         *     `Company` header). Needs a Bearer access token; 401 for a bad token or a company it does not cover.
+         */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -190,7 +228,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events of the selected companies that have not ended yet (by the mock clock) */
+        /**
+         * Events of the selected companies that have not ended yet (by the mock clock)
+         * @description The events of the selected companies that have not ended at the mock clock's time. Needs a
+         *     Bearer access token; 401 for a bad token or a company it does not cover.
+         */
         get: operations["listUpcomingEvents"];
         put?: never;
         post?: never;
@@ -207,7 +249,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ticket types of one event */
+        /**
+         * Ticket types of one event
+         * @description The ticket types of one event of the selected companies. Needs a Bearer access token; 401 for a
+         *     bad token or a company it does not cover, 404 for an event that is unknown or of another company.
+         */
         get: operations["listEventTickets"];
         put?: never;
         post?: never;
@@ -310,13 +356,22 @@ export interface components {
             /** Format: date-time */
             deleted_at: string | null;
         };
-        /** @description The profile fields to change; at least one. */
+        /**
+         * @description The profile fields to change; at least one. The rules (not blank, an email address, a
+         *     phone number of digits, spaces, `()`, `-` and a leading `+`) are the mock's own: no vendor
+         *     page publishes them.
+         */
         UserUpdate: {
+            /** @description Not blank (inferred). */
             name?: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description An email address (inferred rule).
+             */
             email?: string;
+            /** @description 5 to 32 digits, spaces, `(`, `)` or `-`, optionally after a `+`; `null` or `''` clears it (inferred rule). */
             phone?: string | null;
-        };
+        } | unknown | unknown | unknown;
         /** @description The vendor's event ("Setting up events"); dates live in eventDate resources, not here. */
         Event: {
             /** Format: uuid */
@@ -398,8 +453,10 @@ export interface components {
         OAuthError: {
             /** @description Stable OAuth2 / RFC 6750 error code. */
             error: string;
-            /** @description Human-readable reason; not stable. */
+            /** @description Human-readable reason; not stable. At the authorize and token endpoints, league's fixed text for the error type. */
             error_description: string;
+            /** @description At the authorize and token endpoints, league/oauth2-server's `hint`, the check that failed (absent for `invalid_client`); not stable. */
+            hint?: string;
             /** @description Field → problems, for a bad query. */
             errors?: {
                 [key: string]: string[];
@@ -409,7 +466,7 @@ export interface components {
     responses: {
         /**
          * @description Back to the client's redirect URI: `?code=…&state=…` on success, or
-         *     `?error=…&error_description=…&state=…` (`unsupported_response_type`, `access_denied`).
+         *     `?error=access_denied&error_description=…&state=…` for an unknown `login_hint`.
          */
         AuthorizeRedirect: {
             headers: {
@@ -424,8 +481,9 @@ export interface components {
             content?: never;
         };
         /**
-         * @description Not redirected (RFC 6749 §4.1.2.1): `invalid_request` (missing `client_id`, missing or
-         *     unregistered `redirect_uri`) or `invalid_client` (unknown client).
+         * @description Not redirected, as league/oauth2-server 9.x answers: `invalid_request` (no
+         *     `response_type`, a bad PKCE challenge) or `unsupported_grant_type` (a `response_type`
+         *     other than `code`, no `client_id`), with league's `hint`.
          */
         AuthorizeError: {
             headers: {
@@ -466,11 +524,13 @@ export interface components {
             };
         };
         /**
-         * @description `invalid_request` (unreadable body, missing field, missing or malformed `code_verifier`,
-         *     a `code_verifier` for a code issued without a challenge), `invalid_grant` (unknown,
-         *     expired, reused or foreign code or refresh token; `redirect_uri` not the one the code
-         *     was issued for; `code_verifier` not matching), `invalid_scope` (a company in
-         *     `companies` the user or token does not cover), `unsupported_grant_type`.
+         * @description `invalid_request` (unreadable body, missing field, a known client without
+         *     `client_secret`, a code issued to another client, a missing or different `redirect_uri`,
+         *     missing or malformed `code_verifier`, a `code_verifier` for a code issued without a
+         *     challenge), `invalid_grant` (unknown, expired, revoked or reused code or refresh token; a
+         *     refresh token of another client; `code_verifier` not matching), `invalid_scope` (a
+         *     company in `companies` the user or token does not cover), `unsupported_grant_type`
+         *     (none or another `grant_type`). league's payload: fixed `error_description`, `hint`.
          */
         TokenError: {
             headers: {
@@ -481,8 +541,8 @@ export interface components {
             };
         };
         /**
-         * @description `invalid_client`: an unknown client, or a wrong or missing secret, whether sent in the
-         *     body or with HTTP Basic.
+         * @description `invalid_client`: an unknown client or a wrong secret, whether sent in the body or with
+         *     HTTP Basic; at the authorize endpoint also a `redirect_uri` the client has not registered.
          */
         ClientUnauthorized: {
             headers: {
@@ -491,6 +551,12 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": "invalid_client",
+                 *       "error_description": "Client authentication failed"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
@@ -510,7 +576,7 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description No such event among the selected companies, or an unknown path. */
+        /** @description No such event among the selected companies. (An unknown path answers Laravel's `{message}`, not this body.) */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -552,7 +618,7 @@ export interface components {
         Company: string;
         /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
         CodeChallenge: string;
-        /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+        /** @description `S256` or `plain` (default `plain`); anything else is a 400 `invalid_request`. */
         CodeChallengeMethod: string;
     };
     requestBodies: {
@@ -583,7 +649,7 @@ export interface operations {
                 login_hint?: string;
                 /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
                 code_challenge?: components["parameters"]["CodeChallenge"];
-                /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+                /** @description `S256` or `plain` (default `plain`); anything else is a 400 `invalid_request`. */
                 code_challenge_method?: components["parameters"]["CodeChallengeMethod"];
             };
             header?: never;
@@ -654,7 +720,7 @@ export interface operations {
                 login_hint?: string;
                 /** @description PKCE challenge (RFC 7636 §4.2), 43 to 128 unreserved characters. */
                 code_challenge?: components["parameters"]["CodeChallenge"];
-                /** @description `S256` or `plain` (default `plain`); anything else redirects with `invalid_request`. */
+                /** @description `S256` or `plain` (default `plain`); anything else is a 400 `invalid_request`. */
                 code_challenge_method?: components["parameters"]["CodeChallengeMethod"];
             };
             header?: never;

@@ -81,7 +81,8 @@ export interface paths {
         };
         /**
          * Calls of one account between two dates
-         * @description The calls of the account between `start_date` and `end_date` (inclusive, `YYYY-MM-DD`).
+         * @description The calls of the account between `start_date` and `end_date` (inclusive, `YYYY-MM-DD`;
+         *     an end before the start is an empty range, answered with no calls).
          *     With a bearer token the account is the token's: an `account_id` naming another account is
          *     refused with 403. With Basic it is `account_id` or the user's default account; with
          *     Integrator `account_id` is required.
@@ -119,12 +120,13 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description An empty `username` or `password` is missing (the 400 lists it), as no value is. */
         LoginRequest: {
             username: string;
             /** Format: password */
             password: string;
             /** @description The account to bind the token to; the user's default account when left out. */
-            account_id?: number;
+            account_id?: components["schemas"]["AccountId"];
             /**
              * @description `1`: only check the credentials; issue nothing.
              * @enum {integer}
@@ -138,15 +140,21 @@ export interface components {
             /** Format: uuid */
             refreshToken?: string;
         } | unknown | unknown;
+        /** @description `start_date` and `end_date` are required, in the body or the query string. */
         CallDataParameters: {
             /** Format: date */
             start_date?: string;
             /** Format: date */
             end_date?: string;
-            account_id?: number;
+            account_id?: components["schemas"]["AccountId"];
         };
+        /**
+         * @description A TeleTracker account id (the docs' example is `12345`): a positive integer. Anything else
+         *     is a 400 that says what is wrong ("must be an integer", "must be 1 or more").
+         */
+        AccountId: number;
         MasqueradeRequest: {
-            account_id: number;
+            account_id: components["schemas"]["AccountId"];
         };
         TokenSet: {
             /** @constant */
@@ -408,13 +416,13 @@ export interface operations {
     };
     getCallData: {
         parameters: {
-            query: {
-                /** @description First day, `YYYY-MM-DD`. */
-                start_date: string;
-                /** @description Last day (inclusive), `YYYY-MM-DD`. */
-                end_date: string;
+            query?: {
+                /** @description First day, `YYYY-MM-DD`. Required, here or in the body (a 400 lists it as missing otherwise). */
+                start_date?: string;
+                /** @description Last day (inclusive), `YYYY-MM-DD`. Required, here or in the body (a 400 lists it as missing otherwise). */
+                end_date?: string;
                 /** @description The account; required with Integrator, else it must be the token's (or one of the Basic user's). */
-                account_id?: number;
+                account_id?: components["schemas"]["AccountId"];
             };
             header?: never;
             path?: never;
@@ -464,6 +472,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
 }

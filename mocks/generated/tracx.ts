@@ -35,7 +35,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the events the session token may see (permission events.list) */
+        /**
+         * List the events the session token may see (permission events.list)
+         * @description The events the session token may see, as `{data: {items: [...]}}`. Needs a session token (from
+         *     `POST /v1/connect/session-token`) with the permission `events.list`, with or without `Bearer `,
+         *     and the method GET; 401 for a missing, unknown or expired session token (or a connect token
+         *     sent in its place), 403 without the permission.
+         */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -52,7 +58,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List races, optionally of one event (permission races.list) */
+        /**
+         * List races, optionally of one event (permission races.list)
+         * @description The races the session token may see, optionally of one event (`event_id`); an event outside the
+         *     token's scope gives an empty list. Needs a session token with the permission `races.list`; 401
+         *     for a missing, unknown or expired session token, 403 without the permission.
+         */
         get: operations["listRaces"];
         put?: never;
         post?: never;
@@ -93,7 +104,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List an event's participants (inferred; permission participants.list) */
+        /**
+         * List an event's participants (inferred; permission participants.list)
+         * @description The participants of one event (inferred endpoint). Needs a session token with the permission
+         *     `participants.list`; 401 for a missing, unknown or expired session token, 403 without the
+         *     permission, 404 for an event outside the token's scope.
+         */
         get: operations["listEventParticipants"];
         put?: never;
         /**
@@ -160,16 +176,18 @@ export interface components {
         /** @description One participant of a Save Multiple Participants body (start_number and chip_code optional). */
         BulkParticipantInput: components["schemas"]["ParticipantFields"] & unknown;
         ParticipantFields: {
-            /** @description alpha_dash (letters, digits, `-`, `_`), at most 100 characters. */
+            /** @description alpha_dash, at most 100 characters. The pattern lists ASCII letters, digits, `-` and `_`; Laravel's rule (and the mock) also take Unicode letters, marks and digits. */
             unique_id?: string;
+            /** @description Not blank (Laravel trims strings and reads an empty one as missing), at most 100 characters. */
             first_name?: string;
+            /** @description Not blank (Laravel trims strings and reads an empty one as missing), at most 100 characters. */
             last_name?: string;
-            /** @description ISO 3166-1 alpha-2, any case (the docs' example sends `nl`). */
+            /** @description ISO 3166-1 alpha-2, any case (the docs' example sends `nl`); a code no country has is refused. */
             country_code?: string | null;
             team_name?: string | null;
             /** Format: date */
             date_of_birth?: string;
-            /** @description alpha_dash, at most 100 characters. */
+            /** @description alpha_dash, at most 100 characters. The pattern lists ASCII letters, digits, `-` and `_`; Laravel's rule (and the mock) also take Unicode letters, marks and digits. */
             start_number?: string;
             /** @description Exactly 7 characters (may have leading zeros). */
             chip_code?: string;
@@ -217,8 +235,11 @@ export interface components {
     responses: {
         /**
          * @description Missing, unknown, malformed, tampered, wrongly signed, `alg: none` or expired session
-         *     token; a connect token where a session token is needed (or the reverse); a revoked
-         *     connect token (and, by default, the session tokens it issued).
+         *     token; a session token used while the mock clock is before its `iat` (issued in the
+         *     future); a connect token where a session token is needed (or the reverse); a revoked
+         *     connect token (and, by default, the session tokens it issued). The message is Laravel's
+         *     "Unauthenticated."; for a token of the wrong kind it goes on to say which token was
+         *     expected.
          */
         Unauthenticated: {
             headers: {

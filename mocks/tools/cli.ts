@@ -181,6 +181,7 @@ const knownOptions = {
     refreshTokenTtlSeconds: 'number',
     codeTtlSeconds: 'number',
     tokenCap: 'number',
+    leagueVersion: ['9.x', '8.x'],
   },
   teletracker: {
     tokenLifetimeSeconds: 'number',

@@ -122,7 +122,16 @@ const steps: Step[] = [
     pm.test('status is 200', () => pm.response.to.have.status(200));
     const doc = pm.response.json();
     pm.test('the token endpoint on this host', () => pm.expect(doc.token_endpoint).to.equal(doc.issuer + '/connect/token'));
-    pm.test('client credentials and refresh', () => pm.expect(doc.grant_types_supported).to.include.members(['client_credentials', 'refresh_token']));`,
+    pm.test('client credentials and refresh', () => pm.expect(doc.grant_types_supported).to.include.members(['client_credentials', 'refresh_token']));
+    pm.test('a key set on this host', () => pm.expect(doc.jwks_uri).to.equal(doc.issuer + '/.well-known/openid-configuration/jwks'));`,
+  },
+  {
+    name: 'Key set at the jwks_uri (the mock signs nothing: no keys)',
+    method: 'GET',
+    url: '{{identityBase}}/.well-known/openid-configuration/jwks',
+    tests: `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('a JWK Set', () => pm.expect(pm.response.json().keys).to.be.an('array'));`,
   },
   {
     name: 'Token with an unsupported grant → 400 unsupported_grant_type',

@@ -100,6 +100,19 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
     }
   });
 
+  it('sends Cache-Control: no-store and Pragma: no-cache with every token error too, as IdentityServer does', async () => {
+    const errors = [
+      await door.call(tokenUrl, { form: { grant_type: 'client_credentials', ...creds, client_secret: 'nope' } }),
+      await door.call(tokenUrl, { form: { grant_type: 'password', ...creds } }),
+      await door.call(tokenUrl, { form: { grant_type: 'refresh_token', refresh_token: 'nope', ...creds } }),
+      await door.call(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, raw: '{' }),
+    ];
+    for (const res of errors) {
+      expect(res.status).toBe(400);
+      expect([res.headers['cache-control'], res.headers.pragma]).toEqual(['no-store', 'no-cache']);
+    }
+  });
+
   it('narrows the token to the requested scope', async () => {
     const token = await tokenFor(door, eventsApp, { scope: 'event.create' });
     expect(token.scope).toBe('event.create');
@@ -220,17 +233,14 @@ describe.each(doorNames)('requestToken bad input through the %s door', (doorName
     expect(res.body.error).toBe('invalid_request');
   });
 
-  it('answers a method the endpoint does not take with 405 and Allow', async () => {
+  it('answers a method the endpoint does not take with a bare 405 and Allow, as ASP.NET Core does', async () => {
     const res = await door.call(tokenUrl, { method: 'GET' });
-    expect(res.status).toBe(405);
-    expect(res.body.error).toBe('method_not_allowed');
-    expect(res.headers.allow).toBe('POST');
+    expect([res.status, res.text, res.headers.allow]).toEqual([405, '', 'POST']);
   });
 
-  it('answers an unknown path with 404 in the provider shape', async () => {
+  it('answers an unknown path with a bare 404, as ASP.NET Core does, not an OAuth error', async () => {
     const res = await door.call('https://identity.eventbookings.com/connect/authorize-nothing');
-    expect(res.status).toBe(404);
-    expect(res.body.error).toBe('not_found');
+    expect([res.status, res.text]).toEqual([404, '']);
   });
 });
 

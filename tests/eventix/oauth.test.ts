@@ -53,23 +53,31 @@ describe.each(doorNames)('eventix authorize (%s door)', (name) => {
     expect(params.get('code')).toBeNull();
   });
 
-  it('redirects a response_type other than code back with error=unsupported_response_type', async () => {
-    const params = redirectParams(await door.call(authorizeUrl({ responseType: 'token' })));
-    expect(params.get('error')).toBe('unsupported_response_type');
-    expect(params.get('code')).toBeNull();
+  it('answers a response_type other than code with 400 unsupported_grant_type and none with 400 invalid_request, without redirecting', async () => {
+    const other = await door.call(authorizeUrl({ responseType: 'token' }));
+    const none = await door.call(`${auth}/tokens/authorize?client_id=${demoApp.client_id}&redirect_uri=${redirectUri}`);
+    // league/oauth2-server 9.x AuthorizationServer::validateAuthorizationRequest.
+    for (const [res, code] of [
+      [other, 'unsupported_grant_type'],
+      [none, 'invalid_request'],
+    ] as const) {
+      expect([res.status, res.body.error, res.headers.location]).toEqual([400, code, undefined]);
+      expect(typeof res.body.hint).toBe('string');
+    }
   });
 
-  it('answers an unknown client, a missing client_id or an unregistered redirect URI without redirecting', async () => {
+  it('answers an unknown client or an unregistered redirect URI with 401 invalid_client and a missing client_id with 400, without redirecting', async () => {
     const unknown = await door.call(authorizeUrl({ client: { client_id: 'nope', redirect_uris: [redirectUri] } }));
     const missing = await door.call(`${auth}/tokens/authorize?response_type=code&redirect_uri=${redirectUri}`);
     const foreign = await door.call(authorizeUrl({ redirect: 'https://attacker.example/cb' }));
     const otherClients = await door.call(authorizeUrl({ redirect: boxOffice.redirect_uris[0] as string }));
-    // league/oauth2-server: an unknown client is 401 invalid_client; the rest 400.
+    // league/oauth2-server 9.x: validateRedirectUri fails client authentication; without a
+    // client_id no grant can answer (unsupported_grant_type).
     for (const [res, status, code] of [
       [unknown, 401, 'invalid_client'],
-      [missing, 400, 'invalid_request'],
-      [foreign, 400, 'invalid_request'],
-      [otherClients, 400, 'invalid_request'],
+      [missing, 400, 'unsupported_grant_type'],
+      [foreign, 401, 'invalid_client'],
+      [otherClients, 401, 'invalid_client'],
     ] as const) {
       expect(res.status).toBe(status);
       expect(res.headers.location).toBeUndefined();
@@ -77,13 +85,12 @@ describe.each(doorNames)('eventix authorize (%s door)', (name) => {
     }
   });
 
-  it('uses the only registered URI when redirect_uri is left out, and refuses when there are several', async () => {
+  it('uses the only registered URI when redirect_uri is left out, and refuses with 401 invalid_client when there are several', async () => {
     const single = await door.call(authorizeUrl({ client: boxOffice, redirect: null }));
     expect(single.status).toBe(302);
     expect(single.headers.location).toMatch(/^https:\/\/boxoffice\.example\.org\/oauth\/eventix\?code=/);
     const several = await door.call(authorizeUrl({ redirect: null }));
-    expect(several.status).toBe(400);
-    expect(several.body.error).toBe('invalid_request');
+    expect([several.status, several.body.error]).toEqual([401, 'invalid_client']);
   });
 });
 
@@ -160,34 +167,60 @@ describe.each(doorNames)('eventix token endpoint (%s door)', (name) => {
     expect(res.body.error).toBe('invalid_grant');
   });
 
-  it('refuses a wrong secret, a code of another client, and a redirect_uri other than the code was issued for', async () => {
+  it('refuses a wrong secret with 401 invalid_client, and a code of another client or a missing or other redirect_uri with 400 invalid_request', async () => {
     const wrongSecret = await exchange(door, await codeFor(door), { ...demoApp, client_secret: 'nope' });
     // league/oauth2-server: 401 invalid_client, and no challenge for body credentials.
     expect([wrongSecret.status, wrongSecret.body.error]).toEqual([401, 'invalid_client']);
     expect(wrongSecret.headers['www-authenticate']).toBeUndefined();
+    // league 9.x AuthCodeGrant::validateAuthorizationCode: invalidRequest, not invalidGrant.
     const foreignClient = await exchange(door, await codeFor(door), boxOffice);
-    expect([foreignClient.status, foreignClient.body.error]).toEqual([400, 'invalid_grant']);
+    expect([foreignClient.status, foreignClient.body.error]).toEqual([400, 'invalid_request']);
     const otherUri = await exchange(door, await codeFor(door), demoApp, {
       redirect_uri: demoApp.redirect_uris[1] as string,
     });
-    expect([otherUri.status, otherUri.body.error]).toEqual([400, 'invalid_grant']);
+    expect([otherUri.status, otherUri.body.error]).toEqual([400, 'invalid_request']);
     const code = await codeFor(door);
-    const noUri = await door.call(`${auth}/tokens`, {
-      json: {
-        grant_type: 'authorization_code',
-        code,
-        client_id: demoApp.client_id,
-        client_secret: demoApp.client_secret,
-      },
+    const noUri = await exchange(door, code, demoApp, { redirect_uri: undefined });
+    expect([noUri.status, noUri.body.error]).toEqual([400, 'invalid_request']);
+    // One sent although the authorize request named none.
+    const unnamed = await exchange(door, await codeFor(door, { client: boxOffice, redirect: null }), boxOffice, {
+      redirect_uri: boxOffice.redirect_uris[0] as string,
     });
-    expect([noUri.status, noUri.body.error]).toEqual([400, 'invalid_grant']);
+    expect([unnamed.status, unnamed.body.error]).toEqual([400, 'invalid_request']);
     // A refused exchange does not use the code up.
     expect((await exchange(door, code)).status).toBe(200);
   });
 
+  it('answers a known client without client_secret with 400 invalid_request and an unknown one with 401 invalid_client', async () => {
+    const known = await exchange(door, await codeFor(door), { client_id: demoApp.client_id, client_secret: '' });
+    expect([known.status, known.body.error]).toEqual([400, 'invalid_request']);
+    const viaBasicUser = await door.call(`${auth}/tokens`, {
+      headers: basic(demoApp.client_id, ''),
+      form: { grant_type: 'authorization_code', code: await codeFor(door), redirect_uri: redirectUri },
+    });
+    expect([viaBasicUser.status, viaBasicUser.body.error]).toEqual([400, 'invalid_request']);
+    const unknown = await exchange(door, await codeFor(door), { client_id: 'nope', client_secret: '' });
+    expect([unknown.status, unknown.body.error]).toEqual([401, 'invalid_client']);
+  });
+
+  it("answers in league's payload: its fixed error_description, and a hint for every error but invalid_client", async () => {
+    const used = await codeFor(door);
+    await exchange(door, used);
+    const again = await exchange(door, used);
+    expect(Object.keys(again.body).sort()).toEqual(['error', 'error_description', 'hint']);
+    const otherUri = await exchange(door, await codeFor(door), demoApp, { redirect_uri: 'https://x.example/cb' });
+    expect(Object.keys(otherUri.body).sort()).toEqual(['error', 'error_description', 'hint']);
+    // The description is the one text league has per error type; the hint tells the cases apart.
+    expect(otherUri.body.error_description).not.toBe(again.body.error_description);
+    expect(otherUri.body.hint).not.toBe(again.body.hint);
+    const wrongSecret = await exchange(door, await codeFor(door), { ...demoApp, client_secret: 'nope' });
+    expect(Object.keys(wrongSecret.body).sort()).toEqual(['error', 'error_description']);
+  });
+
   it('answers bad token requests with OAuth2 errors, never a 5xx', async () => {
     const cases = [
-      [{ json: { client_id: demoApp.client_id, client_secret: demoApp.client_secret } }, 'invalid_request'],
+      // league picks the grant by grant_type first: none is unsupported_grant_type.
+      [{ json: { client_id: demoApp.client_id, client_secret: demoApp.client_secret } }, 'unsupported_grant_type'],
       [
         {
           json: {
@@ -217,8 +250,9 @@ describe.each(doorNames)('eventix token endpoint (%s door)', (name) => {
       expect(res.status, JSON.stringify(init)).toBe(400);
       expect(res.body.error).toBe(code);
     }
+    // league: invalidRequest('client_id').
     const noClient = await door.call(`${auth}/tokens`, { json: { grant_type: 'authorization_code', code: 'x' } });
-    expect([noClient.status, noClient.body.error]).toEqual([401, 'invalid_client']);
+    expect([noClient.status, noClient.body.error]).toEqual([400, 'invalid_request']);
   });
 });
 
@@ -345,5 +379,36 @@ describe.each(doorNames)('eventix secret rotation (%s door)', (name) => {
     await expect(
       door.mocks.control.action('eventix', 'rotate-secret', { client_id: demoApp.client_id, client_secret: 'short' }),
     ).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+});
+
+describe.each(doorNames)('eventix as league/oauth2-server 8.x (%s door, leagueVersion 8.x)', (name) => {
+  const door = openDoor(name, { options: { eventix: { leagueVersion: '8.x' } } });
+
+  it('answers an expired or used code with 400 invalid_request, not invalid_grant', async () => {
+    const used = await codeFor(door);
+    expect((await exchange(door, used)).status).toBe(200);
+    const again = await exchange(door, used);
+    expect([again.status, again.body.error]).toEqual([400, 'invalid_request']);
+    const stale = await codeFor(door);
+    door.mocks.clock.advance(61);
+    const expired = await exchange(door, stale);
+    expect([expired.status, expired.body.error]).toEqual([400, 'invalid_request']);
+    const unknown = await exchange(door, 'no-such-code');
+    expect([unknown.status, unknown.body.error]).toEqual([400, 'invalid_grant']);
+  });
+
+  it('answers a known client without a secret, or an unregistered redirect_uri, with 401 invalid_client', async () => {
+    const noSecret = await exchange(door, await codeFor(door), { client_id: demoApp.client_id, client_secret: '' });
+    expect([noSecret.status, noSecret.body.error]).toEqual([401, 'invalid_client']);
+    const foreignUri = await exchange(door, await codeFor(door), demoApp, { redirect_uri: 'https://x.example/cb' });
+    expect([foreignUri.status, foreignUri.body.error]).toEqual([401, 'invalid_client']);
+  });
+
+  it('still refreshes, and answers a used refresh token with 400 invalid_grant', async () => {
+    const tokens = await tokensFor(door);
+    expect((await refreshAs(door, tokens.refresh_token)).status).toBe(200);
+    const reused = await refreshAs(door, tokens.refresh_token);
+    expect([reused.status, reused.body.error]).toEqual([400, 'invalid_grant']);
   });
 });

@@ -48,7 +48,8 @@ export function exchange(
   door: Door,
   code: string,
   client: { client_id: string; client_secret: string } = demoApp,
-  extra: Record<string, string> = {},
+  /** Fields to add or replace; `undefined` leaves a field out. */
+  extra: Record<string, string | undefined> = {},
   host = auth,
 ) {
   return door.call(`${host}/tokens`, {
@@ -75,8 +76,9 @@ export interface Tokens {
 export async function tokensFor(door: Door, init: AuthorizeInit = {}): Promise<Tokens> {
   const client = (init.client ?? demoApp) as typeof demoApp;
   const code = await codeFor(door, init);
+  // league 9.x: the token request repeats the authorize request's redirect_uri, or sends none.
   const res = await exchange(door, code, client, {
-    redirect_uri: init.redirect ?? (client.redirect_uris[0] as string),
+    redirect_uri: init.redirect === null ? undefined : (init.redirect ?? (client.redirect_uris[0] as string)),
   });
   if (res.status !== 200) throw new Error(`exchange failed: ${res.status} ${res.text}`);
   return res.body as Tokens;

@@ -100,14 +100,59 @@ describe.each(doorNames)('TeleTracker call-data with a bearer token through the 
   it.each([
     ['a date that is not YYYY-MM-DD', { start_date: '03/01/2025' }, 'start_date'],
     ['an impossible date', { end_date: '2025-02-30' }, 'end_date'],
-    ['an end before the start', { start_date: '2025-03-10', end_date: '2025-03-01' }, 'end_date'],
     ['an account_id that is not an integer', { account_id: 'x' }, 'account_id'],
+    ['a negative account_id', { account_id: '-5' }, 'account_id'],
+    ['an account_id of 0', { account_id: '0' }, 'account_id'],
   ])('answers %s with 400 INVALID_PARAMETERS', async (_why, query, field) => {
     const { token } = await login(door);
     const res = await callData(door, { headers: bearer(token) }, query);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_PARAMETERS');
     expect(Object.keys(res.body.errors)).toEqual([field]);
+  });
+});
+
+// The node:http door only: fetch (and so MSW's door) cannot send a body with GET.
+describe('TeleTracker call-data parameters in a body through the http door', () => {
+  const door = openDoor('http', { providers: ['teletracker'] });
+
+  it('takes start_date and end_date from a JSON or form body alone, with none in the query string', async () => {
+    const { token } = await login(door);
+    const url = `${api}/reports/call-data`;
+    const dates = { start_date: '2025-03-01', end_date: '2025-03-31' };
+    for (const init of [{ json: dates }, { form: dates }]) {
+      const res = await door.call(url, { method: 'GET', headers: bearer(token), ...init });
+      expect(res.status).toBe(200);
+      expect(accountsIn(res)).toEqual([downtown.account_id]);
+    }
+  });
+
+  it('answers a body of an unsupported type with 415, as its spec declares', async () => {
+    const { token } = await login(door);
+    const res = await door.call(`${api}/reports/call-data`, {
+      method: 'GET',
+      headers: { ...bearer(token), 'content-type': 'text/plain' },
+      raw: 'start_date=2025-03-01',
+    });
+    expect([res.status, res.body.success]).toEqual([415, false]);
+  });
+});
+
+describe.each(doorNames)('TeleTracker call-data account_id through the %s door', (doorName) => {
+  const door = openDoor(doorName, { providers: ['teletracker'] });
+
+  it('answers an end before the start as an empty range: 200 with no calls', async () => {
+    const { token } = await login(door);
+    const res = await callData(door, { headers: bearer(token) }, { start_date: '2025-03-10', end_date: '2025-03-01' });
+    expect([res.status, res.body.data]).toEqual([200, []]);
+  });
+
+  it('says what is wrong with an account_id: not an integer, or not 1 or more', async () => {
+    const { token } = await login(door);
+    const notInteger = await callData(door, { headers: bearer(token) }, { account_id: '1.5' });
+    const negative = await callData(door, { headers: bearer(token) }, { account_id: '-5' });
+    expect([notInteger.status, negative.status]).toEqual([400, 400]);
+    expect(negative.body.errors.account_id).not.toEqual(notInteger.body.errors.account_id);
   });
 });
 

@@ -39,13 +39,36 @@ describe.each(doorNames)('session tokens on protected calls through the %s door'
     expect(lastReason(door)).toBe(reason);
   });
 
-  it('refuses a connect token where a session token is needed, bare or with Bearer', async () => {
+  it('refuses a connect token where a session token is needed, bare or with Bearer, with a message that differs from the plain refusal', async () => {
+    const plain = await door.call(eventsUrl, { headers: { authorization: 'not-a-jwt' } });
     for (const authorization of [fullToken.connect_token, `Bearer ${fullToken.connect_token}`]) {
       const res = await door.call(eventsUrl, { headers: { authorization } });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ message: 'Unauthenticated.' });
+      // Laravel's shape; the message says a session token was expected (the pages' examples send the connect token).
+      expect(Object.keys(res.body)).toEqual(['message']);
+      expect(res.body.message).not.toBe(plain.body.message);
       expect(lastReason(door)).toBe('token_wrong_kind');
     }
+  });
+
+  it('answers POST on List Events (as its cURL example sends it) with 405 naming GET in Allow', async () => {
+    const { token } = await sessionFor(door);
+    const res = await door.call(eventsUrl, { method: 'POST', headers: auth(token), json: {} });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toContain('GET');
+    expect(Object.keys(res.body)).toEqual(['message']);
+    expect(lastReason(door)).toBe('method_not_allowed');
+  });
+
+  it('refuses a session token while the mock clock is before its iat with 401, as tymon/jwt-auth does', async () => {
+    const { token } = await sessionFor(door);
+    expect((await door.call(eventsUrl, { headers: auth(token) })).status).toBe(200);
+    door.mocks.clock.set(door.mocks.clock.now() - 60_000);
+    const early = await door.call(eventsUrl, { headers: auth(token) });
+    expect([early.status, early.body]).toEqual([401, { message: 'Unauthenticated.' }]);
+    expect(lastReason(door)).toBe('token_unknown');
+    door.mocks.clock.set(door.mocks.clock.now() + 60_000);
+    expect((await door.call(eventsUrl, { headers: auth(token) })).status).toBe(200);
   });
 
   it('refuses a tampered JWT: the list-only token’s payload granted participants.store', async () => {

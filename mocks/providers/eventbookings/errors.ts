@@ -9,4 +9,8 @@ export const errorResponse = oauthErrorBodies({
   // Duende IdentityServer's TokenErrorResult: 400 invalid_client, no challenge, however the
   // client authenticated.
   invalidClient: 'identityserver',
+  // TokenErrorResult: SetNoCache() on every error of the token endpoint, as on its successes.
+  noStoreErrors: ['requestToken'],
+  // Both hosts run ASP.NET Core: an unknown path or method is a bare 404 / 405.
+  framework: 'aspnetcore',
 });

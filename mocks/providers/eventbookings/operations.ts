@@ -153,7 +153,8 @@ function validateNewEvent(value: unknown): { name: string; starts_at: string; en
   const fields: Record<string, string[]> = {};
   const name = event.name;
   if (typeof name !== 'string' || name.trim() === '') fields['event.name'] = ['name is required'];
-  else if (name.length > 200) fields['event.name'] = ['name must be at most 200 characters'];
+  // Characters as JSON Schema's maxLength counts them (code points), not UTF-16 units.
+  else if ([...name].length > 200) fields['event.name'] = ['name must be at most 200 characters'];
   for (const key of ['description', 'timezone'] as const) {
     if (event[key] !== undefined && event[key] !== null && typeof event[key] !== 'string') {
       fields[`event.${key}`] = [`${key} must be a string`];
@@ -193,6 +194,8 @@ export function createOperations(state: State, options: Required<EventBookingsOp
         return respond('getOpenIdConfiguration', 200, {
           issuer,
           token_endpoint: `${issuer}/connect/token`,
+          // IdentityServer's path; the set is empty, as the mock signs nothing.
+          jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
           scopes_supported: [...allScopes],
           grant_types_supported: ['client_credentials', 'refresh_token'],
           token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
@@ -201,6 +204,12 @@ export function createOperations(state: State, options: Required<EventBookingsOp
           subject_types_supported: ['public'],
           id_token_signing_alg_values_supported: ['RS256'],
         });
+      },
+    },
+    {
+      ...route('getJwks'),
+      handle() {
+        return respond('getJwks', 200, { keys: [] });
       },
     },
     {

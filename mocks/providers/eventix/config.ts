@@ -15,6 +15,10 @@ export const optionsSchema = z.strictObject({
   refreshTokenTtlSeconds: positiveInt.optional().describe('Refresh-token lifetime in seconds. Default 365 days.'),
   codeTtlSeconds: positiveInt.optional().describe('Authorization-code lifetime in seconds. Default 60.'),
   tokenCap: positiveInt.optional().describe('Live access tokens per user/client pair. Default 10.'),
+  leagueVersion: z
+    .enum(['9.x', '8.x'])
+    .optional()
+    .describe('The league/oauth2-server major the auth hosts answer as: 9.x (default, Laravel Passport 13) or 8.x.'),
 });
 
 const timestamp = '2026-01-01T00:00:00+00:00';

@@ -25,6 +25,14 @@ export const options = {
   codeTtlSeconds: 60,
   /** Live access tokens per user/client pair before the least recently used one ends. Inferred: 10. */
   tokenCap: 10,
+  /**
+   * The league/oauth2-server major the auth hosts answer as (Laravel Passport runs it).
+   * Default `9.x` (Passport 13). `8.x` (Passport 12 and older) answers an expired or used code
+   * with `invalid_request` instead of `invalid_grant`, a known client without a secret with 401
+   * `invalid_client` instead of 400 `invalid_request`, and a token request's unregistered
+   * `redirect_uri` with 401 `invalid_client`.
+   */
+  leagueVersion: '9.x' as '9.x' | '8.x',
 };
 
 export type EventixOptions = OptionsOf<typeof options>;

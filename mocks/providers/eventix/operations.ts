@@ -4,8 +4,10 @@
  */
 
 import {
+  authenticateClient,
   bearerToken,
   checkAccessToken,
+  checkParameterHint,
   compareCodeUnits,
   grantRefused,
   isoWithOffset,
@@ -14,13 +16,12 @@ import {
   type MockResponse,
   type Operation,
   type OperationContext,
-  openTokenRequest,
   type ParsedBody,
-  type PkceChallenge,
   readPkceChallenge,
-  requireField,
+  readTokenFields,
   responder,
   routeTable,
+  type TokenRefusal,
   tokenResponseHeaders,
   verifyPkce,
 } from '../../core/index.js';
@@ -36,18 +37,25 @@ const respond = responder<operations>();
 const route = routeTable(routes);
 type TokenResponse = components['schemas']['TokenResponse'];
 
+/**
+ * league/oauth2-server 9.x hints (`AuthCodeGrant::validateAuthorizationCode`,
+ * `RefreshTokenGrant::validateOldRefreshToken`) for a refused code or refresh token: each is
+ * `invalid_grant`. A code league cannot decrypt (unknown here) is "Cannot validate the provided
+ * authorization code"; one evicted for the cap reads as revoked, and says why.
+ */
 const codeRefusal = {
-  token_unknown: 'The authorization code is not known.',
-  token_expired: 'The authorization code has expired.',
-  token_revoked: 'The authorization code has already been used.',
-  token_evicted: `The authorization code was evicted: its user and client held more pending codes than the mock keeps.`,
+  token_unknown: 'Cannot validate the provided authorization code',
+  token_expired: 'Authorization code has expired',
+  token_revoked: 'Authorization code has been revoked',
+  token_evicted:
+    'Authorization code has been revoked (evicted: its user and client held more pending codes than the mock keeps)',
 } as const;
 
 const refreshRefusal = {
-  token_unknown: 'The refresh token is not known.',
-  token_expired: 'The refresh token has expired.',
-  token_revoked: 'The refresh token has already been used or was revoked.',
-  token_evicted: 'The refresh token was evicted: its user and client held more live tokens than allowed.',
+  token_unknown: 'Cannot decrypt the refresh token',
+  token_expired: 'Token has expired',
+  token_revoked: 'Token has been revoked',
+  token_evicted: 'Token has been revoked (evicted: its user and client held more live tokens than the mock keeps)',
 } as const;
 
 /** At most this much of a client-supplied value goes into an error message. */
@@ -73,7 +81,8 @@ function readProfile(body: ParsedBody): { name?: string; email?: string; phone?:
   const problems: Record<string, string[]> = {};
   if ('name' in input) {
     const v = input.name;
-    if (typeof v !== 'string' || v.trim() === '' || v.length > 255) problems.name = ['must be 1 to 255 characters'];
+    if (typeof v !== 'string' || v.trim() === '' || [...v].length > 255)
+      problems.name = ['must be 1 to 255 characters'];
     else out.name = v.trim();
   }
   if ('email' in input) {
@@ -173,6 +182,26 @@ function positiveInt(
   return Number(raw);
 }
 
+/** A parameter league reads with `getRequestParameter`: missing → ``invalidRequest(name)``. */
+function requireCode(fields: Record<string, string>, name: string): string {
+  const value = fields[name];
+  if (value === undefined) {
+    throw new MockError('invalid_request', `${name} is required.`, { hint: checkParameterHint(name) });
+  }
+  return value;
+}
+
+/**
+ * A refused authorization code: `invalid_grant` with league 9.x's hint; league 8.x answered an
+ * expired or revoked (used) code with `invalid_request` and the same hint.
+ */
+function codeRefused(reason: TokenRefusal, v8: boolean): MockError {
+  if (v8 && reason !== 'token_unknown') {
+    return new MockError('invalid_request', codeRefusal[reason], { hint: codeRefusal[reason], reason });
+  }
+  return grantRefused(codeRefusal, reason);
+}
+
 export function createOperations(state: State, options: Required<EventixOptions>): Operation[] {
   /** The grant behind the access token of an API call, and the companies the call works on. */
   function authenticate(request: MockRequest, context: OperationContext): { grant: Grant; companies: string[] } {
@@ -203,23 +232,37 @@ export function createOperations(state: State, options: Required<EventixOptions>
       ...route(operationId),
       handle(request) {
         const { query } = request;
+        // league/oauth2-server 9.x: AuthorizationServer::validateAuthorizationRequest, then
+        // AuthCodeGrant::validateAuthorizationRequest. None of these errors is redirected.
+        const responseType = query.get('response_type');
+        if (responseType === null) {
+          throw new MockError('invalid_request', 'response_type is required.', {
+            hint: checkParameterHint('response_type'),
+          });
+        }
         const clientId = query.get('client_id');
-        if (clientId === null || clientId === '') throw new MockError('invalid_request', 'client_id is required.');
+        // No grant "can respond" without response_type=code and a client_id.
+        if (responseType !== 'code' || clientId === null) {
+          throw new MockError('unsupported_grant_type', 'Send response_type=code and a client_id.', {
+            hint: 'Check that all required parameters have been provided',
+          });
+        }
         const client = state.clientById(clientId);
         if (client === undefined) throw new MockError('invalid_client', 'Unknown client.');
-        // Errors up to here are answered, never redirected (RFC 6749 §4.1.2.1).
+        // validateRedirectUri: an unregistered redirect_uri, or none when the client has
+        // several registered, fails client authentication (401 invalid_client).
         const given = query.get('redirect_uri');
         const [only] = client.redirect_uris;
         let redirectUri: string;
-        if (given === null || given === '') {
+        if (given === null) {
           if (client.redirect_uris.length !== 1 || only === undefined) {
-            throw new MockError('invalid_request', 'redirect_uri is required: the client has several registered.');
+            throw new MockError('invalid_client', 'redirect_uri is required: the client has several registered.');
           }
           redirectUri = only;
         } else if (client.redirect_uris.includes(given)) {
           redirectUri = given;
         } else {
-          throw new MockError('invalid_request', 'The redirect_uri is not registered for this client.');
+          throw new MockError('invalid_client', 'The redirect_uri is not registered for this client.');
         }
         const back = (params: Record<string, string>): MockResponse => {
           const url = new URL(redirectUri);
@@ -229,21 +272,8 @@ export function createOperations(state: State, options: Required<EventixOptions>
           // The redirect carries a code (a credential): never cached (RFC 6749 §5.1).
           return respond(operationId, 302, undefined, { location: url.href, ...tokenResponseHeaders });
         };
-        const responseType = query.get('response_type');
-        if (responseType !== 'code') {
-          return back({
-            error: 'unsupported_response_type',
-            error_description: 'Only response_type=code is supported.',
-          });
-        }
-        // RFC 7636 §4.4.1: a bad challenge is redirected as invalid_request.
-        let pkce: PkceChallenge | undefined;
-        try {
-          pkce = readPkceChallenge(query);
-        } catch (error) {
-          if (error instanceof MockError) return back({ error: 'invalid_request', error_description: error.message });
-          throw error;
-        }
+        // league answers a bad PKCE challenge with a 400 invalid_request, not a redirect.
+        const pkce = readPkceChallenge(query);
         const hint = query.get('login_hint');
         const user =
           hint === null || hint === ''
@@ -259,7 +289,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
             clientId: client.client_id,
             userGuid: user.guid,
             redirectUri,
-            redirectUriGiven: given !== null && given !== '',
+            redirectUriGiven: given !== null,
             ...(pkce === undefined ? {} : { pkce }),
           },
           { ttlSeconds: options.codeTtlSeconds },
@@ -273,26 +303,51 @@ export function createOperations(state: State, options: Required<EventixOptions>
     return {
       ...route(operationId),
       async handle(request, context) {
-        const { fields, grantType, clientId } = await openTokenRequest(
-          request,
-          context,
-          (id) => state.clientById(id)?.client_secret,
-          // league/oauth2-server: body parameters first, Basic as the fallback, no decoding
-          // beyond base64.
-          { basicDecoding: 'none', precedence: 'body' },
-        );
+        const v8 = options.leagueVersion === '8.x';
+        const fields = await readTokenFields(request);
+        // league: AuthorizationServer picks the grant by grant_type before it reads anything else.
+        const grantType = fields.grant_type;
+        if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+          throw new MockError(
+            'unsupported_grant_type',
+            grantType === undefined ? 'grant_type is required.' : `grant_type ${clip(grantType)} is not supported.`,
+            { hint: 'Check that all required parameters have been provided' },
+          );
+        }
+        const clientId = authenticateClient(request, fields, context, (id) => state.clientById(id)?.client_secret, {
+          // league: body parameters first, Basic as the fallback, no decoding beyond base64.
+          basicDecoding: 'none',
+          precedence: 'body',
+          missingClientId: 'invalid_request',
+          missingSecret: v8 ? 'invalid_client' : 'invalid_request',
+        });
         if (grantType === 'authorization_code') {
-          const code = requireField(fields, 'code');
+          const redirectUri = fields.redirect_uri;
+          // 8.x AbstractGrant::validateClient also checks a redirect_uri against the client's.
+          if (v8 && redirectUri !== undefined && !state.clientById(clientId)?.redirect_uris.includes(redirectUri)) {
+            throw new MockError('invalid_client', 'The redirect_uri is not registered for this client.');
+          }
+          const code = requireCode(fields, 'code');
           const found = state.codes.check(code);
-          if (!found.ok) throw grantRefused(codeRefusal, found.reason);
+          if (!found.ok) throw codeRefused(found.reason, v8);
           const data = found.entry.data;
           if (data.clientId !== clientId) {
-            throw new MockError('invalid_grant', 'The authorization code was issued to another client.');
+            throw new MockError('invalid_request', 'The authorization code was issued to another client.', {
+              hint: 'Authorization code was not issued to this client',
+            });
           }
-          // RFC 6749 §4.1.3: required, and identical, when the authorize request named it.
-          const redirectUri = fields.redirect_uri;
-          if ((data.redirectUriGiven || redirectUri !== undefined) && redirectUri !== data.redirectUri) {
-            throw new MockError('invalid_grant', 'redirect_uri is not the one the code was issued for.');
+          // Required when the authorize request named one; identical when sent (and league
+          // refuses one sent for a code whose authorize request named none).
+          const issuedFor = data.redirectUriGiven ? data.redirectUri : undefined;
+          if (issuedFor !== undefined && redirectUri === undefined) {
+            throw new MockError('invalid_request', 'redirect_uri is required: the authorize request named one.', {
+              hint: checkParameterHint('redirect_uri'),
+            });
+          }
+          if (redirectUri !== undefined && redirectUri !== issuedFor) {
+            throw new MockError('invalid_request', 'redirect_uri is not the one the code was issued for.', {
+              hint: 'Invalid redirect URI',
+            });
           }
           // RFC 7636 §4.6, checked before the code is taken: a failed verifier does not spend it.
           await verifyPkce(data.pkce, fields.code_verifier);
@@ -301,26 +356,25 @@ export function createOperations(state: State, options: Required<EventixOptions>
           const companies = chooseCompanies(fields.companies, user.companies);
           // Single use: of concurrent exchanges, exactly one takes the code.
           const taken = state.codes.take(code);
-          if (!taken.ok) throw grantRefused(codeRefusal, taken.reason);
+          if (!taken.ok) throw codeRefused(taken.reason, v8);
           return respond(operationId, 200, issue(clientId, user.guid, companies), tokenResponseHeaders);
         }
-        if (grantType === 'refresh_token') {
-          const presented = requireField(fields, 'refresh_token');
-          const found = state.refreshTokens.check(presented);
-          if (!found.ok) throw grantRefused(refreshRefusal, found.reason);
-          if (found.entry.data.clientId !== clientId) {
-            throw new MockError('invalid_grant', 'The refresh token was issued to another client.');
-          }
-          // A choice outside the grant's companies fails before the refresh token is spent.
-          const companies = chooseCompanies(fields.companies, found.entry.data.companies);
-          const taken = state.refreshTokens.take(presented);
-          if (!taken.ok) throw grantRefused(refreshRefusal, taken.reason);
-          const old = taken.entry.data;
-          // The pair is replaced: the old access token ends with its refresh token.
-          state.accessTokens.revoke(old.access);
-          return respond(operationId, 200, issue(clientId, old.userGuid, companies), tokenResponseHeaders);
+        const presented = requireCode(fields, 'refresh_token');
+        const found = state.refreshTokens.check(presented);
+        if (!found.ok) throw grantRefused(refreshRefusal, found.reason);
+        if (found.entry.data.clientId !== clientId) {
+          throw new MockError('invalid_grant', 'The refresh token was issued to another client.', {
+            hint: 'Token is not linked to client',
+          });
         }
-        throw new MockError('unsupported_grant_type', `grant_type ${clip(grantType)} is not supported.`);
+        // A choice outside the grant's companies fails before the refresh token is spent.
+        const companies = chooseCompanies(fields.companies, found.entry.data.companies);
+        const taken = state.refreshTokens.take(presented);
+        if (!taken.ok) throw grantRefused(refreshRefusal, taken.reason);
+        const old = taken.entry.data;
+        // The pair is replaced: the old access token ends with its refresh token.
+        state.accessTokens.revoke(old.access);
+        return respond(operationId, 200, issue(clientId, old.userGuid, companies), tokenResponseHeaders);
       },
     };
   }
