@@ -114,30 +114,33 @@ async function main(): Promise<void> {
       { label: 'EventBookings GET /me', ratios: [], inDefault: [], inWorld: [] },
       { label: 'EventBookings token (client_credentials)', ratios: [], inDefault: [], inWorld: [] },
     ];
-    const defaultToken = await token(url);
-    const worldToken = await token(world);
     const worldPath = world.slice(url.length);
+    const getMe = (bearer: string) => ({ headers: { authorization: `Bearer ${bearer}` } });
+    const issue = () => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: tokenBody,
+    });
     for (let r = 0; r < rounds; r++) {
-      for (const [i, row] of rows.entries()) {
-        const request =
-          i === 0
-            ? (bearer: string) => ({ headers: { authorization: `Bearer ${bearer}` } })
-            : () => ({
-                method: 'POST',
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: tokenBody,
-              });
-        const path = i === 0 ? '/api.eventbookings.com/me' : '/identity.eventbookings.com/connect/token';
+      // Both worlds from their seeded state, with a fresh token each, every round.
+      await fetch(`${url}/__control/reset`, { method: 'POST' });
+      await fetch(`${world}/__control/reset`, { method: 'POST' });
+      const inDefault = getMe(await token(url));
+      const inWorld = getMe(await token(world));
+      const pairs = [
+        { row: rows[0], path: '/api.eventbookings.com/me', a: inDefault, b: inWorld },
+        { row: rows[1], path: '/identity.eventbookings.com/connect/token', a: issue(), b: issue() },
+      ];
+      for (const { row, path, a, b } of pairs) {
+        if (row === undefined) continue;
         // Alternate which side goes first, round by round.
         const first = r % 2 === 0;
-        const a = first ? await rps(url, path, request(defaultToken)) : 0;
-        const b = await rps(url, `${worldPath}${path}`, request(worldToken));
-        const c = first ? a : await rps(url, path, request(defaultToken));
-        row.inDefault.push(c);
-        row.inWorld.push(b);
-        row.ratios.push(b / c);
-        await fetch(`${url}/__control/reset`, { method: 'POST' });
-        await fetch(`${world}/__control/reset`, { method: 'POST' });
+        const d1 = first ? await rps(url, path, a) : 0;
+        const w = await rps(url, `${worldPath}${path}`, b);
+        const d = first ? d1 : await rps(url, path, a);
+        row.inDefault.push(d);
+        row.inWorld.push(w);
+        row.ratios.push(w / d);
       }
     }
     const lines = [
