@@ -269,12 +269,17 @@ describeBrowser('the inspector page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('writes the README screenshot when asked (AUTHFLOW_UPDATE_DOCS_SCREENSHOT=1)', async () => {
-    if (process.env.AUTHFLOW_UPDATE_DOCS_SCREENSHOT !== '1') return;
-    await issueToken(page);
-    await getMe(page);
+  it('shows the README scene: a live token and a refused call; writes docs/inspector.png when asked', async () => {
+    const token = await issueToken(page);
+    expect(await getMe(page)).toBe(401);
     await open('tokens');
-    await page.screenshot({ path: 'docs/inspector.png' });
+    const row = page.locator('#tokens-table tr', { hasText: 'access_token' }).filter({ hasText: 'eventbookings' });
+    await row.first().waitFor();
+    expect(await row.first().innerText()).toContain(token.slice(0, 4));
+    expect(lastReason(mock)).toBe('credentials_missing');
+    // Always drawn (reports/inspector/readme.png), so a broken scene fails here, not in the README.
+    const path = process.env.AUTHFLOW_UPDATE_DOCS_SCREENSHOT === '1' ? 'docs/inspector.png' : `${reports}/readme.png`;
+    expect((await page.screenshot({ path })).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 

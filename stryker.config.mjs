@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * StrykerJS: mutation testing of one module at a time (`npm run test:mutation -- <file>`, see
+ * docs/mutation-testing.md). `scripts/mutation.mjs` picks the module and the test files that
+ * cover it and passes them here; run this file through that script, not `npx stryker run`.
+ */
+const target = process.env.MUTATION_TARGET ?? 'mocks/core/token-store.ts';
+const slug = target
+  .replace(/^mocks\//, '')
+  .replace(/\.ts$/, '')
+  .replace(/[/]/g, '-');
+const out = `reports/mutation/${slug}`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  plugins: [
+    '@stryker-mutator/vitest-runner',
+    '@stryker-mutator/typescript-checker',
+    './stryker/ignore-descriptions.mjs',
+  ],
+  ignorers: ['error-descriptions'],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts', related: false },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  // The machine is shared: one test runner and one checker process.
+  concurrency: 1,
+  timeoutMS: 10_000,
+  incremental: true,
+  incrementalFile: `${out}/incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `${out}/index.html` },
+  jsonReporter: { fileName: `${out}/report.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  ignorePatterns: ['dist', 'reports', 'coverage', '.stryker-tmp'],
+  // Error descriptions are prose for people; tests assert stable codes, never message text
+  // (see "Excluded mutants" in docs/mutation-testing.md).
+  ignoreStatic: true,
+  thresholds: { high: 85, low: 75, break: null },
+};
