@@ -159,7 +159,7 @@ export interface TokenStoreInternals {
 const internals = new WeakMap<object, () => TokenStoreInternals>();
 
 /** @internal Tests only (see `TokenStoreInternals`). */
-export function tokenStoreInternals(store: TokenStore<never>): TokenStoreInternals {
+export function tokenStoreInternals<T>(store: TokenStore<T>): TokenStoreInternals {
   const read = internals.get(store);
   if (read === undefined) throw new TypeError('Not a store made by createTokenStore.');
   return read();
