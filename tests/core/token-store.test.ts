@@ -217,4 +217,49 @@ describe('token store', () => {
     expect(store.check(c.value).ok).toBe(true);
     expect(who()).toEqual(['b', 'c']);
   });
+
+  it('keeps no refusal reasons when told to keep none: a refused token reads as unknown and none are listed', () => {
+    const { store } = setup({ tombstones: 0 });
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    store.revoke(value);
+    expect(store.check(value)).toEqual({ ok: false, reason: 'token_unknown' });
+    expect(store.listing().refused).toEqual([]);
+    expect(tokenStoreInternals(store).tombstones).toBe(0);
+  });
+
+  it('tells whether revoke ended a live token', () => {
+    const { store } = setup();
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    expect([store.revoke('never-issued'), store.revoke(value), store.revoke(value)]).toEqual([false, true, false]);
+  });
+
+  it('keeps the newer reason of a value refused twice when the ring forgets the older one', () => {
+    const { store, clock } = setup({ tombstones: 3 });
+    const fixed = (ttlSeconds = 60) => store.issue({ who: 'v' }, { ttlSeconds, value: 'fixed-value' });
+    store.revoke(fixed().value); // buried as revoked
+    store.revoke(store.issue({ who: 'a' }, { ttlSeconds: 60 }).value);
+    fixed(1); // issued again: its old tombstone is forgotten
+    expect(tokenStoreInternals(store).tombstones).toBe(1);
+    clock.advance(1);
+    expect(store.check('fixed-value')).toEqual({ ok: false, reason: 'token_expired' }); // buried again, as expired
+    // A fourth burial overwrites the ring slot of the first (revoked) one; the newer reason stays.
+    store.revoke(store.issue({ who: 'b' }, { ttlSeconds: 60 }).value);
+    expect(store.check('fixed-value')).toEqual({ ok: false, reason: 'token_expired' });
+  });
+
+  it('lists a value refused twice once, and not at all while it is live again', () => {
+    const { store } = setup();
+    const fixed = () => store.issue({ who: 'v' }, { ttlSeconds: 60, value: 'fixed-value' });
+    store.revoke(fixed().value);
+    const other = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    store.revoke(other.value);
+    store.revoke(fixed().value);
+    expect(store.listing().refused).toEqual([
+      { value: other.value, reason: 'token_revoked' },
+      { value: 'fixed-value', reason: 'token_revoked' },
+    ]);
+    fixed();
+    expect(store.listing().refused).toEqual([{ value: other.value, reason: 'token_revoked' }]);
+    expect(store.listing(0).refused).toEqual([]);
+  });
 });
