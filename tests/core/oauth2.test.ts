@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ParsedBody } from '../../mocks/core/body.js';
 import { createClock } from '../../mocks/core/clock.js';
@@ -426,6 +427,20 @@ describe('PKCE (RFC 7636)', () => {
   });
 });
 
+describe('PKCE S256 over many verifiers', () => {
+  // Node's own SHA-256 and base64url as the reference; the set includes challenges with `-` and `_`.
+  const verifiers = Array.from({ length: 40 }, (_, i) => `${'v'.repeat(43)}${i}`);
+  const challenges = verifiers.map((v) => createHash('sha256').update(v).digest('base64url'));
+
+  it('covers challenges with both URL-safe characters', () => {
+    expect([challenges.some((c) => c.includes('-')), challenges.some((c) => c.includes('_'))]).toEqual([true, true]);
+  });
+
+  it.each(verifiers.map((v, i) => [v, challenges[i] as string]))('accepts %s for its challenge %s', async (v, c) => {
+    await expect(verifyPkce({ challenge: c, method: 'S256' }, v)).resolves.toBeUndefined();
+  });
+});
+
 describe('bearer tokens', () => {
   it.each([
     ['no header', undefined, { code: 'credentials_missing', details: {} }, []],
@@ -567,6 +582,7 @@ describe('OAuth 2 error bodies and challenges', () => {
     ['route_not_found', {}, {}, [404, undefined, 'not_found']],
     ['method_not_allowed', {}, { allow: ['GET'] }, [405, undefined, 'method_not_allowed']],
     ['internal', {}, {}, [500, undefined, 'server_error']],
+    ['too_many_faults', {}, {}, [400, undefined, 'too_many_faults']],
   ] as const)('answers %s (options %j, details %j) with %j', (code, options, details, want) => {
     expect(view(answer(code, options, details))).toEqual(want);
   });
