@@ -602,6 +602,7 @@ describe('OAuth 2 error bodies and challenges', () => {
 
   it('puts the description in the body, and field problems under errors', () => {
     expect(answer('invalid_grant').body).toEqual({ error: 'invalid_grant', error_description: 'Because.' });
+    expect(Object.keys(answer('validation_failed').body as object)).toEqual(['error', 'error_description']);
     expect(answer('validation_failed', {}, { fields: { name: ['is required'] } }).body).toEqual({
       error: 'invalid_request',
       error_description: 'Because.',
