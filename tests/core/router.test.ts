@@ -83,6 +83,7 @@ describe('the router', () => {
     ['api.test', 'GET', '/orgs/a%20b/events', ['api', 'list', { org: 'a b' }]],
     ['api.test', 'GET', '/orgs/a%2Fb/events', ['api', 'list', { org: 'a/b' }]],
     ['api.test', 'GET', '/orgs/mine/events', ['api', 'mine', {}]],
+    ['api.test', 'GET', '/orgs/mine/events/', ['api', 'mine', {}]],
     ['api2.test', 'GET', '/orgs/mine/events', ['api', 404]],
     ['api2.test', 'GET', '/elsewhere', ['api', 'other', {}]],
     ['api.test', 'GET', '/elsewhere', ['api', 404]],
