@@ -148,6 +148,23 @@ const refusalIndex: Readonly<Record<TokenRefusal, number>> = {
   token_evicted: 3,
 };
 
+/**
+ * @internal Tests only, not exported from `core/index.ts`: how many slots the expiry heap and the
+ * tombstones hold, so a test can show both stay bounded (neither is visible through the API).
+ */
+export interface TokenStoreInternals {
+  heapSlots: number;
+  tombstones: number;
+}
+const internals = new WeakMap<object, () => TokenStoreInternals>();
+
+/** @internal Tests only (see `TokenStoreInternals`). */
+export function tokenStoreInternals<T>(store: TokenStore<T>): TokenStoreInternals {
+  const read = internals.get(store);
+  if (read === undefined) throw new TypeError('Not a store made by createTokenStore.');
+  return read();
+}
+
 export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T> {
   const { clock, ownerOf, onEvict } = options;
   const tombstoneCap = options.tombstones ?? 10_000;
@@ -327,7 +344,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     return true;
   }
 
-  return {
+  const store: TokenStore<T> = {
     issue(data, { ttlSeconds, value, limit }) {
       const now = clock.now();
       sweep(now);
@@ -406,4 +423,6 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       recentNext = 0;
     },
   };
+  internals.set(store, () => ({ heapSlots: heap.length, tombstones: tombstones.size }));
+  return store;
 }

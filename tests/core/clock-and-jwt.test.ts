@@ -107,4 +107,61 @@ describe('JWT issuer', () => {
       Object.keys(JSON.parse(Buffer.from(byWebCrypto.token.split('.')[1] as string, 'base64url').toString())),
     );
   });
+
+  describe('time-bound claims, whether the issuer remembers the token or verifies it afresh', () => {
+    const secret = new Uint8Array(32).fill(5);
+    const at = (now: { ms: number }) => createClock({ source: () => now.ms });
+    const issuers = (now: { ms: number }) => {
+      const clock = at(now);
+      const options = { clock, issuer: 'https://issuer.test', audience: 'aud.test', secret };
+      return { signer: createJwtIssuer(options), fresh: () => createJwtIssuer(options) };
+    };
+
+    it.each(['remembered', 'fresh'] as const)(
+      'a %s token is refused before nbf and at exp, accepted between',
+      async (path) => {
+        const now = { ms: 1_700_000_000_000 };
+        const { signer, fresh } = issuers(now);
+        const { token, exp } = await signer.sign({ nbf: 1_700_000_100 }, 600);
+        expect(exp).toBe(1_700_000_600);
+        const verify = () => (path === 'remembered' ? signer : fresh()).verify(token);
+        expect(await verify()).toEqual({ ok: false, reason: 'token_unknown' });
+        now.ms = 1_700_000_100_000;
+        expect(await verify()).toMatchObject({ ok: true, payload: { nbf: 1_700_000_100, aud: 'aud.test' } });
+        now.ms = 1_700_000_599_999;
+        expect(await verify()).toMatchObject({ ok: true });
+        now.ms = 1_700_000_600_000;
+        expect(await verify()).toEqual({ ok: false, reason: 'token_expired' });
+      },
+    );
+
+    it('rounds a fractional lifetime to whole seconds', async () => {
+      const { signer } = issuers({ ms: 1_700_000_000_400 });
+      expect((await signer.sign({}, 599.6)).exp).toBe(1_700_000_600);
+      expect((await signer.sign({}, 599.4)).exp).toBe(1_700_000_599);
+    });
+
+    it('refuses a token for another audience or from another issuer signed with the same key', async () => {
+      const clock = at({ ms: 1_700_000_000_000 });
+      const mine = createJwtIssuer({ clock, issuer: 'https://issuer.test', audience: 'aud.test', secret });
+      for (const other of [
+        createJwtIssuer({ clock, issuer: 'https://issuer.test', audience: 'other.test', secret }),
+        createJwtIssuer({ clock, issuer: 'https://other.test', audience: 'aud.test', secret }),
+        createJwtIssuer({ clock, issuer: 'https://issuer.test', secret }),
+      ]) {
+        const { token } = await other.sign({}, 600);
+        expect(await mine.verify(token)).toEqual({ ok: false, reason: 'token_unknown' });
+      }
+    });
+
+    it('still verifies, and still expires, the first of more tokens than it remembers', async () => {
+      const now = { ms: 1_700_000_000_000 };
+      const { signer } = issuers(now);
+      const first = await signer.sign({ n: 0 }, 600);
+      for (let i = 1; i <= 1100; i++) await signer.sign({ n: i }, 600);
+      expect(await signer.verify(first.token)).toMatchObject({ ok: true, payload: { n: 0 } });
+      now.ms += 600_000;
+      expect(await signer.verify(first.token)).toEqual({ ok: false, reason: 'token_expired' });
+    });
+  });
 });

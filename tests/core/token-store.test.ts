@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../../mocks/core/clock.js';
-import { createTokenStore } from '../../mocks/core/token-store.js';
+import { createTokenStore, tokenStoreInternals } from '../../mocks/core/token-store.js';
 
 /** Test data: `owner` names the tenant a token counts against (one shared owner by default). */
 type Data = { who: string; owner?: string };
@@ -135,5 +135,131 @@ describe('token store', () => {
     // Evicting an older token must never end a newer one that drew the same value.
     for (const value of issued.slice(-300)) expect(store.check(value).ok).toBe(true);
     expect(store.size).toBeLessThanOrEqual(1500);
+  });
+
+  it('sweeps tokens of mixed lifetimes in expiry order, whatever order they were issued in', () => {
+    const { store, clock } = setup();
+    // 300 lifetimes of 1 to 97 s in a scrambled order (a fixed permutation, so the test is repeatable).
+    const lifetimes = Array.from({ length: 300 }, (_, i) => 1 + ((i * 37) % 97));
+    for (const ttlSeconds of lifetimes) store.issue({ who: 'a' }, { ttlSeconds });
+    for (let second = 1; second <= 100; second++) {
+      clock.advance(1);
+      // Issuing sweeps; the probe is long-lived and owned by someone else.
+      store.issue({ who: 'probe', owner: 'probe' }, { ttlSeconds: 3600 });
+      const unexpired = lifetimes.filter((ttl) => ttl > second).length;
+      expect([second, store.size]).toEqual([second, unexpired + second]);
+    }
+  });
+
+  it('sweeps a store whose only token has expired, and goes on issuing', () => {
+    const { store, clock } = setup();
+    store.issue({ who: 'a' }, { ttlSeconds: 1 });
+    clock.advance(2);
+    const next = store.issue({ who: 'b' }, { ttlSeconds: 1 });
+    expect(store.size).toBe(1);
+    clock.advance(2);
+    store.issue({ who: 'c' }, { ttlSeconds: 1 });
+    expect(store.size).toBe(1);
+    expect(store.check(next.value)).toEqual({ ok: false, reason: 'token_expired' });
+  });
+
+  it('keeps the expiry heap bounded when long-lived tokens are revoked in floods', () => {
+    const { store } = setup({ tombstones: 100 });
+    const keep = store.issue({ who: 'keep' }, { ttlSeconds: 365 * 86400 });
+    for (let round = 0; round < 20; round++) {
+      const batch = Array.from({ length: 500 }, () => store.issue({ who: 'a' }, { ttlSeconds: 365 * 86400 }));
+      for (const t of batch) store.revoke(t.value);
+    }
+    store.issue({ who: 'last' }, { ttlSeconds: 365 * 86400 });
+    expect(store.size).toBe(2);
+    // Revoked entries keep their heap slots only until they dominate (past 64 and twice the live count).
+    expect(tokenStoreInternals(store).heapSlots).toBeLessThanOrEqual(600);
+    expect(store.check(keep.value).ok).toBe(true);
+  });
+
+  it('keeps at most `tombstones` refusal reasons: the oldest refused token then reads as unknown', () => {
+    const { store } = setup({ tombstones: 100 });
+    const revoked = Array.from({ length: 1000 }, () => store.issue({ who: 'a' }, { ttlSeconds: 60 }).value);
+    for (const value of revoked) store.revoke(value);
+    expect(tokenStoreInternals(store).tombstones).toBe(100);
+    expect(store.check(revoked[0] as string)).toEqual({ ok: false, reason: 'token_unknown' });
+    expect(store.check(revoked[899] as string)).toEqual({ ok: false, reason: 'token_unknown' });
+    expect(store.check(revoked[900] as string)).toEqual({ ok: false, reason: 'token_revoked' });
+    expect(store.check(revoked[999] as string)).toEqual({ ok: false, reason: 'token_revoked' });
+  });
+
+  it('lists at most 256 recent refusals however many are asked for, newest last', () => {
+    const { store } = setup();
+    const revoked = Array.from({ length: 1000 }, () => store.issue({ who: 'a' }, { ttlSeconds: 60 }).value);
+    for (const value of revoked) store.revoke(value);
+    const { refused } = store.listing(10_000);
+    expect(refused).toHaveLength(256);
+    expect(refused.at(0)).toEqual({ value: revoked[744], reason: 'token_revoked' });
+    expect(refused.at(-1)).toEqual({ value: revoked[999], reason: 'token_revoked' });
+    expect(store.listing().refused).toHaveLength(50);
+  });
+
+  it('lists live entries least recently used first, and drops expired ones from the list before any sweep', () => {
+    const { store, clock } = setup();
+    const a = store.issue({ who: 'a' }, { ttlSeconds: 10 });
+    const b = store.issue({ who: 'b' }, { ttlSeconds: 60 });
+    const c = store.issue({ who: 'c' }, { ttlSeconds: 60 });
+    const who = () => store.entries().map((e) => e.data.who);
+    expect(who()).toEqual(['a', 'b', 'c']);
+    store.check(a.value);
+    store.check(b.value);
+    expect(who()).toEqual(['c', 'a', 'b']);
+    clock.advance(10);
+    // Exactly at its expiry a is refused, so it is not live; it is still held until a sweep.
+    expect(who()).toEqual(['c', 'b']);
+    expect(store.listing().held.map((e) => e.data.who)).toEqual(['c', 'a', 'b']);
+    expect(store.size).toBe(3);
+    expect(store.check(c.value).ok).toBe(true);
+    expect(who()).toEqual(['b', 'c']);
+  });
+
+  it('keeps no refusal reasons when told to keep none: a refused token reads as unknown and none are listed', () => {
+    const { store } = setup({ tombstones: 0 });
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    store.revoke(value);
+    expect(store.check(value)).toEqual({ ok: false, reason: 'token_unknown' });
+    expect(store.listing().refused).toEqual([]);
+    expect(tokenStoreInternals(store).tombstones).toBe(0);
+  });
+
+  it('tells whether revoke ended a live token', () => {
+    const { store } = setup();
+    const { value } = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    expect([store.revoke('never-issued'), store.revoke(value), store.revoke(value)]).toEqual([false, true, false]);
+  });
+
+  it('keeps the newer reason of a value refused twice when the ring forgets the older one', () => {
+    const { store, clock } = setup({ tombstones: 3 });
+    const fixed = (ttlSeconds = 60) => store.issue({ who: 'v' }, { ttlSeconds, value: 'fixed-value' });
+    store.revoke(fixed().value); // buried as revoked
+    store.revoke(store.issue({ who: 'a' }, { ttlSeconds: 60 }).value);
+    fixed(1); // issued again: its old tombstone is forgotten
+    expect(tokenStoreInternals(store).tombstones).toBe(1);
+    clock.advance(1);
+    expect(store.check('fixed-value')).toEqual({ ok: false, reason: 'token_expired' }); // buried again, as expired
+    // A fourth burial overwrites the ring slot of the first (revoked) one; the newer reason stays.
+    store.revoke(store.issue({ who: 'b' }, { ttlSeconds: 60 }).value);
+    expect(store.check('fixed-value')).toEqual({ ok: false, reason: 'token_expired' });
+  });
+
+  it('lists a value refused twice once, and not at all while it is live again', () => {
+    const { store } = setup();
+    const fixed = () => store.issue({ who: 'v' }, { ttlSeconds: 60, value: 'fixed-value' });
+    store.revoke(fixed().value);
+    const other = store.issue({ who: 'a' }, { ttlSeconds: 60 });
+    store.revoke(other.value);
+    store.revoke(fixed().value);
+    expect(store.listing().refused).toEqual([
+      { value: other.value, reason: 'token_revoked' },
+      { value: 'fixed-value', reason: 'token_revoked' },
+    ]);
+    fixed();
+    expect(store.listing().refused).toEqual([{ value: other.value, reason: 'token_revoked' }]);
+    expect(store.listing(0).refused).toEqual([]);
   });
 });

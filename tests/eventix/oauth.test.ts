@@ -19,7 +19,7 @@ import {
   tokensFor,
   withToken,
 } from '../support/eventix.js';
-import { basic } from '../support/kit.js';
+import { basic, lastReason } from '../support/kit.js';
 
 describe.each(doorNames)('eventix authorize (%s door)', (name) => {
   const door = openDoor(name);
@@ -309,10 +309,10 @@ describe.each(doorNames)('eventix refresh and expiry (%s door)', (name) => {
     expect([res.status, res.body.error]).toEqual([400, 'invalid_grant']);
   });
 
-  it('does not take a refresh token as an access token', async () => {
+  it('does not take a refresh token as an access token, and the journal says it is the wrong kind', async () => {
     const tokens = await tokensFor(door);
     const res = await door.call(`${api}/event`, { headers: withToken(tokens.refresh_token) });
-    expect([res.status, res.body.error]).toEqual([401, 'invalid_token']);
+    expect([res.status, res.body.error, lastReason(door)]).toEqual([401, 'invalid_token', 'token_wrong_kind']);
   });
 });
 

@@ -365,16 +365,22 @@ describeBrowser('the inspector page in Chromium', () => {
     ).toEqual([]);
   });
 
-  it('writes the README screenshot when asked (AUTHFLOW_UPDATE_DOCS_SCREENSHOT=1)', async () => {
-    if (process.env.AUTHFLOW_UPDATE_DOCS_SCREENSHOT !== '1') return;
-    await issueToken(page);
-    await getMe(page);
+  it('shows the README scene: a live token and a refused call; writes docs/inspector.png when asked', async () => {
+    const token = await issueToken(page);
+    expect(await getMe(page)).toBe(401);
     await open('tokens');
-    await page.screenshot({ path: 'docs/inspector.png' });
+    const row = page.locator('#tokens-table tr', { hasText: 'access_token' }).filter({ hasText: 'eventbookings' });
+    await row.first().waitFor();
+    expect(await row.first().innerText()).toContain(token.slice(0, 4));
+    expect(lastReason(mock)).toBe('credentials_missing');
+    // Always drawn (into reports/inspector/), so a broken scene fails here, not in the README; into
+    // docs/ only when asked.
+    const into = process.env.AUTHFLOW_UPDATE_DOCS_SCREENSHOT === '1' ? 'docs' : reports;
+    expect((await page.screenshot({ path: `${into}/inspector.png` })).subarray(1, 4).toString()).toBe('PNG');
     // The Overview with EventBookings' fixtures open, on a desktop and on a phone.
     for (const [width, height, file] of [
-      [1280, 800, 'docs/inspector-fixtures.png'],
-      [390, 844, 'docs/inspector-fixtures-390.png'],
+      [1280, 800, 'inspector-fixtures.png'],
+      [390, 844, 'inspector-fixtures-390.png'],
     ] as const) {
       await open('overview', width, height);
       await page.evaluate(() => {
@@ -386,7 +392,7 @@ describeBrowser('the inspector page in Chromium', () => {
         window.scrollTo(0, top + window.scrollY - 8);
       });
       await page.waitForTimeout(300);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: `${into}/${file}` });
     }
   });
 });

@@ -32,11 +32,15 @@ describe.each(doorNames)('createSessionToken through the %s door', (doorName) =>
     expect(res.body.data.expires_at - before).toBeGreaterThanOrEqual(3600);
     expect(res.body.data.expires_at - before).toBeLessThanOrEqual(3601);
     expect(lastEntry(door)?.credential).toBe('connect_token');
+    expect(decodeJwt(res.body.data.token)).toMatchObject({ sub: String(fullToken.id), exp: res.body.data.expires_at });
   });
 
-  it('accepts Bearer <connect token> too', async () => {
+  it('accepts Bearer <connect token> too, with a session token for that connect token that opens the API', async () => {
     const res = await post(`Bearer ${fullToken.connect_token}`);
     expect(res.status).toBe(200);
+    const { token, expires_at } = res.body.data;
+    expect(decodeJwt(token)).toMatchObject({ sub: String(fullToken.id), exp: expires_at });
+    expect((await door.call(eventsUrl, { headers: auth(token) })).status).toBe(200);
   });
 
   it('signs an HS256 JWT whose exp equals expires_at and which carries the connect token’s permissions', async () => {
