@@ -420,6 +420,10 @@ function cappedAgents(ceiling: number) {
       return watch(super.createConnection(...args) as Duplex) as ReturnType<HttpsAgent['createConnection']>;
     }
   }
+  // postman-request pools agents by their class's name for the whole process: a name per ceiling,
+  // or a later run with a smaller limit would reuse an earlier run's agent (and its ceiling).
+  Object.defineProperty(CappedHttp, 'name', { value: `CappedHttp${ceiling}` });
+  Object.defineProperty(CappedHttps, 'name', { value: `CappedHttps${ceiling}` });
   return { http: { agentClass: CappedHttp }, https: { agentClass: CappedHttps } };
 }
 

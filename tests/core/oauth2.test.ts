@@ -502,7 +502,7 @@ describe('OAuth 2 error bodies and challenges', () => {
   const view = (res: ReturnType<typeof answer>) => [
     res.status,
     res.headers?.['www-authenticate'],
-    (res.body as { error: string }).error,
+    (res.body as { error?: string } | undefined)?.error,
   ];
 
   it.each([
@@ -579,12 +579,22 @@ describe('OAuth 2 error bodies and challenges', () => {
     ['unsupported_media_type', { tokenHosts: ['auth.example'] }, {}, [400, undefined, 'invalid_request']],
     ['payload_too_large', {}, {}, [413, undefined, 'invalid_request']],
     ['not_found', {}, {}, [404, undefined, 'not_found']],
-    ['route_not_found', {}, {}, [404, undefined, 'not_found']],
-    ['method_not_allowed', {}, { allow: ['GET'] }, [405, undefined, 'method_not_allowed']],
+    // Unknown routes are the web framework's answer, never an OAuth error (see the next test).
+    ['route_not_found', {}, {}, [404, undefined, undefined]],
+    ['method_not_allowed', {}, { allow: ['GET'] }, [405, undefined, undefined]],
     ['internal', {}, {}, [500, undefined, 'server_error']],
     ['too_many_faults', {}, {}, [400, undefined, 'too_many_faults']],
   ] as const)('answers %s (options %j, details %j) with %j', (code, options, details, want) => {
     expect(view(answer(code, options, details))).toEqual(want);
+  });
+
+  it('answers an unknown route or method as the framework does: Laravel {message}, ASP.NET Core no body', () => {
+    for (const code of ['route_not_found', 'method_not_allowed'] as const) {
+      const details = code === 'method_not_allowed' ? { allow: ['GET'] } : {};
+      const laravel = answer(code, {}, details);
+      expect(Object.keys(laravel.body as object)).toEqual(['message']);
+      expect(answer(code, { framework: 'aspnetcore' }, details).body).toBeUndefined();
+    }
   });
 
   it('quotes a description as an RFC 9110 quoted-string: quotes and backslashes escaped, non-ASCII as ?', () => {
