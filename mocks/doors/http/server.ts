@@ -270,7 +270,9 @@ const unknownWorld = (id: string) =>
   controlErrorResponse(
     new MockError(
       'unknown_world',
-      `No world ${id.slice(0, 40)} on this server (deleted, idle past its time-to-live, or never created). POST /__control/worlds creates one.`,
+      id === ''
+        ? 'No world id in the path: /w/<id>/… names a world. POST /__control/worlds creates one.'
+        : `No world ${id.slice(0, 40)} on this server (deleted, idle past its time-to-live, or never created). POST /__control/worlds creates one.`,
     ),
   );
 
