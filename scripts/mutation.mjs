@@ -26,7 +26,7 @@ export const coverage = {
   'mocks/core/router.ts': ['tests/core/pieces.test.ts', 'tests/core/router.test.ts'],
   'mocks/providers/eventix/operations.ts': [
     'tests/eventix/oauth.test.ts',
-    'tests/eventix/conformance.test.ts',
+    'tests/eventix/rfc-behaviour.test.ts',
     'tests/conformance/challenges.test.ts',
   ],
   'mocks/providers/eventbookings/operations.ts': [
