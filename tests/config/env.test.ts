@@ -5,12 +5,12 @@
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveEnvironment } from '../../mocks/config/env.js';
 import { type CliProcess, listeningUrl, startCli } from '../support/cli.js';
+import { statusWithHost } from '../support/http.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authflow-env-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,18 +42,6 @@ function tokenRequest(url: string, clientId: string, secret: string): Promise<Re
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
-  });
-}
-
-/** A GET with a Host header of our choosing (fetch does not let a caller set Host). */
-function getWithHost(url: string, path: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.end();
   });
 }
 
@@ -159,9 +147,9 @@ describe('serve with container settings', () => {
     const cli = startCli(['serve', '--port', '0', '--quiet'], { AUTHFLOW_ALLOWED_HOSTS: 'mocks,mocks.internal' });
     try {
       const url = await listeningUrl(cli);
-      expect(await getWithHost(url, '/__control/health', 'mocks:4010')).toBe(200);
-      expect(await getWithHost(url, '/__control/health', 'mocks.internal')).toBe(200);
-      expect(await getWithHost(url, '/__control/health', 'evil.example')).toBe(403);
+      expect(await statusWithHost(url, '/__control/health', 'mocks:4010')).toBe(200);
+      expect(await statusWithHost(url, '/__control/health', 'mocks.internal')).toBe(200);
+      expect(await statusWithHost(url, '/__control/health', 'evil.example')).toBe(403);
     } finally {
       await stop(cli);
     }

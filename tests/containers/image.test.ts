@@ -4,9 +4,9 @@
  * it runs as, SIGTERM, the control-plane guard beyond loopback, and its size.
  */
 import { chmodSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { statusWithHost } from '../support/http.js';
 import { describeDocker, docker, dockerRun, eventually, freePort, healthOf, lazyTempDir } from './support.js';
 
 const dir = lazyTempDir('authflow-image-');
@@ -49,18 +49,6 @@ async function token(url: string, client: { client_id: string; client_secret: st
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ grant_type: 'client_credentials', ...client }),
-  });
-}
-
-/** GET with our own Host header (fetch does not let a caller set it). */
-function statusWithHost(url: string, path: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.end();
   });
 }
 

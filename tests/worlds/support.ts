@@ -1,8 +1,9 @@
 /** Shared by the worlds tests: a listening server, JSON calls, and each provider's token → GET walk. */
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../mocks/doors/http/index.js';
 import { type BenchRequest, scenarios } from '../../scripts/bench/scenarios.js';
+
+export { raw } from '../support/http.js';
 
 export interface Listening {
   mock: MockServer;
@@ -62,25 +63,4 @@ export async function credentialIn(provider: string, base: string): Promise<Benc
   if (scenario === undefined) throw new Error(`no scenario for ${provider}`);
   const ctx = await scenario.prepare((r) => send(base, r), 1);
   return scenario.get.load(ctx, 0).next();
-}
-
-/** A raw HTTP/1.1 request (absolute-form targets and headers fetch would not send). */
-export function raw(
-  url: string,
-  target: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, method: 'GET', path: target, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
