@@ -34,6 +34,13 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
   port: z.number().int().min(0).max(65535).optional().describe('Port of `serve`. Default 4010.'),
   host: z.string().min(1).optional().describe('Host `serve` binds to. Default 127.0.0.1.'),
+  store: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Where `serve` keeps its worlds: `memory` (default) or `redis://host:6379/0`; replicas with the same store and config serve the same worlds.',
+    ),
   providers: z.array(z.enum(ids)).min(1).optional().describe('Serve only these providers. Default: all.'),
   ...sections,
 });
@@ -205,7 +212,7 @@ export function parseFixtures(input: unknown, prefix: readonly PropertyKey[] = [
 
 /** The provider sections of a parsed config (what `createWorld({ fixtures })` takes). */
 export function fixturesOf(config: ParsedConfig) {
-  const { $schema: _s, port: _p, host: _h, providers: _ps, ...sections } = config;
+  const { $schema: _s, port: _p, host: _h, store: _st, providers: _ps, ...sections } = config;
   return sections;
 }
 
