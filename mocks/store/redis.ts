@@ -22,13 +22,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { createClient } from '@redis/client';
-import { MockError, type MockResponse } from '../core/index.js';
+import { MockError } from '../core/index.js';
 import { redactUrl } from './index.js';
 import { inTurn } from './turns.js';
 
 type Client = ReturnType<typeof createClient>;
 
-export interface RedisLogOptions<Call> {
+export interface RedisLogOptions<Call, Answer> {
   /** `redis://[user:password@]host:port[/db]` (or `rediss://`). */
   url: string;
   /** Prefix of this store's keys. Default `authflow`. */
@@ -44,18 +44,18 @@ export interface RedisLogOptions<Call> {
    * Applies one entry on this replica, in log order, one at a time; `mine` when this replica
    * submitted it (and so answers it).
    */
-  apply(call: Call, mine: boolean): Promise<MockResponse | undefined>;
+  apply(call: Call, mine: boolean): Promise<Answer>;
   /** Longest wait for Redis, and for one's own entry to be applied, before `503 store_unavailable`. Default 1500 ms. */
   timeoutMs?: number;
   /** Where the store reports a failure of its own (a lost connection, an entry that failed). */
   report?: (line: string) => void;
 }
 
-export interface RedisLog<Call> {
+export interface RedisLog<Call, Answer> {
   /** This replica's id (random, per process). */
   readonly replica: string;
   /** Appends a request and resolves with this replica's answer to it, once applied here. */
-  submit(call: Call): Promise<MockResponse | undefined>;
+  submit(call: Call): Promise<Answer>;
   /** Whether the connection to Redis is up. */
   readonly ready: boolean;
   /** Pings Redis (bounded by the timeout). */
@@ -68,16 +68,23 @@ export class StoreMismatchError extends Error {
   readonly code = 'store_config_mismatch';
 }
 
-interface Pending {
-  resolve(response: MockResponse | undefined): void;
+interface Pending<Answer> {
+  resolve(answer: Answer): void;
   reject(error: unknown): void;
   timer: ReturnType<typeof setTimeout>;
 }
 
 const unavailable = () => new MockError('store_unavailable', 'The store (Redis) did not answer in time; retry later.');
 
-/** `[[key, [[id, [field, value, …]], …]]]` of XREAD, or null. */
-type XReadReply = [string, [string, string[]][]][] | null;
+/** XREAD's reply: `{key: [[id, [field, value, …]], …]}` (RESP3), `[[key, [...]]]` (RESP2), or null. */
+type XReadReply = Record<string, [string, string[]][]> | [string, [string, string[]][]][] | null;
+
+/** The entries of an XREAD reply, whichever protocol answered. */
+function entriesOf(reply: XReadReply): [string, string[]][] {
+  if (reply === null) return [];
+  const streams = Array.isArray(reply) ? reply.map(([, entries]) => entries) : Object.values(reply);
+  return streams.flat();
+}
 
 function rejectAfter<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +96,9 @@ function rejectAfter<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-export async function openRedisLog<Call>(options: RedisLogOptions<Call>): Promise<RedisLog<Call>> {
+export async function openRedisLog<Call, Answer>(
+  options: RedisLogOptions<Call, Answer>,
+): Promise<RedisLog<Call, Answer>> {
   const { createClient } = await import('@redis/client');
   const prefix = options.prefix ?? 'authflow';
   const logKey = `${prefix}:log`;
@@ -140,14 +149,14 @@ export async function openRedisLog<Call>(options: RedisLogOptions<Call>): Promis
   }
   inTurn(stored.seed, stored.time, () => options.genesis());
 
-  const pending = new Map<string, Pending>();
+  const pending = new Map<string, Pending<Answer>>();
   let sequence = 0;
   let lastId = '0-0';
   let closed = false;
 
   async function applyEntries(reply: XReadReply): Promise<void> {
-    for (const [, entries] of reply ?? []) {
-      for (const [id, fields] of entries) {
+    {
+      for (const [id, fields] of entriesOf(reply)) {
         lastId = id;
         // Fields: o (origin request id), t (time), r (seed), c (the call as JSON).
         let origin = '';
@@ -194,7 +203,7 @@ export async function openRedisLog<Call>(options: RedisLogOptions<Call>): Promis
   // Catch up: every entry so far, before this replica serves anything.
   for (;;) {
     const reply = (await writer.sendCommand(['XREAD', 'COUNT', '1000', 'STREAMS', logKey, lastId])) as XReadReply;
-    if (reply === null || reply.length === 0) break;
+    if (entriesOf(reply).length === 0) break;
     await applyEntries(reply);
   }
 
@@ -236,7 +245,7 @@ export async function openRedisLog<Call>(options: RedisLogOptions<Call>): Promis
     submit(call) {
       if (closed || !writer.isReady) return Promise.reject(unavailable());
       const origin = `${replica}:${++sequence}`;
-      const answer = new Promise<MockResponse | undefined>((resolve, reject) => {
+      const answer = new Promise<Answer>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(origin);
           reject(unavailable());

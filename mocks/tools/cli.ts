@@ -343,7 +343,8 @@ async function serve(args: string[]): Promise<void> {
   const control = !disabled && (loopback || controlToken !== undefined);
   const worldTtl = wholeNumber(values['world-ttl'], '--world-ttl', 1, 7 * 24 * 3600);
   const maxWorlds = wholeNumber(values['max-worlds'], '--max-worlds', 0, 10_000);
-  const store = storeOf(values.store ?? (process.env.AUTHFLOW_STORE || undefined) ?? config?.store);
+  const storeSetting = values.store ?? (process.env.AUTHFLOW_STORE || undefined) ?? config?.store;
+  const store = storeOf(storeSetting);
   const workers = wholeNumber(values.workers, '--workers', 1, 64) ?? 1;
   if (workers > 1 && store.kind === 'memory') {
     fail(
@@ -370,7 +371,7 @@ async function serve(args: string[]): Promise<void> {
       ...(maxWorlds === undefined ? {} : { max: maxWorlds }),
     },
     ...(controlToken === undefined ? {} : { controlToken }),
-    ...(store.kind === 'memory' ? {} : { store }),
+    ...(storeSetting === undefined || store.kind === 'memory' ? {} : { store: storeSetting }),
     ...(logging ? { onRequest: (entry) => process.stdout.write(`${logLine(entry, logFormat)}\n`) } : {}),
   };
   const mock = createMockServer(serverOptions);

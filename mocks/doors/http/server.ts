@@ -22,6 +22,9 @@ import {
   parseBody,
   safeEqual,
 } from '../../core/index.js';
+import type { StoreSpec } from '../../store/index.js';
+import type { RedisLog } from '../../store/redis.js';
+import { turnTime } from '../../store/turns.js';
 import type { World } from '../../world.js';
 import { serveRequest } from '../pipeline.js';
 import { checkControlRequest, controlHostNames, hostName } from './control-guard.js';
@@ -80,6 +83,17 @@ export interface HttpDoorOptions {
     max?: number;
     /** Wall clock for idle times. Default `Date.now`. */
     now?: () => number;
+  };
+  /**
+   * Where the worlds live (see `authflow-mocks/http` `MockServerOptions.store`). With a Redis store
+   * every replica applies every request in one order; `createMockServer` fills this in.
+   */
+  replication?: {
+    store: Extract<StoreSpec, { kind: 'redis' }>;
+    /** What every replica must be started with (a digest of the config). */
+    digest: string;
+    /** Makes the default world (in the store's first turn, so every replica makes the same). */
+    makeDefault(): World;
   };
   /** Connection limits, so a slow or stalled client cannot hold the server. */
   timeouts?: {
@@ -276,6 +290,64 @@ const unknownWorld = (id: string) =>
     ),
   );
 
+/** Reads the headers a replicated request carries (lower-case names, repeated ones joined). */
+class RecordHeaderReader implements HeaderReader {
+  constructor(private readonly headers: Readonly<Record<string, string>>) {}
+  get(name: string): string | null {
+    const key = name.toLowerCase();
+    return Object.hasOwn(this.headers, key) ? (this.headers[key] as string) : null;
+  }
+}
+
+/**
+ * A request that reads or changes a world, as the replicated log carries it (see
+ * `../../store/redis.ts`): everything `applyCall` needs on every replica, nothing of the socket.
+ */
+interface ReplicatedCall {
+  /** 'p': a provider host; 'c': the control plane; 's': remove idle worlds. */
+  k: 'p' | 'c' | 's';
+  /** The world the request named (path or header); null: the default world. */
+  w: string | null;
+  /** Named in the path (`/w/<id>/`), not by the header. */
+  ip: boolean;
+  /** Method, first path segment (the host), the rest of the path, the query string. */
+  m: string;
+  f: string;
+  r: string;
+  s: string;
+  /** `http://<authority>` the request came to; whether it came through a proxy (absolute form). */
+  o: string;
+  px: boolean;
+  /** Its headers (lower-case names, repeated ones joined with `, `). */
+  h: Record<string, string>;
+  /** Its body, base64; `big` when it was over the door's limit (then not carried). */
+  b?: string;
+  big?: boolean;
+}
+
+/** The log entry that removes idle worlds (each replica submits one a minute). */
+const sweepCall: ReplicatedCall = { k: 's', w: null, ip: false, m: 'POST', f: '', r: '', s: '', o: '', px: false, h: {} };
+
+/** What applying a call answered, and (for the request log of the replica that took it) what the journal recorded. */
+interface ReplicatedAnswer {
+  response: MockResponse;
+  record?: JournalRecord;
+  world?: string;
+}
+
+const reads = (method: string) => method === 'GET' || method === 'HEAD';
+
+/** The 404 for a first path segment no provider serves. */
+function unknownHost(segment: string): MockResponse {
+  return {
+    status: 404,
+    body: {
+      error: 'unknown_host',
+      message: `No provider is served at /${segment}. GET / lists the hosts; nothing is ever forwarded to the real API.`,
+    },
+  };
+}
+
 /** `GET /healthz`: 200 `{"status":"ok"}`; other methods 405. */
 function healthz(method: string): MockResponse {
   if (method !== 'GET' && method !== 'HEAD') {
@@ -298,7 +370,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   /** Host names the control plane answers under without a token; the listening address joins on listen(). */
   const ownNames = controlHostNames(options.allowedHosts ?? []);
   const reportError = options.reportError ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const worlds = createWorlds(world, {
+  const { replication } = options;
+  const worldsOptions = {
     create:
       options.worlds?.create ??
       (() => {
@@ -306,8 +379,13 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       }),
     ...(options.worlds?.ttlSeconds === undefined ? {} : { ttlSeconds: options.worlds.ttlSeconds }),
     ...(options.worlds?.max === undefined ? {} : { max: options.worlds.max }),
-    ...(options.worlds?.now === undefined ? {} : { now: options.worlds.now }),
-  });
+    // With a replicated store, idle times are the applied request's time: the same on every replica.
+    ...(replication !== undefined ? { now: turnTime } : options.worlds?.now === undefined ? {} : { now: options.worlds.now }),
+  };
+  /** Replaced once with a replicated store: its default world is made in the store's first turn. */
+  let worlds = createWorlds(world, worldsOptions);
+  /** The replicated log, once listen() has opened it (a Redis store only). */
+  let log: RedisLog<ReplicatedCall, ReplicatedAnswer> | undefined;
   // Idle worlds are removed on every create and list, and by this sweep while the server listens.
   let sweeper: ReturnType<typeof setInterval> | undefined;
   let closing = false;
@@ -424,6 +502,138 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     }
   }
 
+  /** `/healthz` with a replicated store: also whether Redis answers (503 `store_unavailable` when not), and which replica answered. */
+  async function storeHealth(response: MockResponse): Promise<MockResponse> {
+    if (replication === undefined || response.status !== 200) return response;
+    const up = log !== undefined && (await log.ping());
+    const about = { store: 'redis', replica: log?.replica ?? null };
+    return up
+      ? { status: 200, body: { status: 'ok', ...about } }
+      : { status: 503, body: { status: 'unavailable', error: 'store_unavailable', ...about } };
+  }
+
+  /**
+   * Applies one replicated request to this replica's worlds (every replica runs it, in log
+   * order); `mine` when this replica took the request and answers it.
+   */
+  async function applyCall(call: ReplicatedCall, mine: boolean): Promise<ReplicatedAnswer> {
+    if (call.k === 's') {
+      worlds.sweep();
+      return { response: { status: 204 } };
+    }
+    const entry = call.w === null ? worlds.defaultEntry : worlds.get(call.w);
+    if (entry === undefined) return { response: unknownWorld(call.w as string) };
+    worlds.touch(entry);
+    const { engine } = entry.world;
+    const world = entry === worlds.defaultEntry ? undefined : entry.id.slice(0, 8);
+    const bytes = call.b === undefined ? noBody : Buffer.from(call.b, 'base64');
+    const body = (own?: number): Promise<Uint8Array> => {
+      const max = own === undefined ? limit : Math.min(own, limit);
+      if (call.big === true || bytes.length > max) {
+        return Promise.reject(new MockError('payload_too_large', `The body is over ${max} bytes.`));
+      }
+      return Promise.resolve(bytes);
+    };
+    const headers = new RecordHeaderReader(call.h);
+    try {
+      if (call.k === 'c') {
+        const readJson = async () => parseBody(headers.get('content-type'), await body(controlBodyLimit));
+        const worldsCall =
+          entry === worlds.defaultEntry && !call.ip ? worldsRoute(call.r.slice(1).replace(/\/+$/, '')) : undefined;
+        const response =
+          worldsCall !== undefined
+            ? await answerWorlds(call.m, worldsCall.id, call.o, readJson)
+            : await answerControl(engine.control, call.m, call.r, readJson);
+        return { response, ...(world === undefined ? {} : { world }) };
+      }
+      const worldBase = call.ip && entry !== worlds.defaultEntry ? `${call.o}/w/${entry.id}` : call.o;
+      const incoming = new DoorRequest(
+        call.m,
+        call.f.toLowerCase(),
+        call.r,
+        call.s,
+        headers,
+        call.px ? `http://${call.f}` : `${worldBase}/${call.f}`,
+        body,
+      );
+      let record: JournalRecord | undefined;
+      if (mine && onRequest !== undefined) {
+        incoming.onRecord = (recorded: JournalRecord) => {
+          record = recorded;
+        };
+      }
+      const response = (await serveRequest(engine, incoming)) ?? unknownHost(call.f);
+      return { response, ...(record === undefined ? {} : { record }), ...(world === undefined ? {} : { world }) };
+    } finally {
+      // Every replica records the same failures; the one that answered reports them.
+      if (mine) reportBugs(entry);
+      else entry.reportedBugs = engine.bugs.length;
+    }
+  }
+
+  /**
+   * A request that reaches a world's state, with a replicated store: read whole, appended to the
+   * log, and answered with what applying it here gave (or 503 `store_unavailable`).
+   */
+  async function handleReplicated(
+    req: IncomingMessage,
+    res: ServerResponse,
+    call: Omit<ReplicatedCall, 'h' | 'b' | 'big'>,
+    body: () => Promise<Uint8Array>,
+    started: number,
+    pathname: string,
+  ): Promise<void> {
+    const head = call.m === 'HEAD';
+    let bytes: Uint8Array | undefined;
+    let big = false;
+    try {
+      bytes = await body();
+    } catch (error) {
+      if (!isMockError(error) || error.code !== 'payload_too_large') throw error;
+      big = true;
+    }
+    const h: Record<string, string> = {};
+    for (const name in req.headers) {
+      const value = req.headers[name];
+      if (value !== undefined) h[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const full: ReplicatedCall = {
+      ...call,
+      h,
+      ...(bytes === undefined || bytes.length === 0 ? {} : { b: Buffer.from(bytes).toString('base64') }),
+      ...(big ? { big } : {}),
+    };
+    let answer: ReplicatedAnswer;
+    try {
+      if (log === undefined) throw new MockError('store_unavailable', 'The store is not open yet.');
+      answer = await log.submit(full);
+    } catch (error) {
+      if (!isMockError(error)) throw error;
+      answer = { response: controlErrorResponse(error) };
+    }
+    const { response } = answer;
+    if (response.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
+    send(res, response, head, closing);
+    if (onRequest !== undefined) {
+      const known = call.k === 'c' ? undefined : answer.record;
+      const code = (response.body as { error?: unknown } | undefined)?.error;
+      const reason = known?.reason ?? (response.status >= 400 && typeof code === 'string' ? code : undefined);
+      onRequest({
+        time: new Date(Date.now() - Math.round(performance.now() - started)).toISOString(),
+        method: call.m,
+        host: known?.host ?? (call.k === 'c' ? '' : call.f.toLowerCase()),
+        path: known === undefined && call.k === 'c' ? pathname : call.r,
+        status: response.drop ? 0 : response.status,
+        provider: known?.provider ?? null,
+        operationId: known?.operationId ?? null,
+        ...(answer.world === undefined ? {} : { world: answer.world }),
+        ...(reason === undefined ? {} : { reason }),
+        ...(known?.fault === undefined ? {} : { fault: known.fault }),
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = onRequest === undefined ? 0 : performance.now();
     const method = req.method ?? 'GET';
@@ -432,7 +642,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // nothing about the world, and is not logged (a probe every few seconds would drown the log).
     if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
       req.resume();
-      send(res, healthz(method), method === 'HEAD', closing);
+      send(res, await storeHealth(healthz(method)), method === 'HEAD', closing);
       return;
     }
     let url = req.url ?? '/';
@@ -498,6 +708,45 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     if (!inPath) {
       const header = req.headers['x-authflow-world'];
       if (typeof header === 'string' && header !== '') worldId = header.trim();
+    }
+    if (replication !== undefined) {
+      // The control plane and the provider hosts change and read world state: through the log.
+      // The journal stream, the inspector's files, the favicon and the index read this replica's copy.
+      const own = !proxied;
+      const local =
+        (own && first === '__control' && rest === '/journal/stream' && reads(method)) ||
+        (own && first === '__inspector') ||
+        (own && (pathname === '/favicon.ico' || pathname === '/') && reads(method));
+      if (!local) {
+        const control = own && first === '__control';
+        if (control) {
+          const reader = headerReader(req);
+          const refused = controlRefusal(
+            method,
+            authority === req.headers.host
+              ? reader
+              : { get: (name) => (name.toLowerCase() === 'host' ? (authority ?? null) : reader.get(name)) },
+          );
+          if (refused !== undefined) {
+            req.resume();
+            send(res, refused, method === 'HEAD', closing);
+            return;
+          }
+        }
+        const call = {
+          k: control ? 'c' : 'p',
+          w: worldId ?? null,
+          ip: inPath,
+          m: method,
+          f: first,
+          r: rest,
+          s: search,
+          o: origin,
+          px: proxied,
+        } as const;
+        await handleReplicated(req, res, call, () => readBody(req, limit), started, pathname);
+        return;
+      }
     }
     const entry = worldId === undefined ? worlds.defaultEntry : worlds.get(worldId);
     if (entry === undefined) {
@@ -587,13 +836,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       }
       response = await serveRequest(engine, incoming);
     }
-    response ??= {
-      status: 404,
-      body: {
-        error: 'unknown_host',
-        message: `No provider is served at /${first}. GET / lists the hosts; nothing is ever forwarded to the real API.`,
-      },
-    };
+    response ??= unknownHost(first);
     // Drain a body nobody read, so a keep-alive connection stays usable.
     if (bodyRead === undefined) req.resume();
     send(res, response, method === 'HEAD', closing);
@@ -697,10 +940,45 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     );
   });
 
+  /** Stops accepting, lets requests in flight finish, cuts what is still open after the grace time. */
+  function closeServer(): Promise<void> {
+    closing = true;
+    if (sweeper !== undefined) clearInterval(sweeper);
+    sweeper = undefined;
+    // A journal stream never finishes on its own: end it now.
+    for (const stream of streams.open) stream.destroy();
+    streams.open.clear();
+    return new Promise((resolve, reject) => {
+      const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
+      cut.unref();
+      server.close((error) => {
+        clearTimeout(cut);
+        if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+        else resolve();
+      });
+      server.closeIdleConnections();
+    });
+  }
+
   return {
     httpServer: server,
-    worlds,
-    listen(port = defaultPort, host = defaultHost) {
+    get worlds() {
+      return worlds;
+    },
+    async listen(port = defaultPort, host = defaultHost) {
+      if (replication !== undefined && log === undefined) {
+        const { openRedisLog } = await import('../../store/redis.js');
+        log = await openRedisLog<ReplicatedCall, ReplicatedAnswer>({
+          url: replication.store.url,
+          prefix: replication.store.prefix,
+          digest: replication.digest,
+          genesis: () => {
+            worlds = createWorlds(replication.makeDefault(), worldsOptions);
+          },
+          apply: applyCall,
+          report: reportError,
+        });
+      }
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
         server.once('error', onError);
@@ -708,31 +986,20 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           server.off('error', onError);
           const address = server.address() as AddressInfo;
           for (const name of controlHostNames([host, address.address])) ownNames.add(name);
-          sweeper ??= setInterval(() => worlds.sweep(), 60_000);
+          // With a replicated store the sweep is an entry of the log too: every replica removes the same worlds.
+          sweeper ??= setInterval(() => {
+            if (log === undefined) worlds.sweep();
+            else log.submit(sweepCall).catch(() => {});
+          }, 60_000);
           sweeper.unref();
           const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve({ port: address.port, host: address.address, url: `http://${shown}:${address.port}` });
         });
       });
     },
-    close() {
-      // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
-      closing = true;
-      if (sweeper !== undefined) clearInterval(sweeper);
-      sweeper = undefined;
-      // A journal stream never finishes on its own: end it now.
-      for (const stream of streams.open) stream.destroy();
-      streams.open.clear();
-      return new Promise((resolve, reject) => {
-        const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
-        cut.unref();
-        server.close((error) => {
-          clearTimeout(cut);
-          if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
-          else resolve();
-        });
-        server.closeIdleConnections();
-      });
+    async close() {
+      await closeServer();
+      await log?.close();
     },
   };
 }
