@@ -25,7 +25,9 @@ export function parseStoreSpec(value: string | undefined): StoreSpec {
   try {
     url = new URL(text);
   } catch {
-    throw new StoreSpecError(`the store must be memory or redis://host:port[/db], got ${JSON.stringify(text.slice(0, 80))}`);
+    throw new StoreSpecError(
+      `the store must be memory or redis://host:port[/db], got ${JSON.stringify(text.slice(0, 80))}`,
+    );
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     throw new StoreSpecError(`the store must be memory or a redis:// (or rediss://) URL, got ${url.protocol}//…`);
@@ -33,7 +35,9 @@ export function parseStoreSpec(value: string | undefined): StoreSpec {
   if (url.hostname === '') throw new StoreSpecError('the store URL names no host: redis://host:port[/db]');
   const db = url.pathname.replace(/^\//, '');
   if (db !== '' && !/^\d{1,2}$/.test(db)) {
-    throw new StoreSpecError(`the store URL's path is a database number (redis://host:port/0), got /${db.slice(0, 20)}`);
+    throw new StoreSpecError(
+      `the store URL's path is a database number (redis://host:port/0), got /${db.slice(0, 20)}`,
+    );
   }
   const prefix = url.searchParams.get('prefix') ?? 'authflow';
   if (!prefixPattern.test(prefix)) {

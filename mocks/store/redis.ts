@@ -132,7 +132,9 @@ export async function openRedisLog<Call, Answer>(
     client.on('error', (error: Error) => {
       if (lostReported) return;
       lostReported = true;
-      report(`authflow-mocks: store ${redactUrl(options.url)} unavailable (${error.message}); requests answer 503 until it is back`);
+      report(
+        `authflow-mocks: store ${redactUrl(options.url)} unavailable (${error.message}); requests answer 503 until it is back`,
+      );
     });
     client.on('ready', () => {
       if (lostReported) report(`authflow-mocks: store ${redactUrl(options.url)} is back`);
@@ -170,46 +172,44 @@ export async function openRedisLog<Call, Answer>(
   let closed = false;
 
   async function applyEntries(reply: XReadReply): Promise<void> {
-    {
-      for (const [id, fields] of entriesOf(reply)) {
-        lastId = id;
-        // Fields: o (origin request id), t (time), r (seed), c (the call as JSON).
-        let origin = '';
-        let time = 0;
-        let seed = '';
-        let call = '';
-        for (let i = 0; i + 1 < fields.length; i += 2) {
-          const value = fields[i + 1] as string;
-          switch (fields[i]) {
-            case 'o':
-              origin = value;
-              break;
-            case 't':
-              time = Number(value);
-              break;
-            case 'r':
-              seed = value;
-              break;
-            case 'c':
-              call = value;
-              break;
-          }
+    for (const [id, fields] of entriesOf(reply)) {
+      lastId = id;
+      // Fields: o (origin request id), t (time), r (seed), c (the call as JSON).
+      let origin = '';
+      let time = 0;
+      let seed = '';
+      let call = '';
+      for (let i = 0; i + 1 < fields.length; i += 2) {
+        const value = fields[i + 1] as string;
+        switch (fields[i]) {
+          case 'o':
+            origin = value;
+            break;
+          case 't':
+            time = Number(value);
+            break;
+          case 'r':
+            seed = value;
+            break;
+          case 'c':
+            call = value;
+            break;
         }
-        const waiting = pending.get(origin);
-        if (waiting !== undefined) pending.delete(origin);
-        try {
-          const parsed = JSON.parse(call) as Call;
-          const response = await inTurn(seed, time, () => options.apply(parsed, waiting !== undefined));
-          if (waiting !== undefined) {
-            clearTimeout(waiting.timer);
-            waiting.resolve(response);
-          }
-        } catch (error) {
-          report(`authflow-mocks: store entry ${id} failed to apply: ${String(error).slice(0, 200)}`);
-          if (waiting !== undefined) {
-            clearTimeout(waiting.timer);
-            waiting.reject(error);
-          }
+      }
+      const waiting = pending.get(origin);
+      if (waiting !== undefined) pending.delete(origin);
+      try {
+        const parsed = JSON.parse(call) as Call;
+        const response = await inTurn(seed, time, () => options.apply(parsed, waiting !== undefined));
+        if (waiting !== undefined) {
+          clearTimeout(waiting.timer);
+          waiting.resolve(response);
+        }
+      } catch (error) {
+        report(`authflow-mocks: store entry ${id} failed to apply: ${String(error).slice(0, 200)}`);
+        if (waiting !== undefined) {
+          clearTimeout(waiting.timer);
+          waiting.reject(error);
         }
       }
     }

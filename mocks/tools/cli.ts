@@ -22,8 +22,8 @@ import {
   type MockServerOptions,
   type RequestLogEntry,
 } from '../doors/http/index.js';
-import { parseStoreSpec, redactUrl, type StoreSpec, StoreSpecError } from '../store/index.js';
 import { isProviderId, type ProviderId, type ProviderOptions, providerIds } from '../providers/index.js';
+import { parseStoreSpec, redactUrl, type StoreSpec, StoreSpecError } from '../store/index.js';
 
 const providersLine = `Providers: ${providerIds.join(', ')}`;
 

@@ -83,7 +83,10 @@ async function token(url: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-async function rps(url: string, request: { method: string; path: string; headers: Record<string, string>; body?: string }) {
+async function rps(
+  url: string,
+  request: { method: string; path: string; headers: Record<string, string>; body?: string },
+) {
   const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
   const ok = result.statusCodeStats['200']?.count ?? 0;
   return ok / Math.max(result.duration, 0.001);
@@ -100,11 +103,16 @@ async function main(): Promise<void> {
   if (!existsSync(join(root, 'dist/cli/cli.js'))) throw new Error('dist/cli/cli.js is missing: npm run build');
   const redisPort = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'authflow-bench-redis-'));
-  const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', dir, '--save', ''], {
-    stdio: 'ignore',
-  });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
+    {
+      stdio: 'ignore',
+    },
+  );
   const children: ChildProcess[] = [redis];
-  const cli = (...args: string[]) => execFileSync('redis-cli', ['-p', String(redisPort), ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    execFileSync('redis-cli', ['-p', String(redisPort), ...args], { encoding: 'utf8' });
   try {
     for (let i = 0; i < 100; i++) {
       try {
@@ -153,7 +161,8 @@ async function main(): Promise<void> {
       200,
     );
     const issueCost = await perRequest(
-      () => fetch(`${redisOne.url}${tokenPath}`, { method: 'POST', headers: form, body: tokenBody }).then((x) => x.text()),
+      () =>
+        fetch(`${redisOne.url}${tokenPath}`, { method: 'POST', headers: form, body: tokenBody }).then((x) => x.text()),
       200,
     );
     const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / (b[i] as number)));

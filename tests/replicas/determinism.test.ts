@@ -14,7 +14,14 @@ const allowed = new Set([
   'mocks/core/slices.ts', // performance.now() for time budgets only: when to yield, never what to do
   'mocks/doors/http/worlds.ts', // the registry's default `now` (a replicated server passes turnTime)
 ]);
-const outsideTurns = ['mocks/doors/', 'mocks/tools/', 'mocks/remote/', 'mocks/testcontainers/', 'mocks/store/', 'mocks/config/watch.ts'];
+const outsideTurns = [
+  'mocks/doors/',
+  'mocks/tools/',
+  'mocks/remote/',
+  'mocks/testcontainers/',
+  'mocks/store/',
+  'mocks/config/watch.ts',
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

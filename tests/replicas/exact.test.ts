@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { providerIds } from '../../mocks/providers/index.js';
-import { harbour, refreshAs, tokenFor as eventBookingsToken } from '../support/eventbookings.js';
-import { api as eventixApi, codeFor, exchange, tokensFor } from '../support/eventix.js';
+import { tokenFor as eventBookingsToken, harbour, refreshAs } from '../support/eventbookings.js';
+import { codeFor, api as eventixApi, exchange, tokensFor } from '../support/eventix.js';
 import { auth, eventParticipantsUrl, participant, raceOf, sessionFor } from '../support/tracx.js';
 import { credentialIn, send } from '../worlds/support.js';
 import { control, type Replica, replicaCluster, skipRedis, startReplica } from './support.js';

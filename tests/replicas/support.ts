@@ -94,6 +94,7 @@ export async function control(
   base: string,
   path: string,
   init: { method?: string; json?: unknown } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: control answers are read field by field
 ): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}/__control/${path}`, {
     method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),

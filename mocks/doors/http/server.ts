@@ -326,7 +326,18 @@ interface ReplicatedCall {
 }
 
 /** The log entry that removes idle worlds (each replica submits one a minute). */
-const sweepCall: ReplicatedCall = { k: 's', w: null, ip: false, m: 'POST', f: '', r: '', s: '', o: '', px: false, h: {} };
+const sweepCall: ReplicatedCall = {
+  k: 's',
+  w: null,
+  ip: false,
+  m: 'POST',
+  f: '',
+  r: '',
+  s: '',
+  o: '',
+  px: false,
+  h: {},
+};
 
 /** What applying a call answered, and (for the request log of the replica that took it) what the journal recorded. */
 interface ReplicatedAnswer {
@@ -380,7 +391,11 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     ...(options.worlds?.ttlSeconds === undefined ? {} : { ttlSeconds: options.worlds.ttlSeconds }),
     ...(options.worlds?.max === undefined ? {} : { max: options.worlds.max }),
     // With a replicated store, idle times are the applied request's time: the same on every replica.
-    ...(replication !== undefined ? { now: turnTime } : options.worlds?.now === undefined ? {} : { now: options.worlds.now }),
+    ...(replication !== undefined
+      ? { now: turnTime }
+      : options.worlds?.now === undefined
+        ? {}
+        : { now: options.worlds.now }),
   };
   /** Replaced once with a replicated store: its default world is made in the store's first turn. */
   let worlds = createWorlds(world, worldsOptions);
