@@ -4,7 +4,10 @@
  * (see `./redis.ts` for how, and docs/architecture.md "The store seam").
  */
 
-export type StoreSpec = { kind: 'memory' } | { kind: 'redis'; url: string; prefix: string };
+export type StoreSpec = { kind: 'memory' } | { kind: 'redis'; url: string; prefix: string; maxLength: number };
+
+/** Entries the Redis store's log keeps by default (about 460 bytes each in Redis). */
+export const defaultLogLength = 200_000;
 
 /** Why a store setting cannot be used; the CLI reports it as a usage error. */
 export class StoreSpecError extends Error {
@@ -15,8 +18,10 @@ const prefixPattern = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
  * Reads `--store`, `AUTHFLOW_STORE` or the config file's `store`: `memory`, or
- * `redis://[user:password@]host[:port][/db][?prefix=name]` (`rediss://` for TLS). `prefix` names
- * the store's keys (default `authflow`), so several stores can share one Redis database.
+ * `redis://[user:password@]host[:port][/db][?prefix=name&maxlen=N]` (`rediss://` for TLS).
+ * `prefix` names the store's keys (default `authflow`), so several stores can share one Redis
+ * database; `maxlen` is how many requests its log keeps (default 200,000): past it the oldest
+ * are trimmed, and a replica started afterwards cannot replay the store (it refuses to start).
  */
 export function parseStoreSpec(value: string | undefined): StoreSpec {
   const text = value?.trim() ?? '';
@@ -43,11 +48,18 @@ export function parseStoreSpec(value: string | undefined): StoreSpec {
   if (!prefixPattern.test(prefix)) {
     throw new StoreSpecError('the store prefix is 1-64 letters, digits, and _ . : -');
   }
+  const rawLength = url.searchParams.get('maxlen');
+  const maxLength = rawLength === null ? defaultLogLength : Number(rawLength);
+  if (!Number.isInteger(maxLength) || maxLength < 1000 || maxLength > 100_000_000) {
+    throw new StoreSpecError('the store maxlen (entries its log keeps) is a whole number from 1000 to 100000000');
+  }
   for (const key of url.searchParams.keys()) {
-    if (key !== 'prefix') throw new StoreSpecError(`the store URL takes only ?prefix=, not ?${key.slice(0, 20)}=`);
+    if (key !== 'prefix' && key !== 'maxlen') {
+      throw new StoreSpecError(`the store URL takes ?prefix= and ?maxlen=, not ?${key.slice(0, 20)}=`);
+    }
   }
   url.search = '';
-  return { kind: 'redis', url: url.toString(), prefix };
+  return { kind: 'redis', url: url.toString(), prefix, maxLength };
 }
 
 /** The URL without its password, for messages. */

@@ -33,6 +33,8 @@ export interface RedisLogOptions<Call, Answer> {
   url: string;
   /** Prefix of this store's keys. Default `authflow`. */
   prefix?: string;
+  /** Entries the log keeps (trimmed beyond, approximately). Default 200,000. */
+  maxLength?: number;
   /**
    * What every replica of the store must be started with (a digest of the config): a replica
    * whose digest differs from the one the store was created with does not start.
@@ -63,9 +65,17 @@ export interface RedisLog<Call, Answer> {
   close(): Promise<void>;
 }
 
-/** Thrown by `openRedisLog` when the store cannot be used by this replica (config digest differs). */
-export class StoreMismatchError extends Error {
-  readonly code = 'store_config_mismatch';
+/**
+ * Thrown by `openRedisLog` when this replica cannot join the store: `store_config_mismatch` (it
+ * was started with another config), `store_log_trimmed` (the log no longer holds the beginning).
+ */
+export class StoreRefusedError extends Error {
+  constructor(
+    readonly code: 'store_config_mismatch' | 'store_log_trimmed',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 interface Pending<Answer> {
@@ -118,6 +128,7 @@ export async function openRedisLog<Call, Answer>(
   const logKey = `${prefix}:log`;
   const genesisKey = `${prefix}:genesis`;
   const timeoutMs = options.timeoutMs ?? 1500;
+  const maxLength = String(options.maxLength ?? 200_000);
   const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
   const replica = randomBytes(9).toString('base64url');
   const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 500);
@@ -159,9 +170,26 @@ export async function openRedisLog<Call, Answer>(
   };
   if (stored.digest !== options.digest) {
     await Promise.allSettled([writer.destroy(), reader.destroy()]);
-    throw new StoreMismatchError(
+    throw new StoreRefusedError(
+      'store_config_mismatch',
       `the store at ${redactUrl(options.url)} (key prefix ${prefix}) serves worlds made from another config; start every replica with the same config and options, or give this one another store (a database number or ?prefix=)`,
     );
+  }
+  // A log trimmed since the store began cannot be replayed: this replica would hold another world.
+  const info = (await writer.sendCommand(['XINFO', 'STREAM', logKey]).catch(() => null)) as
+    | Record<string, unknown>
+    | unknown[]
+    | null;
+  if (info !== null) {
+    const field = (name: string) =>
+      Array.isArray(info) ? info[info.indexOf(name) + 1] : (info as Record<string, unknown>)[name];
+    if (Number(field('entries-added')) > Number(field('length'))) {
+      await Promise.allSettled([writer.destroy(), reader.destroy()]);
+      throw new StoreRefusedError(
+        'store_log_trimmed',
+        `the store at ${redactUrl(options.url)} (key prefix ${prefix}) has trimmed its log (over ?maxlen= requests), so a new replica cannot replay it; start replicas together, raise ?maxlen=, or give this one another store`,
+      );
+    }
   }
   inTurn(stored.seed, stored.time, () => options.genesis());
 
@@ -268,7 +296,7 @@ export async function openRedisLog<Call, Answer>(
         pending.set(origin, { resolve, reject, timer });
       });
       const fields = ['o', origin, 't', String(Date.now()), 'r', nextSeed(), 'c', JSON.stringify(call)];
-      writer.sendCommand(['XADD', logKey, '*', ...fields]).catch(() => {
+      writer.sendCommand(['XADD', logKey, 'MAXLEN', '~', maxLength, '*', ...fields]).catch(() => {
         const waiting = pending.get(origin);
         if (waiting === undefined) return;
         pending.delete(origin);

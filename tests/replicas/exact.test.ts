@@ -192,4 +192,14 @@ describe.skipIf(skipRedis)('three replicas on one Redis', () => {
       code: 'store_config_mismatch',
     });
   });
+
+  it('a replica cannot join a store whose log was trimmed (?maxlen=): it refuses rather than serve another world', async () => {
+    const store = `${cluster.store(`exact${++stores}`)}&maxlen=1000`;
+    const first = await startReplica(store);
+    cluster.replicas.push(first);
+    for (let i = 0; i < 1300; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, () => control(first.url, 'clock')));
+    }
+    await expect(startReplica(store)).rejects.toMatchObject({ code: 'store_log_trimmed' });
+  });
 });

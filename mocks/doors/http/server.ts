@@ -986,6 +986,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
         log = await openRedisLog<ReplicatedCall, ReplicatedAnswer>({
           url: replication.store.url,
           prefix: replication.store.prefix,
+          maxLength: replication.store.maxLength,
           digest: replication.digest,
           genesis: () => {
             worlds = createWorlds(replication.makeDefault(), worldsOptions);
