@@ -12,8 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { configJsonSchema, schemaFile } from '../mocks/config/init.js';
 import { loadSpec, specOperations } from '../mocks/contract.js';
-import { providerIds } from '../mocks/providers/index.js';
-import { collections } from './collections/index.js';
+import { collectionBuilders, collectionFiles } from './collections/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -64,13 +63,8 @@ for (const file of readdirSync(join(root, 'specs')).sort()) {
   outputs.set(`mocks/generated/${provider}.routes.ts`, routes(provider));
 }
 // … collections for every registered provider.
-for (const provider of providerIds) {
-  const build = collections[provider];
-  if (build === undefined) throw new Error(`No collection definition for ${provider}`);
-  const built = build();
-  outputs.set(`collections/${provider}.postman_collection.json`, json(built.collection));
-  outputs.set(`collections/${provider}.mock.postman_environment.json`, json(built.mock));
-  outputs.set(`collections/${provider}.live.postman_environment.json`, json(built.live));
+for (const [provider, build] of await collectionBuilders()) {
+  for (const [file, content] of collectionFiles(provider, build())) outputs.set(`collections/${file}`, json(content));
 }
 
 // … and the config file's JSON Schema, from the same zod schemas the loader validates with.

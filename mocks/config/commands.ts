@@ -116,6 +116,7 @@ export async function collectionsCommand(args: string[], providers: Registry = r
     return 2;
   }
   const { writeMockEnvironments } = await import('./environments.js');
-  for (const written of writeMockEnvironments(config, values.out, providers)) process.stdout.write(`wrote ${written}\n`);
+  for (const written of writeMockEnvironments(config, values.out, providers))
+    process.stdout.write(`wrote ${written}\n`);
   return 0;
 }

@@ -18,7 +18,8 @@ type Vars = Record<string, string | number | undefined>;
 export function shippedCollectionsDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'collections', `${registry.ids[0]}.mock.postman_environment.json`))) return join(dir, 'collections');
+    if (existsSync(join(dir, 'collections', `${registry.ids[0]}.mock.postman_environment.json`)))
+      return join(dir, 'collections');
     dir = dirname(dir);
   }
   throw new Error('The collections folder is missing from the package.');

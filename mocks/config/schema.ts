@@ -12,9 +12,10 @@ import { type Definition, type ProviderId, type Registry, registry } from '../pr
 /** A provider id the config file has a section for: every provider of the registry. */
 export type ConfiguredProviderId = ProviderId;
 
-type SectionOf<D extends Definition> = NonNullable<D['fixtures']> extends { configSchema: infer C extends z.ZodType }
-  ? C
-  : z.ZodObject<{ options: z.ZodOptional<D['optionsSchema']> }, z.core.$strict>;
+type SectionOf<D extends Definition> =
+  NonNullable<D['fixtures']> extends { configSchema: infer C extends z.ZodType }
+    ? C
+    : z.ZodObject<{ options: z.ZodOptional<D['optionsSchema']> }, z.core.$strict>;
 type Sections = { [D in Definition as D['id']]: z.ZodOptional<SectionOf<D>> };
 
 /** A provider's section of the config file: its fixtures slot's, or only its options when it has none. */
@@ -74,10 +75,7 @@ type ServerFields = {
 export const fixturesSchema = schemasOf().fixturesSchema as unknown as z.ZodObject<Sections, z.core.$strict>;
 
 /** The whole config file. */
-export const configSchema = schemasOf().configSchema as unknown as z.ZodObject<
-  ServerFields & Sections,
-  z.core.$strict
->;
+export const configSchema = schemasOf().configSchema as unknown as z.ZodObject<ServerFields & Sections, z.core.$strict>;
 
 /** A config as written (defaults optional). */
 export type AuthflowConfig = z.input<typeof configSchema>;
@@ -136,7 +134,6 @@ export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[]): C
     return [{ path: formatPath([...prefix, ...issue.path]), message: issue.message }];
   });
 }
-
 
 /**
  * The sizes of a config or fixtures input (see `fixtureLimits`), checked before zod reads it: a
@@ -213,12 +210,11 @@ function checkConfigEntries(input: unknown, prefix: readonly PropertyKey[], prov
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return { problems: [], unchecked: 0 };
   const record = input as Record<string, unknown>;
   return checkEntries(
-    Object.keys(record)
-      .flatMap((id) => {
-        const definition = providers.get(id);
-        if (definition === undefined) return [];
-        return [[`${formatPath([...prefix, id])}`, entriesSchemaOf(definition), record[id]] as const];
-      }),
+    Object.keys(record).flatMap((id) => {
+      const definition = providers.get(id);
+      if (definition === undefined) return [];
+      return [[`${formatPath([...prefix, id])}`, entriesSchemaOf(definition), record[id]] as const];
+    }),
   );
 }
 

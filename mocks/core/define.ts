@@ -42,7 +42,12 @@ export interface OptionInfo {
 export function optionInfos(options: OptionsSchema): OptionInfo[] {
   const defaults = options.parse({}) as Record<string, unknown>;
   return Object.entries(options.shape).map(([name, field]) => {
-    const { $schema: _s, description: _d, default: _v, ...schema } = z.toJSONSchema(field.unwrap(), {
+    const {
+      $schema: _s,
+      description: _d,
+      default: _v,
+      ...schema
+    } = z.toJSONSchema(field.unwrap(), {
       io: 'input',
       unrepresentable: 'any',
     }) as Record<string, unknown>;
@@ -95,7 +100,13 @@ export interface FixturesSlot<F = unknown, C extends z.ZodType = z.ZodType> {
   postmanVariables(set: F): PostmanVariables;
 }
 
-export interface ProviderDefinitionInput<Id extends string, S extends OptionsSchema, K extends string, F, C extends z.ZodType> {
+export interface ProviderDefinitionInput<
+  Id extends string,
+  S extends OptionsSchema,
+  K extends string,
+  F,
+  C extends z.ZodType,
+> {
   readonly id: Id;
   readonly title: string;
   /** Every option: its type, default and description (see `OptionsSchema`). */

@@ -493,7 +493,7 @@ const steps: Step[] = [
   resetStep(),
 ];
 
-export function backopsCollection() {
+export default function backopsCollection() {
   return {
     collection: buildCollection({
       provider: 'backops',

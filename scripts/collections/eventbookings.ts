@@ -224,7 +224,7 @@ const steps: Step[] = [
   },
 ];
 
-export function eventbookingsCollection() {
+export default function eventbookingsCollection() {
   return {
     collection: buildCollection({
       provider: 'eventbookings',

@@ -356,7 +356,7 @@ const steps: Step[] = [
   exchangeStep('/token', true),
 ];
 
-export function eventixCollection() {
+export default function eventixCollection() {
   return {
     collection: buildCollection({
       provider: 'eventix',

@@ -262,7 +262,7 @@ const steps: Step[] = [
   resetStep(),
 ];
 
-export function teletrackerCollection() {
+export default function teletrackerCollection() {
   return {
     collection: buildCollection({
       provider: 'teletracker',

@@ -328,7 +328,7 @@ const steps: Step[] = [
   },
 ];
 
-export function tracxCollection() {
+export default function tracxCollection() {
   return {
     collection: buildCollection({
       provider: 'tracx',

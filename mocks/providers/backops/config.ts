@@ -157,7 +157,12 @@ export function starterSection(): z.input<typeof configSchema> {
     mode: 'replace',
     organizations: demoFixtures.organizations.map((o) => ({ ...o })),
     api_keys: demoFixtures.apiKeys.map((k) => ({ ...k, collaboratorIds: [...k.collaboratorIds] })),
-    events: demoFixtures.events.map(({ id, organizationId, name, archived }) => ({ id, organizationId, name, archived })),
+    events: demoFixtures.events.map(({ id, organizationId, name, archived }) => ({
+      id,
+      organizationId,
+      name,
+      archived,
+    })),
     areas: demoFixtures.areas.map((a) => ({ ...a })),
     collaborators: demoFixtures.collaborators.map((c) => ({ ...c })),
   };

@@ -13,7 +13,9 @@ const positiveInt = z.number().int().positive();
 
 /** Every option: type, default and description (the README's options table is generated from it). */
 export const options = z.strictObject({
-  accessTokenTtlSeconds: positiveInt.default(259_200).describe('Access-token lifetime in seconds. Documented: 259200 (3 days).'),
+  accessTokenTtlSeconds: positiveInt
+    .default(259_200)
+    .describe('Access-token lifetime in seconds. Documented: 259200 (3 days).'),
   refreshTokenTtlSeconds: positiveInt
     .default(365 * 24 * 3600)
     .describe('Refresh-token lifetime in seconds. Documented: 365 days.'),
@@ -30,7 +32,7 @@ export const options = z.strictObject({
       'The league/oauth2-server major the auth hosts answer as (Laravel Passport runs it): 9.x (Passport 13) ' +
         'or 8.x (Passport 12 and older), which answers an expired or used code with `invalid_request` instead ' +
         'of `invalid_grant`, a known client without a secret with 401 `invalid_client` instead of 400 ' +
-        '`invalid_request`, and a token request\'s unregistered `redirect_uri` with 401 `invalid_client`.',
+        "`invalid_request`, and a token request's unregistered `redirect_uri` with 401 `invalid_client`.",
     ),
 });
 

@@ -29,7 +29,9 @@ export const options = z.strictObject({
     .int()
     .nonnegative()
     .default(5)
-    .describe('Clock seconds after which a queued import (store-multiple) is visible; 0 means "from the next request on".'),
+    .describe(
+      'Clock seconds after which a queued import (store-multiple) is visible; 0 means "from the next request on".',
+    ),
   maxQueuedParticipantsPerEvent: positiveInt
     .default(10_000)
     .describe(
