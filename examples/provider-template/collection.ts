@@ -1,6 +1,6 @@
 /**
  * 9. The Postman collection and its mock and live environments. A provider of this package keeps
- * this file as `scripts/collections/<id>.ts` (its default export; `npm run generate` writes
+ * this file as `mocks/providers/<id>/collection.ts` (its default export; `npm run generate` writes
  * `collections/<id>.*.json`); the kit lives in `scripts/collections/kit.ts`.
  */
 import { buildCollection, buildEnvironment, type Step } from '../../scripts/collections/kit.js';

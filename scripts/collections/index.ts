@@ -1,7 +1,8 @@
 /**
  * Collection builders, found through the registry: a provider's builder is the default export of
- * `scripts/collections/<id>.ts` (nothing to list here). A registry of your own may name providers
- * whose builder lives elsewhere: `builders` maps their ids to it.
+ * `mocks/providers/<id>/collection.ts` (left out of the built package; the kit is `./kit.ts`).
+ * A registry of your own may name providers whose builder lives elsewhere: `builders` maps their
+ * ids to it.
  */
 import { type Registry, registry } from '../../mocks/providers/index.js';
 
@@ -25,11 +26,11 @@ export async function collectionBuilders(
       out.set(id, given);
       continue;
     }
-    const module = (await import(/* @vite-ignore */ `./${id}.js`).catch(() => undefined)) as
-      | { default?: CollectionBuilder }
-      | undefined;
+    const module = (await import(/* @vite-ignore */ `../../mocks/providers/${id}/collection.js`).catch(
+      () => undefined,
+    )) as { default?: CollectionBuilder } | undefined;
     if (typeof module?.default !== 'function')
-      throw new Error(`No collection builder for ${id}: scripts/collections/${id}.ts`);
+      throw new Error(`No collection builder for ${id}: mocks/providers/${id}/collection.ts`);
     out.set(id, module.default);
   }
   return out;
