@@ -4,6 +4,8 @@
  *   mocks/generated/<p>.routes.ts                   (method, path and hosts of each operationId)
  *   collections/<p>.postman_collection.json         (postman-collection)
  *   collections/<p>.{mock,live}.postman_environment.json
+ *   schema/authflow-mocks.config.schema.json
+ *   mocks/providers/<p>/README.md                   (its generated blocks: options, fixtures, vendor pages)
  * `--check` writes nothing and fails when any committed file differs from a fresh generation.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { configJsonSchema, schemaFile } from '../mocks/config/init.js';
 import { loadSpec, specOperations } from '../mocks/contract.js';
+import { registry } from '../mocks/providers/index.js';
 import { collectionBuilders, collectionFiles } from './collections/index.js';
+import { fillReadme, readmeBlocks } from './provider-readmes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -67,8 +71,15 @@ for (const [provider, build] of await collectionBuilders()) {
   for (const [file, content] of collectionFiles(provider, build())) outputs.set(`collections/${file}`, json(content));
 }
 
-// … and the config file's JSON Schema, from the same zod schemas the loader validates with.
+// … the config file's JSON Schema, from the same zod schemas the loader validates with …
 outputs.set(schemaFile, json(configJsonSchema()));
+
+// … and the generated parts of each provider's README (options, fixtures, vendor pages).
+for (const definition of registry.definitions) {
+  const file = `mocks/providers/${definition.id}/README.md`;
+  const current = existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '';
+  outputs.set(file, fillReadme(current, readmeBlocks(definition, root), file));
+}
 
 const drifted: string[] = [];
 for (const [file, content] of outputs) {

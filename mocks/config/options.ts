@@ -3,7 +3,7 @@
  * schema, and the words a person reads for an option's values (`--option` errors, the README
  * tables). Nothing here names a provider: the registry says which exist.
  */
-import { type OptionInfo, optionInfos } from '../core/define.js';
+import { type OptionInfo, type OptionsSchema, optionInfos } from '../core/define.js';
 import { type ProviderOptions, type Registry, registry } from '../providers/index.js';
 
 /** What an option takes, in words: `a whole number > 0`, `true or false`, `one of 9.x, 8.x`. */
@@ -69,4 +69,19 @@ export function parseOptionFlags(
     (out[provider] as Record<string, unknown>)[name] = result.data;
   }
   return { options: out as ProviderOptions };
+}
+
+/** A markdown table cell: one line, pipes escaped. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+/**
+ * The options of a provider as a markdown table (name, values, default, description), what each
+ * provider's README shows between its `generated:options` markers (`npm run generate`).
+ */
+export function optionsTable(options: OptionsSchema): string {
+  const rows = optionInfos(options).map(
+    (o) =>
+      `| \`${o.name}\` | ${cell(describeValues(o.schema))} | \`${JSON.stringify(o.default)}\` | ${cell(o.description)} |`,
+  );
+  return ['| option | values | default | description |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
