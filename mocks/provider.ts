@@ -3,8 +3,10 @@
  * provider of its own (see docs/adding-a-provider.md and examples/provider-template/):
  * `defineProvider` and its option and fixtures types, the token store, the OAuth 2.0 helpers,
  * typed responders and route tables, the error table and `MockError`, fixture-config helpers,
- * and `createRegistry` for tools that should know the provider (`init`, `--option`, the config
- * file's JSON Schema, the Postman environments, `collections`).
+ * and `createRegistry` with the tools that take one, so they know the provider: the starter
+ * config of `init` (`starterConfig`), `--option` (`parseOptionFlags`), the config file
+ * (`parseConfig`, `configJsonSchema`) and the Postman environments of `collections`
+ * (`mockEnvironments`).
  *
  * @example
  * import { defineProvider } from 'authflow-mocks/provider';
@@ -105,5 +107,9 @@ export {
   verifyPkce,
   withSeededState,
 } from './core/index.js';
+export { mockEnvironments } from './config/environments.js';
+export { configJsonSchema, starterConfig } from './config/init.js';
+export { optionsTable, parseOptionFlags } from './config/options.js';
+export { parseConfig } from './config/schema.js';
 export type { Registry } from './providers/index.js';
 export { createRegistry, providerDefinitions, registry } from './providers/index.js';
