@@ -4,7 +4,7 @@
  * operations, options and a fixtures slot, `defineProvider`, a collection) registered into a world
  * and into a registry of the tools, served through both doors, checked against its spec, and
  * seen by `init --provider tiny`, `--option tiny.…`, the config file's JSON Schema, the Postman
- * environments of `collections` and a Newman run.
+ * environments of `collections`, a Newman run and `verify` against the mock.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +20,10 @@ import { parseOptionFlags } from '../../mocks/config/options.js';
 import { parseConfig } from '../../mocks/config/schema.js';
 import { createContractValidator, specOperations } from '../../mocks/contract.js';
 import { MockError } from '../../mocks/core/index.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
 import { createRegistry, providerDefinitions } from '../../mocks/providers/index.js';
 import { runCollections } from '../../mocks/tools/newman.js';
+import { verifyCollection } from '../../mocks/tools/verify.js';
 import { collectionFiles } from '../../scripts/collections/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { bearer, lastReason } from '../support/kit.js';
@@ -158,7 +160,7 @@ describe('the tiny provider in the tools, through a registry that holds it', () 
     expect(schema.properties.tiny?.properties).toHaveProperty('keys');
   });
 
-  it('its mock environment takes the config world’s key (collections), and newman runs its collection green', async () => {
+  it('its mock environment takes the config world’s key (collections); newman runs its collection green and verify finds no drift', async () => {
     const shipped = join(dir, 'collections');
     mkdirSync(shipped);
     for (const [file, content] of collectionFiles('tiny', tinyCollection())) {
@@ -178,5 +180,20 @@ describe('the tiny provider in the tools, through a registry that holds it', () 
     });
     expect(run).toMatchObject({ provider: 'tiny', failedAssertions: 0 });
     expect(run?.assertions).toBeGreaterThanOrEqual(5);
+
+    // verify --provider tiny against the mock: every answer checked against its spec.
+    const server = createMockServer({ providers: [tiny] });
+    const { url } = await server.listen(0);
+    try {
+      const report = await verifyCollection({
+        provider: 'tiny',
+        baseUrl: url,
+        custom: { definition: tiny, spec, collectionsDir: shipped },
+      });
+      expect(report).toMatchObject({ ok: true, verdict: 'pass', counts: { drifts: 0, notExercised: 0 } });
+      expect(report.operations.map((o) => o.operationId).sort()).toEqual(['createToken', 'getMe']);
+    } finally {
+      await server.close();
+    }
   });
 });
