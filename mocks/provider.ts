@@ -14,6 +14,11 @@
  * const acme = defineProvider({ id: 'acme', title: 'Acme', options, credentialKinds: [], create(env, settings) { … } });
  * await createMockServer({ providers: ['eventix', acme] }).listen(4010);
  */
+
+export { mockEnvironments } from './config/environments.js';
+export { configJsonSchema, starterConfig } from './config/init.js';
+export { optionsTable, parseOptionFlags } from './config/options.js';
+export { parseConfig } from './config/schema.js';
 export type {
   AnyProviderDefinition,
   Authorization,
@@ -107,9 +112,5 @@ export {
   verifyPkce,
   withSeededState,
 } from './core/index.js';
-export { mockEnvironments } from './config/environments.js';
-export { configJsonSchema, starterConfig } from './config/init.js';
-export { optionsTable, parseOptionFlags } from './config/options.js';
-export { parseConfig } from './config/schema.js';
 export type { Registry } from './providers/index.js';
 export { createRegistry, providerDefinitions, registry } from './providers/index.js';
