@@ -58,3 +58,29 @@ export async function expectJson(reply: Promise<Reply>, what: string): Promise<R
   if (r.status !== 200) throw new Error(`${what}: ${r.status} ${r.text.slice(0, 200)}`);
   return JSON.parse(r.text) as Record<string, unknown>;
 }
+
+/**
+ * The usual scenario: one request obtains a credential (`prepare` sends it once and `take` reads
+ * the credential from its answer), the authorized GET sends that credential, and the issuance
+ * measured is the same request in a loop.
+ */
+export function tokenScenario<C>(input: {
+  /** Names the request in an error, e.g. `eventbookings token`. */
+  what: string;
+  issue: { label: string; request: BenchRequest; jwt?: boolean };
+  take(body: Record<string, unknown>): C;
+  get: { label: string; request(credential: C): BenchRequest };
+}): Scenario<C> {
+  const { issue, get } = input;
+  return {
+    prepare: async (call) => input.take(await expectJson(call(issue.request), input.what)),
+    get: { label: get.label, method: 'GET', expect: 200, load: (ctx) => fixed(get.request(ctx))() },
+    issue: {
+      label: issue.label,
+      method: issue.request.method,
+      ...(issue.jwt === true ? { jwt: true } : {}),
+      expect: 200,
+      load: fixed(issue.request),
+    },
+  };
+}

@@ -1,45 +1,31 @@
 /**
- * The benchmark scenario of this provider (Tracx: connect token → HS256 session JWT): which
- * request is the authorized GET, which the token issuance, and how to obtain the credentials they
- * need. `scripts/bench/scenarios.ts` finds it through the registry; the built package leaves it
- * out.
+ * The benchmark scenario of this provider (Tracx: connect token → HS256 session JWT): which request is the authorized GET, which
+ * the token issuance, and how to obtain the credential they need. `scripts/bench/scenarios.ts`
+ * finds it through the registry; the built package leaves it out.
  */
-import { type BenchRequest, expectJson, fixed, type Scenario } from '../../../scripts/bench/scenario-kit.js';
+import { type BenchRequest, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
 import { connectTokens } from './fixtures.js';
 
-const tcxHost = 'api.tracx.events';
-const tcxConnect = (connectTokens[0] as (typeof connectTokens)[0]).connect_token;
-const tcxSession: BenchRequest = {
+const host = 'api.tracx.events';
+const connectToken = (connectTokens[0] as (typeof connectTokens)[0]).connect_token;
+const sessionRequest: BenchRequest = {
   method: 'POST',
-  host: tcxHost,
+  host,
   path: '/v1/connect/session-token',
-  headers: { accept: 'application/json', authorization: tcxConnect },
+  headers: { accept: 'application/json', authorization: connectToken },
 };
 
-const tracx: Scenario<{ session: string }> = {
-  async prepare(call) {
-    const body = await expectJson(call(tcxSession), 'tracx session token');
-    return { session: (body.data as { token: string }).token };
-  },
+export default tokenScenario({
+  what: 'tracx session token',
+  issue: { label: 'POST /v1/connect/session-token (HS256 JWT)', request: sessionRequest, jwt: true },
+  take: (body) => (body.data as { token: string }).token,
   get: {
     label: 'GET /v1/connect/events',
-    method: 'GET',
-    expect: 200,
-    load: (ctx) =>
-      fixed({
-        method: 'GET',
-        host: tcxHost,
-        path: '/v1/connect/events',
-        headers: { accept: 'application/json', authorization: ctx.session },
-      })(),
+    request: (session) => ({
+      method: 'GET',
+      host,
+      path: '/v1/connect/events',
+      headers: { accept: 'application/json', authorization: session },
+    }),
   },
-  issue: {
-    label: 'POST /v1/connect/session-token (HS256 JWT)',
-    method: 'POST',
-    jwt: true,
-    expect: 200,
-    load: fixed(tcxSession),
-  },
-};
-
-export default tracx;
+});
