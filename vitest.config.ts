@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The provider kit from source, so a provider built on it (examples/provider-template/) and
+    // the world serving it share one MockError class. The packed-package test uses the built one.
+    alias: [
+      { find: /^authflow-mocks\/provider$/, replacement: fileURLToPath(new URL('mocks/provider.ts', import.meta.url)) },
+    ],
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,

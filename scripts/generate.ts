@@ -4,6 +4,8 @@
  *   mocks/generated/<p>.routes.ts                   (method, path and hosts of each operationId)
  *   collections/<p>.postman_collection.json         (postman-collection)
  *   collections/<p>.{mock,live}.postman_environment.json
+ *   schema/authflow-mocks.config.schema.json
+ *   mocks/providers/<p>/README.md                   (its generated blocks: options, fixtures, vendor pages)
  * `--check` writes nothing and fails when any committed file differs from a fresh generation.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { configJsonSchema, schemaFile } from '../mocks/config/init.js';
 import { loadSpec, specOperations } from '../mocks/contract.js';
-import { providerIds } from '../mocks/providers/index.js';
-import { collections } from './collections/index.js';
+import { registry } from '../mocks/providers/index.js';
+import { collectionBuilders, collectionFiles } from './collections/index.js';
+import { fillReadme, readmeBlocks } from './provider-readmes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -64,17 +67,19 @@ for (const file of readdirSync(join(root, 'specs')).sort()) {
   outputs.set(`mocks/generated/${provider}.routes.ts`, routes(provider));
 }
 // … collections for every registered provider.
-for (const provider of providerIds) {
-  const build = collections[provider];
-  if (build === undefined) throw new Error(`No collection definition for ${provider}`);
-  const built = build();
-  outputs.set(`collections/${provider}.postman_collection.json`, json(built.collection));
-  outputs.set(`collections/${provider}.mock.postman_environment.json`, json(built.mock));
-  outputs.set(`collections/${provider}.live.postman_environment.json`, json(built.live));
+for (const [provider, build] of await collectionBuilders()) {
+  for (const [file, content] of collectionFiles(provider, build())) outputs.set(`collections/${file}`, json(content));
 }
 
-// … and the config file's JSON Schema, from the same zod schemas the loader validates with.
+// … the config file's JSON Schema, from the same zod schemas the loader validates with …
 outputs.set(schemaFile, json(configJsonSchema()));
+
+// … and the generated parts of each provider's README (options, fixtures, vendor pages).
+for (const definition of registry.definitions) {
+  const file = `mocks/providers/${definition.id}/README.md`;
+  const current = existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '';
+  outputs.set(file, fillReadme(current, readmeBlocks(definition, root), file));
+}
 
 const drifted: string[] = [];
 for (const [file, content] of outputs) {

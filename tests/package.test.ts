@@ -1,11 +1,21 @@
 /**
  * The package as a consumer gets it: `npm pack`, install the tarball in an empty folder offline
  * (the dependencies come from the local npm cache, pinned by this repository's lockfile), start
- * the server with `npx authflow-mocks`, and typecheck a consumer against the exported types.
+ * the server with `npx authflow-mocks`, typecheck a consumer against the exported types, and build
+ * a provider of its own from the installed provider kit.
  * Needs a fresh dist/ (`npm run build`) and a populated npm cache (`npm ci` did it).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +232,79 @@ export const mocks = setupMocks({ providers: ['eventix'] });
       expect(tsc.stdout, `${type} consumer`).toBe('');
       expect(tsc.status).toBe(0);
     }
+  });
+
+  it('builds a provider from the installed kit (authflow-mocks/provider): the template compiles, serves and shows in the tools', {
+    timeout: 90_000,
+  }, async () => {
+    // examples/provider-template/ as a user copies it (its Postman and bench files use this
+    // repository's kits, so they stay behind), compiled against the installed package's types.
+    const folder = join(consumer, 'acme');
+    mkdirSync(join(folder, 'src'), { recursive: true });
+    for (const file of [
+      'tiny.openapi.yaml',
+      'routes.ts',
+      'fixtures.ts',
+      'state.ts',
+      'errors.ts',
+      'operations.ts',
+      'config.ts',
+      'index.ts',
+    ]) {
+      copyFileSync(join(repo, 'examples/provider-template', file), join(folder, 'src', file));
+    }
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ type: 'module' }));
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          skipLibCheck: true,
+          types: [],
+          outDir: 'out',
+        },
+        include: ['src'],
+      }),
+    );
+    const tsc = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', folder], {
+      encoding: 'utf8',
+    });
+    expect(tsc.stdout).toBe('');
+    expect(tsc.status).toBe(0);
+    writeFileSync(
+      join(folder, 'serve.mjs'),
+      `import { createMockServer } from 'authflow-mocks/http';
+import { configJsonSchema, createRegistry, parseOptionFlags, providerDefinitions, starterConfig } from 'authflow-mocks/provider';
+import tiny from './out/index.js';
+const server = createMockServer({ providers: ['eventbookings', tiny], options: { tiny: { tokenTtlSeconds: 30 } } });
+const { url } = await server.listen(0);
+const token = await fetch(url + '/api.tiny.test/token', { method: 'POST', body: new URLSearchParams({ api_key: 'tiny_key_ada' }) });
+const { access_token, expires_in } = await token.json();
+const me = await fetch(url + '/api.tiny.test/me', { headers: { authorization: 'Bearer ' + access_token } });
+const refused = await fetch(url + '/api.tiny.test/token', { method: 'POST', body: new URLSearchParams({ api_key: 'nope' }) });
+await server.close();
+const providers = createRegistry([...providerDefinitions, tiny]);
+console.log(JSON.stringify({
+  expires_in,
+  me: [me.status, await me.json()],
+  refused: [refused.status, await refused.json()],
+  starter: starterConfig(['tiny'], providers).tiny,
+  option: parseOptionFlags(['tiny.tokenTtlSeconds=5'], providers),
+  schemaDefault: configJsonSchema(providers).properties.tiny.properties.options.properties.tokenTtlSeconds.default,
+}));
+`,
+    );
+    const run = spawnSync(process.execPath, ['serve.mjs'], { cwd: folder, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      expires_in: 30,
+      me: [200, { name: 'Ada' }],
+      refused: [401, { error: 'bad_key' }],
+      starter: { mode: 'replace', keys: [{ name: 'Ada', apiKey: 'tiny_key_ada' }] },
+      option: { options: { tiny: { tokenTtlSeconds: 5 } } },
+      schemaDefault: 60,
+    });
   });
 });

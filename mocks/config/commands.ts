@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type ConfiguredProviderId, providerConfigs } from './schema.js';
+import { type Registry, registry } from '../providers/index.js';
 
 export const initUsage = `Usage: authflow-mocks init [--provider ID]... [--out FILE]
 
@@ -23,15 +23,15 @@ function usageError(message: string, help: string): number {
 }
 
 /** `--provider a,b --provider c` → the ids, or an error message. */
-export function providerList(values: readonly string[] | undefined): ConfiguredProviderId[] | string {
+export function providerList(values: readonly string[] | undefined, providers: Registry = registry): string[] | string {
   const list = (values ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
-  const known = Object.keys(providerConfigs);
-  const unknown = list.filter((id) => !known.includes(id));
-  if (unknown.length > 0) return `unknown provider ${unknown.join(', ')} (known: ${known.join(', ')})`;
-  return list as ConfiguredProviderId[];
+  const unknown = list.filter((id) => !providers.has(id));
+  if (unknown.length > 0) return `unknown provider ${unknown.join(', ')} (known: ${providers.ids.join(', ')})`;
+  return list;
 }
 
-export async function initCommand(args: string[]): Promise<number> {
+/** `init`; `providers`: the registry it knows (the package's, or one with providers of your own). */
+export async function initCommand(args: string[], providers: Registry = registry): Promise<number> {
   let values: { help?: boolean | undefined; provider?: string[] | undefined; out?: string | undefined };
   try {
     ({ values } = parseArgs({
@@ -49,12 +49,12 @@ export async function initCommand(args: string[]): Promise<number> {
     process.stdout.write(`${initUsage}\n`);
     return 0;
   }
-  const providers = providerList(values.provider);
-  if (typeof providers === 'string') return usageError(providers, initUsage);
+  const chosen = providerList(values.provider, providers);
+  if (typeof chosen === 'string') return usageError(chosen, initUsage);
   const out = values.out ?? 'authflow-mocks.config.json';
   if (!/\.(json|ya?ml)$/i.test(out)) return usageError(`--out must name a .json, .yaml or .yml file, got ${out}`, '');
   const { schemaRef, starterConfig } = await import('./init.js');
-  const config = starterConfig(providers);
+  const config = starterConfig(chosen, providers);
   let text: string;
   if (/\.ya?ml$/i.test(out)) {
     const { stringify } = await import('yaml');
@@ -87,7 +87,8 @@ The config is found as serve finds it (--config, AUTHFLOW_CONFIG, or this direct
   --out DIR       where to write <provider>.mock.postman_environment.json
   -h, --help      this help`;
 
-export async function collectionsCommand(args: string[]): Promise<number> {
+/** `collections`; `providers`: the registry it knows (the package's, or one with providers of your own). */
+export async function collectionsCommand(args: string[], providers: Registry = registry): Promise<number> {
   let values: { help?: boolean | undefined; config?: string | undefined; out?: string | undefined };
   try {
     ({ values } = parseArgs({
@@ -108,13 +109,14 @@ export async function collectionsCommand(args: string[]): Promise<number> {
   const { ConfigError } = await import('./schema.js');
   let config: Awaited<ReturnType<typeof loadConfigFile>>;
   try {
-    config = await loadConfigFile(file);
+    config = await loadConfigFile(file, providers);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`authflow-mocks: ${error.message}\n`);
     return 2;
   }
   const { writeMockEnvironments } = await import('./environments.js');
-  for (const written of writeMockEnvironments(config, values.out)) process.stdout.write(`wrote ${written}\n`);
+  for (const written of writeMockEnvironments(config, values.out, providers))
+    process.stdout.write(`wrote ${written}\n`);
   return 0;
 }

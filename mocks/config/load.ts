@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type Registry, registry } from '../providers/index.js';
 import { ConfigError, type ParsedConfig, parseConfig } from './schema.js';
 
 export { fixturesOf } from './schema.js';
@@ -168,7 +169,7 @@ export function jsonErrorOffset(text: string): number {
 }
 
 /** Reads and validates a config file; throws one `ConfigError` listing every problem. */
-export async function loadConfigFile(file: string): Promise<ParsedConfig> {
+export async function loadConfigFile(file: string, providers: Registry = registry): Promise<ParsedConfig> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -176,5 +177,5 @@ export async function loadConfigFile(file: string): Promise<ParsedConfig> {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new ConfigError([{ path: '(file)', message: `cannot read the file (${code})` }], file);
   }
-  return parseConfig(await parseConfigText(text, file), file);
+  return parseConfig(await parseConfigText(text, file), file, providers);
 }

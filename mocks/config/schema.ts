@@ -4,46 +4,86 @@
  * fixtures). The same schemas type `setupMocks({ fixtures })` and generate the JSON Schema.
  */
 import * as z from 'zod';
+import type { AnyProviderDefinition } from '../core/define.js';
 import { boundProblems, fixtureLimits, sizeProblems } from '../core/fixture-config.js';
 import { printable } from '../core/printable.js';
-import * as backops from '../providers/backops/config.js';
-import * as eventbookings from '../providers/eventbookings/config.js';
-import * as eventix from '../providers/eventix/config.js';
-import type { ProviderOptions } from '../providers/index.js';
-import * as teletracker from '../providers/teletracker/config.js';
-import * as tracx from '../providers/tracx/config.js';
+import { type Definition, type ProviderId, type Registry, registry } from '../providers/index.js';
 
-/** Each provider's config module, by id (adding a provider means adding it here). */
-export const providerConfigs = { eventbookings, eventix, tracx, backops, teletracker } as const;
-export type ConfiguredProviderId = keyof typeof providerConfigs;
-const ids = Object.keys(providerConfigs) as [ConfiguredProviderId, ...ConfiguredProviderId[]];
+/** A provider id the config file has a section for: every provider of the registry. */
+export type ConfiguredProviderId = ProviderId;
 
-const sections = {
-  eventbookings: eventbookings.configSchema.optional(),
-  eventix: eventix.configSchema.optional(),
-  tracx: tracx.configSchema.optional(),
-  backops: backops.configSchema.optional(),
-  teletracker: teletracker.configSchema.optional(),
+type SectionOf<D extends Definition> =
+  NonNullable<D['fixtures']> extends { configSchema: infer C extends z.ZodType }
+    ? C
+    : z.ZodObject<{ options: z.ZodOptional<D['optionsSchema']> }, z.core.$strict>;
+type Sections = { [D in Definition as D['id']]: z.ZodOptional<SectionOf<D>> };
+
+/** A provider's section of the config file: its fixtures slot's, or only its options when it has none. */
+export function sectionSchemaOf(definition: AnyProviderDefinition): z.ZodType {
+  return definition.fixtures?.configSchema ?? z.strictObject({ options: definition.optionsSchema.optional() });
+}
+
+/** The section schema before cross-reference checks, whose lists are checked entry by entry. */
+function entriesSchemaOf(definition: AnyProviderDefinition): z.ZodType {
+  return definition.fixtures?.sectionSchema ?? sectionSchemaOf(definition);
+}
+
+function sectionsOf(providers: Registry): Record<string, z.ZodType> {
+  return Object.fromEntries(providers.definitions.map((d) => [d.id, sectionSchemaOf(d).optional()]));
+}
+
+function buildSchemas(providers: Registry) {
+  const sections = sectionsOf(providers);
+  return {
+    /** Per provider: `mode`, `options` and fixtures. What `setupMocks({ fixtures })` takes. */
+    fixturesSchema: z.strictObject(sections),
+    /** The whole config file. */
+    configSchema: z.strictObject({
+      $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+      port: z.number().int().min(0).max(65535).optional().describe('Port of `serve`. Default 4010.'),
+      host: z.string().min(1).optional().describe('Host `serve` binds to. Default 127.0.0.1.'),
+      store: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'Where `serve` keeps its worlds: `memory` (default) or `redis://host:6379/0`; replicas with the same store and config serve the same worlds.',
+        ),
+      providers: z
+        .array(z.enum(providers.ids as [string, ...string[]]))
+        .min(1)
+        .optional()
+        .describe('Serve only these providers. Default: all.'),
+      ...sections,
+    }),
+  };
+}
+
+const built = new WeakMap<Registry, ReturnType<typeof buildSchemas>>();
+
+/** The config file's schemas for a registry (the package's, or one with providers of your own). */
+export function schemasOf(providers: Registry = registry): ReturnType<typeof buildSchemas> {
+  let schemas = built.get(providers);
+  if (schemas === undefined) {
+    schemas = buildSchemas(providers);
+    built.set(providers, schemas);
+  }
+  return schemas;
+}
+
+type ServerFields = {
+  $schema: z.ZodOptional<z.ZodString>;
+  port: z.ZodOptional<z.ZodNumber>;
+  host: z.ZodOptional<z.ZodString>;
+  store: z.ZodOptional<z.ZodString>;
+  providers: z.ZodOptional<z.ZodArray<z.ZodEnum<{ [K in ProviderId]: K }>>>;
 };
 
 /** Per provider: `mode`, `options` and fixtures. What `setupMocks({ fixtures })` takes. */
-export const fixturesSchema = z.strictObject(sections);
+export const fixturesSchema = schemasOf().fixturesSchema as unknown as z.ZodObject<Sections, z.core.$strict>;
 
 /** The whole config file. */
-export const configSchema = z.strictObject({
-  $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
-  port: z.number().int().min(0).max(65535).optional().describe('Port of `serve`. Default 4010.'),
-  host: z.string().min(1).optional().describe('Host `serve` binds to. Default 127.0.0.1.'),
-  store: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'Where `serve` keeps its worlds: `memory` (default) or `redis://host:6379/0`; replicas with the same store and config serve the same worlds.',
-    ),
-  providers: z.array(z.enum(ids)).min(1).optional().describe('Serve only these providers. Default: all.'),
-  ...sections,
-});
+export const configSchema = schemasOf().configSchema as unknown as z.ZodObject<ServerFields & Sections, z.core.$strict>;
 
 /** A config as written (defaults optional). */
 export type AuthflowConfig = z.input<typeof configSchema>;
@@ -103,24 +143,22 @@ export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[]): C
   });
 }
 
-const isProviderId = (key: string): key is ConfiguredProviderId => Object.hasOwn(providerConfigs, key);
-
 /**
  * The sizes of a config or fixtures input (see `fixtureLimits`), checked before zod reads it: a
  * list of 300 000 entities is refused by its length, not by 300 000 entity checks.
  */
-function oversized(input: unknown, prefix: readonly PropertyKey[]): ConfigProblem[] {
+function oversized(input: unknown, prefix: readonly PropertyKey[], providers: Registry): ConfigProblem[] {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return [];
   const record = input as Record<string, unknown>;
   const at = prefix.length === 0 ? '' : `${formatPath(prefix)}.`;
   const problems: ConfigProblem[] = sizeProblems(
     Object.keys(record)
-      .filter(isProviderId)
+      .filter((id) => providers.has(id))
       .map((id) => [`${at}${id}`, record[id]] as const),
   );
-  const providers = record.providers;
-  if (Array.isArray(providers) && providers.length > ids.length) {
-    problems.push({ path: `${at}providers`, message: `at most ${ids.length} entries (this has ${providers.length})` });
+  const most = providers.ids.length;
+  if (Array.isArray(record.providers) && record.providers.length > most) {
+    problems.push({ path: `${at}providers`, message: `at most ${most} entries (this has ${record.providers.length})` });
   }
   return problems;
 }
@@ -176,38 +214,44 @@ export function checkEntries(sections: Iterable<readonly [string, z.ZodType, unk
 }
 
 /** The entries of a whole config's (or fixtures') provider sections, checked one by one. */
-function checkConfigEntries(input: unknown, prefix: readonly PropertyKey[]): EntryCheck {
+function checkConfigEntries(input: unknown, prefix: readonly PropertyKey[], providers: Registry): EntryCheck {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return { problems: [], unchecked: 0 };
   const record = input as Record<string, unknown>;
   return checkEntries(
-    Object.keys(record)
-      .filter(isProviderId)
-      .map((id) => [`${formatPath([...prefix, id])}`, providerConfigs[id].sectionSchema, record[id]] as const),
+    Object.keys(record).flatMap((id) => {
+      const definition = providers.get(id);
+      if (definition === undefined) return [];
+      return [[`${formatPath([...prefix, id])}`, entriesSchemaOf(definition), record[id]] as const];
+    }),
   );
 }
 
 /** Validates a whole config file's content; throws one `ConfigError` listing every problem. */
-export function parseConfig(input: unknown, source?: string): ParsedConfig {
-  const tooBig = oversized(input, []);
+export function parseConfig(input: unknown, source?: string, providers: Registry = registry): ParsedConfig {
+  const tooBig = oversized(input, [], providers);
   if (tooBig.length > 0) throw new ConfigError(tooBig, source);
-  const entries = checkConfigEntries(input, []);
+  const entries = checkConfigEntries(input, [], providers);
   // Stopped at the limit: those problems are the answer. Otherwise the whole input is checked
   // too (at most that many bad entities), so the answer lists every problem.
   if (entries.unchecked > 0) throw new ConfigError(entries.problems, source, entries.unchecked);
-  const result = configSchema.safeParse(input);
+  const result = schemasOf(providers).configSchema.safeParse(input);
   if (!result.success) throw new ConfigError(problemsOf(result.error, []), source);
-  return result.data;
+  return result.data as ParsedConfig;
 }
 
 /** Validates the `fixtures` of the library; throws one `ConfigError` listing every problem. */
-export function parseFixtures(input: unknown, prefix: readonly PropertyKey[] = []): ParsedFixtures {
-  const tooBig = oversized(input, prefix);
+export function parseFixtures(
+  input: unknown,
+  prefix: readonly PropertyKey[] = [],
+  providers: Registry = registry,
+): ParsedFixtures {
+  const tooBig = oversized(input, prefix, providers);
   if (tooBig.length > 0) throw new ConfigError(tooBig);
-  const entries = checkConfigEntries(input, prefix);
+  const entries = checkConfigEntries(input, prefix, providers);
   if (entries.unchecked > 0) throw new ConfigError(entries.problems, undefined, entries.unchecked);
-  const result = fixturesSchema.safeParse(input);
+  const result = schemasOf(providers).fixturesSchema.safeParse(input);
   if (!result.success) throw new ConfigError(problemsOf(result.error, prefix));
-  return result.data;
+  return result.data as ParsedFixtures;
 }
 
 /** The provider sections of a parsed config (what `createWorld({ fixtures })` takes). */
@@ -223,24 +267,17 @@ export interface ProviderSeed {
 }
 
 /** Per configured provider: the fixture set its state seeds from and its options. */
-export function seedsOf(parsed: ParsedFixtures): Partial<Record<ConfiguredProviderId, ProviderSeed>> {
-  const out: Partial<Record<ConfiguredProviderId, ProviderSeed>> = {};
-  for (const id of ids) {
-    const section = parsed[id];
+export function seedsOf(
+  parsed: ParsedFixtures,
+  providers: Registry = registry,
+): Partial<Record<ConfiguredProviderId, ProviderSeed>> {
+  const out: Partial<Record<string, ProviderSeed>> = {};
+  const sections = parsed as Record<string, { options?: Record<string, unknown> } | undefined>;
+  for (const definition of providers.definitions) {
+    const section = sections[definition.id];
     if (section === undefined) continue;
-    const module = providerConfigs[id] as { toFixtureSet(config: unknown): unknown };
-    out[id] = { fixtures: module.toFixtureSet(section), options: { ...section.options } };
+    const fixtures = definition.fixtures?.toFixtureSet(section as never);
+    out[definition.id] = { fixtures, options: { ...section.options } };
   }
   return out;
 }
-
-// The options schemas restate each provider's options interface; drift fails to compile here.
-type Normal<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
-type Same<A, B> = [Normal<A>] extends [Normal<B>] ? ([Normal<B>] extends [Normal<A>] ? true : false) : false;
-const optionsInSync: {
-  [K in ConfiguredProviderId]: Same<
-    z.input<(typeof providerConfigs)[K]['optionsSchema']>,
-    NonNullable<ProviderOptions[K]>
-  >;
-} = { eventbookings: true, eventix: true, tracx: true, backops: true, teletracker: true };
-void optionsInSync;

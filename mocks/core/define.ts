@@ -1,90 +1,181 @@
 /**
  * The provider contract: `defineProvider({...})` is what a provider folder's `index.ts` exports.
- * It keeps the literal id (so `ProviderId` is a union of names), the options beside their
- * defaults and docs (`OptionsOf` derives the option type), the credential kinds the provider adds
- * to the journal's generic ones, and a slot for its fixtures (the zod schemas of its section of
- * the config file, the demo fixture set, and how a parsed section becomes the fixture set its
- * state seeds from). `create` merges options over the defaults and builds a fresh, isolated
+ * It keeps the literal id (so `ProviderId` is a union of names), the options as one zod schema
+ * (each option's type, default and description, written once: `OptionsOf`, the config file's
+ * `options`, `--option`, the JSON Schema and the README tables all come from it), the credential
+ * kinds the provider adds to the journal's generic ones, and a slot for its fixtures (the zod
+ * schemas of its section of the config file, the demo fixture set, how a parsed section becomes
+ * the fixture set its state seeds from, its starter section for `init` and the Postman variables
+ * a fixture set names). `create` merges options over the defaults and builds a fresh, isolated
  * instance; nothing happens on import.
  */
-import type { RefinementCtx, ZodType } from 'zod';
+import * as z from 'zod';
 import type { Provider, ProviderEnv } from './provider.js';
 
-/** The option type of a defaults object: every option optional, with its doc comment. */
-export type OptionsOf<D> = { -readonly [K in keyof D]?: D[K] };
+/**
+ * The options of a provider: a `z.strictObject` whose every field has a `.default(…)` and a
+ * `.describe('…')` (what it does and where its default comes from).
+ *
+ * @example
+ * export const options = z.strictObject({
+ *   tokenTtlSeconds: z.number().int().positive().default(3600).describe('Token lifetime in seconds. Documented: 3600.'),
+ * });
+ */
+export type OptionsSchema = z.ZodObject<Record<string, z.ZodDefault<z.ZodType>>, z.core.$strict>;
+
+/** The settings of an options schema: every option with its value. */
+export type SettingsOf<S extends OptionsSchema> = z.output<S>;
+
+/** The option type of an options schema: every option optional. */
+export type OptionsOf<S extends OptionsSchema> = { [K in keyof z.output<S>]?: z.output<S>[K] };
+
+/** One option as documentation and tools read it: name, JSON Schema of its values, default, description. */
+export interface OptionInfo {
+  readonly name: string;
+  /** The JSON Schema of its values (`type`, `enum`, `minimum`, …), without description or default. */
+  readonly schema: Readonly<Record<string, unknown>>;
+  readonly default: unknown;
+  readonly description: string;
+}
+
+/** Every option of an options schema, in declaration order. */
+export function optionInfos(options: OptionsSchema): OptionInfo[] {
+  const defaults = options.parse({}) as Record<string, unknown>;
+  return Object.entries(options.shape).map(([name, field]) => {
+    const {
+      $schema: _s,
+      description: _d,
+      default: _v,
+      ...schema
+    } = z.toJSONSchema(field.unwrap(), {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
+    return { name, schema, default: defaults[name], description: field.description ?? '' };
+  });
+}
+
+/**
+ * The options as the config file (and `setupMocks`, `--option`) write them: every option
+ * optional, no default filled in (the provider merges over its defaults), the description and
+ * default kept for the JSON Schema.
+ */
+export function configOptions<S extends OptionsSchema>(options: S): z.ZodType<OptionsOf<S>, OptionsOf<S>> {
+  const defaults = options.parse({}) as Record<string, unknown>;
+  const shape = Object.fromEntries(
+    Object.entries(options.shape).map(([name, field]) => [
+      name,
+      field
+        .unwrap()
+        .optional()
+        .meta({ description: field.description ?? '', default: defaults[name] }),
+    ]),
+  );
+  return z.strictObject(shape) as unknown as z.ZodType<OptionsOf<S>, OptionsOf<S>>;
+}
+
+/** Postman environment variables a fixture set names (`client_id`, `org_uuid`, …). */
+export type PostmanVariables = Record<string, string | number | undefined>;
 
 /**
  * Fixtures a user may give instead of the seeded ones (a `providers/<id>/config.ts` module fits
  * it): the provider's section of the config file and `setupMocks({ fixtures })` as zod schemas,
  * the demo fixture set, and how a parsed section becomes the fixture set the state seeds from.
- * `F` is that fixture set; `create` receives a getter of the current one.
+ * `F` is that fixture set; `create` receives a getter of the current one; `C` the section's schema.
  */
-export interface FixturesSlot<F = unknown> {
+export interface FixturesSlot<F = unknown, C extends z.ZodType = z.ZodType> {
   /** The section (`mode`, `options` and the fixtures), cross-references checked against the demo world. */
-  readonly configSchema: ZodType;
+  readonly configSchema: C;
   /** The section before the cross-reference checks (additions are checked against another base). */
-  readonly sectionSchema: ZodType<Record<string, unknown>>;
-  /** The provider's options, as the config file writes them. */
-  readonly optionsSchema: ZodType;
+  readonly sectionSchema: z.ZodType<Record<string, unknown>>;
   /** The demo world: what the state seeds from when no config names another. */
   readonly demoFixtures: F;
   /** The fixture set of a parsed section: `base` (the demo world) plus it (`merge`) or it alone (`replace`). */
   toFixtureSet(section: never, base?: F): F;
   /** Reports broken cross-references and duplicate ids of a parsed section over `base`. */
-  crossCheck(section: never, ctx: RefinementCtx, base?: F): void;
+  crossCheck(section: never, ctx: z.RefinementCtx, base?: F): void;
+  /** The demo world as a section of the config file (`mode: 'replace'`): what `init` writes. */
+  starterSection(): z.input<C>;
+  /** The Postman environment variables a fixture set names (`collections --config`). */
+  postmanVariables(set: F): PostmanVariables;
 }
 
-export interface ProviderDefinitionInput<Id extends string, D, K extends string, F> {
+export interface ProviderDefinitionInput<
+  Id extends string,
+  S extends OptionsSchema,
+  K extends string,
+  F,
+  C extends z.ZodType,
+> {
   readonly id: Id;
   readonly title: string;
-  /** Every option with its default; document each option where it is defaulted. */
-  readonly options: D;
+  /** Every option: its type, default and description (see `OptionsSchema`). */
+  readonly options: S;
   /** Credential kinds the journal records for this provider beyond the generic ones. */
   readonly credentialKinds: readonly K[];
-  readonly fixtures?: FixturesSlot<F>;
+  readonly fixtures?: FixturesSlot<F, C>;
   /**
    * A fresh instance with `settings` (the options merged over their defaults). `world` returns
    * the fixture set to seed from (read it at every seed: a configured world can change at run time).
    */
   create(
     env: ProviderEnv,
-    settings: Required<OptionsOf<D>>,
+    settings: SettingsOf<S>,
     world: () => F,
   ): Omit<Provider, 'id' | 'title' | 'fixtureSet' | 'useFixtures'>;
 }
 
-export interface ProviderDefinition<Id extends string = string, D = unknown, K extends string = string, F = unknown> {
+export interface ProviderDefinition<
+  Id extends string = string,
+  S extends OptionsSchema = OptionsSchema,
+  K extends string = string,
+  F = unknown,
+  C extends z.ZodType = z.ZodType,
+> {
   readonly id: Id;
   readonly title: string;
+  /** The options schema, with defaults and descriptions. */
+  readonly options: S;
+  /** The options as a config file writes them (see `configOptions`). */
+  readonly optionsSchema: z.ZodType<OptionsOf<S>, OptionsOf<S>>;
   /** The defaults of every option. */
-  readonly defaults: Readonly<D>;
+  readonly defaults: Readonly<SettingsOf<S>>;
   readonly credentialKinds: readonly K[];
-  readonly fixtures?: FixturesSlot<F>;
+  readonly fixtures?: FixturesSlot<F, C>;
   /** A fresh, isolated instance, seeded from `fixtures` (the slot's demo world when omitted). */
-  create(env: ProviderEnv, options?: OptionsOf<D>, fixtures?: F): Provider;
+  create(env: ProviderEnv, options?: OptionsOf<S>, fixtures?: F): Provider;
 }
 
 /** Any provider definition, whatever its options: what a world accepts. */
 export interface AnyProviderDefinition {
   readonly id: string;
   readonly title: string;
+  readonly options: OptionsSchema;
+  readonly optionsSchema: z.ZodType;
   readonly credentialKinds: readonly string[];
   readonly fixtures?: FixturesSlot<unknown>;
   create(env: ProviderEnv, options?: never, fixtures?: never): Provider;
 }
 
-export function defineProvider<const Id extends string, D extends object, const K extends string = never, F = unknown>(
-  input: ProviderDefinitionInput<Id, D, K, F>,
-): ProviderDefinition<Id, D, K, F> {
-  const { id, title, options: defaults, credentialKinds, fixtures } = input;
+export function defineProvider<
+  const Id extends string,
+  S extends OptionsSchema,
+  const K extends string = never,
+  F = unknown,
+  C extends z.ZodType = z.ZodType,
+>(input: ProviderDefinitionInput<Id, S, K, F, C>): ProviderDefinition<Id, S, K, F, C> {
+  const { id, title, options, credentialKinds, fixtures } = input;
+  const defaults = options.parse({}) as SettingsOf<S>;
   return {
     id,
     title,
+    options,
+    optionsSchema: configOptions(options),
     defaults,
     credentialKinds,
     ...(fixtures === undefined ? {} : { fixtures }),
-    create(env, options = {}, initial) {
-      const settings = { ...defaults, ...options } as Required<OptionsOf<D>>;
+    create(env, given = {}, initial) {
+      const settings = { ...defaults, ...given } as SettingsOf<S>;
       let current = (initial ?? fixtures?.demoFixtures) as F;
       const provider = { ...input.create(env, settings, () => current), id, title };
       if (fixtures === undefined) return provider;

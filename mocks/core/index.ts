@@ -22,11 +22,15 @@ export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './crede
 export type {
   AnyProviderDefinition,
   FixturesSlot,
+  OptionInfo,
   OptionsOf,
+  OptionsSchema,
+  PostmanVariables,
   ProviderDefinition,
   ProviderDefinitionInput,
+  SettingsOf,
 } from './define.js';
-export { defineProvider } from './define.js';
+export { configOptions, defineProvider, optionInfos } from './define.js';
 export type {
   ContractViolation,
   Engine,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseInlineConfig, serveEnvironment } from '../config/env.js';
 import { findConfigFile, fixturesOf, loadConfigFile } from '../config/load.js';
+import { parseOptionFlags } from '../config/options.js';
 import { ConfigError, type ParsedConfig } from '../config/schema.js';
 import { printable, printableLines } from '../core/printable.js';
 import {
@@ -171,72 +172,11 @@ function providersOf(values: string[] | undefined): ProviderId[] {
   return list.filter(isProviderId);
 }
 
-/** Every provider option the command line may set: its type, or the values it takes. */
-const knownOptions = {
-  backops: {
-    organizationTokenTtlSeconds: 'number',
-    eventTokenTtlSeconds: 'number',
-    collaboratorTokenTtlSeconds: 'number',
-    areaTokenTtlSeconds: 'number',
-    collaboratorTokensRequired: 'boolean',
-  },
-  eventbookings: { accessTokenTtlSeconds: 'number', refreshTokenTtlSeconds: 'number', issueRefreshToken: 'boolean' },
-  eventix: {
-    accessTokenTtlSeconds: 'number',
-    refreshTokenTtlSeconds: 'number',
-    codeTtlSeconds: 'number',
-    tokenCap: 'number',
-    leagueVersion: ['9.x', '8.x'],
-  },
-  teletracker: {
-    tokenLifetimeSeconds: 'number',
-    refreshTokenLifetimeSeconds: 'number',
-    expiredTokenStatus: [401, 403],
-  },
-  tracx: {
-    sessionTokenTtlSeconds: 'number',
-    revokeEndsSessions: 'boolean',
-    batchDelaySeconds: 'number',
-    maxQueuedParticipantsPerEvent: 'number',
-    maxParticipantsPerEvent: 'number',
-  },
-} as const satisfies {
-  [P in keyof ProviderOptions]-?: Record<keyof NonNullable<ProviderOptions[P]>, OptionKind>;
-};
-
-type OptionKind = 'number' | 'boolean' | readonly (number | string)[];
-
-/** `--option eventix.tokenCap=3` → `{ eventix: { tokenCap: 3 } }`, checked against the known names. */
+/** `--option eventix.tokenCap=3` → `{ eventix: { tokenCap: 3 } }`, checked against each provider's options schema. */
 function parseProviderOptions(values: readonly string[]): ProviderOptions {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const value of values) {
-    const m = /^([a-z]+)\.([A-Za-z]+)=(.*)$/s.exec(value);
-    if (m === null) fail(`--option takes PROVIDER.NAME=VALUE, got ${JSON.stringify(value)}`);
-    const [, provider, name, raw] = m as unknown as [string, string, string, string];
-    const known = (knownOptions as Record<string, Record<string, OptionKind>>)[provider];
-    if (known === undefined) fail(`--option: unknown provider ${provider} (known: ${providerIds.join(', ')})`);
-    const kind = known[name];
-    if (kind === undefined)
-      fail(`--option: ${provider} has no option ${name} (known: ${Object.keys(known).join(', ')})`);
-    let parsed: unknown = raw;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      // Not JSON: the string itself.
-    }
-    const ok =
-      kind === 'number'
-        ? typeof parsed === 'number' && Number.isFinite(parsed) && parsed >= 0
-        : kind === 'boolean'
-          ? typeof parsed === 'boolean'
-          : kind.includes(parsed as number | string);
-    const wanted =
-      kind === 'number' ? 'a number ≥ 0' : kind === 'boolean' ? 'true or false' : `one of ${kind.join(', ')}`;
-    if (!ok) fail(`--option ${provider}.${name} must be ${wanted}, got ${raw}`);
-    out[provider] ??= {};
-    (out[provider] as Record<string, unknown>)[name] = parsed;
-  }
-  return out as ProviderOptions;
+  const parsed = parseOptionFlags(values);
+  if ('error' in parsed) fail(parsed.error);
+  return parsed.options;
 }
 
 function readTokenFile(path: string, from = '--control-token-file'): string {

@@ -53,6 +53,8 @@ export interface RunCollectionsOptions extends WorldTargetOptions {
   mocks?: MocksOptions;
   /** Where the mock environments are read from (e.g. written by `collections --config`); the shipped ones by default. */
   environmentsDir?: string;
+  /** Where `<provider>.postman_collection.json` is read from (a provider of your own); the shipped ones by default. */
+  collectionsDir?: string;
 }
 
 function runOne(options: newman.NewmanRunOptions): Promise<NewmanRunSummary> {
@@ -67,9 +69,9 @@ export async function runCollections(options: RunCollectionsOptions): Promise<Co
   try {
     const runs: CollectionRun[] = [];
     for (const provider of options.providers) {
-      const collection = join(collectionsDir(), `${provider}.postman_collection.json`);
+      const collection = join(options.collectionsDir ?? collectionsDir(), `${provider}.postman_collection.json`);
       const environment = join(
-        options.environmentsDir ?? collectionsDir(),
+        options.environmentsDir ?? options.collectionsDir ?? collectionsDir(),
         `${provider}.mock.postman_environment.json`,
       );
       if (!existsSync(collection)) throw new Error(`No collection for ${provider}: run npm run generate`);

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { NewmanRunSummary } from 'newman';
 import type { ContractProblem } from '../contract.js';
+import type { AnyProviderDefinition } from '../core/define.js';
 import { isSecretQueryName, redactQuery } from '../core/journal.js';
 import type { Operation } from '../core/provider.js';
 import { isProviderId, type ProviderId, providerIds } from '../providers/index.js';
@@ -131,6 +132,11 @@ export interface VerifyOptions {
    * shortened copy), never parsed. Default 1 MiB.
    */
   maxBodyBytes?: number;
+  /**
+   * A provider of your own, not in the package's registry: its definition, its spec and the
+   * folder holding `<id>.postman_collection.json` and its mock and live environments.
+   */
+  custom?: { definition: AnyProviderDefinition; spec: Record<string, unknown>; collectionsDir: string };
 }
 
 /** Default of `VerifyOptions.maxBodyBytes`. */
@@ -275,7 +281,10 @@ function envName(provider: string, key: string): string {
 function environmentFor(provider: string, options: VerifyOptions, secrets: Secrets): PostmanEnvironment {
   const kind = options.baseUrl === undefined ? 'live' : 'mock';
   const base = JSON.parse(
-    readFileSync(join(collectionsDir(), `${provider}.${kind}.postman_environment.json`), 'utf8'),
+    readFileSync(
+      join(options.custom?.collectionsDir ?? collectionsDir(), `${provider}.${kind}.postman_environment.json`),
+      'utf8',
+    ),
   ) as PostmanEnvironment;
   const values = new Map(base.values.map((v) => [v.key, { ...v }]));
   const set = (key: string, value: string) => {
@@ -552,7 +561,7 @@ function withoutUserinfo(url: string): string {
  */
 export async function verifyCollection(options: VerifyOptions): Promise<VerifyReport> {
   const { provider } = options;
-  if (!isProviderId(provider)) {
+  if (!isProviderId(provider) && options.custom?.definition.id !== provider) {
     throw new VerifyError('usage', `unknown provider ${provider} (known: ${providerIds.join(', ')})`);
   }
   let baseUrl: string | undefined;
@@ -594,7 +603,7 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
 }
 
 async function verifyIn(
-  provider: ProviderId,
+  provider: string,
   options: VerifyOptions,
   target: WorldTarget | undefined,
   secrets: Secrets,
@@ -611,7 +620,7 @@ async function verifyIn(
     },
     secrets,
   );
-  const world = createWorld({ providers: [provider] });
+  const world = createWorld({ providers: [options.custom?.definition ?? (provider as ProviderId)] });
   const router = world.engine.router;
   const operations = world.engine.providers.get(provider)?.operations as readonly Operation[];
 
@@ -622,7 +631,10 @@ async function verifyIn(
   if (baseUrl === undefined) await probe([...new Set(liveBases)], Math.min(timeoutMs, 10_000));
 
   const collection = JSON.parse(
-    readFileSync(join(collectionsDir(), `${provider}.postman_collection.json`), 'utf8'),
+    readFileSync(
+      join(options.custom?.collectionsDir ?? collectionsDir(), `${provider}.postman_collection.json`),
+      'utf8',
+    ),
   ) as CollectionJson;
   const variables = Object.fromEntries(environment.values.map((v) => [v.key, v.value]));
   if (provider === 'eventix' && !variables.authorizationCode && variables.refreshToken && !variables.controlBase) {
@@ -636,7 +648,10 @@ async function verifyIn(
   for (const [k, v] of Object.entries(finalEnv)) if (secretVariable.test(k)) secrets.add(v);
 
   const { createContractChecker } = await import('../contract.js');
-  const check = createContractChecker([provider]);
+  const check =
+    options.custom === undefined
+      ? createContractChecker([provider])
+      : createContractChecker([], { [provider]: options.custom.spec });
   const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
   const outside: VerifyReport['outside'] = [];
   const redirects: VerifyReport['redirects'] = [];

@@ -1,146 +1,39 @@
 /**
  * The recipe of docs/adding-a-provider.md, followed for a made-up provider without touching
- * core: a spec, its route table, state, an error table, operations, a fixtures slot and
- * `defineProvider`, registered into a world, served through both doors and checked against its spec.
+ * core: examples/provider-template/ (a spec, its route table, fixtures, state, an error table,
+ * operations, options and a fixtures slot, `defineProvider`, a collection) registered into a world
+ * and into a registry of the tools, served through both doors, checked against its spec, and
+ * seen by `init --provider tiny`, `--option tiny.…`, the config file's JSON Schema, the Postman
+ * environments of `collections`, a Newman run and `verify` against the mock.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import * as z from 'zod';
+import tinyCollection from '../../examples/provider-template/collection.js';
+import tiny from '../../examples/provider-template/index.js';
+import { routes } from '../../examples/provider-template/routes.js';
+import { initCommand } from '../../mocks/config/commands.js';
+import { configJsonSchema } from '../../mocks/config/init.js';
+import { parseOptionFlags } from '../../mocks/config/options.js';
+import { parseConfig } from '../../mocks/config/schema.js';
 import { createContractValidator, specOperations } from '../../mocks/contract.js';
-import {
-  type Clock,
-  checkUnique,
-  createTokenStore,
-  defaultStatus,
-  defineProvider,
-  errorBodies,
-  fieldsOf,
-  findBySecret,
-  fixtureModeSchema,
-  MockError,
-  type MockResponse,
-  mergeById,
-  type Operation,
-  readAuthorization,
-  routeTable,
-  sameBody,
-  withSeededState,
-} from '../../mocks/core/index.js';
+import { MockError } from '../../mocks/core/index.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
+import { createRegistry, providerDefinitions } from '../../mocks/providers/index.js';
+import { runCollections } from '../../mocks/tools/newman.js';
+import { verifyCollection } from '../../mocks/tools/verify.js';
+import { collectionFiles } from '../../scripts/collections/index.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { bearer, lastReason } from '../support/kit.js';
 
-const spec = parse(readFileSync(new URL('../fixtures/tiny.openapi.yaml', import.meta.url), 'utf8'));
-
-// 1. The route table, as `npm run generate` writes it to mocks/generated/<id>.routes.ts.
-const routes = {
-  createToken: { method: 'POST', path: '/token', hosts: ['api.tiny.test'] },
-  getMe: { method: 'GET', path: '/me', hosts: ['api.tiny.test'] },
-} as const;
-
-// 2. fixtures.ts: the seeded records.
-const keys = [{ name: 'Ada', apiKey: 'tiny_key_ada' }] as const;
-
-// 7. config.ts (optional): the fixtures slot, so users can give their own keys.
-interface TinyFixtures {
-  keys: readonly { name: string; apiKey: string }[];
-}
-const demoFixtures: TinyFixtures = { keys };
-const optionsSchema = z.strictObject({ tokenTtlSeconds: z.number().int().positive().optional() });
-const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: optionsSchema.optional(),
-  keys: z.array(z.strictObject({ name: z.string().min(1), apiKey: z.string().min(8) })).optional(),
-});
-type TinySection = z.output<typeof sectionSchema>;
-const tinyConfig = {
-  optionsSchema,
-  sectionSchema,
-  demoFixtures,
-  toFixtureSet: (section: TinySection, base = demoFixtures): TinyFixtures => ({
-    keys: mergeById(section.mode === 'replace' ? [] : base.keys, section.keys, 'apiKey'),
-  }),
-  crossCheck: (section: TinySection, ctx: z.RefinementCtx) => checkUnique(ctx, section.keys, 'apiKey', 'keys'),
-  configSchema: sectionSchema.superRefine((section, ctx) => checkUnique(ctx, section.keys, 'apiKey', 'keys')),
-};
-
-// 3. state.ts: seeded state (from the current fixture set, read at every seed) and what a snapshot shows.
-function createState(clock: Clock, world: () => TinyFixtures) {
-  const tokens = createTokenStore<{ name: string }>({ clock, ownerOf: (d) => d.name });
-  const state = {
-    keys: world().keys,
-    tokens,
-    seed: async () => {
-      tokens.clear();
-      state.keys = world().keys;
-    },
-    snapshot: () => ({ tokens: tokens.entries().length }),
-  };
-  return state;
-}
-type State = ReturnType<typeof createState>;
-
-// 4. errors.ts: the provider's documented error body for each code.
-const errorResponse = errorBodies(
-  {
-    ...sameBody(['credentials_missing', 'token_unknown', 'token_expired', 'invalid_client'], (error) => ({
-      status: 401,
-      body: { error: error.code === 'invalid_client' ? 'bad_key' : 'unauthorized' },
-    })),
-  },
-  (error) => ({ status: defaultStatus[error.code], body: { error: error.code } }),
+const spec = parse(
+  readFileSync(new URL('../../examples/provider-template/tiny.openapi.yaml', import.meta.url), 'utf8'),
 );
 
-// 5. operations.ts: one entry per operationId, method, path and hosts taken from the route table.
-const route = routeTable(routes);
-function createOperations(state: State, settings: { tokenTtlSeconds: number }): Operation<'api_key'>[] {
-  return [
-    {
-      ...route('createToken'),
-      async handle(request, context): Promise<MockResponse> {
-        const { api_key: presented = '' } = fieldsOf(await request.body());
-        context.present('api_key');
-        const key = findBySecret(state.keys, presented, (k) => k.apiKey);
-        if (key === undefined) throw new MockError('invalid_client', 'Unknown API key.');
-        const entry = state.tokens.issue({ name: key.name }, { ttlSeconds: settings.tokenTtlSeconds });
-        return { status: 200, body: { access_token: entry.value, expires_in: settings.tokenTtlSeconds } };
-      },
-    },
-    {
-      ...route('getMe'),
-      handle(request, context) {
-        const auth = readAuthorization(request.headers);
-        if (auth?.scheme !== 'bearer') throw new MockError('credentials_missing', 'Send a bearer token.');
-        context.present('bearer');
-        const found = state.tokens.check(auth.credentials);
-        if (!found.ok) throw new MockError(found.reason, 'The token is not valid.');
-        return { status: 200, body: { name: found.entry.data.name } };
-      },
-    },
-  ];
-}
-
-// 6. index.ts: the definition, options beside their defaults.
-const tiny = defineProvider({
-  id: 'tiny',
-  title: 'Tiny API',
-  options: {
-    /** Token lifetime in seconds. */
-    tokenTtlSeconds: 60,
-  },
-  credentialKinds: [],
-  fixtures: tinyConfig,
-  create(env, settings, world) {
-    const state = createState(env.clock, world);
-    return withSeededState(state, {
-      hosts: ['api.tiny.test'],
-      operations: createOperations(state, settings),
-      fixtures: () => ({ api_keys: world().keys.map((k) => ({ ...k })) }),
-      demo: () => world().keys.map((k) => ({ label: k.name, values: { api_key: k.apiKey } })),
-      errorResponse,
-    });
-  },
-});
+/** The package's providers and the tiny one: what the tools know once it is registered. */
+const withTiny = createRegistry([...providerDefinitions, tiny]);
 
 describe('the tiny provider of the recipe', () => {
   it('declares exactly the routes of its spec', () => {
@@ -219,5 +112,88 @@ describe.each(doorNames)('the tiny provider through the %s door', (doorName) => 
     const twice = { name: 'Eve', apiKey: 'tiny_key_eve' };
     expect(await problemsOf({ keys: [twice, twice] })).toEqual(['tiny.keys[1].apiKey']);
     expect(door.mocks.control.fixtures()).toMatchObject({ tiny: { api_keys: [{ name: 'Ada' }] } });
+  });
+});
+
+describe('the tiny provider in the tools, through a registry that holds it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'authflow-tiny-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const quietly = () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  };
+
+  it('init --provider tiny writes its demo world as a section that validates', async () => {
+    quietly();
+    const out = join(dir, 'tiny.config.json');
+    expect(await initCommand(['--provider', 'tiny', '--out', out], withTiny)).toBe(0);
+    vi.restoreAllMocks();
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written).toMatchObject({
+      providers: ['tiny'],
+      tiny: { mode: 'replace', keys: [{ apiKey: 'tiny_key_ada' }] },
+    });
+    expect(parseConfig(written, out, withTiny)).toHaveProperty('tiny.keys');
+    // The package's own registry does not know it: a usage error, exit 2.
+    quietly();
+    expect(await initCommand(['--provider', 'tiny', '--out', join(dir, 'other.json')])).toBe(2);
+    vi.restoreAllMocks();
+  });
+
+  it('--option tiny.tokenTtlSeconds=… is read by its options schema', () => {
+    expect(parseOptionFlags(['tiny.tokenTtlSeconds=30'], withTiny)).toEqual({
+      options: { tiny: { tokenTtlSeconds: 30 } },
+    });
+    for (const flag of ['tiny.tokenTtlSeconds=0', 'tiny.tokenTtlSeconds=soon', 'tiny.noSuchOption=1']) {
+      expect(parseOptionFlags([flag], withTiny), flag).toHaveProperty('error');
+    }
+    expect(parseOptionFlags(['tiny.tokenTtlSeconds=30'])).toHaveProperty('error');
+  });
+
+  it('the config file JSON Schema has its section, its option with default and description', () => {
+    const schema = configJsonSchema(withTiny) as {
+      properties: Record<string, { anyOf?: unknown[]; properties?: Record<string, { properties?: object }> }>;
+    };
+    expect(schema.properties.tiny?.properties?.options?.properties).toMatchObject({
+      tokenTtlSeconds: { type: 'integer', default: 60, description: expect.any(String) },
+    });
+    expect(schema.properties.tiny?.properties).toHaveProperty('keys');
+  });
+
+  it('its mock environment takes the config world’s key (collections); newman runs its collection green and verify finds no drift', async () => {
+    const shipped = join(dir, 'collections');
+    mkdirSync(shipped);
+    for (const [file, content] of collectionFiles('tiny', tinyCollection())) {
+      writeFileSync(join(shipped, file), JSON.stringify(content));
+    }
+    const config = { providers: ['tiny'], tiny: { keys: [{ name: 'Bob', apiKey: 'tiny_key_bob' }] } };
+    const file = join(dir, 'bob.config.json');
+    writeFileSync(file, JSON.stringify(config));
+    const { mockEnvironments } = await import('../../mocks/config/environments.js');
+    const env = mockEnvironments(parseConfig(config, file, withTiny), shipped, withTiny).get('tiny');
+    expect(env?.values.find((v) => v.key === 'api_key')?.value).toBe('tiny_key_bob');
+
+    const [run] = await runCollections({
+      providers: ['tiny'],
+      collectionsDir: shipped,
+      mocks: { providers: [tiny] },
+    });
+    expect(run).toMatchObject({ provider: 'tiny', failedAssertions: 0 });
+    expect(run?.assertions).toBeGreaterThanOrEqual(5);
+
+    // verify --provider tiny against the mock: every answer checked against its spec.
+    const server = createMockServer({ providers: [tiny] });
+    const { url } = await server.listen(0);
+    try {
+      const report = await verifyCollection({
+        provider: 'tiny',
+        baseUrl: url,
+        custom: { definition: tiny, spec, collectionsDir: shipped },
+      });
+      expect(report).toMatchObject({ ok: true, verdict: 'pass', counts: { drifts: 0, notExercised: 0 } });
+      expect(report.operations.map((o) => o.operationId).sort()).toEqual(['createToken', 'getMe']);
+    } finally {
+      await server.close();
+    }
   });
 });

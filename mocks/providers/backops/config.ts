@@ -5,20 +5,34 @@
  * (organizationId, eventId, collaboratorIds).
  */
 import * as z from 'zod';
+import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 
 const ttl = z.number().int().positive();
 
-export const optionsSchema = z.strictObject({
-  organizationTokenTtlSeconds: ttl.optional().describe('Organization-token lifetime in seconds. Default 8 hours.'),
-  eventTokenTtlSeconds: ttl.optional().describe('Event-token lifetime in seconds. Default 8 hours.'),
-  collaboratorTokenTtlSeconds: ttl.optional().describe('Collaborator-token lifetime in seconds. Default 8 hours.'),
-  areaTokenTtlSeconds: ttl.optional().describe('Area-token lifetime in seconds. Default 8 hours.'),
+/** Every option: type, default and description (the README's options table is generated from it). */
+export const options = z.strictObject({
+  organizationTokenTtlSeconds: ttl
+    .default(8 * 3600)
+    .describe('Organization-token lifetime in seconds. Undocumented; inferred default 8 hours.'),
+  eventTokenTtlSeconds: ttl
+    .default(8 * 3600)
+    .describe('Event-token lifetime in seconds. Undocumented; inferred default 8 hours.'),
+  collaboratorTokenTtlSeconds: ttl
+    .default(8 * 3600)
+    .describe('Collaborator-token lifetime in seconds. Undocumented; inferred default 8 hours.'),
+  areaTokenTtlSeconds: ttl
+    .default(8 * 3600)
+    .describe('Area-token lifetime in seconds. Undocumented; inferred default 8 hours.'),
   collaboratorTokensRequired: z
     .boolean()
-    .optional()
-    .describe('Whether collaborator calls need the event and collaborator tokens besides the key. Default true.'),
+    .default(true)
+    .describe(
+      'Whether the `/collaborators/{collaboratorId}/...` calls need the event and collaborator tokens besides ' +
+        'the key. The Get Tokens page says so; the endpoint pages list only the key. true is the stricter ' +
+        'reading; false answers them with the key alone.',
+    ),
 });
 
 const id = z.string().min(1);
@@ -66,7 +80,7 @@ export const demoFixtures: BackOpsFixtureSet = {
 
 export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
-  options: optionsSchema.optional(),
+  options: configOptions(options).optional(),
   organizations: z.array(organization).optional(),
   api_keys: z.array(apiKey).optional(),
   events: z.array(event).optional(),
@@ -136,3 +150,38 @@ export function crossCheck(config: BackOpsConfig, ctx: z.RefinementCtx, base = d
 
 /** The provider's section of the config file, cross-references checked. */
 export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
+
+/** The demo world as a config section (`mode: replace`): what `init` writes. */
+export function starterSection(): z.input<typeof configSchema> {
+  return {
+    mode: 'replace',
+    organizations: demoFixtures.organizations.map((o) => ({ ...o })),
+    api_keys: demoFixtures.apiKeys.map((k) => ({ ...k, collaboratorIds: [...k.collaboratorIds] })),
+    events: demoFixtures.events.map(({ id, organizationId, name, archived }) => ({
+      id,
+      organizationId,
+      name,
+      archived,
+    })),
+    areas: demoFixtures.areas.map((a) => ({ ...a })),
+    collaborators: demoFixtures.collaborators.map((c) => ({ ...c })),
+  };
+}
+
+/** The Postman variables a fixture set names: an admin and a staff key of one organization, its events, an area and a collaborator. */
+export function postmanVariables(set: BackOpsFixtureSet): PostmanVariables {
+  const admin = set.apiKeys.find((k) => k.admin);
+  const org = admin?.organizationId;
+  const live = set.events.filter((e) => e.organizationId === org && !e.archived);
+  const event = live[0];
+  return {
+    api_key: admin?.api_key,
+    staff_api_key: set.apiKeys.find((k) => !k.admin && k.organizationId === org)?.api_key,
+    organizationId: org,
+    eventId: event?.id,
+    otherEventId: live[1]?.id,
+    archivedEventId: set.events.find((e) => e.organizationId === org && e.archived)?.id,
+    areaId: set.areas.find((a) => a.eventId === event?.id)?.id,
+    collaboratorId: set.collaborators.find((c) => c.eventId === event?.id)?.id,
+  };
+}

@@ -15,30 +15,12 @@ import { errorResponse } from './errors.js';
 import { apiHost, createOperations, tokenHeaders } from './operations.js';
 import { createState } from './state.js';
 
-/** Lifetimes are undocumented (inferred): a working day's worth, configurable per kind. */
-export const options = {
-  /** Organization-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  organizationTokenTtlSeconds: 8 * 3600,
-  /** Event-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  eventTokenTtlSeconds: 8 * 3600,
-  /** Collaborator-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  collaboratorTokenTtlSeconds: 8 * 3600,
-  /** Area-token lifetime in seconds. Undocumented; inferred default 8 hours. */
-  areaTokenTtlSeconds: 8 * 3600,
-  /**
-   * Whether the `/collaborators/{collaboratorId}/...` calls need the event and collaborator
-   * tokens besides the key. The Get Tokens page says so; the endpoint pages list only the key.
-   * Default true (the stricter reading); false answers them with the key alone.
-   */
-  collaboratorTokensRequired: true,
-};
-
-export type BackOpsOptions = OptionsOf<typeof options>;
+export type BackOpsOptions = OptionsOf<typeof config.options>;
 
 export default defineProvider({
   id: 'backops',
   title: 'BackOps Event API',
-  options,
+  options: config.options,
   fixtures: config,
   credentialKinds: ['organization_token', 'event_token', 'collaborator_token', 'area_token'],
   create(env, settings, world) {

@@ -4,15 +4,22 @@
  * read them. Field names are the vendor's (client_id, client_secret, org_uuid, event_uuid).
  */
 import * as z from 'zod';
+import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 
 const ttl = z.number().int().positive();
 
-export const optionsSchema = z.strictObject({
-  accessTokenTtlSeconds: ttl.optional().describe('Access-token lifetime in seconds. Default 3600.'),
-  refreshTokenTtlSeconds: ttl.optional().describe('Refresh-token lifetime in seconds. Default 30 days.'),
-  issueRefreshToken: z.boolean().optional().describe('Whether the token endpoint issues refresh tokens. Default true.'),
+/** Every option: type, default and description (the README's options table is generated from it). */
+export const options = z.strictObject({
+  accessTokenTtlSeconds: ttl.default(3600).describe('Access-token lifetime in seconds. Documented: 3600.'),
+  refreshTokenTtlSeconds: ttl
+    .default(30 * 24 * 3600)
+    .describe("Refresh-token lifetime in seconds. Inferred: IdentityServer's default absolute lifetime, 30 days."),
+  issueRefreshToken: z
+    .boolean()
+    .default(true)
+    .describe('Return a refresh token with client_credentials, as the vendor documents.'),
 });
 
 const organisation = z.strictObject({ org_uuid: z.string().min(1), name: z.string() });
@@ -47,7 +54,7 @@ export const demoFixtures: EventBookingsFixtureSet = {
 
 export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
-  options: optionsSchema.optional(),
+  options: configOptions(options).optional(),
   organisations: z.array(organisation).optional(),
   applications: z.array(application).optional(),
   events: z.array(event).optional(),
@@ -85,3 +92,29 @@ export function crossCheck(config: EventBookingsConfig, ctx: z.RefinementCtx, ba
 
 /** The provider's section of the config file, cross-references checked. */
 export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
+
+/** The demo world as a config section (`mode: replace`): what `init` writes. */
+export function starterSection(): z.input<typeof configSchema> {
+  return {
+    mode: 'replace',
+    organisations: demoFixtures.organisations.map((o) => ({ ...o })),
+    applications: demoFixtures.applications.map((a) => ({
+      ...a,
+      scopes: [...a.scopes] as ('event.read' | 'event.create')[],
+    })),
+    events: demoFixtures.events.map((e) => ({ ...e })),
+  };
+}
+
+/** The Postman variables a fixture set names: a writing and a read-only application, and their organisation. */
+export function postmanVariables(set: EventBookingsFixtureSet): PostmanVariables {
+  const writer = set.applications.find((a) => a.scopes.includes('event.create')) ?? set.applications[0];
+  const reader = set.applications.find((a) => !a.scopes.includes('event.create'));
+  return {
+    client_id: writer?.client_id,
+    client_secret: writer?.client_secret,
+    readonly_id: reader?.client_id,
+    readonly_secret: reader?.client_secret,
+    org_uuid: writer?.org_uuid,
+  };
+}

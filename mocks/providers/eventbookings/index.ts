@@ -8,22 +8,12 @@ import { errorResponse } from './errors.js';
 import { apiHost, createOperations, identityHost } from './operations.js';
 import { createState } from './state.js';
 
-/** Every option with its default. */
-export const options = {
-  /** Access-token lifetime in seconds. Documented: 3600. */
-  accessTokenTtlSeconds: 3600,
-  /** Refresh-token lifetime in seconds. Inferred: IdentityServer's default absolute lifetime, 30 days. */
-  refreshTokenTtlSeconds: 30 * 24 * 3600,
-  /** Return a refresh token with client_credentials, as the vendor documents. Default true. */
-  issueRefreshToken: true,
-};
-
-export type EventBookingsOptions = OptionsOf<typeof options>;
+export type EventBookingsOptions = OptionsOf<typeof config.options>;
 
 export default defineProvider({
   id: 'eventbookings',
   title: 'EventBookings',
-  options,
+  options: config.options,
   fixtures: config,
   credentialKinds: [],
   create(env, settings, world) {

@@ -5,20 +5,35 @@
  * company_id, default_company_id).
  */
 import * as z from 'zod';
+import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 
 const positiveInt = z.number().int().positive();
 
-export const optionsSchema = z.strictObject({
-  accessTokenTtlSeconds: positiveInt.optional().describe('Access-token lifetime in seconds. Default 259200 (3 days).'),
-  refreshTokenTtlSeconds: positiveInt.optional().describe('Refresh-token lifetime in seconds. Default 365 days.'),
-  codeTtlSeconds: positiveInt.optional().describe('Authorization-code lifetime in seconds. Default 60.'),
-  tokenCap: positiveInt.optional().describe('Live access tokens per user/client pair. Default 10.'),
+/** Every option: type, default and description (the README's options table is generated from it). */
+export const options = z.strictObject({
+  accessTokenTtlSeconds: positiveInt
+    .default(259_200)
+    .describe('Access-token lifetime in seconds. Documented: 259200 (3 days).'),
+  refreshTokenTtlSeconds: positiveInt
+    .default(365 * 24 * 3600)
+    .describe('Refresh-token lifetime in seconds. Documented: 365 days.'),
+  codeTtlSeconds: positiveInt
+    .default(60)
+    .describe('Authorization-code lifetime in seconds. Inferred: 60 (the docs say "short-lived").'),
+  tokenCap: positiveInt
+    .default(10)
+    .describe('Live access tokens per user/client pair before the least recently used one ends. Inferred: 10.'),
   leagueVersion: z
     .enum(['9.x', '8.x'])
-    .optional()
-    .describe('The league/oauth2-server major the auth hosts answer as: 9.x (default, Laravel Passport 13) or 8.x.'),
+    .default('9.x')
+    .describe(
+      'The league/oauth2-server major the auth hosts answer as (Laravel Passport runs it): 9.x (Passport 13) ' +
+        'or 8.x (Passport 12 and older), which answers an expired or used code with `invalid_request` instead ' +
+        'of `invalid_grant`, a known client without a secret with 401 `invalid_client` instead of 400 ' +
+        "`invalid_request`, and a token request's unregistered `redirect_uri` with 401 `invalid_client`.",
+    ),
 });
 
 const timestamp = '2026-01-01T00:00:00+00:00';
@@ -89,7 +104,7 @@ export const demoFixtures: EventixFixtureSet = {
 
 export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
-  options: optionsSchema.optional(),
+  options: configOptions(options).optional(),
   companies: z.array(company).optional(),
   users: z.array(user).optional(),
   clients: z.array(client).optional(),
@@ -193,3 +208,50 @@ export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = d
 
 /** The provider's section of the config file, cross-references checked. */
 export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
+
+/** The demo world as a config section (`mode: replace`): what `init` writes. */
+export function starterSection(): z.input<typeof configSchema> {
+  return {
+    mode: 'replace',
+    companies: demoFixtures.companies.map((c) => ({ ...c })),
+    users: demoFixtures.users.map(({ guid, name, email, phone, companies, default_company_id }) => ({
+      guid,
+      name,
+      email,
+      phone,
+      companies: [...companies],
+      default_company_id,
+    })),
+    clients: demoFixtures.clients.map((c) => ({ ...c, redirect_uris: [...c.redirect_uris] })),
+    events: demoFixtures.events.map(
+      ({ guid, company_id, name, description, start, end, status, currency, locale }) => ({
+        guid,
+        company_id,
+        name,
+        description,
+        start,
+        end,
+        status,
+        currency,
+        locale,
+      }),
+    ),
+    orders: demoFixtures.orders.map(({ company_id: _c, ...o }) => o),
+  };
+}
+
+/** The Postman variables a fixture set names: the first client, its user's companies and an event of theirs. */
+export function postmanVariables(set: EventixFixtureSet): PostmanVariables {
+  const client = set.clients[0];
+  const user = set.users.find((u) => u.guid === client?.default_user);
+  const companyA = user?.default_company_id;
+  return {
+    client_id: client?.client_id,
+    client_secret: client?.client_secret,
+    redirect_uri: client?.redirect_uris[0],
+    company_a: companyA,
+    company_b: user?.companies.find((c) => c !== companyA),
+    foreign_company: set.companies.find((c) => !user?.companies.includes(c.guid))?.guid,
+    example_event: set.events.find((e) => e.company_id === companyA)?.guid,
+  };
+}

@@ -15,34 +15,14 @@ import { errorResponse } from './errors.js';
 import { apiHosts, authHosts, createOperations } from './operations.js';
 import { createState, type Grant } from './state.js';
 
-/** Every option with its default. */
-export const options = {
-  /** Access-token lifetime in seconds. Documented: 259200 (3 days). */
-  accessTokenTtlSeconds: 259_200,
-  /** Refresh-token lifetime in seconds. Documented: 365 days. */
-  refreshTokenTtlSeconds: 365 * 24 * 3600,
-  /** Authorization-code lifetime in seconds. Inferred: 60 (the docs say "short-lived"). */
-  codeTtlSeconds: 60,
-  /** Live access tokens per user/client pair before the least recently used one ends. Inferred: 10. */
-  tokenCap: 10,
-  /**
-   * The league/oauth2-server major the auth hosts answer as (Laravel Passport runs it).
-   * Default `9.x` (Passport 13). `8.x` (Passport 12 and older) answers an expired or used code
-   * with `invalid_request` instead of `invalid_grant`, a known client without a secret with 401
-   * `invalid_client` instead of 400 `invalid_request`, and a token request's unregistered
-   * `redirect_uri` with 401 `invalid_client`.
-   */
-  leagueVersion: '9.x' as '9.x' | '8.x',
-};
-
-export type EventixOptions = OptionsOf<typeof options>;
+export type EventixOptions = OptionsOf<typeof config.options>;
 
 const [authHost] = authHosts;
 
 export default defineProvider({
   id: 'eventix',
   title: 'Eventix / OpenTicket / Weeztix',
-  options,
+  options: config.options,
   fixtures: config,
   credentialKinds: [],
   create(env, settings, world) {

@@ -4,20 +4,27 @@
  * `setupMocks({ fixtures })` and the control plane read them.
  */
 import * as z from 'zod';
+import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 
 const positiveInt = z.number().int().positive();
 
-export const optionsSchema = z.strictObject({
-  tokenLifetimeSeconds: positiveInt.optional().describe('Token lifetime in seconds. Default 3600.'),
+/** Every option: type, default and description (the README's options table is generated from it). */
+export const options = z.strictObject({
+  tokenLifetimeSeconds: positiveInt
+    .default(3600)
+    .describe('Token lifetime in seconds (`tokenLifetime`). Documented default 3600.'),
   refreshTokenLifetimeSeconds: positiveInt
-    .optional()
-    .describe('Refresh-token lifetime in seconds. Default 29 days and 1 hour.'),
+    .default(29 * 86_400 + 3600)
+    .describe("Refresh-token lifetime in seconds. Default 29 days and 1 hour, as the docs' example shows (inferred)."),
   expiredTokenStatus: z
     .union([z.literal(401), z.literal(403)])
-    .optional()
-    .describe('Status of a call with an expired token. Default 401.'),
+    .default(401)
+    .describe(
+      'Status of a call with an expired token. The docs: "will result in a 401 or 403 response". ' +
+        'Set 403 to test a client against the other answer.',
+    ),
 });
 
 const account = z.strictObject({ account_id: positiveInt, name: z.string() });
@@ -51,7 +58,7 @@ export const demoFixtures: TeleTrackerFixtureSet = { accounts: demo.accounts, us
 
 export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
-  options: optionsSchema.optional(),
+  options: configOptions(options).optional(),
   accounts: z.array(account).optional(),
   users: z.array(user).optional(),
   calls: z.array(call).optional(),
@@ -95,3 +102,25 @@ export function crossCheck(config: TeleTrackerConfig, ctx: z.RefinementCtx, base
 
 /** The provider's section of the config file, cross-references checked. */
 export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
+
+/** The demo world as a config section (`mode: replace`): what `init` writes. */
+export function starterSection(): z.input<typeof configSchema> {
+  return {
+    mode: 'replace',
+    accounts: demoFixtures.accounts.map((a) => ({ ...a })),
+    users: demoFixtures.users.map((u) => ({ ...u, accounts: [...u.accounts], permissions: [...u.permissions] })),
+    calls: demoFixtures.calls.map((c) => ({ ...c })),
+  };
+}
+
+/** The Postman variables a fixture set names: a user with reports, its password and accounts. */
+export function postmanVariables(set: TeleTrackerFixtureSet): PostmanVariables {
+  const user = set.users.find((u) => u.permissions.includes('reports'));
+  return {
+    username: user?.username,
+    password: user?.password,
+    userGuid: user?.guid,
+    defaultAccountId: user?.default_account_id,
+    secondAccountId: user?.accounts.find((a) => a !== user.default_account_id),
+  };
+}

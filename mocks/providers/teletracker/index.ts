@@ -8,25 +8,12 @@ import { createErrorResponse } from './errors.js';
 import { apiHost, createOperations } from './operations.js';
 import { createState } from './state.js';
 
-/** Every option with its default. */
-export const options = {
-  /** Token lifetime in seconds (`tokenLifetime`). Documented default 3600. */
-  tokenLifetimeSeconds: 3600,
-  /** Refresh-token lifetime in seconds. Default 29 days and 1 hour, as the docs' example shows (inferred). */
-  refreshTokenLifetimeSeconds: 29 * 86_400 + 3600,
-  /**
-   * Status of a call with an expired token. The docs: "will result in a 401 or 403 response".
-   * Default 401; set 403 to test a client against the other answer.
-   */
-  expiredTokenStatus: 401 as 401 | 403,
-};
-
-export type TeleTrackerOptions = OptionsOf<typeof options>;
+export type TeleTrackerOptions = OptionsOf<typeof config.options>;
 
 export default defineProvider({
   id: 'teletracker',
   title: 'TeleTracker REST API',
-  options,
+  options: config.options,
   fixtures: config,
   credentialKinds: ['integrator'],
   create(env, settings, world) {

@@ -4,26 +4,46 @@
  * and the control plane read them.
  */
 import * as z from 'zod';
+import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 
 const positiveInt = z.number().int().positive();
 const stamp = '2025-01-01 00:00:00';
 
-export const optionsSchema = z.strictObject({
-  sessionTokenTtlSeconds: positiveInt.optional().describe('Session-token lifetime in seconds. Default 3600.'),
+/** Every option: type, default and description (the README's options table is generated from it). */
+export const options = z.strictObject({
+  sessionTokenTtlSeconds: positiveInt
+    .default(3600)
+    .describe('Session-token lifetime in seconds. Inferred default: 3600 (the docs say "a set time").'),
   revokeEndsSessions: z
     .boolean()
-    .optional()
-    .describe('Whether revoking a connect token ends its session tokens. Default true.'),
+    .default(true)
+    .describe(
+      'Whether revoking a connect token also ends the session tokens it issued. Inferred default: true (a ' +
+        "Laravel JWT guard resolves the token's subject on every request, so a deleted connect token fails " +
+        'it); false models a purely stateless verifier.',
+    ),
   batchDelaySeconds: z
     .number()
     .int()
     .nonnegative()
-    .optional()
-    .describe('Seconds before a queued import is visible. Default 5.'),
-  maxQueuedParticipantsPerEvent: positiveInt.optional().describe('Import-queue cap per event. Default 10000.'),
-  maxParticipantsPerEvent: positiveInt.optional().describe('Participants per event, stored or queued. Default 10000.'),
+    .default(5)
+    .describe(
+      'Clock seconds after which a queued import (store-multiple) is visible; 0 means "from the next request on".',
+    ),
+  maxQueuedParticipantsPerEvent: positiveInt
+    .default(10_000)
+    .describe(
+      "Most participants waiting in one event's import queue (accepted by store-multiple, not yet applied). " +
+        'Inferred default: 10,000; a batch that would pass it is refused with a 422.',
+    ),
+  maxParticipantsPerEvent: positiveInt
+    .default(10_000)
+    .describe(
+      'Most participants one event holds, stored or queued (distinct unique_ids). Inferred default: 10,000 ' +
+        "(so an event's listing stays a few megabytes); a store that would pass it is refused with a 422.",
+    ),
 });
 
 const connectToken = z.strictObject({
@@ -58,7 +78,7 @@ export const demoFixtures: TracxFixtureSet = {
 
 export const sectionSchema = z.strictObject({
   mode: fixtureModeSchema.optional(),
-  options: optionsSchema.optional(),
+  options: configOptions(options).optional(),
   connect_tokens: z.array(connectToken).optional(),
   events: z.array(event).optional(),
   races: z.array(race).optional(),
@@ -95,3 +115,33 @@ export function crossCheck(config: TracxConfig, ctx: z.RefinementCtx, base = dem
 
 /** The provider's section of the config file, cross-references checked. */
 export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
+
+/** The demo world as a config section (`mode: replace`): what `init` writes. */
+export function starterSection(): z.input<typeof configSchema> {
+  return {
+    mode: 'replace',
+    connect_tokens: demoFixtures.connectTokens.map((t) => ({
+      ...t,
+      permissions: [...t.permissions],
+      event_ids: t.event_ids === null ? null : [...t.event_ids],
+    })),
+    events: demoFixtures.events.map((e) => ({ ...e })),
+    races: demoFixtures.races.map((r) => ({ ...r })),
+  };
+}
+
+/** The Postman variables a fixture set names: a full and an event-scoped connect token, and their events and races. */
+export function postmanVariables(set: TracxFixtureSet): PostmanVariables {
+  const full = set.connectTokens.find((t) => t.event_ids === null && t.permissions.length === set.permissions.length);
+  const scoped = set.connectTokens.find((t) => t.event_ids !== null && t.event_ids.length > 0);
+  const event = set.events[0];
+  const scopedEvent = scoped?.event_ids?.[0];
+  return {
+    connect_token: full?.connect_token,
+    event_connect_token: scoped?.connect_token,
+    event_id: event?.id,
+    race_id: set.races.find((r) => r.event_id === event?.id)?.id,
+    scoped_event_id: scopedEvent,
+    scoped_race_id: set.races.find((r) => r.event_id === scopedEvent)?.id,
+  };
+}

@@ -8,35 +8,7 @@ import { errorResponse } from './errors.js';
 import { apiHost, createOperations } from './operations.js';
 import { createState, type State } from './state.js';
 
-/** Every option with its default. */
-export const options = {
-  /** Session-token lifetime in seconds. Inferred default: 3600 (the docs say "a set time"). */
-  sessionTokenTtlSeconds: 3600,
-  /**
-   * Whether revoking a connect token also ends the session tokens it issued. Inferred default:
-   * true (a Laravel JWT guard resolves the token's subject on every request, so a deleted
-   * connect token fails it); false models a purely stateless verifier.
-   */
-  revokeEndsSessions: true,
-  /**
-   * Clock seconds after which a queued import (store-multiple) is visible. Default 5; 0 means
-   * "from the next request on".
-   */
-  batchDelaySeconds: 5,
-  /**
-   * Most participants waiting in one event's import queue (accepted by store-multiple, not yet
-   * applied). Inferred default: 10,000; a batch that would pass it is refused with a 422.
-   */
-  maxQueuedParticipantsPerEvent: 10_000,
-  /**
-   * Most participants one event holds, stored or queued (distinct unique_ids). Inferred
-   * default: 10,000 (so an event's listing stays a few megabytes); a store that would pass it is
-   * refused with a 422.
-   */
-  maxParticipantsPerEvent: 10_000,
-};
-
-export type TracxOptions = OptionsOf<typeof options>;
+export type TracxOptions = OptionsOf<typeof config.options>;
 
 function connectTokenOf(state: State, input: Record<string, unknown>) {
   const { connect_token: value, id } = input;
@@ -54,7 +26,7 @@ function connectTokenOf(state: State, input: Record<string, unknown>) {
 export default defineProvider({
   id: 'tracx',
   title: 'Tracx Connect',
-  options,
+  options: config.options,
   fixtures: config,
   credentialKinds: ['connect_token', 'session_token'],
   create(env, settings, world) {

@@ -3,9 +3,9 @@
  * header in every form → the single-company endpoint → refresh and reuse → expiry → refresh.
  */
 import { createHash } from 'node:crypto';
-import { clients, companies, events } from '../../mocks/providers/eventix/fixtures.js';
-import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from './kit.js';
+import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
+import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from '../../../scripts/collections/kit.js';
+import { clients, companies, events } from './fixtures.js';
 
 const [demo] = clients;
 const [lowlands, noorderzon, elsewhere] = companies;
@@ -356,7 +356,7 @@ const steps: Step[] = [
   exchangeStep('/token', true),
 ];
 
-export function eventixCollection() {
+export default function eventixCollection() {
   return {
     collection: buildCollection({
       provider: 'eventix',

@@ -1,7 +1,8 @@
 /** The EventBookings lifecycle: token → calls → 401s → 403 → refresh → expiry → new token. */
-import { applications, organisations } from '../../mocks/providers/eventbookings/fixtures.js';
-import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from './kit.js';
+
+import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
+import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from '../../../scripts/collections/kit.js';
+import { applications, organisations } from './fixtures.js';
 
 const [events, reporting] = applications;
 const [harbour] = organisations;
@@ -224,7 +225,7 @@ const steps: Step[] = [
   },
 ];
 
-export function eventbookingsCollection() {
+export default function eventbookingsCollection() {
   return {
     collection: buildCollection({
       provider: 'eventbookings',

@@ -3,9 +3,10 @@
  * and collaborator tokens → every resource call; each missing-token, wrong-kind and cross-event
  * case → 401; expiry → re-authorize; revoking the key ends its tokens.
  */
-import { apiKeys, areas, collaborators, events, organizations } from '../../mocks/providers/backops/fixtures.js';
-import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, type Step } from './kit.js';
+
+import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
+import { buildCollection, buildEnvironment, type Step } from '../../../scripts/collections/kit.js';
+import { apiKeys, areas, collaborators, events, organizations } from './fixtures.js';
 
 const [adminKey, staffKey] = apiKeys;
 const [northern, coastline] = organizations;
@@ -493,7 +494,7 @@ const steps: Step[] = [
   resetStep(),
 ];
 
-export function backopsCollection() {
+export default function backopsCollection() {
   return {
     collection: buildCollection({
       provider: 'backops',

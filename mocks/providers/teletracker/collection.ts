@@ -4,9 +4,10 @@
  * clock → 401 → refresh → Basic and Integrator calls; plus a multipart login, auth_only, and the
  * documented 400 that lists missing variables.
  */
-import { accounts, users } from '../../mocks/providers/teletracker/fixtures.js';
-import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, type Step } from './kit.js';
+
+import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
+import { buildCollection, buildEnvironment, type Step } from '../../../scripts/collections/kit.js';
+import { accounts, users } from './fixtures.js';
 
 const [marketing] = users;
 const noReports = users.find((u) => !u.permissions.includes('reports'));
@@ -262,7 +263,7 @@ const steps: Step[] = [
   resetStep(),
 ];
 
-export function teletrackerCollection() {
+export default function teletrackerCollection() {
   return {
     collection: buildCollection({
       provider: 'teletracker',

@@ -3,9 +3,10 @@
  * single-event token sees one event → 422s → clock past expires_at → 401 → new session token
  * → revoked connect token.
  */
-import { connectTokens, events, races } from '../../mocks/providers/tracx/fixtures.js';
-import { advanceClockStep, resetStep } from './control.js';
-import { buildCollection, buildEnvironment, jsonNumber, type Step } from './kit.js';
+
+import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
+import { buildCollection, buildEnvironment, jsonNumber, type Step } from '../../../scripts/collections/kit.js';
+import { connectTokens, events, races } from './fixtures.js';
 
 const [full, listOnly, singleEvent] = connectTokens;
 const [firstEvent] = events;
@@ -328,7 +329,7 @@ const steps: Step[] = [
   },
 ];
 
-export function tracxCollection() {
+export default function tracxCollection() {
   return {
     collection: buildCollection({
       provider: 'tracx',

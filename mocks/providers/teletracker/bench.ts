@@ -1,0 +1,31 @@
+/**
+ * The benchmark scenario of this provider (TeleTracker: username/password login → UUID token bound to one account): which request is the authorized GET, which
+ * the token issuance, and how to obtain the credential they need. `scripts/bench/scenarios.ts`
+ * finds it through the registry; the built package leaves it out.
+ */
+import { type BenchRequest, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
+import { users } from './fixtures.js';
+
+const user = users[0] as (typeof users)[0];
+const login: BenchRequest = {
+  method: 'POST',
+  host: 'api.teletracker.net',
+  path: '/auth/login',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+  body: new URLSearchParams({ username: user.username, password: user.password }).toString(),
+};
+
+export default tokenScenario({
+  what: 'teletracker login',
+  issue: { label: 'POST /auth/login (form)', request: login },
+  take: (body) => body.token as string,
+  get: {
+    label: 'GET /reports/call-data',
+    request: (token) => ({
+      method: 'GET',
+      host: 'api.teletracker.net',
+      path: `/reports/call-data?start_date=2025-03-01&end_date=2025-03-31&account_id=${user.default_account_id}`,
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  },
+});
