@@ -2,9 +2,9 @@
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { targetNames, useTarget } from '../conformance/support.js';
 import { doorNames, openDoor } from '../support/doors.js';
 import { openIdMetadataProblems } from '../support/oidc-metadata.js';
+import { targetNames, useTarget } from '../support/targets.js';
 
 const discoveryUrl = 'https://identity.eventbookings.com/.well-known/openid-configuration';
 const [eventsApp] = applications as [(typeof applications)[0]];
