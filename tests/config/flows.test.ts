@@ -1,6 +1,6 @@
 /** A custom world per provider drives its flow with the user's own credentials, through both doors. */
 import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor, openDoor } from '../support/doors.js';
 import { customWorld as w } from './worlds.js';
 
 /** The ids of one list of `GET /__control/fixtures`. */
@@ -15,9 +15,7 @@ function ids(
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-describe.each(doorNames)('a configured world through the %s door', (name) => {
-  const door = openDoor(name, { fixtures: w });
-
+eachDoor('a configured world through the %s door', { fixtures: w }, (door) => {
   it('eventbookings: client_credentials with the configured app, then its organisation’s events', async () => {
     const [app] = w.eventbookings.applications as [(typeof w.eventbookings.applications)[number]];
     const token = await door.call('https://identity.eventbookings.com/connect/token', {
