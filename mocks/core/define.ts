@@ -17,31 +17,33 @@ export type OptionsOf<D> = { -readonly [K in keyof D]?: D[K] };
  * Fixtures a user may give instead of the seeded ones (a `providers/<id>/config.ts` module fits
  * it): the provider's section of the config file and `setupMocks({ fixtures })` as zod schemas,
  * the demo fixture set, and how a parsed section becomes the fixture set the state seeds from.
- * `F` is that fixture set; `create` receives a getter of the current one.
+ * `F` is that fixture set (`create` receives a getter of the current one), `S` the parsed section
+ * (what `sectionSchema` outputs, what `toFixtureSet` and `crossCheck` take): typed once, in the
+ * provider's `config.ts`, and inferred from it.
  */
-export interface FixturesSlot<F = unknown> {
+export interface FixturesSlot<F = unknown, S extends Record<string, unknown> = Record<string, unknown>> {
   /** The section (`mode`, `options` and the fixtures), cross-references checked against the demo world. */
   readonly configSchema: ZodType;
   /** The section before the cross-reference checks (additions are checked against another base). */
-  readonly sectionSchema: ZodType<Record<string, unknown>>;
+  readonly sectionSchema: ZodType<S>;
   /** The provider's options, as the config file writes them. */
   readonly optionsSchema: ZodType;
   /** The demo world: what the state seeds from when no config names another. */
   readonly demoFixtures: F;
   /** The fixture set of a parsed section: `base` (the demo world) plus it (`merge`) or it alone (`replace`). */
-  toFixtureSet(section: never, base?: F): F;
+  toFixtureSet(section: S, base?: F): F;
   /** Reports broken cross-references and duplicate ids of a parsed section over `base`. */
-  crossCheck(section: never, ctx: RefinementCtx, base?: F): void;
+  crossCheck(section: S, ctx: RefinementCtx, base?: F): void;
 }
 
-export interface ProviderDefinitionInput<Id extends string, D, K extends string, F> {
+export interface ProviderDefinitionInput<Id extends string, D, K extends string, F, S extends Record<string, unknown>> {
   readonly id: Id;
   readonly title: string;
   /** Every option with its default; document each option where it is defaulted. */
   readonly options: D;
   /** Credential kinds the journal records for this provider beyond the generic ones. */
   readonly credentialKinds: readonly K[];
-  readonly fixtures?: FixturesSlot<F>;
+  readonly fixtures?: FixturesSlot<F, S>;
   /**
    * A fresh instance with `settings` (the options merged over their defaults). `world` returns
    * the fixture set to seed from (read it at every seed: a configured world can change at run time).
@@ -53,29 +55,44 @@ export interface ProviderDefinitionInput<Id extends string, D, K extends string,
   ): Omit<Provider, 'id' | 'title' | 'fixtureSet' | 'useFixtures'>;
 }
 
-export interface ProviderDefinition<Id extends string = string, D = unknown, K extends string = string, F = unknown> {
+export interface ProviderDefinition<
+  Id extends string = string,
+  D = unknown,
+  K extends string = string,
+  F = unknown,
+  S extends Record<string, unknown> = Record<string, unknown>,
+> {
   readonly id: Id;
   readonly title: string;
   /** The defaults of every option. */
   readonly defaults: Readonly<D>;
   readonly credentialKinds: readonly K[];
-  readonly fixtures?: FixturesSlot<F>;
+  readonly fixtures?: FixturesSlot<F, S>;
   /** A fresh, isolated instance, seeded from `fixtures` (the slot's demo world when omitted). */
   create(env: ProviderEnv, options?: OptionsOf<D>, fixtures?: F): Provider;
 }
 
-/** Any provider definition, whatever its options: what a world accepts. */
+/**
+ * Any provider definition, whatever its options and fixtures: what a world accepts. The types a
+ * definition is made with are erased to what a world holds (options an object, a fixture set and
+ * a section `unknown` / any record); a world hands each definition only what its own schemas
+ * parsed, so it needs no casts.
+ */
 export interface AnyProviderDefinition {
   readonly id: string;
   readonly title: string;
   readonly credentialKinds: readonly string[];
-  readonly fixtures?: FixturesSlot<unknown>;
-  create(env: ProviderEnv, options?: never, fixtures?: never): Provider;
+  readonly fixtures?: FixturesSlot;
+  create(env: ProviderEnv, options?: object, fixtures?: unknown): Provider;
 }
 
-export function defineProvider<const Id extends string, D extends object, const K extends string = never, F = unknown>(
-  input: ProviderDefinitionInput<Id, D, K, F>,
-): ProviderDefinition<Id, D, K, F> {
+export function defineProvider<
+  const Id extends string,
+  D extends object,
+  const K extends string = never,
+  F = unknown,
+  S extends Record<string, unknown> = Record<string, unknown>,
+>(input: ProviderDefinitionInput<Id, D, K, F, S>): ProviderDefinition<Id, D, K, F, S> {
   const { id, title, options: defaults, credentialKinds, fixtures } = input;
   return {
     id,
