@@ -2,8 +2,9 @@
  * Eventix fixtures a user can configure (clients, users, companies and membership, events,
  * orders) and its options, as zod schemas; the config file, `setupMocks({ fixtures })` and the
  * control plane read them. Field names are the vendor's (client_id, redirect_uris, guid,
- * company_id, default_company_id). Each entity is its record in `state.ts` without the fields
- * the server fills in, with GUID checks, defaults and descriptions for the user.
+ * company_id, default_company_id). Each entity is the fields of its record in `state.ts` a
+ * user configures (in the order the config file lists them), with GUID checks, defaults and
+ * descriptions for the user.
  */
 import * as z from 'zod';
 import { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
@@ -30,7 +31,8 @@ const guid = z.guid({ message: 'not a GUID' });
 
 const company = z.strictObject({ ...records.company.shape, guid });
 const user = z.strictObject({
-  ...records.user.omit({ whitelabel_id: true, created_at: true, updated_at: true }).shape,
+  ...records.user.pick({ guid: true, name: true, email: true, phone: true, companies: true, default_company_id: true })
+    .shape,
   guid,
   phone: z.string().nullable().default(null),
   companies: z.array(guid).min(1).describe('Companies the user belongs to (membership).'),
@@ -47,7 +49,17 @@ const client = z.strictObject({
     .describe('GUID of the user the mock signs in without a login_hint; the first user of the world by default.'),
 });
 const event = z.strictObject({
-  ...records.event.omit({ location_id: true, type: true, created_at: true, updated_at: true }).shape,
+  ...records.event.pick({
+    guid: true,
+    company_id: true,
+    name: true,
+    description: true,
+    start: true,
+    end: true,
+    status: true,
+    currency: true,
+    locale: true,
+  }).shape,
   guid,
   company_id: guid,
   description: z.string().nullable().default(null),
