@@ -20,6 +20,95 @@ const refusalIndex: Readonly<Record<TokenRefusal, number>> = {
   token_evicted: 3,
 };
 
+/**
+ * A map from 30-bit keys to stones (small non-negative integers): open addressing with linear
+ * probing in two typed arrays, grown by doubling, never shrunk. It replaces a `Map<number, number>`
+ * that, at the tombstone cap, took a set, a get and a delete per burial and rebuilt its table
+ * (a fresh ~400 KB array for 10,000 entries) every few thousand burials as deleted slots piled up;
+ * here a delete shifts the entries after it back, so no slot is ever left deleted. Keys are the
+ * low bits of a well-mixed hash, so a key's own low bits are its home slot.
+ */
+class StoneTable {
+  /** key + 1 per slot (0: empty). */
+  private keys = new Int32Array(16);
+  private stones = new Int32Array(16);
+  private mask = 15;
+  size = 0;
+
+  /** The slot holding `key`, or -1. */
+  private find(key: number): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    const wanted = key + 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const k = keys[i] as number;
+      if (k === wanted) return i;
+      if (k === 0) return -1;
+    }
+  }
+
+  get(key: number): number | undefined {
+    const i = this.find(key);
+    return i === -1 ? undefined : this.stones[i];
+  }
+
+  set(key: number, stone: number): void {
+    // At most half full, so a probe always ends on an empty slot.
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const keys = this.keys;
+    const mask = this.mask;
+    const wanted = key + 1;
+    let i = key & mask;
+    for (;;) {
+      const k = keys[i] as number;
+      if (k === wanted) break;
+      if (k === 0) {
+        keys[i] = wanted;
+        this.size++;
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    this.stones[i] = stone;
+  }
+
+  delete(key: number): void {
+    let i = this.find(key);
+    if (i === -1) return;
+    const keys = this.keys;
+    const stones = this.stones;
+    const mask = this.mask;
+    // Every later entry of the probe run whose home does not lie cyclically in (i, j] moves back to i.
+    for (let j = (i + 1) & mask; keys[j] !== 0; j = (j + 1) & mask) {
+      const home = ((keys[j] as number) - 1) & mask;
+      if (i <= j ? i < home && home <= j : i < home || home <= j) continue;
+      keys[i] = keys[j] as number;
+      stones[i] = stones[j] as number;
+      i = j;
+    }
+    keys[i] = 0;
+    this.size--;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldStones = this.stones;
+    this.keys = new Int32Array(2 * oldKeys.length);
+    this.stones = new Int32Array(2 * oldKeys.length);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i] as number;
+      if (k !== 0) this.set(k - 1, oldStones[i] as number);
+    }
+  }
+
+  clear(): void {
+    this.keys.fill(0);
+    this.size = 0;
+  }
+}
+
 export class Tombstones {
   /**
    * Refused values with why, by a 53-bit hash of the value (`hash53`), never the value itself: a map
@@ -30,7 +119,7 @@ export class Tombstones {
    * key overwrites the entry (the older one then reads as unknown: a 1 in 2^30 chance per pair).
    * Never holds a live value: the store buries a value only when it leaves its live entries.
    */
-  private readonly stones = new Map<number, number>();
+  private readonly stones = new StoneTable();
   /** The buried keys and entries in burial order, a ring of `cap` pairs. */
   private readonly buried: Int32Array;
   private buriedNext = 0;
