@@ -155,6 +155,20 @@ function write(path: string, body: string): void {
   process.stdout.write(`wrote ${path}\n`);
 }
 
+/** The store is past the cap: the first token of the fill is refused as evicted (journal reason `token_evicted`). */
+async function expectEvicted(port: number, token: string): Promise<void> {
+  const base = `http://127.0.0.1:${port}`;
+  const me = await fetch(`${base}/api.eventbookings.com/me`, { headers: { authorization: `Bearer ${token}` } });
+  await me.arrayBuffer();
+  const journal = (await (await fetch(`${base}/__control/journal`)).json()) as {
+    entries: { seq: number; path: string; status: number; reason?: string }[];
+  };
+  const last = journal.entries.reduce((a, b) => (b.seq > a.seq ? b : a));
+  if (me.status !== 401 || last.path !== '/me' || last.reason !== 'token_evicted') {
+    throw new Error(`the fill did not reach the cap: GET /me with the first token gave ${me.status} (${last.reason})`);
+  }
+}
+
 /**
  * Runs the row (starting and stopping its two servers) and returns its Markdown table; throws if
  * a response had another status than expected.
@@ -202,11 +216,14 @@ async function run({ duration, runs, warmup, connections, fill, cli: which }: St
 
   // Past the cap: every issuance from here on evicts the client's least recently used token.
   const url = `http://127.0.0.1:${oursPort}${oursPath}`;
+  let first: string | undefined;
   for (let i = 0; i < fill; i++) {
     const res = await fetch(url, { method: 'POST', headers: issue.headers ?? {}, body: issue.body ?? null });
-    await res.arrayBuffer();
+    const text = await res.text();
     if (res.status !== scenario.issue.expect) throw new Error(`fill issuance ${i}: ${res.status}`);
+    first ??= (JSON.parse(text) as { access_token: string }).access_token;
   }
+  if (fill > defaultMaxTokensPerOwner) await expectEvicted(oursPort, first as string);
   if (warmup > 0) {
     await measure(ours, oursPort, issue, oursPath, warmup, connections);
     await measure(bare, barePort, ceiling, '/', warmup, connections);
