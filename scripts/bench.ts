@@ -1033,9 +1033,7 @@ async function main(): Promise<void> {
   if (t.has('heap')) await benchHeap();
   if (t.has('full')) await benchFull();
   if (t.has('inproc')) await benchInProcess();
-  const steady = t.has('steady')
-    ? await steadyIssuance({ ...config, connections: config.connections[0] ?? 10, fill: 2000 })
-    : '';
+  const steady = t.has('steady') ? await steadyIssuance({ ...config, connections: config.connections[0] ?? 10 }) : '';
   const text = steady === '' ? report() : `${report()}\n\n${steady}`;
   process.stdout.write(`\n${text}\n`);
   if (config.out !== undefined) write(config.out, text);

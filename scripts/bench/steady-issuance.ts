@@ -36,8 +36,8 @@ export interface SteadyOptions {
   /** Seconds of warm-up on each side before the runs (0: none). */
   warmup: number;
   connections: number;
-  /** Issuances before the runs. */
-  fill: number;
+  /** Issuances before the runs (default: twice the per-owner cap). */
+  fill?: number;
   /** `dist`, `source`, or the path of a built `cli.js` (another build, for a before/after). */
   cli: string;
 }
@@ -181,7 +181,9 @@ export async function steadyIssuance(options: SteadyOptions): Promise<string> {
   }
 }
 
-async function run({ duration, runs, warmup, connections, fill, cli: which }: SteadyOptions): Promise<string> {
+async function run(options: SteadyOptions): Promise<string> {
+  const { duration, runs, warmup, connections, cli: which } = options;
+  const fill = options.fill ?? 2 * defaultMaxTokensPerOwner;
   if (pinned) execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   const scenario = scenarios.eventbookings;
   if (scenario === undefined) throw new Error('no eventbookings bench scenario');
