@@ -4,12 +4,11 @@
  * cap (the first token is then refused as evicted); this checks the table's shape and that every
  * response had the expected status. It asserts no timing target.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authflow-bench-steady-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,28 +19,18 @@ describe('npm run bench:steady (quick)', () => {
   }, async () => {
     const out = join(dir, 'benchmarks.md');
     writeFileSync(out, '# Benchmarks\n\nkept\n');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/bench/steady-issuance.ts',
-        '--quick',
-        '--cli',
-        'source',
-        '--fill',
-        '1001',
-        '--out',
-        out,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.stdout.resume();
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runProcess(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/bench/steady-issuance.ts',
+      '--quick',
+      '--cli',
+      'source',
+      '--fill',
+      '1001',
+      '--out',
+      out,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
 
