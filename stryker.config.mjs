@@ -4,7 +4,7 @@
  * docs/mutation-testing.md). `scripts/mutation.mjs` picks the module and the test files that
  * cover it and passes them here; run this file through that script, not `npx stryker run`.
  */
-const target = process.env.MUTATION_TARGET ?? 'mocks/core/token-store.ts';
+const target = process.env.MUTATION_TARGET ?? 'mocks/core/token-store/index.ts';
 const slug = target
   .replace(/^mocks\//, '')
   .replace(/\.ts$/, '')

@@ -74,7 +74,7 @@ export function createWorld(options: MocksOptions = {}): World {
   const providers = definitions.map((d) => {
     const seed = seeds[d.id];
     const merged = { ...seed?.options, ...(providerOptions[d.id] as object | undefined) };
-    return d.create({ clock }, merged as never, seed?.fixtures as never);
+    return d.create({ clock }, merged, seed?.fixtures);
   });
   const engine = createEngine({
     providers,

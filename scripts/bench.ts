@@ -34,9 +34,21 @@ import {
   scenarios,
   unauthorized,
 } from './bench/scenarios.js';
+import { steadyIssuance } from './bench/steady-issuance.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const allTargets = ['bare', 'ours', 'prism', 'prism-silent', 'msw', 'cold', 'heap', 'full', 'inproc'] as const;
+const allTargets = [
+  'bare',
+  'ours',
+  'prism',
+  'prism-silent',
+  'msw',
+  'cold',
+  'heap',
+  'full',
+  'inproc',
+  'steady',
+] as const;
 type TargetName = (typeof allTargets)[number];
 
 const help = `Usage: tsx scripts/bench.ts [flags]
@@ -1021,7 +1033,8 @@ async function main(): Promise<void> {
   if (t.has('heap')) await benchHeap();
   if (t.has('full')) await benchFull();
   if (t.has('inproc')) await benchInProcess();
-  const text = report();
+  const steady = t.has('steady') ? await steadyIssuance({ ...config, connections: config.connections[0] ?? 10 }) : '';
+  const text = steady === '' ? report() : `${report()}\n\n${steady}`;
   process.stdout.write(`\n${text}\n`);
   if (config.out !== undefined) write(config.out, text);
 }

@@ -9,7 +9,10 @@ import { existsSync } from 'node:fs';
 
 /** Module → the test files that cover it (a mutant is run only against these). */
 export const coverage = {
-  'mocks/core/token-store.ts': ['tests/core/token-store.test.ts'],
+  'mocks/core/token-store/index.ts': ['tests/core/token-store.test.ts'],
+  'mocks/core/token-store/heap.ts': ['tests/core/token-store.test.ts'],
+  'mocks/core/token-store/owners.ts': ['tests/core/token-store.test.ts'],
+  'mocks/core/token-store/tombstones.ts': ['tests/core/token-store.test.ts'],
   'mocks/core/oauth2.ts': [
     'tests/core/oauth2.test.ts',
     'tests/eventix/oauth.test.ts',

@@ -3,10 +3,10 @@
  * "First five minutes" block runs as printed (token → 200 → clock → 401, per provider) against a
  * fresh server, with bash, curl and node.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../mocks/doors/http/index.js';
+import { runProcess } from './support/cli.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
@@ -48,19 +48,9 @@ describe('README.md', () => {
       const promised = [...script.matchAll(/^(?:later \d+; )?status .*# (\d{3})\b/gm)].map((m) => m[1]);
       expect(promised).toEqual(Array.from({ length: 5 }, () => ['200', '401']).flat());
       // Asynchronously: the server answers from this process.
-      const child = spawn('bash', ['-euo', 'pipefail', '-c', script]);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      const run = { status, stdout, stderr };
+      const run = await runProcess('bash', ['-euo', 'pipefail', '-c', script]);
       expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
+      expect(run.code).toBe(0);
       expect(run.stdout.trim().split('\n')).toEqual(promised);
     });
   });

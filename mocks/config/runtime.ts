@@ -42,7 +42,7 @@ export function createFixturesHook(
         const module = moduleOf(provider.id);
         const section = sections[provider.id];
         if (module === undefined) continue;
-        provider.useFixtures?.(section === undefined ? module.demoFixtures : module.toFixtureSet(section as never));
+        provider.useFixtures?.(section === undefined ? module.demoFixtures : module.toFixtureSet(section));
       }
       return installed;
     },
@@ -57,16 +57,14 @@ export function createFixturesHook(
       const entries = checkEntries([[id, module.sectionSchema, input]]);
       if (entries.unchecked > 0) return entries;
       const base = provider.fixtureSet();
-      const schema = module.sectionSchema.superRefine((config, ctx) =>
-        module.crossCheck(config as never, ctx, base as never),
-      );
+      const schema = module.sectionSchema.superRefine((config, ctx) => module.crossCheck(config, ctx, base));
       const result = schema.safeParse(input);
       if (!result.success) return { problems: problemsOf(result.error, [id]) };
       const config = result.data;
       if (config.options !== undefined) return refused(optionsProblem(`${id}.options`));
       if (config.mode === 'replace')
         return refused({ path: `${id}.mode`, message: 'adding merges; PUT /__control/fixtures replaces' });
-      const next = module.toFixtureSet({ ...config, mode: 'merge' } as never, base as never);
+      const next = module.toFixtureSet({ ...config, mode: 'merge' }, base);
       // Adds accumulate: the world they make is held to the same sizes as one input.
       const grown = sizeProblems([[id, next]]);
       if (grown.length > 0) {

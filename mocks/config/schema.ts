@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { AnyProviderDefinition } from '../core/define.js';
+import type { FixtureProblem } from '../core/errors.js';
 import { boundProblems, fixtureLimits, sizeProblems } from '../core/fixture-config.js';
 import { printable } from '../core/printable.js';
 import { type Definition, type ProviderId, type Registry, registry } from '../providers/index.js';
@@ -92,17 +93,24 @@ export type FixturesConfig = z.input<typeof fixturesSchema>;
 export type ParsedConfig = z.output<typeof configSchema>;
 export type ParsedFixtures = z.output<typeof fixturesSchema>;
 
-/** One problem of a config: where (`eventix.clients[0].redirect_uris[1]`) and what. */
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
+/**
+ * One problem of a config: where (`eventix.clients[0].redirect_uris[1]`), what, and a stable code
+ * where there is one. The same type as the control plane's `FixtureProblem` (one problem type:
+ * a config file, `setupMocks({ fixtures })` and `PUT /__control/fixtures` report alike); the
+ * name is kept for users who import it.
+ */
+export type ConfigProblem = FixtureProblem;
 
 /**
  * A config that does not validate (or cannot be read): its problems, each with its path, at most
  * `fixtureLimits.maxProblems` of them (a huge bad input would otherwise make a message of
  * megabytes); `more` counts the problems found past them, `unchecked` the entries not checked
  * once they were found.
+ *
+ * An edge error, not a `MockError`: it is thrown to the code that set a world up
+ * (`setupMocks({ fixtures })`, `createMockServer`, the CLI reading a config file), never answered
+ * to a request. The control plane turns the same problems into `MockError` `fixtures_invalid`
+ * (400). See docs/architecture.md, "Errors".
  */
 export class ConfigError extends Error {
   readonly problems: readonly ConfigProblem[];

@@ -91,8 +91,13 @@ function parseFormSlowly(text: string): Record<string, string> {
   return value;
 }
 
+/** The media type of a `Content-Type` value: before any `;`, trimmed, lower case (`''` for none). */
 export function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  if (contentType === null) return '';
+  const semicolon = contentType.indexOf(';');
+  // No array and no substring for the common `application/json` (trim and toLowerCase return the
+  // same string when there is nothing to change).
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -81,19 +81,25 @@ export type PostmanVariables = Record<string, string | number | undefined>;
  * Fixtures a user may give instead of the seeded ones (a `providers/<id>/config.ts` module fits
  * it): the provider's section of the config file and `setupMocks({ fixtures })` as zod schemas,
  * the demo fixture set, and how a parsed section becomes the fixture set the state seeds from.
- * `F` is that fixture set; `create` receives a getter of the current one; `C` the section's schema.
+ * `F` is that fixture set (`create` receives a getter of the current one); `C` the section's schema;
+ * `P` the parsed section (what `sectionSchema` outputs, what `toFixtureSet` and `crossCheck` take):
+ * typed once, in the provider's `config.ts`, and inferred from it.
  */
-export interface FixturesSlot<F = unknown, C extends z.ZodType = z.ZodType> {
+export interface FixturesSlot<
+  F = unknown,
+  C extends z.ZodType = z.ZodType,
+  P extends Record<string, unknown> = Record<string, unknown>,
+> {
   /** The section (`mode`, `options` and the fixtures), cross-references checked against the demo world. */
   readonly configSchema: C;
   /** The section before the cross-reference checks (additions are checked against another base). */
-  readonly sectionSchema: z.ZodType<Record<string, unknown>>;
+  readonly sectionSchema: z.ZodType<P>;
   /** The demo world: what the state seeds from when no config names another. */
   readonly demoFixtures: F;
   /** The fixture set of a parsed section: `base` (the demo world) plus it (`merge`) or it alone (`replace`). */
-  toFixtureSet(section: never, base?: F): F;
+  toFixtureSet(section: P, base?: F): F;
   /** Reports broken cross-references and duplicate ids of a parsed section over `base`. */
-  crossCheck(section: never, ctx: z.RefinementCtx, base?: F): void;
+  crossCheck(section: P, ctx: z.RefinementCtx, base?: F): void;
   /** The demo world as a section of the config file (`mode: 'replace'`): what `init` writes. */
   starterSection(): z.input<C>;
   /** The Postman environment variables a fixture set names (`collections --config`). */
@@ -106,6 +112,7 @@ export interface ProviderDefinitionInput<
   K extends string,
   F,
   C extends z.ZodType,
+  P extends Record<string, unknown>,
 > {
   readonly id: Id;
   readonly title: string;
@@ -113,7 +120,7 @@ export interface ProviderDefinitionInput<
   readonly options: S;
   /** Credential kinds the journal records for this provider beyond the generic ones. */
   readonly credentialKinds: readonly K[];
-  readonly fixtures?: FixturesSlot<F, C>;
+  readonly fixtures?: FixturesSlot<F, C, P>;
   /**
    * A fresh instance with `settings` (the options merged over their defaults). `world` returns
    * the fixture set to seed from (read it at every seed: a configured world can change at run time).
@@ -131,6 +138,7 @@ export interface ProviderDefinition<
   K extends string = string,
   F = unknown,
   C extends z.ZodType = z.ZodType,
+  P extends Record<string, unknown> = Record<string, unknown>,
 > {
   readonly id: Id;
   readonly title: string;
@@ -141,20 +149,25 @@ export interface ProviderDefinition<
   /** The defaults of every option. */
   readonly defaults: Readonly<SettingsOf<S>>;
   readonly credentialKinds: readonly K[];
-  readonly fixtures?: FixturesSlot<F, C>;
+  readonly fixtures?: FixturesSlot<F, C, P>;
   /** A fresh, isolated instance, seeded from `fixtures` (the slot's demo world when omitted). */
   create(env: ProviderEnv, options?: OptionsOf<S>, fixtures?: F): Provider;
 }
 
-/** Any provider definition, whatever its options: what a world accepts. */
+/**
+ * Any provider definition, whatever its options and fixtures: what a world accepts. The types a
+ * definition is made with are erased to what a world holds (options an object, a fixture set and
+ * a section `unknown` / any record); a world hands each definition only what its own schemas
+ * parsed, so it needs no casts.
+ */
 export interface AnyProviderDefinition {
   readonly id: string;
   readonly title: string;
   readonly options: OptionsSchema;
   readonly optionsSchema: z.ZodType;
   readonly credentialKinds: readonly string[];
-  readonly fixtures?: FixturesSlot<unknown>;
-  create(env: ProviderEnv, options?: never, fixtures?: never): Provider;
+  readonly fixtures?: FixturesSlot;
+  create(env: ProviderEnv, options?: object, fixtures?: unknown): Provider;
 }
 
 export function defineProvider<
@@ -163,7 +176,8 @@ export function defineProvider<
   const K extends string = never,
   F = unknown,
   C extends z.ZodType = z.ZodType,
->(input: ProviderDefinitionInput<Id, S, K, F, C>): ProviderDefinition<Id, S, K, F, C> {
+  P extends Record<string, unknown> = Record<string, unknown>,
+>(input: ProviderDefinitionInput<Id, S, K, F, C, P>): ProviderDefinition<Id, S, K, F, C, P> {
   const { id, title, options, credentialKinds, fixtures } = input;
   const defaults = options.parse({}) as SettingsOf<S>;
   return {

@@ -121,7 +121,11 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
 /** Field name → problems. */
 export type FieldProblems = Record<string, string[]>;
 
-/** One problem of a config: where (`eventix.clients[0].redirect_uris[1]`) and what. */
+/**
+ * One problem of fixtures or a config: where (`eventix.clients[0].redirect_uris[1]`) and what.
+ * The one problem type: `fixtures_invalid` details, `ConfigError.problems` (`ConfigProblem` is
+ * this type) and the size checks all list these.
+ */
 export interface FixtureProblem {
   path: string;
   message: string;

@@ -4,6 +4,7 @@
  * Providers declare their own schemas; the config loader (`mocks/config/`) reads them.
  */
 import * as z from 'zod';
+import type { FixtureProblem } from './errors.js';
 
 /** `merge` adds the user's entities to the demo world; `replace` starts from none. */
 export const fixtureModeSchema = z
@@ -77,7 +78,8 @@ export const fixtureLimits = {
   maxProblems: 100,
 } as const;
 
-export type SizeProblem = { path: string; message: string; code: 'too_many_entries' };
+/** A size problem: a `FixtureProblem` whose code is always `too_many_entries`. */
+export type SizeProblem = FixtureProblem & { code: 'too_many_entries' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -142,7 +142,11 @@ export interface VerifyOptions {
 /** Default of `VerifyOptions.maxBodyBytes`. */
 export const defaultMaxBodyBytes = 1024 * 1024;
 
-/** `usage`: bad options; `unreachable`: the host does not answer (checked before the run). */
+/**
+ * `usage`: bad options; `unreachable`: the host does not answer (checked before the run). An edge
+ * error, not a `MockError`: thrown to the tool's caller (the CLI exits 2), never answered to a
+ * request. See docs/architecture.md, "Errors".
+ */
 export class VerifyError extends Error {
   override readonly name = 'VerifyError';
   constructor(

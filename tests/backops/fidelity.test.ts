@@ -31,10 +31,9 @@ import {
   unknownId,
   venueType,
 } from '../support/backops.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 
-describe.each(doorNames)('BackOps fidelity to the vendor pages through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['backops'] });
+eachDoor('BackOps fidelity to the vendor pages through the %s door', { providers: ['backops'] }, (door) => {
   const get = (url: string, c: Credentials) => door.call(url, { headers: creds(c) });
   const usersUrl = (organizationId: string = northern.id) => `${api}/Organizations/${organizationId}/users`;
   const addUser = (c: Credentials, body: unknown, organizationId: string = northern.id) =>

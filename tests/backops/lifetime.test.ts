@@ -17,7 +17,7 @@ import {
   staffKey,
   surf,
 } from '../support/backops.js';
-import { type Door, doorNames, openDoor } from '../support/doors.js';
+import { type Door, doorNames, eachDoor, openDoor } from '../support/doors.js';
 
 const eightHours = 8 * 3600;
 
@@ -32,9 +32,7 @@ function probes(door: Door, t: Awaited<ReturnType<typeof allTokens>>) {
   };
 }
 
-describe.each(doorNames)('BackOps token lifetimes and revocation through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['backops'] });
-
+eachDoor('BackOps token lifetimes and revocation through the %s door', { providers: ['backops'] }, (door) => {
   it('every token lives 8 hours by default on the shared clock: valid a second before, 401 at expiry', async () => {
     const t = await allTokens(door);
     const p = probes(door, t);

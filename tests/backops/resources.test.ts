@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   adminKey,
   allTokens,
@@ -20,10 +20,9 @@ import {
   unknownId,
   venueType,
 } from '../support/backops.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 
-describe.each(doorNames)('BackOps resources through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['backops'] });
+eachDoor('BackOps resources through the %s door', { providers: ['backops'] }, (door) => {
   const get = (url: string, c: Credentials) => door.call(url, { headers: creds(c) });
   const areasUrl = `${api}/Events/${aurora.id}/areas`;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   adminKey,
   alex,
@@ -26,10 +26,9 @@ import {
   staffKey,
   surf,
 } from '../support/backops.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 
-describe.each(doorNames)('BackOps token scoping through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['backops'] });
+eachDoor('BackOps token scoping through the %s door', { providers: ['backops'] }, (door) => {
   const get = (url: string, c: Credentials) => door.call(url, { headers: creds(c) });
   const expectScopeRefusal = async (res: Awaited<ReturnType<typeof get>>) => {
     expect(res.status).toBe(401);

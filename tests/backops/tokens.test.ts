@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   adminKey,
   allTokens,
@@ -12,7 +12,7 @@ import {
   northern,
   sam,
 } from '../support/backops.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 
 type Tokens = Awaited<ReturnType<typeof allTokens>>;
 
@@ -57,8 +57,7 @@ const keyOnly = ['authorizeEvent', 'listOrganizationEvents', 'authorizeOrganizat
 
 const without = (c: Credentials, name: keyof Credentials): Credentials => ({ ...c, [name]: undefined });
 
-describe.each(doorNames)('BackOps tokens through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['backops'] });
+eachDoor('BackOps tokens through the %s door', { providers: ['backops'] }, (door) => {
   let invitee = 0;
   const bodyFor = (url: string) =>
     url.endsWith('/users') ? { email: `invitee.${++invitee}@example.com` } : { name: 'Gate 4' };

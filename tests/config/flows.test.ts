@@ -1,6 +1,8 @@
 /** A custom world per provider drives its flow with the user's own credentials, through both doors. */
 import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor, openDoor } from '../support/doors.js';
+import { exchange } from '../support/eventix.js';
+import { bearer } from '../support/kit.js';
 import { customWorld as w } from './worlds.js';
 
 /** The ids of one list of `GET /__control/fixtures`. */
@@ -13,11 +15,7 @@ function ids(
   return ((fixtures[provider]?.[list] ?? []) as Record<string, unknown>[]).map((item) => item[key]);
 }
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-describe.each(doorNames)('a configured world through the %s door', (name) => {
-  const door = openDoor(name, { fixtures: w });
-
+eachDoor('a configured world through the %s door', { fixtures: w }, (door) => {
   it('eventbookings: client_credentials with the configured app, then its organisation’s events', async () => {
     const [app] = w.eventbookings.applications as [(typeof w.eventbookings.applications)[number]];
     const token = await door.call('https://identity.eventbookings.com/connect/token', {
@@ -54,15 +52,7 @@ describe.each(doorNames)('a configured world through the %s door', (name) => {
     const location = new URL(authorize.headers.location as string);
     expect(location.origin + location.pathname).toBe(redirectUri);
     const code = location.searchParams.get('code') as string;
-    const token = await door.call('https://auth.eventix.io/tokens', {
-      json: {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        client_id: client.client_id,
-        client_secret: client.client_secret,
-      },
-    });
+    const token = await exchange(door, code, client, { redirect_uri: redirectUri });
     expect(token.status).toBe(200);
     const me = await door.call('https://auth.eventix.io/users/me', { headers: bearer(token.body.access_token) });
     expect(me.status).toBe(200);

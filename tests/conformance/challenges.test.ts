@@ -3,9 +3,9 @@
  * scheme, the realm and the quoting (RFC 9110 §11.6.1, RFC 6750 §3), and none where the
  * provider sends none.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as backops from '../support/backops.js';
-import { type CallInit, doorNames, openDoor } from '../support/doors.js';
+import { type CallInit, eachDoor } from '../support/doors.js';
 import * as eventbookings from '../support/eventbookings.js';
 import * as eventix from '../support/eventix.js';
 import { basic, bearer, lastReason } from '../support/kit.js';
@@ -100,9 +100,7 @@ const cases: Case[] = [
   ],
 ];
 
-describe.each(doorNames)('WWW-Authenticate challenges (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('WWW-Authenticate challenges (%s door)', (door) => {
   it.each(cases)('%s: %s answers %j', async (_, url, init, want) => {
     const res = await door.call(url, init);
     expect([res.status, res.headers['www-authenticate'], lastReason(door)]).toEqual(want);

@@ -3,9 +3,9 @@
  * no-store` and `Pragma: no-cache` (RFC 6749 §5.1), and refusals describe the problem in words
  * while the stable code stays in the journal.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as backops from '../support/backops.js';
-import { doorNames, openDoor, type Reply } from '../support/doors.js';
+import { eachDoor, type Reply } from '../support/doors.js';
 import * as eventbookings from '../support/eventbookings.js';
 import * as eventix from '../support/eventix.js';
 import { lastReason } from '../support/kit.js';
@@ -16,9 +16,7 @@ const noStore = (res: Reply) => [res.status, res.headers['cache-control'], res.h
 /** An internal code such as `token_expired` shown to the client. */
 const codeInText = /\b(token|credentials|tenant)_[a-z_]+\b/;
 
-describe.each(doorNames)('credential answers are never cached (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('credential answers are never cached (%s door)', (door) => {
   it('EventBookings and Eventix tokens, and the Eventix redirect carrying a code', async () => {
     const eb = await door.call(eventbookings.tokenUrl, {
       form: {
@@ -70,9 +68,7 @@ describe.each(doorNames)('credential answers are never cached (%s door)', (name)
   });
 });
 
-describe.each(doorNames)('refusals in words, codes in the journal (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('refusals in words, codes in the journal (%s door)', (door) => {
   it('an expired or unknown token is described without its internal code, in every provider', async () => {
     const eb = await eventbookings.tokenFor(door, eventbookings.eventsApp);
     const ex = await eventix.tokensFor(door);

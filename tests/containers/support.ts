@@ -3,11 +3,11 @@
  * against that daemon, and free host ports (the containers use `--network host`, so a private
  * daemon needs no bridge and no iptables rules).
  */
-import { type SpawnOptions, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, inject, it } from 'vitest';
+import { type ProcessOptions, runProcess } from '../support/cli.js';
 import { freePortOnLoopback } from '../support/ports.js';
 
 export const docker = inject('docker');
@@ -51,24 +51,14 @@ export interface Run {
 }
 
 /** Runs a command (docker, docker-compose) to its end. */
-export function run(command: string, args: string[], options: SpawnOptions = {}, timeoutMs = 120_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr?.on('data', (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() });
-    });
-  });
+export async function run(
+  command: string,
+  args: string[],
+  options: ProcessOptions = {},
+  timeoutMs = 120_000,
+): Promise<Run> {
+  const ran = await runProcess(command, args, options, timeoutMs);
+  return { code: ran.code, stdout: ran.stdout.trim(), stderr: ran.stderr.trim() };
 }
 
 export function dockerRun(args: string[], timeoutMs?: number): Promise<Run> {

@@ -262,4 +262,54 @@ describe('token store', () => {
     expect(store.listing().refused).toEqual([{ value: other.value, reason: 'token_revoked' }]);
     expect(store.listing(0).refused).toEqual([]);
   });
+
+  it("keeps each refused value's reason exactly while its burial lasts, through thousands of burials, re-issues and forgettings", () => {
+    // A model of the tombstones (a reason per value; the ring forgets the oldest burial, and with it
+    // the value's reason unless the value was buried since with another reason; a re-issue forgets it)
+    // against the store, with fixed values so re-issues happen, and one owner per value so none is evicted.
+    const cap = 200;
+    const { store } = setup({ tombstones: cap });
+    const reasons = ['token_unknown', 'token_expired', 'token_revoked', 'token_evicted'] as const;
+    let seed = 0x2545f491;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const model = new Map<string, string>();
+    const ring: [string, string][] = [];
+    const live = new Set<string>();
+    const bury = (value: string, reason: string) => {
+      if (ring.length === cap) {
+        const [old, oldReason] = ring.shift() as [string, string];
+        if (model.get(old) === oldReason) model.delete(old);
+      }
+      ring.push([value, reason]);
+      model.set(value, reason);
+    };
+    const issue = (value: string) => {
+      if (live.has(value)) bury(value, 'token_revoked');
+      model.delete(value);
+      live.add(value);
+      store.issue({ who: value, owner: value }, { ttlSeconds: 3600, value });
+    };
+    for (let step = 0; step < 20_000; step++) {
+      const value = `value-${random(600)}`;
+      const action = random(4);
+      if (action === 0) issue(value);
+      else if (action === 1 && live.has(value)) {
+        const reason = reasons[random(4)] as (typeof reasons)[number];
+        expect(store.revoke(value, reason)).toBe(true);
+        live.delete(value);
+        bury(value, reason);
+      } else if (live.has(value)) expect(store.check(value).ok).toBe(true);
+      else expect(store.check(value)).toEqual({ ok: false, reason: model.get(value) ?? 'token_unknown' });
+      if (step % 1000 === 0) expect(tokenStoreInternals(store).tombstones).toBe(model.size);
+    }
+    for (let i = 0; i < 600; i++) {
+      const value = `value-${i}`;
+      if (!live.has(value))
+        expect(store.check(value)).toEqual({ ok: false, reason: model.get(value) ?? 'token_unknown' });
+    }
+    expect(tokenStoreInternals(store).tombstones).toBe(model.size);
+  });
 });

@@ -2,7 +2,7 @@ import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { isPreflight, preflightResponse, withCors } from '../../mocks/core/index.js';
 import { createMockServer } from '../../mocks/doors/http/index.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { api, bearer, tokenFor, tokenUrl } from '../support/eventbookings.js';
 import { authorizeUrl, demoApp } from '../support/eventix.js';
 
@@ -39,9 +39,7 @@ describe('CORS pieces', () => {
   });
 });
 
-describe.each(doorNames)('CORS through the %s door', (name) => {
-  const door = openDoor(name);
-
+eachDoor('CORS through the %s door', (door) => {
   it('answers a preflight on any path of a provider host with 204, past the engine and the journal', async () => {
     for (const url of [tokenUrl, `${api}/me`, `${api}/no/such/path`]) {
       const res = await door.call(url, {

@@ -4,8 +4,8 @@
  * as an OAuth error code: badgateway's `oauth2Code`, openid-client's `OPError`). The journal
  * keeps the reason.
  */
-import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { eachDoor } from '../support/doors.js';
 
 const unknownPaths = [
   // host, the body it answers (undefined: none)
@@ -15,8 +15,7 @@ const unknownPaths = [
   ['api.eventbookings.com', undefined],
 ] as const;
 
-describe.each(doorNames)('unknown routes (%s door)', (name) => {
-  const door = openDoor(name);
+eachDoor('unknown routes (%s door)', (door) => {
   const lastReason = () => door.mocks.engine.journal.entries().at(-1)?.reason;
 
   it.each(unknownPaths)('answers an unknown path on %s with 404 in its framework shape', async (host, body) => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { eachDoor } from '../support/doors.js';
 import {
   api,
   bearer,
@@ -21,8 +21,7 @@ const newEvent = (name: unknown, startsOn: unknown = '2027-04-01 19:00:00', extr
   },
 });
 
-describe.each(doorNames)('EventBookings API through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['eventbookings'] });
+eachDoor('EventBookings API through the %s door', { providers: ['eventbookings'] }, (door) => {
   const events = `${api}/orgs/${harbour.org_uuid}/events`;
 
   it.each([

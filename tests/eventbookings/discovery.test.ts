@@ -2,16 +2,14 @@
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { targetNames, useTarget } from '../conformance/support.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { openIdMetadataProblems } from '../support/oidc-metadata.js';
+import { targetNames, useTarget } from '../support/targets.js';
 
 const discoveryUrl = 'https://identity.eventbookings.com/.well-known/openid-configuration';
 const [eventsApp] = applications as [(typeof applications)[0]];
 
-describe.each(doorNames)('EventBookings discovery (%s door)', (name) => {
-  const door = openDoor(name, { providers: ['eventbookings'] });
-
+eachDoor('EventBookings discovery (%s door)', { providers: ['eventbookings'] }, (door, name) => {
   it('serves the document with the URLs of the host the request reached', async () => {
     const res = await door.call(discoveryUrl);
     expect(res.status).toBe(200);

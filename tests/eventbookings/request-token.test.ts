@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor, openDoor } from '../support/doors.js';
 import {
   bearer,
   eventsApp,
@@ -12,8 +12,7 @@ import {
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
-describe.each(doorNames)('requestToken through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['eventbookings'] });
+eachDoor('requestToken through the %s door', { providers: ['eventbookings'] }, (door) => {
   const creds = { client_id: eventsApp.client_id, client_secret: eventsApp.client_secret };
 
   it('issues the documented response for a JSON client_credentials request', async () => {
@@ -211,9 +210,7 @@ describe.each(doorNames)('requestToken through the %s door', (doorName) => {
   });
 });
 
-describe.each(doorNames)('requestToken bad input through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['eventbookings'] });
-
+eachDoor('requestToken bad input through the %s door', { providers: ['eventbookings'] }, (door) => {
   it.each([
     ['malformed JSON', { 'content-type': 'application/json' }, '{"grant_type": ', 400, 'invalid_request'],
     ['a JSON array', { 'content-type': 'application/json' }, '[1,2]', 400, 'invalid_request'],

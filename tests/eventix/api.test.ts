@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { events } from '../../mocks/providers/eventix/fixtures.js';
 import { apiHosts } from '../../mocks/providers/eventix/operations.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import {
   api,
   auth,
@@ -19,9 +19,7 @@ import {
 
 const eventOf = (company: string) => events.find((e) => e.company_id === company)?.guid as string;
 
-describe.each(doorNames)('eventix /users/me (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix /users/me (%s door)', (door) => {
   it('answers the seed body for the token user', async () => {
     const { access_token } = await tokensFor(door);
     const res = await door.call(`${auth}/users/me`, { headers: withToken(access_token, lowlands.guid) });
@@ -60,8 +58,7 @@ describe.each(doorNames)('eventix /users/me (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix Company header (%s door)', (name) => {
-  const door = openDoor(name);
+eachDoor('eventix Company header (%s door)', (door) => {
   let janes: Tokens;
   beforeEach(async () => {
     janes = await tokensFor(door);
@@ -120,9 +117,7 @@ describe.each(doorNames)('eventix Company header (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix events and tickets (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix events and tickets (%s door)', (door) => {
   it('lists upcoming events by the mock clock: an event drops out once it has ended', async () => {
     // Each step signs in again: a jump of years outlives the 3-day access token.
     const upcoming = async () => {
@@ -164,8 +159,7 @@ describe.each(doorNames)('eventix events and tickets (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix orders: one company, paginated (%s door)', (name) => {
-  const door = openDoor(name);
+eachDoor('eventix orders: one company, paginated (%s door)', (door) => {
   const orders = (token: string, company?: string | string[], query = '') =>
     door.call(`${api}/orders${query}`, { headers: withToken(token, company) });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authHosts } from '../../mocks/providers/eventix/operations.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import {
   api,
   auth,
@@ -21,9 +21,7 @@ import {
 } from '../support/eventix.js';
 import { basic, lastReason } from '../support/kit.js';
 
-describe.each(doorNames)('eventix authorize (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix authorize (%s door)', (door) => {
   it.each([
     ...authHosts.map((h) => [`https://${h}`, '/tokens/authorize'] as const),
     [auth, '/token/authorize'] as const,
@@ -94,9 +92,7 @@ describe.each(doorNames)('eventix authorize (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix token endpoint (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix token endpoint (%s door)', (door) => {
   it('exchanges a code (JSON body) for the documented token response', async () => {
     const res = await exchange(door, await codeFor(door));
     expect(res.status).toBe(200);
@@ -256,9 +252,7 @@ describe.each(doorNames)('eventix token endpoint (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix refresh and expiry (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix refresh and expiry (%s door)', (door) => {
   it('refreshes into a new pair; the old refresh token and the old access token stop working', async () => {
     const first = await tokensFor(door);
     const res = await refreshAs(door, first.refresh_token);
@@ -316,8 +310,7 @@ describe.each(doorNames)('eventix refresh and expiry (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix token cap (%s door, cap 3)', (name) => {
-  const door = openDoor(name, { options: { eventix: { tokenCap: 3 } } });
+eachDoor('eventix token cap (%s door, cap 3)', { options: { eventix: { tokenCap: 3 } } }, (door) => {
   const works = async (token: string) => (await door.call(`${api}/event`, { headers: withToken(token) })).status;
 
   it('past the cap, ends the least recently used token of the user/client pair, with its refresh token', async () => {
@@ -340,9 +333,7 @@ describe.each(doorNames)('eventix token cap (%s door, cap 3)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix secret rotation (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix secret rotation (%s door)', (door) => {
   it('ends every code and token of the client; the old secret stops working, the new one works', async () => {
     const tokens = await tokensFor(door);
     const pendingCode = await codeFor(door);

@@ -4,8 +4,8 @@
  * companies chosen at token time, RFC 8414 metadata, and no-store on every credential answer.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { eachDoor } from '../support/doors.js';
 import {
   api,
   auth,
@@ -33,8 +33,7 @@ function withPkce(challenge: string, method?: string): string {
   return url.href;
 }
 
-describe.each(doorNames)('eventix PKCE (%s door)', (name) => {
-  const door = openDoor(name);
+eachDoor('eventix PKCE (%s door)', (door) => {
   const codeWith = async (challenge: string, method?: string) =>
     redirectParams(await door.call(withPkce(challenge, method))).get('code') as string;
 
@@ -79,9 +78,7 @@ describe.each(doorNames)('eventix PKCE (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix client authentication (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix client authentication (%s door)', (door) => {
   it('answers a wrong Basic secret with 401 and a Basic challenge, a wrong body secret with 401 and none', async () => {
     const viaBasic = await door.call(`${auth}/tokens`, {
       form: { grant_type: 'authorization_code', code: await codeFor(door) },
@@ -140,9 +137,7 @@ describe.each(doorNames)('eventix client authentication (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('eventix companies at token time (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix companies at token time (%s door)', (door) => {
   it('narrows the token to the companies the request names; absent → all of the user', async () => {
     const all = await tokensFor(door);
     expect(all.info.companies.map((c) => c.guid)).toEqual([lowlands.guid, noorderzon.guid]);
@@ -191,9 +186,7 @@ describe.each(doorNames)('eventix companies at token time (%s door)', (name) => 
   });
 });
 
-describe.each(doorNames)('eventix authorization server metadata (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('eventix authorization server metadata (%s door)', (door, name) => {
   it('serves RFC 8414 metadata whose URLs are the host the request reached', async () => {
     const res = await door.call(`${auth}/.well-known/oauth-authorization-server`);
     expect(res.status).toBe(200);

@@ -3,14 +3,12 @@
  * up events" and "Creating tickets", and `PUT /users/me` from the Go example of "Issuing
  * requests" (its fields inferred).
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { events } from '../../mocks/providers/eventix/fixtures.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { api, auth, jane, lowlands, noorderzon, tokensFor, withToken } from '../support/eventix.js';
 
-describe.each(doorNames)('Eventix objects in the vendor shape (%s door)', (name) => {
-  const door = openDoor(name, { providers: ['eventix'] });
-
+eachDoor('Eventix objects in the vendor shape (%s door)', { providers: ['eventix'] }, (door, _name) => {
   it('answers events with the documented fields and without the mock-only dates', async () => {
     const { access_token } = await tokensFor(door);
     const res = await door.call(`${api}/event`, { headers: withToken(access_token) });
@@ -48,8 +46,7 @@ describe.each(doorNames)('Eventix objects in the vendor shape (%s door)', (name)
   });
 });
 
-describe.each(doorNames)('Eventix PUT /users/me (%s door)', (name) => {
-  const door = openDoor(name, { providers: ['eventix'] });
+eachDoor('Eventix PUT /users/me (%s door)', { providers: ['eventix'] }, (door, _name) => {
   const me = `${auth}/users/me`;
 
   it('changes name, email and phone, answers the user, and GET /users/me then shows it', async () => {

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
 import { providerIds } from '../../mocks/providers/index.js';
-import { describeBrowser, launch } from '../support/browser.js';
+import { describeBrowser, launch, useBrowser } from '../support/browser.js';
+import { listeningServer } from '../support/http.js';
 import { lastEntry, lastReason } from '../support/kit.js';
 
 const [app] = applications as [(typeof applications)[0]];
@@ -399,25 +400,16 @@ describeBrowser('the inspector page in Chromium', () => {
 
 describeBrowser('the inspector against a server with a control token', () => {
   const controlToken = 'inspector-test-control-token-0123456789';
-  const mock = createMockServer({ controlToken });
-  let base = '';
-  let browser: Browser;
-  beforeAll(async () => {
-    base = (await mock.listen(0)).url;
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await mock.close();
-  });
+  const server = listeningServer({ controlToken });
+  const chromium = useBrowser();
 
   it('asks for the token, keeps it in memory only, and sends it as a bearer token', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium.browser.newContext()).newPage();
     const sent: (string | undefined)[] = [];
     page.on('request', (req) => {
       if (req.url().includes('/__control/')) sent.push(req.headers().authorization);
     });
-    await page.goto(`${base}/__inspector/`);
+    await page.goto(`${server.url}/__inspector/`);
     const input = page.getByRole('textbox', { name: 'Control token' });
     await input.waitFor();
     await shot(page, 'control-token');

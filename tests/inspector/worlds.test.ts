@@ -1,28 +1,23 @@
 /** The inspector's world picker, in a real Chromium: each world's page shows that world only. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/doors/http/index.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { describeBrowser, launch } from '../support/browser.js';
+import { describeBrowser, useBrowser } from '../support/browser.js';
+import { listeningServer } from '../support/http.js';
 
 const [app] = applications as [(typeof applications)[0]];
 
 describeBrowser('the inspector and worlds', () => {
-  const mock = createMockServer();
+  const server = listeningServer();
+  const chromium = useBrowser();
   let base = '';
-  let browser: Browser;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    base = (await mock.listen(0)).url;
-    browser = await launch();
-    page = await (await browser.newContext()).newPage();
+    base = server.url;
+    page = await (await chromium.browser.newContext()).newPage();
     page.on('pageerror', (error) => errors.push(String(error)));
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await mock.close();
   });
 
   async function createWorld(name: string): Promise<{ id: string; base: string }> {

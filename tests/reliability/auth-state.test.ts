@@ -4,8 +4,8 @@
  * credentials must not grow the server). And the journal redacts query values by whole parameter
  * names: `sig` hides a signature, not `design`. Through both doors.
  */
-import { describe, expect, it } from 'vitest';
-import { type CallInit, doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { type CallInit, eachDoor } from '../support/doors.js';
 
 /** Requests each failing authentication in its own way, per provider; `i` makes every credential new. */
 const failing: Record<string, (i: number) => [string, CallInit][]> = {
@@ -57,9 +57,7 @@ const failing: Record<string, (i: number) => [string, CallInit][]> = {
   ],
 };
 
-describe.each(doorNames)('a request failing authentication creates no state (%s door)', (doorName) => {
-  const door = openDoor(doorName);
-
+eachDoor('a request failing authentication creates no state (%s door)', (door) => {
   it.each(Object.keys(failing))('%s: snapshots and held credentials are unchanged after 50 rounds', async (id) => {
     const provider = door.mocks.engine.providers.get(id);
     if (provider === undefined) throw new Error(`no provider ${id}`);
@@ -81,9 +79,7 @@ describe.each(doorNames)('a request failing authentication creates no state (%s 
   });
 });
 
-describe.each(doorNames)('journal redaction by whole parameter names (%s door)', (doorName) => {
-  const door = openDoor(doorName, { providers: ['eventbookings'] });
-
+eachDoor('journal redaction by whole parameter names (%s door)', { providers: ['eventbookings'] }, (door) => {
   it('hides sig, accessToken, apikey and X-Api-Key; keeps design, postcode and monkey', async () => {
     const query = new URLSearchParams({
       sig: 's3cret-1',

@@ -2,18 +2,16 @@
  * Bodies whose parse would cost far more than their size suggests are refused before the parse:
  * a form or multipart body past 1,000 fields answers 413 in the provider's error shape.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { maxFormFields } from '../../mocks/core/body.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { eventsApp, tokenUrl } from '../support/eventbookings.js';
 import { lastReason } from '../support/kit.js';
 import { api as teletracker } from '../support/teletracker.js';
 
 const fields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
 
-describe.each(doorNames)('form field limits through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['eventbookings', 'teletracker'] });
-
+eachDoor('form field limits through the %s door', { providers: ['eventbookings', 'teletracker'] }, (door) => {
   it('EventBookings token endpoint: 1,001 form fields → 413 invalid_request-shaped, 1,000 are read', async () => {
     const base = {
       grant_type: 'client_credentials',

@@ -3,9 +3,9 @@
  * of tiny JSON objects costs 50–80 ms of parsing in one turn). Past it, 413 in the provider's own
  * shape, through both doors; the Tracx bulk import keeps its documented 1 MiB.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultOperationBodyLimit } from '../../mocks/core/index.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { auth, eventParticipantsUrl, participant, raceOf, sessionFor } from '../support/tracx.js';
 
 /** A JSON list of empty objects of exactly `bytes` bytes (give or take one). */
@@ -14,9 +14,7 @@ const objects = (bytes: number) =>
     .fill('{}')
     .join(',')}]`;
 
-describe.each(doorNames)('per-operation body limits (%s door)', (doorName) => {
-  const door = openDoor(doorName);
-
+eachDoor('per-operation body limits (%s door)', (door) => {
   it('token endpoints take 64 KiB: one byte more is 413 in the provider shape', async () => {
     expect(defaultOperationBodyLimit).toBe(64 * 1024);
     const form = (size: number) => `grant_type=client_credentials&pad=${'x'.repeat(size - 34)}`;

@@ -9,7 +9,7 @@ import { createFaultTable, maxFaultBodyBytes, maxFaults } from '../../mocks/core
 import { secretQueryNames } from '../../mocks/core/journal.js';
 import { createMockServer } from '../../mocks/doors/http/index.js';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 
 const [app] = applications;
 const tokenForm = {
@@ -178,9 +178,7 @@ describe('fault matching', () => {
   });
 });
 
-describe.each(doorNames)('control input in-process, through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['eventbookings'] });
-
+eachDoor('control input in-process, through the %s door', { providers: ['eventbookings'] }, (door) => {
   it('refuses bad clock and fault input and declared-action lookups on the prototype', async () => {
     const { control } = door.mocks;
     expect(() => control.advanceClock(1e300)).toThrow(expect.objectContaining({ code: 'clock_invalid' }));

@@ -1,16 +1,14 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/doors/http/index.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { eventsApp, tokenUrl } from '../support/eventbookings.js';
 
 const tokenRequest = {
   json: { grant_type: 'client_credentials', client_id: eventsApp.client_id, client_secret: eventsApp.client_secret },
 };
 
-describe.each(doorNames)('fault injection (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('fault injection (%s door)', (door) => {
   it('answers the next N matching requests with the fault, then the operation again; the journal shows it', async () => {
     const fault = door.mocks.control.addFault({
       provider: 'eventbookings',

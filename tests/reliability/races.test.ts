@@ -2,9 +2,9 @@
  * Concurrency: single-use credentials have exactly one winner, and the Eventix token cap and
  * secret rotation stay consistent while requests run at the same time.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { authHosts } from '../../mocks/providers/eventix/operations.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { refreshAs as refreshEventBookings, tokenFor } from '../support/eventbookings.js';
 import {
   api,
@@ -20,9 +20,7 @@ import { login, refresh as refreshTeleTracker } from '../support/teletracker.js'
 const many = 24;
 const winners = (statuses: number[]) => statuses.filter((s) => s === 200).length;
 
-describe.each(doorNames)('races (%s door)', (name) => {
-  const door = openDoor(name);
-
+eachDoor('races (%s door)', (door) => {
   it('EventBookings: one refresh token refreshed concurrently has exactly one winner', async () => {
     const { refresh_token } = await tokenFor(door);
     const results = await Promise.all(Array.from({ length: many }, () => refreshEventBookings(door, refresh_token)));
@@ -53,8 +51,7 @@ describe.each(doorNames)('races (%s door)', (name) => {
   });
 });
 
-describe.each(doorNames)('Eventix cap and rotation under concurrency (%s door)', (name) => {
-  const door = openDoor(name, { options: { eventix: { tokenCap: 3 } } });
+eachDoor('Eventix cap and rotation under concurrency (%s door)', { options: { eventix: { tokenCap: 3 } } }, (door) => {
   const works = async (token: string) =>
     (await door.call(`${api}/event`, { headers: withToken(token) })).status === 200;
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMaxTokensPerOwner } from '../../mocks/core/token-store.js';
 import * as bo from '../support/backops.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor, openDoor } from '../support/doors.js';
 import * as eb from '../support/eventbookings.js';
 import * as ex from '../support/eventix.js';
 import { lastEntry } from '../support/kit.js';
@@ -65,9 +65,7 @@ describe('tenants through the http door', () => {
   }, 120_000);
 });
 
-describe.each(doorNames)('Eventix authorize flood through the %s door', (doorName) => {
-  const door = openDoor(doorName);
-
+eachDoor('Eventix authorize flood through the %s door', (door) => {
   it('cannot evict another user’s pending code; the flooding pair loses only its own', async () => {
     const victimCode = await ex.codeFor(door, { loginHint: ex.sam.email });
     const first = await ex.codeFor(door);

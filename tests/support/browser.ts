@@ -112,6 +112,18 @@ export interface BrowserPage {
   readonly origin: string;
 }
 
+/** A Chromium for the enclosing tests: launched before them, closed after them. */
+export function useBrowser(): { readonly browser: Browser } {
+  const state = {} as { browser: Browser };
+  beforeAll(async () => {
+    state.browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  return state;
+}
+
 /**
  * Opens the test page for the enclosing `describe`: one browser, one page and one mock world per
  * file; the world is reset after each test. `worker: false` leaves MSW's worker stopped (a page

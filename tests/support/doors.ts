@@ -4,7 +4,7 @@
  * response is checked against the spec; a violation or a handler bug fails the test.
  */
 import supertest from 'supertest';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { createContractValidator } from '../../mocks/contract.js';
 import { createMockServer } from '../../mocks/doors/http/index.js';
 import type { MswMocksOptions } from '../../mocks/doors/msw/mocks.js';
@@ -136,4 +136,18 @@ export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
     expect(bugs).toEqual([]);
   });
   return door;
+}
+
+/** The body of a door's `describe`: the opened door, and its name. */
+export type DoorSuite = (door: Door, name: DoorName) => void;
+
+/**
+ * A `describe` per door, each with a door opened for it (the opening of most behaviour test
+ * files): `eachDoor('X through the %s door', { providers: ['tracx'] }, (door) => { … })`.
+ */
+export function eachDoor(title: string, body: DoorSuite): void;
+export function eachDoor(title: string, options: MswMocksOptions, body: DoorSuite): void;
+export function eachDoor(title: string, optionsOrBody: MswMocksOptions | DoorSuite, body?: DoorSuite): void {
+  const [options, run] = typeof optionsOrBody === 'function' ? [{}, optionsOrBody] : [optionsOrBody, body];
+  describe.each(doorNames)(title, (name) => run?.(openDoor(name, options), name));
 }

@@ -1,5 +1,26 @@
-/** A raw HTTP/1.1 GET: absolute-form targets and headers fetch would not send (a foreign Host, say). */
+/**
+ * A listening server for a file's tests, and a raw HTTP/1.1 GET: absolute-form targets and
+ * headers fetch would not send (a foreign Host, say).
+ */
 import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { createMockServer, type MockServer, type MockServerOptions } from '../../mocks/doors/http/index.js';
+
+export interface Listening {
+  mock: MockServer;
+  url: string;
+}
+
+/** A real server on an ephemeral loopback port for the enclosing tests, closed afterwards. */
+export function listeningServer(options: MockServerOptions = {}): Listening {
+  const state = {} as Listening;
+  beforeAll(async () => {
+    state.mock = createMockServer(options);
+    state.url = (await state.mock.listen(0)).url;
+  });
+  afterAll(() => state.mock.close());
+  return state;
+}
 
 export function raw(
   url: string,

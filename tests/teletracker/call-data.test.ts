@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calls } from '../../mocks/providers/teletracker/fixtures.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import { lastEntry } from '../support/kit.js';
 import {
   accountsIn,
@@ -18,9 +18,7 @@ import {
   northShore,
 } from '../support/teletracker.js';
 
-describe.each(doorNames)('TeleTracker call-data with a bearer token through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker call-data with a bearer token through the %s door', { providers: ['teletracker'] }, (door) => {
   it("answers {success, data} with the token's account's calls in the range, oldest first", async () => {
     const { token } = await login(door);
     const res = await callData(door, { headers: bearer(token) });
@@ -138,9 +136,7 @@ describe('TeleTracker call-data parameters in a body through the http door', () 
   });
 });
 
-describe.each(doorNames)('TeleTracker call-data account_id through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker call-data account_id through the %s door', { providers: ['teletracker'] }, (door) => {
   it('answers an end before the start as an empty range: 200 with no calls', async () => {
     const { token } = await login(door);
     const res = await callData(door, { headers: bearer(token) }, { start_date: '2025-03-10', end_date: '2025-03-01' });

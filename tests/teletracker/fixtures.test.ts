@@ -1,7 +1,7 @@
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/doors/http/index.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { api, marketing, northShore } from '../support/teletracker.js';
 
 describe('TeleTracker fixtures on the control plane', () => {
@@ -24,9 +24,7 @@ describe('TeleTracker fixtures on the control plane', () => {
   });
 });
 
-describe.each(doorNames)('TeleTracker fixtures work as they say through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker fixtures work as they say through the %s door', { providers: ['teletracker'] }, (door) => {
   it('every listed user logs in to every listed account of theirs', async () => {
     const { users } = door.mocks.control.fixtures().teletracker as {
       users: { username: string; password: string; accounts: number[] }[];

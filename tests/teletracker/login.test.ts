@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Door, doorNames, openDoor } from '../support/doors.js';
+import { type Door, doorNames, eachDoor, openDoor } from '../support/doors.js';
 import {
   accountsIn,
   api,
@@ -17,9 +17,7 @@ import {
 const credentials = { username: marketing.username, password: marketing.password };
 const post = (door: Door, init: Parameters<Door['call']>[1]) => door.call(`${api}/auth/login`, init);
 
-describe.each(doorNames)('TeleTracker login through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker login through the %s door', { providers: ['teletracker'] }, (door) => {
   it('answers the documented token set: UUID token and refresh token, 3600 s lifetime, expirations on the clock', async () => {
     const now = door.mocks.clock.now();
     const res = await post(door, { form: credentials });
@@ -146,8 +144,7 @@ describe.each(doorNames)('TeleTracker login through the %s door', (doorName) => 
   });
 });
 
-describe.each(doorNames)('TeleTracker login bodies through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
+eachDoor('TeleTracker login bodies through the %s door', { providers: ['teletracker'] }, (door) => {
   const raw = (type: string, body: string) => post(door, { headers: { 'content-type': type }, raw: body });
   const part = (name: string, value: string) =>
     `--b\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;

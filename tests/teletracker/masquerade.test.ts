@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { eachDoor } from '../support/doors.js';
 import {
   accountsIn,
   api,
@@ -16,9 +16,7 @@ import {
   uuid,
 } from '../support/teletracker.js';
 
-describe.each(doorNames)('TeleTracker masquerade (inferred) through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker masquerade (inferred) through the %s door', { providers: ['teletracker'] }, (door) => {
   it("issues a new token set bound to another of the user's accounts", async () => {
     const first = await login(door);
     const res = await masquerade(door, first.token, northShore.account_id);

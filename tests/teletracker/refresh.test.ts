@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { eachDoor } from '../support/doors.js';
 import {
   accountsIn,
   api,
@@ -14,9 +14,7 @@ import {
 
 const refreshLifetime = 29 * 86_400 + 3600;
 
-describe.each(doorNames)('TeleTracker refresh through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker refresh through the %s door', { providers: ['teletracker'] }, (door) => {
   it('answers a new token and a new refresh token in the login shape; the new token works', async () => {
     const first = await login(door);
     const res = await refresh(door, first.refreshToken);

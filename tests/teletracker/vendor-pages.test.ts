@@ -4,7 +4,7 @@
  * token.
  */
 import { describe, expect, it } from 'vitest';
-import { type CallInit, doorNames, openDoor } from '../support/doors.js';
+import { type CallInit, doorNames, eachDoor, openDoor } from '../support/doors.js';
 import {
   accountsIn,
   api,
@@ -19,9 +19,7 @@ import {
   northShore,
 } from '../support/teletracker.js';
 
-describe.each(doorNames)('TeleTracker vendor-page behaviour through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['teletracker'] });
-
+eachDoor('TeleTracker vendor-page behaviour through the %s door', { providers: ['teletracker'] }, (door) => {
   it.each([
     ['refresh_token (documented on the refresh page)', 'refresh_token'],
     ['refreshToken (the login page: "pass the refreshToken value")', 'refreshToken'],

@@ -1,12 +1,10 @@
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/doors/http/index.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { eachDoor } from '../support/doors.js';
 import { events, fullToken, listOnlyToken, races, sessionFor, singleEventToken } from '../support/tracx.js';
 
-describe.each(doorNames)('tracx fixtures and control actions through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
-
+eachDoor('tracx fixtures and control actions through the %s door', { providers: ['tracx'] }, (door) => {
   it('lists connect tokens with their permission sets, events and races', () => {
     const fixtures = door.mocks.control.fixtures().tracx as {
       connect_tokens: { connect_token: string; permissions: string[]; event_ids: number[] | null }[];

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { expect, it } from 'vitest';
+import { eachDoor } from '../support/doors.js';
 import {
   auth,
   events,
@@ -17,9 +17,7 @@ import {
 
 const ids = (items: { id: number }[]) => items.map((i) => i.id);
 
-describe.each(doorNames)('listEvents and listRaces through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
-
+eachDoor('listEvents and listRaces through the %s door', { providers: ['tracx'] }, (door) => {
   it('listEvents returns every event in {data:{items}} for a token without an event limit', async () => {
     const { token } = await sessionFor(door, listOnlyToken);
     const res = await door.call(eventsUrl, { headers: auth(token) });

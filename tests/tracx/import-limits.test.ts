@@ -3,7 +3,7 @@
  * beyond them), at most 1,000 fields in a 422's `errors`, and duplicates applied in order.
  */
 import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import {
   auth,
   eventParticipantsUrl,
@@ -104,9 +104,7 @@ describe.each(doorNames)('import caps through the %s door', (doorName) => {
   });
 });
 
-describe.each(doorNames)('a 422 for a large bad batch through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
-
+eachDoor('a 422 for a large bad batch through the %s door', { providers: ['tracx'] }, (door) => {
   it('lists at most 1,000 fields in errors while the message counts every problem', async () => {
     const { token } = await sessionFor(door);
     const res = await door.call(eventParticipantsUrl(eventId), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import {
   auth,
   eventParticipantsUrl,
@@ -16,8 +16,7 @@ import {
 
 const uniqueIds = (body: { data: { items: { unique_id: string }[] } }) => body.data.items.map((p) => p.unique_id);
 
-describe.each(doorNames)('storeParticipant through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
+eachDoor('storeParticipant through the %s door', { providers: ['tracx'] }, (door) => {
   const race = raceOf(1);
 
   it('inserts with 201 and {data: participant}, then updates the same unique_id with 200', async () => {
@@ -135,8 +134,7 @@ describe.each(doorNames)('storeParticipant through the %s door', (doorName) => {
   });
 });
 
-describe.each(doorNames)('storeEventParticipants and listEventParticipants through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
+eachDoor('storeEventParticipants and listEventParticipants through the %s door', { providers: ['tracx'] }, (door) => {
   const race = raceOf(1);
   const batch = [participant(race, { unique_id: 'a-1' }), participant(race, { unique_id: 'a-2', gender: 'neutral' })];
 

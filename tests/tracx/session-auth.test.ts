@@ -1,7 +1,7 @@
 import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../../mocks/core/clock.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import { lastEntry } from '../support/kit.js';
 import {
   auth,
@@ -17,9 +17,7 @@ import {
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-describe.each(doorNames)('session tokens on protected calls through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
-
+eachDoor('session tokens on protected calls through the %s door', { providers: ['tracx'] }, (door) => {
   it('accepts the session token with and without Bearer', async () => {
     const { token } = await sessionFor(door);
     expect((await door.call(eventsUrl, { headers: auth(token) })).status).toBe(200);

@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../../mocks/core/clock.js';
-import { doorNames, openDoor } from '../support/doors.js';
+import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import { lastEntry } from '../support/kit.js';
 import {
   auth,
@@ -15,8 +15,7 @@ import {
   singleEventToken,
 } from '../support/tracx.js';
 
-describe.each(doorNames)('createSessionToken through the %s door', (doorName) => {
-  const door = openDoor(doorName, { providers: ['tracx'] });
+eachDoor('createSessionToken through the %s door', { providers: ['tracx'] }, (door) => {
   const post = (authorization?: string) =>
     door.call(sessionUrl, {
       method: 'POST',

@@ -3,30 +3,20 @@
  * four parallel workers in Debian's Chromium (a world per worker), and Vitest with one server
  * from globalSetup (a world per file). Each example's own checks fail if worlds leak.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeBrowser } from '../support/browser.js';
+import { runProcess } from '../support/cli.js';
 
-function run(command: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0] as string, command.slice(1), {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+async function run(
+  command: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const ran = await runProcess(command[0] as string, command.slice(1), { env });
+  return { code: ran.code, output: ran.stdout + ran.stderr };
 }
 
 function freePort(): Promise<number> {

@@ -1,22 +1,12 @@
 /** `authflow-mocks/remote` in a real Chromium page: it needs nothing but `fetch`. */
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMockServer } from '../../mocks/doors/http/index.js';
-import { describeBrowser, launch } from '../support/browser.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, useBrowser } from '../support/browser.js';
+import { listeningServer } from '../support/http.js';
 
 describeBrowser('the remote client in a browser', () => {
-  const mock = createMockServer();
-  let base = '';
-  let browser: Browser;
-  beforeAll(async () => {
-    base = (await mock.listen(0)).url;
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await mock.close();
-  });
+  const server = listeningServer();
+  const chromium = useBrowser();
 
   it('creates a world, moves its clock and deletes it from a page on the server’s origin', async () => {
     // The package entry as a browser would load it (an ES module of its own, nothing to resolve).
@@ -29,8 +19,8 @@ describeBrowser('the remote client in a browser', () => {
       write: false,
     });
     expect(bundle.outputFiles[0]?.text).not.toMatch(/require\(|node:/);
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base}/__control/health`);
+    const page = await (await chromium.browser.newContext()).newPage();
+    await page.goto(`${server.url}/__control/health`);
     await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
     const result = await page.evaluate(async (origin) => {
       const { connect } = (globalThis as unknown as { AuthflowRemote: typeof import('../../mocks/remote/index.js') })
@@ -41,7 +31,7 @@ describeBrowser('the remote client in a browser', () => {
       await world.delete();
       const after = await world.clock().catch((e: { code: string }) => e.code);
       return { id: world.id, offset: moved.offsetSeconds, listed, after };
-    }, base);
+    }, server.url);
     expect(result.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(result.offset).toBe(60);
     expect(result.listed).toContain('from a page');

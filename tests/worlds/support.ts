@@ -1,25 +1,7 @@
 /** Shared by the worlds tests: a listening server, JSON calls, and each provider's token → GET walk. */
-import { afterAll, beforeAll } from 'vitest';
-import { createMockServer, type MockServer, type MockServerOptions } from '../../mocks/doors/http/index.js';
 import { type BenchRequest, scenarios } from '../../scripts/bench/scenarios.js';
 
-export { raw } from '../support/http.js';
-
-export interface Listening {
-  mock: MockServer;
-  url: string;
-}
-
-/** A real server on an ephemeral loopback port for the file's tests, closed afterwards. */
-export function listeningServer(options: MockServerOptions = {}): Listening {
-  const state = {} as Listening;
-  beforeAll(async () => {
-    state.mock = createMockServer(options);
-    state.url = (await state.mock.listen(0)).url;
-  });
-  afterAll(() => state.mock.close());
-  return state;
-}
+export { type Listening, listeningServer, raw } from '../support/http.js';
 
 export interface JsonReply {
   status: number;

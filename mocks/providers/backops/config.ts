@@ -8,6 +8,17 @@ import * as z from 'zod';
 import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
+import {
+  type Activity,
+  type ApiKey,
+  type Area,
+  type AttributeDefinition,
+  type Collaborator,
+  type CrewMember,
+  type EventRecord,
+  type Organization,
+  records,
+} from './state.js';
 
 const ttl = z.number().int().positive();
 
@@ -36,8 +47,9 @@ export const options = z.strictObject({
 });
 
 const id = z.string().min(1);
-const organization = z.strictObject({ id, name: z.string(), personal: z.boolean().default(false) });
+const organization = z.strictObject({ ...records.organization.shape, id, personal: z.boolean().default(false) });
 const apiKey = z.strictObject({
+  ...records.apiKey.omit({ revoked: true }).shape,
   id: id.describe('A stable handle for the key (tokens remember it instead of the secret).'),
   api_key: z.string().min(8),
   name: z.string().optional(),
@@ -45,20 +57,25 @@ const apiKey = z.strictObject({
   admin: z.boolean().default(false),
   collaboratorIds: z.array(id).default([]).describe("Collaborators the key's user is crew of."),
 });
-const event = z.strictObject({ id, organizationId: id, name: z.string(), archived: z.boolean().default(false) });
-const area = z.strictObject({ id, eventId: id, name: z.string() });
-const collaborator = z.strictObject({ id, eventId: id, name: z.string() });
+const event = z.strictObject({
+  ...records.event.omit({ attributes: true }).shape,
+  id,
+  organizationId: id,
+  archived: z.boolean().default(false),
+});
+const area = z.strictObject({ ...records.area.shape, id, eventId: id });
+const collaborator = z.strictObject({ ...records.collaborator.shape, id, eventId: id });
 
-/** What the state seeds from. */
+/** What the state seeds from: the records of `state.ts`. */
 export interface BackOpsFixtureSet {
-  organizations: readonly { id: string; name: string; personal: boolean }[];
-  apiKeys: readonly demo.ApiKeyFixture[];
-  attributeDefinitions: readonly (typeof demo.attributeDefinitions)[number][];
-  events: readonly (z.output<typeof event> & { attributes: { attributeId: string; value: string }[] })[];
-  areas: readonly z.output<typeof area>[];
-  collaborators: readonly z.output<typeof collaborator>[];
-  crew: readonly (typeof demo.crew)[number][];
-  activities: readonly (typeof demo.activities)[number][];
+  organizations: readonly Organization[];
+  apiKeys: readonly Omit<ApiKey, 'revoked'>[];
+  attributeDefinitions: readonly AttributeDefinition[];
+  events: readonly EventRecord[];
+  areas: readonly Area[];
+  collaborators: readonly Collaborator[];
+  crew: readonly CrewMember[];
+  activities: readonly Activity[];
   organizationUsers: readonly (typeof demo.organizationUsers)[number][];
   existingAccounts: readonly string[];
   blockedEmails: readonly string[];

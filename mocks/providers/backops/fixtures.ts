@@ -5,6 +5,8 @@
  * cross-organization refusals can be shown; plus one personal organization (a user's own
  * workspace), to which the vendor's Add User page says users cannot be added.
  */
+import type { ApiKey } from './state.js';
+
 export const organizations = [
   { id: '0190f3a2-7c41-7d8e-9b12-3f6a8c0d1e21', name: 'Northern Lights Productions', personal: false },
   { id: '0190f3a2-7c41-7f02-a4c7-5e9b2d7f8a33', name: 'Coastline Festivals', personal: false },
@@ -13,17 +15,8 @@ export const organizations = [
 
 const [northern, coastline, personal] = organizations;
 
-export interface ApiKeyFixture {
-  /** Stable handle for the key; tokens remember it instead of the secret. */
-  id: string;
-  api_key: string;
-  name: string;
-  organizationId: string;
-  /** Admin permission (EventAdmin on the organization's events, OrganizationAdmin on it). */
-  admin: boolean;
-  /** The collaborators the key's user is crew of (the `collaborator` of Get Events). */
-  collaboratorIds: string[];
-}
+/** An API key as seeded (the record of `state.ts` before any revocation). */
+export type ApiKeyFixture = Omit<ApiKey, 'revoked'>;
 
 /** Collaborator ids, named here because the API keys refer to them. */
 const collaboratorIds = {

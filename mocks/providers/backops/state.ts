@@ -6,16 +6,24 @@
  */
 import * as z from 'zod';
 import { type Clock, collection, createTokenStore, type SnapshotParts } from '../../core/index.js';
-import { type BackOpsFixtureSet, demoFixtures } from './config.js';
+import type { BackOpsFixtureSet } from './config.js';
 
+/*
+ * The records: each entity's fields described once, here. `fixtures.ts` types its demo data with
+ * them, and `config.ts` builds what a user may configure from them (non-empty ids, defaults).
+ */
 const organizationSchema = z.object({ id: z.string(), name: z.string(), personal: z.boolean() });
 const apiKeySchema = z.object({
+  /** Stable handle for the key; tokens remember it instead of the secret. */
   id: z.string(),
   api_key: z.string(),
   name: z.string(),
   organizationId: z.string(),
+  /** Admin permission (EventAdmin on the organization's events, OrganizationAdmin on it). */
   admin: z.boolean(),
+  /** The collaborators the key's user is crew of (the `collaborator` of Get Events). */
   collaboratorIds: z.array(z.string()),
+  /** Set when the key is revoked at run time; never configured. */
   revoked: z.boolean(),
 });
 const attributeDefinitionSchema = z.object({
@@ -62,8 +70,20 @@ const organizationUserSchema = z.object({
   status: z.enum(['member', 'invited']),
 });
 
+/** The record schemas, for `config.ts` to build the configurable entities from. */
+export const records = {
+  organization: organizationSchema,
+  apiKey: apiKeySchema,
+  event: eventSchema,
+  area: areaSchema,
+  collaborator: collaboratorSchema,
+};
+
+export type Organization = z.infer<typeof organizationSchema>;
 export type ApiKey = z.infer<typeof apiKeySchema>;
 export type EventRecord = z.infer<typeof eventSchema>;
+export type Area = z.infer<typeof areaSchema>;
+export type Collaborator = z.infer<typeof collaboratorSchema>;
 export type AttributeDefinition = z.infer<typeof attributeDefinitionSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type CrewMember = z.infer<typeof crewSchema>;
@@ -76,7 +96,7 @@ export type TokenData =
   | { kind: 'area'; apiKeyId: string; eventId: string; areaId: string };
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
-export function createState(clock: Clock, world: () => BackOpsFixtureSet = () => demoFixtures) {
+export function createState(clock: Clock, world: () => BackOpsFixtureSet) {
   const organizations = collection(organizationSchema);
   const apiKeys = collection(apiKeySchema);
   const attributeDefinitions = collection(attributeDefinitionSchema);

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
+import { type Application, type EventRecord, type Organisation, records } from './state.js';
 
 const ttl = z.number().int().positive();
 
@@ -22,8 +23,9 @@ export const options = z.strictObject({
     .describe('Return a refresh token with client_credentials, as the vendor documents.'),
 });
 
-const organisation = z.strictObject({ org_uuid: z.string().min(1), name: z.string() });
+const organisation = z.strictObject({ ...records.organisation.shape, org_uuid: z.string().min(1) });
 const application = z.strictObject({
+  ...records.application.shape,
   client_id: z.string().min(1),
   client_secret: z.string().min(1),
   name: z.string().optional(),
@@ -31,19 +33,18 @@ const application = z.strictObject({
   scopes: z.array(z.enum(['event.read', 'event.create'])).default(['event.read']),
 });
 const event = z.strictObject({
+  ...records.event.shape,
   event_uuid: z.string().min(1),
   org_uuid: z.string().min(1),
-  name: z.string(),
-  starts_at: z.string(),
   ends_at: z.string().nullable().default(null),
   status: z.enum(['draft', 'published']).default('published'),
 });
 
-/** What the state seeds from. */
+/** What the state seeds from: the records of `state.ts`. */
 export interface EventBookingsFixtureSet {
-  organisations: readonly { org_uuid: string; name: string }[];
-  applications: readonly demo.ApplicationFixture[];
-  events: readonly z.output<typeof event>[];
+  organisations: readonly Organisation[];
+  applications: readonly Application[];
+  events: readonly EventRecord[];
 }
 
 export const demoFixtures: EventBookingsFixtureSet = {

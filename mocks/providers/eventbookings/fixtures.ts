@@ -2,6 +2,8 @@
  * Seeded demo data for EventBookings. Fixed values, so docs, Postman environments and tests can
  * name them; discoverable at `GET /__control/fixtures`.
  */
+import type { Application } from './state.js';
+
 export const organisations = [
   { org_uuid: '0b6f2c1e-6a39-4c1e-9f4a-2d1b7c9e5a10', name: 'Harbour Events Co' },
   { org_uuid: 'c3e1d7a2-9b84-4f06-8e2d-5a7f1c0b3e92', name: 'Northside Arts Trust' },
@@ -9,13 +11,8 @@ export const organisations = [
 
 const [harbour, northside] = organisations;
 
-export interface ApplicationFixture {
-  client_id: string;
-  client_secret: string;
-  name: string;
-  org_uuid: string;
-  scopes: string[];
-}
+/** An application (the record of `state.ts`). */
+export type ApplicationFixture = Application;
 
 export const applications: ApplicationFixture[] = [
   {

@@ -1,8 +1,12 @@
 /** EventBookings state: applications, organisations and events in @msw/data; tokens in core. */
 import * as z from 'zod';
 import { type Clock, collection, createTokenStore, type SnapshotParts } from '../../core/index.js';
-import { demoFixtures, type EventBookingsFixtureSet } from './config.js';
+import type { EventBookingsFixtureSet } from './config.js';
 
+/*
+ * The records: each entity's fields described once, here. `fixtures.ts` types its demo data with
+ * them, and `config.ts` builds what a user may configure from them (non-empty ids, defaults).
+ */
 const organisationSchema = z.object({ org_uuid: z.string(), name: z.string() });
 const applicationSchema = z.object({
   client_id: z.string(),
@@ -20,6 +24,10 @@ const eventSchema = z.object({
   status: z.enum(['draft', 'published']),
 });
 
+/** The record schemas, for `config.ts` to build the configurable entities from. */
+export const records = { organisation: organisationSchema, application: applicationSchema, event: eventSchema };
+
+export type Organisation = z.infer<typeof organisationSchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type EventRecord = z.infer<typeof eventSchema>;
 
@@ -29,7 +37,7 @@ export interface TokenData {
 }
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
-export function createState(clock: Clock, world: () => EventBookingsFixtureSet = () => demoFixtures) {
+export function createState(clock: Clock, world: () => EventBookingsFixtureSet) {
   const organisations = collection(organisationSchema);
   const applications = collection(applicationSchema);
   const events = collection(eventSchema);

@@ -2,12 +2,15 @@
  * Eventix fixtures a user can configure (clients, users, companies and membership, events,
  * orders) and its options, as zod schemas; the config file, `setupMocks({ fixtures })` and the
  * control plane read them. Field names are the vendor's (client_id, redirect_uris, guid,
- * company_id, default_company_id).
+ * company_id, default_company_id). Each entity is the fields of its record in `state.ts` a
+ * user configures (in the order the config file lists them), with GUID checks, defaults and
+ * descriptions for the user.
  */
 import * as z from 'zod';
 import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
+import { type Client, type Company, type EventRecord, type Order, records, type Ticket, type User } from './state.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -41,16 +44,17 @@ const timestamp = '2026-01-01T00:00:00+00:00';
 /** Eventix ids are GUIDs (the spec's `format: uuid`). */
 const guid = z.guid({ message: 'not a GUID' });
 
-const company = z.strictObject({ guid, name: z.string() });
+const company = z.strictObject({ ...records.company.shape, guid });
 const user = z.strictObject({
+  ...records.user.pick({ guid: true, name: true, email: true, phone: true, companies: true, default_company_id: true })
+    .shape,
   guid,
-  name: z.string(),
-  email: z.string(),
   phone: z.string().nullable().default(null),
   companies: z.array(guid).min(1).describe('Companies the user belongs to (membership).'),
   default_company_id: z.string().optional().describe('One of `companies`; the first by default.'),
 });
 const client = z.strictObject({
+  ...records.client.shape,
   client_id: z.string().min(1),
   client_secret: z.string().min(1),
   name: z.string().optional(),
@@ -60,35 +64,40 @@ const client = z.strictObject({
     .describe('GUID of the user the mock signs in without a login_hint; the first user of the world by default.'),
 });
 const event = z.strictObject({
+  ...records.event.pick({
+    guid: true,
+    company_id: true,
+    name: true,
+    description: true,
+    start: true,
+    end: true,
+    status: true,
+    currency: true,
+    locale: true,
+  }).shape,
   guid,
   company_id: guid,
-  name: z.string(),
   description: z.string().nullable().default(null),
-  start: z.string(),
-  end: z.string(),
   status: z.string().default('normal'),
   currency: z.string().default('EUR'),
   locale: z.string().default('nl_NL'),
 });
 const order = z.strictObject({
+  ...records.order.omit({ company_id: true }).shape,
   guid,
   event_id: guid,
   status: z.enum(['paid', 'refunded']).default('paid'),
-  email: z.string(),
   total_price: z.number().int().nonnegative(),
   currency: z.string().default('EUR'),
   created_at: z.string().default(timestamp),
 });
 
-type Ticket = (typeof demo.tickets)[number];
-type Order = (typeof demo.orders)[number];
-
-/** What the state seeds from. */
+/** What the state seeds from: the records of `state.ts`. */
 export interface EventixFixtureSet {
-  companies: readonly { guid: string; name: string }[];
-  users: readonly demo.UserFixture[];
-  clients: readonly demo.ClientFixture[];
-  events: readonly demo.EventFixture[];
+  companies: readonly Company[];
+  users: readonly User[];
+  clients: readonly Client[];
+  events: readonly EventRecord[];
   tickets: readonly Ticket[];
   orders: readonly Order[];
 }
@@ -116,7 +125,7 @@ export type EventixConfig = z.output<typeof sectionSchema>;
 const empty: EventixFixtureSet = { companies: [], users: [], clients: [], events: [], tickets: [], orders: [] };
 
 /** One "Regular" ticket per configured event, at the vendor's documented defaults. */
-function ticketOf(e: demo.EventFixture, i: number): Ticket {
+function ticketOf(e: EventRecord, i: number): Ticket {
   const [regular] = demo.tickets as [Ticket];
   return {
     ...regular,

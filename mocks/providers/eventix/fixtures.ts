@@ -1,8 +1,10 @@
 /**
  * Seeded demo data for Eventix. Fixed values, so docs, Postman environments and tests can name
  * them; discoverable at `GET /__control/fixtures`. Jane Appleseed and her default company are
- * the example of the docs' "Issuing requests" page.
+ * the example of the docs' "Issuing requests" page. Typed by the records of `state.ts`.
  */
+import type { Client, EventRecord, User } from './state.js';
+
 export const companies = [
   { guid: '6eac75a2-354b-11eb-9322-acde48001122', name: 'Lowlands Live BV' },
   { guid: '9a7e2d14-3c5b-4f6a-8e91-2b3c4d5e6f70', name: 'Noorderzon Tickets' },
@@ -11,18 +13,8 @@ export const companies = [
 
 const [lowlands, noorderzon, elsewhere] = companies;
 
-export interface UserFixture {
-  guid: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  default_company_id: string;
-  whitelabel_id: string;
-  /** Companies the user's tokens cover, default first. */
-  companies: string[];
-  created_at: string;
-  updated_at: string;
-}
+/** A user; `companies`: the companies the user's tokens cover, default first. */
+export type UserFixture = User;
 
 const whitelabel = '6eea7dc0-354b-11eb-9322-acde48001122';
 
@@ -64,14 +56,8 @@ export const users: UserFixture[] = [
 
 const [jane] = users as [UserFixture];
 
-export interface ClientFixture {
-  client_id: string;
-  client_secret: string;
-  name: string;
-  redirect_uris: string[];
-  /** The user the mock signs in when the authorize request has no `login_hint`. */
-  default_user: string;
-}
+/** A client; `default_user`: the user the mock signs in when the authorize request has no `login_hint`. */
+export type ClientFixture = Client;
 
 export const clients: ClientFixture[] = [
   {
@@ -90,28 +76,8 @@ export const clients: ClientFixture[] = [
   },
 ];
 
-/**
- * An event in the vendor's shape (OpenTicket "Setting up events": status, name, type, currency,
- * locale, location_id, company_id, guid, created_at, updated_at; a description is named on the
- * "Overview" page). `start` and `end` are the mock's own: the vendor keeps dates in separate
- * eventDate resources; the mock uses them only to order events and to answer /event/upcoming,
- * and never sends them.
- */
-export interface EventFixture {
-  guid: string;
-  company_id: string;
-  location_id: string;
-  name: string;
-  description: string | null;
-  status: string;
-  type: 'once' | 'recurring';
-  currency: string;
-  locale: string;
-  start: string;
-  end: string;
-  created_at: string;
-  updated_at: string;
-}
+/** An event in the vendor's shape (see `state.ts`); `start` and `end` are the mock's own. */
+export type EventFixture = EventRecord;
 
 const vendorDefaults = { status: 'normal', type: 'once' as const, currency: 'EUR', locale: 'nl_NL' };
 

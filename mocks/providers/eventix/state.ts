@@ -1,8 +1,13 @@
 /** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
 import * as z from 'zod';
 import { type Clock, collection, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
-import { demoFixtures, type EventixFixtureSet } from './config.js';
+import type { EventixFixtureSet } from './config.js';
 
+/*
+ * The records: each entity's fields described once, here. `fixtures.ts` types its demo data with
+ * them, and `config.ts` builds what a user may configure from them (the fields the server fills
+ * in left out, ids checked as GUIDs, defaults added).
+ */
 const companySchema = z.object({ guid: z.string(), name: z.string() });
 const userSchema = z.object({
   guid: z.string(),
@@ -22,6 +27,13 @@ const clientSchema = z.object({
   redirect_uris: z.array(z.string()),
   default_user: z.string(),
 });
+/**
+ * An event in the vendor's shape (OpenTicket "Setting up events": status, name, type, currency,
+ * locale, location_id, company_id, guid, created_at, updated_at; a description is named on the
+ * "Overview" page). `start` and `end` are the mock's own: the vendor keeps dates in separate
+ * eventDate resources; the mock uses them only to order events and to answer /event/upcoming,
+ * and never sends them.
+ */
 const eventSchema = z.object({
   guid: z.string(),
   company_id: z.string(),
@@ -68,8 +80,22 @@ const orderSchema = z.object({
   created_at: z.string(),
 });
 
+/** The record schemas, for `config.ts` to build the configurable entities from. */
+export const records = {
+  company: companySchema,
+  user: userSchema,
+  client: clientSchema,
+  event: eventSchema,
+  ticket: ticketSchema,
+  order: orderSchema,
+};
+
+export type Company = z.infer<typeof companySchema>;
 export type Client = z.infer<typeof clientSchema>;
 export type User = z.infer<typeof userSchema>;
+export type EventRecord = z.infer<typeof eventSchema>;
+export type Ticket = z.infer<typeof ticketSchema>;
+export type Order = z.infer<typeof orderSchema>;
 
 /** What an authorization code stands for. */
 export interface CodeData {
@@ -94,7 +120,7 @@ export interface Grant {
 }
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
-export function createState(clock: Clock, world: () => EventixFixtureSet = () => demoFixtures) {
+export function createState(clock: Clock, world: () => EventixFixtureSet) {
   const companies = collection(companySchema);
   const users = collection(userSchema);
   const clients = collection(clientSchema);
@@ -117,7 +143,7 @@ export function createState(clock: Clock, world: () => EventixFixtureSet = () =>
    * the hot list operations: events by start with their times parsed once, company names by id.
    */
   const index = {
-    events: [] as { event: z.infer<typeof eventSchema>; start: number; end: number }[],
+    events: [] as { event: EventRecord; start: number; end: number }[],
     companyNames: new Map<string, string>(),
   };
   /**
@@ -125,8 +151,8 @@ export function createState(clock: Clock, world: () => EventixFixtureSet = () =>
    * these records change (a client's secret rotates, a user edits their profile): whatever updates
    * one calls `reindex()` afterwards.
    */
-  let clientsById = new Map<string, z.infer<typeof clientSchema>>();
-  let usersByGuid = new Map<string, z.infer<typeof userSchema>>();
+  let clientsById = new Map<string, Client>();
+  let usersByGuid = new Map<string, User>();
   function reindex(): void {
     clientsById = new Map(clients.findMany().map((c) => [c.client_id, c]));
     usersByGuid = new Map(users.findMany().map((u) => [u.guid, u]));

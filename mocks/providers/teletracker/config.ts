@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
+import { type Account, type CallRecord, records, type User } from './state.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -27,8 +28,9 @@ export const options = z.strictObject({
     ),
 });
 
-const account = z.strictObject({ account_id: positiveInt, name: z.string() });
+const account = z.strictObject({ ...records.account.shape, account_id: positiveInt });
 const user = z.strictObject({
+  ...records.user.shape,
   guid: z.guid({ message: 'not a GUID' }).describe("The user's GUID (the spec's `format: uuid`)."),
   username: z.string().min(1),
   password: z.string().min(1),
@@ -37,21 +39,17 @@ const user = z.strictObject({
   permissions: z.array(z.string()).default(['reports']).describe('`reports` lets a session read call data.'),
 });
 const call = z.strictObject({
+  ...records.call.shape,
   call_id: z.string().min(1),
   account_id: positiveInt,
-  started_at: z.string(),
-  caller_number: z.string(),
-  tracking_number: z.string(),
-  source: z.string(),
   duration_seconds: z.number().int().nonnegative(),
-  status: z.enum(['answered', 'missed', 'voicemail']),
 });
 
-/** What the state seeds from. */
+/** What the state seeds from: the records of `state.ts`. */
 export interface TeleTrackerFixtureSet {
-  accounts: readonly { account_id: number; name: string }[];
-  users: readonly demo.UserFixture[];
-  calls: readonly demo.CallFixture[];
+  accounts: readonly Account[];
+  users: readonly User[];
+  calls: readonly CallRecord[];
 }
 
 export const demoFixtures: TeleTrackerFixtureSet = { accounts: demo.accounts, users: demo.users, calls: demo.calls };

@@ -5,6 +5,8 @@
  * default and another, for `account_id` at login and masquerade); one user has a single account
  * that the first user cannot reach, for the cross-account refusals; one user has no report access.
  */
+import type { CallRecord, User } from './state.js';
+
 export const accounts = [
   { account_id: 10231, name: 'Harbourview Dental — Downtown' },
   { account_id: 10232, name: 'Harbourview Dental — North Shore' },
@@ -13,19 +15,8 @@ export const accounts = [
 
 const [downtown, northShore, lakeside] = accounts;
 
-export interface UserFixture {
-  guid: string;
-  username: string;
-  password: string;
-  accounts: number[];
-  default_account_id: number;
-  /**
-   * What the user may do (inferred: the docs say a session's permissions "depend on the
-   * permissions associated with the username" but name none). `reports` lets a session read
-   * `/reports/call-data`.
-   */
-  permissions: string[];
-}
+/** A user (the record of `state.ts`). */
+export type UserFixture = User;
 
 export const users: UserFixture[] = [
   {
@@ -55,16 +46,8 @@ export const users: UserFixture[] = [
   },
 ];
 
-export interface CallFixture {
-  call_id: string;
-  account_id: number;
-  started_at: string;
-  caller_number: string;
-  tracking_number: string;
-  source: string;
-  duration_seconds: number;
-  status: 'answered' | 'missed' | 'voicemail';
-}
+/** A call (the record of `state.ts`). */
+export type CallFixture = CallRecord;
 
 const call = (
   account_id: number,

@@ -4,8 +4,12 @@
  */
 import * as z from 'zod';
 import { type Clock, collection, compareCodeUnits, createTokenStore, type SnapshotParts } from '../../core/index.js';
-import { demoFixtures, type TeleTrackerFixtureSet } from './config.js';
+import type { TeleTrackerFixtureSet } from './config.js';
 
+/*
+ * The records: each entity's fields described once, here. `fixtures.ts` types its demo data with
+ * them, and `config.ts` builds what a user may configure from them (stricter ids, defaults).
+ */
 const accountSchema = z.object({ account_id: z.number().int(), name: z.string() });
 const userSchema = z.object({
   guid: z.string(),
@@ -13,6 +17,11 @@ const userSchema = z.object({
   password: z.string(),
   accounts: z.array(z.number().int()),
   default_account_id: z.number().int(),
+  /**
+   * What the user may do (inferred: the docs say a session's permissions "depend on the
+   * permissions associated with the username" but name none). `reports` lets a session read
+   * `/reports/call-data`.
+   */
   permissions: z.array(z.string()),
 });
 const callSchema = z.object({
@@ -26,6 +35,10 @@ const callSchema = z.object({
   status: z.enum(['answered', 'missed', 'voicemail']),
 });
 
+/** The record schemas, for `config.ts` to build the configurable entities from. */
+export const records = { account: accountSchema, user: userSchema, call: callSchema };
+
+export type Account = z.infer<typeof accountSchema>;
 export type User = z.infer<typeof userSchema>;
 export type CallRecord = z.infer<typeof callSchema>;
 
@@ -41,7 +54,7 @@ export interface TokenData extends Session {
 }
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
-export function createState(clock: Clock, world: () => TeleTrackerFixtureSet = () => demoFixtures) {
+export function createState(clock: Clock, world: () => TeleTrackerFixtureSet) {
   const accounts = collection(accountSchema);
   const users = collection(userSchema);
   const calls = collection(callSchema);

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { configOptions, type PostmanVariables } from '../../core/define.js';
 import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
+import { type ConnectToken, type Race, records, type TracxEvent } from './state.js';
 
 const positiveInt = z.number().int().positive();
 const stamp = '2025-01-01 00:00:00';
@@ -47,6 +48,7 @@ export const options = z.strictObject({
 });
 
 const connectToken = z.strictObject({
+  ...records.connectToken.omit({ revoked: true }).shape,
   id: positiveInt,
   name: z.string().optional(),
   connect_token: z.string().min(8),
@@ -54,18 +56,18 @@ const connectToken = z.strictObject({
   event_ids: z.array(positiveInt).nullable().default(null).describe('Events the token may see; null for every event.'),
 });
 const event = z.strictObject({
+  ...records.event.shape,
   id: positiveInt,
-  name: z.string(),
   created_at: z.string().default(stamp),
   updated_at: z.string().default(stamp),
 });
 const race = event.extend({ event_id: positiveInt });
 
-/** What the state seeds from. */
+/** What the state seeds from: the records of `state.ts`. */
 export interface TracxFixtureSet {
-  connectTokens: readonly demo.ConnectTokenFixture[];
-  events: readonly z.output<typeof event>[];
-  races: readonly z.output<typeof race>[];
+  connectTokens: readonly Omit<ConnectToken, 'revoked'>[];
+  events: readonly TracxEvent[];
+  races: readonly Race[];
   permissions: readonly demo.Permission[];
 }
 

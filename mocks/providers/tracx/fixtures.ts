@@ -2,6 +2,7 @@
  * Seeded demo data for Tracx. Fixed values, so docs, Postman environments and tests can name
  * them; discoverable at `GET /__control/fixtures`. Timestamps use the docs' `YYYY-MM-DD HH:MM:SS`.
  */
+import type { ConnectToken } from './state.js';
 
 /** Every permission a connect token can grant. `participants.list` is the mock's (inferred). */
 export const permissions = [
@@ -14,14 +15,8 @@ export const permissions = [
 
 export type Permission = (typeof permissions)[number];
 
-export interface ConnectTokenFixture {
-  id: number;
-  name: string;
-  connect_token: string;
-  permissions: Permission[];
-  /** The events the token may see; `null` for every event. */
-  event_ids: number[] | null;
-}
+/** A connect token as seeded (the record of `state.ts` before any revocation). */
+export type ConnectTokenFixture = Omit<ConnectToken, 'revoked'>;
 
 export const events = [
   { id: 1, name: 'Amstel Trail Run 2027', created_at: '2025-02-25 09:30:00', updated_at: '2025-02-25 09:30:00' },

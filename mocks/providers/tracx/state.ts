@@ -13,14 +13,21 @@ import {
   type JwtIssuer,
   type SnapshotParts,
 } from '../../core/index.js';
-import { demoFixtures, type TracxFixtureSet } from './config.js';
+import type { TracxFixtureSet } from './config.js';
+import { permissions } from './fixtures.js';
 
+/*
+ * The records: each entity's fields described once, here. `fixtures.ts` types its demo data with
+ * them, and `config.ts` builds what a user may configure from them (positive ids, defaults).
+ */
 const connectTokenSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   connect_token: z.string(),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(permissions)),
+  /** The events the token may see; `null` for every event. */
   event_ids: z.array(z.number().int()).nullable(),
+  /** Set when the token is revoked at run time; never configured. */
   revoked: z.boolean(),
 });
 const eventSchema = z.object({
@@ -70,6 +77,9 @@ const participantSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+
+/** The record schemas, for `config.ts` to build the configurable entities from. */
+export const records = { connectToken: connectTokenSchema, event: eventSchema };
 
 export type ConnectToken = z.infer<typeof connectTokenSchema>;
 export type TracxEvent = z.infer<typeof eventSchema>;
@@ -123,7 +133,7 @@ function createParticipantTable() {
 }
 
 /** `world`: the fixture set to seed from, read at every seed (the demo world unless a config names another). */
-export function createState(clock: Clock, world: () => TracxFixtureSet = () => demoFixtures) {
+export function createState(clock: Clock, world: () => TracxFixtureSet) {
   const connectTokens = collection(connectTokenSchema);
   const events = collection(eventSchema);
   const races = collection(raceSchema);

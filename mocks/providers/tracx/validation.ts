@@ -45,6 +45,9 @@ function isDate(value: string): boolean {
 /** Laravel's display name of an attribute: `chip_code` → `chip code`, `0.chip_code` kept as is. */
 const label = (field: string) => (field.includes('.') ? field : field.replace(/_/g, ' '));
 
+/** Whether `value` is one of `list` (a request field against an enum of the spec). */
+const isOneOf = (list: readonly string[], value: unknown): boolean => list.some((item) => item === value);
+
 /** An integer as Laravel's `integer` rule reads it (JSON number or numeric string), or null. */
 export function readInteger(value: unknown): number | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
@@ -164,10 +167,10 @@ export function checkParticipant(
       add(problems, f('chip_code'), `The ${label(f('chip_code'))} field must be 7 characters.`);
     }
   }
-  if (present(v.gender) && !genders.includes(v.gender as never)) {
+  if (present(v.gender) && !isOneOf(genders, v.gender)) {
     add(problems, f('gender'), `The selected ${label(f('gender'))} is invalid.`);
   }
-  if (present(v.state) && !states.includes(v.state as never)) {
+  if (present(v.state) && !isOneOf(states, v.state)) {
     add(problems, f('state'), `The selected ${label(f('state'))} is invalid.`);
   }
   let raceId: number | null = null;

@@ -3,21 +3,21 @@
  * inputs as INPUT_* variables; these tests run the same scripts with the same variables, against
  * a copy of this checkout's build (`version` a path), as a workflow in this repository would.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { freePortOnLoopback } from './support/ports.js';
+import { runProcess } from '../support/cli.js';
+import { freePortOnLoopback } from '../support/ports.js';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'authflow-action-'));
 /** A copy of the built package: a rebuild elsewhere in the run cannot pull dist/ from under it. */
 const checkout = join(dir, 'checkout');
 
 beforeAll(async () => {
-  // Another test file may be rebuilding dist/ right now (tests/package.test.ts): retry until a whole copy is taken.
+  // Another test file may be rebuilding dist/ right now (tests/tools/package.test.ts): retry until a whole copy is taken.
   const parts = ['package.json', 'dist/cli', 'dist/inspector', 'specs', 'schema', 'node_modules/yaml'];
   const end = Date.now() + 120_000;
   for (;;) {
@@ -44,7 +44,11 @@ interface ScriptRun {
 
 let runs = 0;
 /** Runs an Action script as the runner does: INPUT_* variables, RUNNER_TEMP, GITHUB_ENV, GITHUB_OUTPUT. */
-function runScript(script: 'start.sh' | 'stop.sh', inputs: Record<string, string>, temp: string): Promise<ScriptRun> {
+async function runScript(
+  script: 'start.sh' | 'stop.sh',
+  inputs: Record<string, string>,
+  temp: string,
+): Promise<ScriptRun> {
   const githubEnv = join(dir, `env-${++runs}`);
   const githubOutput = join(dir, `output-${runs}`);
   writeFileSync(githubEnv, '');
@@ -56,20 +60,13 @@ function runScript(script: 'start.sh' | 'stop.sh', inputs: Record<string, string
     GITHUB_OUTPUT: githubOutput,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [join(root, 'scripts/action', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stdout += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code, stdout, env: readFileSync(githubEnv, 'utf8'), output: readFileSync(githubOutput, 'utf8') }),
-    );
-  });
+  const ran = await runProcess('bash', [join(root, 'scripts/action', script)], { env });
+  return {
+    code: ran.code,
+    stdout: ran.stdout + ran.stderr,
+    env: readFileSync(githubEnv, 'utf8'),
+    output: readFileSync(githubOutput, 'utf8'),
+  };
 }
 
 describe('action.yml', () => {

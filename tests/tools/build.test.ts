@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { builtFiles } from '../scripts/ensure-built.mjs';
+import { builtFiles } from '../../scripts/ensure-built.mjs';
 
 describe('npm run build', () => {
   it('never leaves dist/cli/cli.js (or any built entry point) missing while it runs', {

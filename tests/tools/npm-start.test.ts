@@ -2,7 +2,7 @@
  * `npm start`: builds only when dist/ is stale, and SIGTERM to the npm process closes the server
  * (the port is free afterwards).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { needsBuild } from '../scripts/ensure-built.mjs';
-import { waitFor } from './support/cli.js';
+import { needsBuild } from '../../scripts/ensure-built.mjs';
+import { cleanServerEnv, listeningUrl, spawnProcess } from '../support/cli.js';
 
 const isStale = needsBuild as (root: string) => boolean;
 
@@ -66,23 +66,13 @@ describe('npm start', () => {
     timeout: 180_000,
   }, async () => {
     if (isStale('.')) expect(spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status).toBe(0);
-    const npm = spawn('npm', ['start', '--silent', '--', '--port', '0', '--quiet'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '' },
-    });
-    let out = '';
-    let err = '';
-    npm.stdout?.on('data', (d) => {
-      out += d;
-    });
-    npm.stderr?.on('data', (d) => {
-      err += d;
-    });
+    const started = spawnProcess('npm', ['start', '--silent', '--', '--port', '0', '--quiet'], { env: cleanServerEnv });
+    const npm = started.child;
     try {
-      await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(out), 60_000);
-      const url = (/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out) as RegExpExecArray)[1] as string;
+      const url = await listeningUrl(started, 60_000);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await fetch(`${url}/__control/health`)).status).toBe(200);
-      expect(err).not.toContain('building');
+      expect(started.stderr()).not.toContain('building');
       npm.kill('SIGTERM');
       await once(npm, 'exit');
       const port = Number(new URL(url).port);

@@ -26,7 +26,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliProcess, listeningUrl, startBuilt, waitFor } from './support/cli.js';
+import { type CliProcess, listeningUrl, startBuilt, waitFor } from '../support/cli.js';
 
 const nodeHasItsOwn = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;

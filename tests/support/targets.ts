@@ -1,5 +1,5 @@
 /**
- * The two ways an app meets the mocks, for the conformance suite: the standalone server
+ * The two ways an app meets the mocks, for the client-library tests (tests/clients/): the standalone server
  * (`createMockServer` on 127.0.0.1:0, real sockets) and in-process under `setupMocks()` (MSW
  * intercepting global fetch and node:http, so axios and @hapi/wreck too). The client libraries
  * are used as an app would use them against the real server; the only option a test sets is

@@ -9,7 +9,7 @@ import * as client from 'openid-client';
 import { ClientCredentials } from 'simple-oauth2';
 import { describe, expect, it } from 'vitest';
 import { applications } from '../../mocks/providers/eventbookings/fixtures.js';
-import { type Target, targetNames, useTarget } from './support.js';
+import { type Target, targetNames, useTarget } from '../support/targets.js';
 
 const [eventsApp] = applications as [(typeof applications)[0]];
 const kiosk = applications.find((a) => a.client_id === 'eb-demo-kiosk') as (typeof applications)[0];

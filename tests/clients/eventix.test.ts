@@ -11,7 +11,7 @@ import * as client from 'openid-client';
 import { AuthorizationCode } from 'simple-oauth2';
 import { describe, expect, it } from 'vitest';
 import { clients } from '../../mocks/providers/eventix/fixtures.js';
-import { targetNames, useTarget } from './support.js';
+import { targetNames, useTarget } from '../support/targets.js';
 
 const [demoApp] = clients as [(typeof clients)[0]];
 const redirectUri = demoApp.redirect_uris[0] as string;

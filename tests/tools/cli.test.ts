@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { providerIds } from '../mocks/providers/index.js';
-import { type CliProcess, listeningUrl, spawnCli, startCli, waitFor } from './support/cli.js';
+import { providerIds } from '../../mocks/providers/index.js';
+import { type CliProcess, listeningUrl, runProcess, spawnCli, startCli, waitFor } from '../support/cli.js';
 
 describe('authflow-mocks CLI', () => {
   it('serve prints providers, local base URLs and demo credentials, answers, and exits 0 on SIGTERM', async () => {
@@ -82,23 +81,15 @@ describe('authflow-mocks CLI', () => {
       const health = await (await fetch(url + '/__control/health')).json();
       process.stdout.write(JSON.stringify(health.providers));
       await server.close();`;
-    const child = spawn(
-      process.execPath,
-      [...recorder.preload.flatMap((m) => ['--import', m]), '--input-type=module', '-e', script],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-    });
-    child.stderr?.on('data', (d) => {
-      err += d;
-    });
-    const [code] = await once(child, 'exit');
+    const { code, stdout, stderr } = await runProcess(process.execPath, [
+      ...recorder.preload.flatMap((m) => ['--import', m]),
+      '--input-type=module',
+      '-e',
+      script,
+    ]);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual([...providerIds]);
-    const packages = (/packages: (.*)/.exec(err)?.[1] ?? '').split(',');
+    expect(JSON.parse(stdout)).toEqual([...providerIds]);
+    const packages = (/packages: (.*)/.exec(stderr)?.[1] ?? '').split(',');
     expect(packages).toContain('@msw/data');
     expect(packages).not.toContain('msw');
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContractValidator } from '../mocks/contract.js';
-import { providerIds } from '../mocks/providers/index.js';
-import { collectionsDir, runCollections } from '../mocks/tools/newman.js';
+import { createContractValidator } from '../../mocks/contract.js';
+import { providerIds } from '../../mocks/providers/index.js';
+import { collectionsDir, runCollections } from '../../mocks/tools/newman.js';
 
 /** Every `pm.test(` in the collection runs once against the mock (no test is conditional). */
 function assertionsIn(provider: string): number {

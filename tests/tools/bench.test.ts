@@ -3,14 +3,13 @@
  * source, written to a temporary file (never docs/benchmarks.md). It checks the report's shape and
  * that every row answered with the expected status; it asserts no timing target.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { providerIds } from '../mocks/providers/index.js';
-import { scenarios } from '../scripts/bench/scenarios.js';
+import { providerIds } from '../../mocks/providers/index.js';
+import { scenarios } from '../../scripts/bench/scenarios.js';
+import { runProcess } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authflow-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,31 +51,18 @@ function tableRows(markdown: string): Record<string, string>[] {
 describe('npm run bench (quick)', () => {
   it('measures every target and writes a well-formed report to --out', { timeout: 240_000 }, async () => {
     const out = join(dir, 'benchmarks.md');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/bench.ts',
-        '--quick',
-        '--cli',
-        'source',
-        '--targets',
-        'bare,ours,prism-silent,msw,cold,heap,full,inproc',
-        '--out',
-        out,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const [code] = await once(child, 'exit');
+    const { code, stdout, stderr } = await runProcess(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/bench.ts',
+      '--quick',
+      '--cli',
+      'source',
+      '--targets',
+      'bare,ours,prism-silent,msw,cold,heap,full,inproc',
+      '--out',
+      out,
+    ]);
     expect(stderr).not.toContain('bench:');
     expect(code).toBe(0);
 

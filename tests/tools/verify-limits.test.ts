@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatSummary, verifyCollection } from '../mocks/tools/verify.js';
+import { formatSummary, verifyCollection } from '../../mocks/tools/verify.js';
 
 const oneRun = 90_000;
 

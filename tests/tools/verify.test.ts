@@ -9,10 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../mocks/doors/http/index.js';
-import { providerIds } from '../mocks/providers/index.js';
-import { formatJunit, formatSummary, VerifyError, verifyCollection, verifyVariables } from '../mocks/tools/verify.js';
-import { runBuiltCli } from './support/cli.js';
+import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
+import { providerIds } from '../../mocks/providers/index.js';
+import {
+  formatJunit,
+  formatSummary,
+  VerifyError,
+  verifyCollection,
+  verifyVariables,
+} from '../../mocks/tools/verify.js';
+import { runBuiltCli } from '../support/cli.js';
 
 // Newman runs take a few seconds each, more on a busy machine; the clean run does all five.
 const oneRun = 90_000;

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMockServer } from '../mocks/doors/http/index.js';
-import { providerIds } from '../mocks/providers/index.js';
-import { collectionsDir, runCollections } from '../mocks/tools/newman.js';
+import { createMockServer } from '../../mocks/doors/http/index.js';
+import { providerIds } from '../../mocks/providers/index.js';
+import { collectionsDir, runCollections } from '../../mocks/tools/newman.js';
 
 interface Auth {
   type: string;

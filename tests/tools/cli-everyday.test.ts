@@ -9,8 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { providerIds } from '../mocks/providers/index.js';
-import { type CliProcess, listeningUrl, runBuilt, startBuilt, waitFor } from './support/cli.js';
+import { providerIds } from '../../mocks/providers/index.js';
+import { type CliProcess, listeningUrl, runBuilt, startBuilt, waitFor } from '../support/cli.js';
 
 const running: CliProcess[] = [];
 

@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listeningUrl, startCli, waitFor } from './support/cli.js';
+import { listeningUrl, startCli, waitFor } from '../support/cli.js';
 
 /** Whether `text` holds a C0 control but newline, DEL, or a C1 control: what a terminal would obey. */
 const hasControl = (text: string) =>

@@ -5,7 +5,7 @@
  * a provider of its own from the installed provider kit.
  * Needs a fresh dist/ (`npm run build`) and a populated npm cache (`npm ci` did it).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -20,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { needsBuild } from '../scripts/ensure-built.mjs';
-import { waitFor } from './support/cli.js';
+import { needsBuild } from '../../scripts/ensure-built.mjs';
+import { cleanServerEnv, listeningUrl, spawnProcess } from '../support/cli.js';
 
 const repo = resolve('.');
 let dir = '';
@@ -160,20 +160,15 @@ console.log(JSON.stringify(results));
     expect(existsSync(join(consumer, 'node_modules', 'newman'))).toBe(false);
     // In a process group of its own: npx does not pass SIGTERM on to the server it started, which
     // outlived the test before.
-    const child = spawn('npx', ['--offline', 'authflow-mocks', 'serve', '--port', '0', '--quiet'], {
+    const npx = spawnProcess('npx', ['--offline', 'authflow-mocks', 'serve', '--port', '0', '--quiet'], {
       cwd: consumer,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PORT: '', AUTHFLOW_CONTROL_TOKEN: '' },
+      env: cleanServerEnv,
       detached: true,
     });
+    const { child } = npx;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-    });
     try {
-      await waitFor(() => /listening on http:\/\/\S+:\d+/.test(out), 30_000);
-      const url = (/listening on (http:\/\/\S+:\d+)/.exec(out) as RegExpExecArray)[1] as string;
+      const url = await listeningUrl(npx, 30_000);
       expect((await fetch(`${url}/__control/health`)).status).toBe(200);
       const response = await fetch(`${url}/identity.eventbookings.com/connect/token`, {
         method: 'POST',
