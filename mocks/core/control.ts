@@ -1,15 +1,14 @@
 /**
- * The control plane: health, fixtures, reset, the clock and the
- * journal, as an in-process object and as `/__control/*` routes the standalone server mounts.
+ * The control plane: health, fixtures, reset, the clock, the journal, faults and credentials, as
+ * an in-process object. The node:http door serves it as `/__control/*` (doors/http/control.ts).
  */
-import type { ParsedBody } from './body.js';
 import type { Clock } from './clock.js';
-import { controlErrorResponse, type FixtureProblem, isMockError, MockError } from './errors.js';
+import { type FixtureProblem, MockError } from './errors.js';
 import { type Fault, type FaultSpec, type FaultTable, maxFaults, parseFaultSpec } from './faults.js';
 import { boundProblems } from './fixture-config.js';
 import { type CredentialState, credentialId, type HeldCredential, prefixLength } from './inventory.js';
 import type { Journal, JournalEntry } from './journal.js';
-import type { MockResponse, Provider } from './provider.js';
+import type { Provider } from './provider.js';
 
 export type { FixtureProblem };
 
@@ -311,86 +310,4 @@ export function createControlPlane(parts: {
     },
   };
   return plane;
-}
-
-/**
- * Answers `/__control/<path>` for the standalone server.
- * @param path the part after `/__control`, e.g. `/clock`.
- */
-export async function answerControl(
-  control: ControlPlane,
-  method: string,
-  path: string,
-  readBody: () => Promise<ParsedBody>,
-): Promise<MockResponse> {
-  const route = `${method === 'HEAD' ? 'GET' : method} ${path.replace(/\/+$/, '')}`;
-  try {
-    switch (route) {
-      case 'GET /health':
-        return { status: 200, body: control.health() };
-      case 'GET /fixtures':
-        return { status: 200, body: control.fixtures() };
-      case 'POST /reset':
-        await control.reset();
-        return { status: 200, body: { status: 'reset', clock: control.clock() } };
-      case 'GET /clock':
-        return { status: 200, body: control.clock() };
-      case 'POST /clock': {
-        const input = await jsonObject(readBody);
-        if ('advanceSeconds' in input)
-          return { status: 200, body: control.advanceClock(input.advanceSeconds as number) };
-        if (typeof input.set === 'string') return { status: 200, body: control.setClock(input.set) };
-        if (input.reset === true) return { status: 200, body: control.resetClock() };
-        return controlErrorResponse(
-          new MockError('clock_invalid', 'Send {"advanceSeconds": N} or {"set": "<ISO 8601>"}.'),
-        );
-      }
-      case 'GET /journal':
-        return { status: 200, body: control.journal() };
-      case 'GET /faults':
-        return { status: 200, body: control.faults() };
-      case 'POST /faults': {
-        const body = await readBody();
-        if (body.kind !== 'json') throw new MockError('fault_invalid', 'Send the fault as a JSON object.');
-        return { status: 201, body: control.addFault(body.value as FaultSpec) };
-      }
-      case 'DELETE /faults':
-        return { status: 200, body: control.clearFaults() };
-      case 'GET /tokens':
-        return { status: 200, body: control.tokens() };
-      case 'POST /tokens/revoke':
-        return { status: 200, body: await control.revokeToken(await jsonObject(readBody)) };
-      case 'PUT /fixtures':
-        return { status: 200, body: await control.replaceFixtures(await jsonObject(readBody)) };
-    }
-    const addFixtures = /^POST \/([a-z0-9-]+)\/fixtures$/.exec(route);
-    if (addFixtures !== null) {
-      return { status: 200, body: await control.addFixtures(addFixtures[1] as string, await jsonObject(readBody)) };
-    }
-    const oneFault = /^DELETE \/faults\/([A-Za-z0-9_-]+)$/.exec(route);
-    if (oneFault !== null) {
-      const result = control.clearFaults(oneFault[1] as string);
-      if (result.removed === 0) throw new MockError('not_found', 'No such fault.');
-      return { status: 200, body: result };
-    }
-    const action = /^POST \/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(route);
-    if (action !== null) {
-      const result = await control.action(action[1] as string, action[2] as string, await jsonObject(readBody));
-      return { status: 200, body: result ?? { status: 'ok' } };
-    }
-    return controlErrorResponse(new MockError('not_found', `No control route ${route}.`));
-  } catch (error) {
-    if (isMockError(error)) return controlErrorResponse(error);
-    throw error;
-  }
-}
-
-async function jsonObject(readBody: () => Promise<ParsedBody>): Promise<Record<string, unknown>> {
-  const body = await readBody();
-  if (body.kind === 'none') return {};
-  if (body.kind === 'form') return body.value;
-  if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) {
-    throw new MockError('control_invalid', 'The body must be a JSON object.');
-  }
-  return body.value as Record<string, unknown>;
 }

@@ -37,8 +37,6 @@ export interface IncomingRequest {
    * `limit` when that is lower (the operation's own).
    */
   readBody(limit?: number): Promise<Uint8Array>;
-  /** Told what the journal records for this request (the node:http door's request log). */
-  onRecord?(entry: JournalRecord): void;
 }
 
 export interface ResponseCheck {
@@ -65,6 +63,12 @@ export interface EngineBug {
   /** Without the query string. */
   path?: string;
 }
+
+/**
+ * Told of each request the engine answered, once its journal entry is recorded: the request as
+ * the door handed it over, the entry, and the failure when the answer is a 500 for a bug.
+ */
+export type AnsweredListener = (request: IncomingRequest, entry: JournalRecord, bug: EngineBug | undefined) => void;
 
 export interface EngineOptions {
   providers: readonly Provider[];
@@ -95,8 +99,12 @@ export interface Engine {
   readonly faults: FaultTable;
   /** Responses that broke the spec (only with a validator). */
   readonly violations: ContractViolation[];
-  /** Errors other than `MockError` thrown by a handler: always a bug. */
-  readonly bugs: EngineBug[];
+  /**
+   * Calls `listener` after each request the engine answers (an operation, a fault or a refused
+   * route); a handler that threw something other than `MockError` comes with its `EngineBug`
+   * (always a bug in the mocks). Answers the function that stops it.
+   */
+  onAnswered(listener: AnsweredListener): () => void;
   /** Routes and answers a request; `undefined` when no provider serves its host. */
   answer(request: IncomingRequest): Promise<MockResponse | undefined>;
 }
@@ -163,7 +171,8 @@ export function createEngine(options: EngineOptions): Engine {
   const journal = createJournal(options.journalCapacity ?? 1000);
   const router = compileRouter(options.providers);
   const violations: ContractViolation[] = [];
-  const bugs: Engine['bugs'] = [];
+  /** Replaced, not mutated, on (un)subscribe: a request in flight keeps the list it started with. */
+  let listeners: readonly AnsweredListener[] = [];
   const faults = createFaultTable();
   /** Seeding promises known to have settled (`provider.ready()` returns one per seed). */
   const seeded = new WeakSet<Promise<void>>();
@@ -176,6 +185,7 @@ export function createEngine(options: EngineOptions): Engine {
     credential: CredentialKind,
     reason: MockError['code'] | undefined,
     fault?: Fault,
+    bug?: EngineBug,
   ): void {
     // `seq` is set by the journal; named first so an entry keeps its field order.
     const entry: JournalRecord & { seq: number } = {
@@ -197,7 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (reason !== undefined) entry.reason = reason;
     if (fault !== undefined) entry.fault = fault.id;
     journal.record(entry);
-    request.onRecord?.(entry);
+    for (const listener of listeners) listener(request, entry, bug);
   }
 
   function check(provider: Provider, operationId: string, response: MockResponse): MockResponse {
@@ -229,6 +239,7 @@ export function createEngine(options: EngineOptions): Engine {
     const context = new Context(clock);
     let response: MockResponse;
     let reason: MockError['code'] | undefined;
+    let bug: EngineBug | undefined;
     const fault = faults.take(provider.id, operation.operationId);
     if (fault !== undefined) {
       if (fault.delayMs > 0 && options.deferDelays !== true) {
@@ -259,19 +270,19 @@ export function createEngine(options: EngineOptions): Engine {
         ? error
         : new MockError('internal', 'The mock failed unexpectedly; this is a bug in authflow-mocks.');
       if (!isMockError(error)) {
-        bugs.push({
+        bug = {
           operationId: operation.operationId,
           message: String(error),
           method: incoming.method,
           host: incoming.host,
           path: incoming.path,
-        });
+        };
       }
       reason = mockError.details.reason ?? mockError.code;
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
     }
     response = check(provider, operation.operationId, response);
-    record(provider, operation.operationId, incoming, response, context.credential, reason, fault);
+    record(provider, operation.operationId, incoming, response, context.credential, reason, fault, bug);
     if (fault !== undefined && fault.delayMs > 0 && options.deferDelays === true) {
       return { ...response, delayMs: fault.delayMs };
     }
@@ -303,9 +314,14 @@ export function createEngine(options: EngineOptions): Engine {
     journal,
     router,
     violations,
-    bugs,
     faults,
     control: createControlPlane({ clock, providers, journal, faults, fixtures: options.fixtures }),
+    onAnswered(listener) {
+      listeners = [...listeners, listener];
+      return () => {
+        listeners = listeners.filter((l) => l !== listener);
+      };
+    },
     async answer(request) {
       const match = router.match(request.host, request.method, request.path);
       if (match === undefined) return undefined;

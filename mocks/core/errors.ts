@@ -252,36 +252,3 @@ export function errorBodies(table: ErrorBodyTable, fallback: ErrorBody): ErrorBo
     return (entry ?? fallback)(error, context);
   };
 }
-
-/** The control plane's `error` word for each code it answers with (kept stable for clients). */
-const controlWords: Partial<Record<MockErrorCode, string>> = {
-  control_invalid: 'invalid_request',
-  clock_invalid: 'invalid_request',
-  fault_invalid: 'invalid_request',
-  action_unknown: 'not_found',
-  fixtures_invalid: 'invalid_request',
-};
-
-/**
- * `{error, message}` with the code's status, as every `/__control` refusal answers; refused
- * fixtures add `problems`, `truncated` and, when truncated, `moreProblems` (found, not listed) and
- * `uncheckedEntries` (not checked once the list was full).
- */
-export function controlErrorResponse(error: MockError): MockResponse {
-  const body = { error: controlWords[error.code] ?? error.code, message: error.message };
-  if (error.is('fixtures_invalid')) {
-    const more = error.details.more ?? 0;
-    const unchecked = error.details.unchecked ?? 0;
-    return {
-      status: 400,
-      body: {
-        ...body,
-        problems: [...error.details.problems],
-        truncated: more + unchecked > 0,
-        ...(more > 0 ? { moreProblems: more } : {}),
-        ...(unchecked > 0 ? { uncheckedEntries: unchecked } : {}),
-      },
-    };
-  }
-  return { status: defaultStatus[error.code], body };
-}

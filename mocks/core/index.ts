@@ -15,7 +15,7 @@ export {
 export type { Clock, ClockOptions } from './clock.js';
 export { compareCodeUnits, createClock, epochSeconds, isoWithOffset } from './clock.js';
 export type { ClockState, ControlPlane, FixtureProblem, FixtureRefusal, FixturesHook, TokenView } from './control.js';
-export { answerControl, maxListedTokens } from './control.js';
+export { maxListedTokens } from './control.js';
 export { isPreflight, preflightMaxAge, preflightResponse, withCors } from './cors.js';
 export type { Authorization } from './credentials.js';
 export { decodeBasic, findBySecret, readAuthorization, safeEqual } from './credentials.js';
@@ -32,6 +32,7 @@ export type {
 } from './define.js';
 export { configOptions, defineProvider, optionInfos } from './define.js';
 export type {
+  AnsweredListener,
   ContractViolation,
   Engine,
   EngineBug,
@@ -52,7 +53,6 @@ export type {
   MockErrorDetailsMap,
 } from './errors.js';
 export {
-  controlErrorResponse,
   credentialRefusals,
   defaultStatus,
   errorBodies,

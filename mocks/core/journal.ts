@@ -162,7 +162,6 @@ export function isSecretQueryName(name: string): boolean {
   return secretEnding.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
-/** The query string with every secret-looking value redacted. */
 /** Raw query strings redacted before (a client repeats the same few): search → journal text. */
 const redactedCache = new Map<string, string>();
 
@@ -183,6 +182,7 @@ export function redactSearch(search: string, parsed: () => URLSearchParams): str
   return out;
 }
 
+/** The query string with every secret-looking value redacted. */
 export function redactQuery(query: URLSearchParams): string {
   if (query.size === 0) return '';
   const out = new URLSearchParams();

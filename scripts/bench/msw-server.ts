@@ -8,7 +8,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { answerControl, parseBody } from '../../mocks/core/index.js';
+import { parseBody } from '../../mocks/core/index.js';
+import { answerControl } from '../../mocks/doors/http/control.js';
 import { createMocks } from '../../mocks/doors/msw/mocks.js';
 
 const mocks = createMocks();

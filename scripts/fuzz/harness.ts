@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { type SetupServer, setupServer } from 'msw/node';
 import type { FixturesConfig } from '../../mocks/config/schema.js';
 import { createContractValidator, loadSpec, type SpecOperation, specOperations } from '../../mocks/contract.js';
+import type { EngineBug } from '../../mocks/core/index.js';
 import { createMockServer, type MockServer } from '../../mocks/doors/http/index.js';
 import { createMocks } from '../../mocks/doors/msw/mocks.js';
 import { type ProviderId, providerIds } from '../../mocks/providers/index.js';
@@ -39,6 +40,8 @@ export interface FuzzWorld {
   readonly credentials: Map<string, string[]>;
   /** Per provider: the requests its collection sent, to replay with mutations. */
   readonly recorded: Map<string, FuzzRequest[]>;
+  /** Handler bugs (500s) the engine reported since the last check took them. */
+  readonly bugs: EngineBug[];
   close(): Promise<void>;
 }
 
@@ -70,6 +73,10 @@ export async function createFuzzWorld(
 ): Promise<FuzzWorld> {
   const mocks = createMocks({ providers: ids, validator: createContractValidator(ids), ...options });
   const server = createMockServer({ mocks });
+  const bugs: EngineBug[] = [];
+  mocks.engine.onAnswered((_request, _entry, bug) => {
+    if (bug !== undefined) bugs.push(bug);
+  });
   const { url: origin } = await server.listen(0);
   const msw = setupServer(...mocks.handlers);
   msw.listen({ onUnhandledRequest: 'bypass' });
@@ -89,6 +96,7 @@ export async function createFuzzWorld(
     pools,
     credentials: new Map(ids.map((id) => [id, []])),
     recorded: new Map(ids.map((id) => [id, []])),
+    bugs,
     async close() {
       msw.close();
       await server.close();
@@ -460,7 +468,7 @@ export async function checkRequest(
     problems.push(`network error: ${String(error)}`);
   }
   const violations = engine.violations.splice(0);
-  const bugs = engine.bugs.splice(0);
+  const bugs = world.bugs.splice(0);
   for (const v of violations) problems.push(`contract: ${v.operationId} ${v.status}: ${v.problems.join('; ')}`);
   for (const b of bugs) problems.push(`bug in ${b.operationId}: ${b.message}`);
   if (status >= 400 && p !== undefined && p.snapshot() !== before) problems.push('a refused request changed the state');

@@ -75,7 +75,7 @@ export async function findTemplates(world: FuzzWorld, provider: string): Promise
   }
   for (const [id, template] of fallback) if (!templates.has(id)) templates.set(id, template);
   world.server.engine.violations.splice(0);
-  world.server.engine.bugs.splice(0);
+  world.bugs.splice(0);
   return templates;
 }
 

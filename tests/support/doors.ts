@@ -11,6 +11,7 @@ import type { MswMocksOptions } from '../../mocks/doors/msw/mocks.js';
 import { setupMocks } from '../../mocks/doors/msw/node.js';
 import { providerIds } from '../../mocks/providers/index.js';
 import type { World } from '../../mocks/world.js';
+import { collectBugs } from './kit.js';
 
 export interface Reply {
   status: number;
@@ -127,10 +128,11 @@ export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
       },
     };
   }
+  const reported = collectBugs(door.mocks.engine);
   afterEach(async () => {
     // Take the findings and reset first, so one failing test does not fail the next ones.
     const violations = door.mocks.engine.violations.splice(0);
-    const bugs = door.mocks.engine.bugs.splice(0);
+    const bugs = reported.splice(0);
     await door.mocks.control.reset();
     expect(violations).toEqual([]);
     expect(bugs).toEqual([]);

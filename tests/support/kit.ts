@@ -1,5 +1,5 @@
 /** The shared test kit: credential headers and the journal's refusal reasons, for every provider's tests. */
-import type { ControlPlane } from '../../mocks/core/index.js';
+import type { ControlPlane, Engine, EngineBug } from '../../mocks/core/index.js';
 
 /** `<Scheme> base64(user:password)`, the value of an Authorization header (Basic, Integrator, …). */
 export const schemeValue = (scheme: string, user: string, password: string) =>
@@ -19,3 +19,12 @@ export const lastEntry = (from: HasControl) =>
 
 /** Why the newest request was refused (its journal reason), or undefined. */
 export const lastReason = (from: HasControl) => lastEntry(from)?.reason;
+
+/** The handler bugs (500s) an engine reports from now on: take them with `splice(0)`. */
+export function collectBugs(engine: Engine): EngineBug[] {
+  const bugs: EngineBug[] = [];
+  engine.onAnswered((_request, _entry, bug) => {
+    if (bug !== undefined) bugs.push(bug);
+  });
+  return bugs;
+}

@@ -11,6 +11,7 @@ import { createMockServer } from '../../mocks/doors/http/index.js';
 import { setupMocks } from '../../mocks/doors/msw/node.js';
 import { providerIds } from '../../mocks/providers/index.js';
 import type { World } from '../../mocks/world.js';
+import { collectBugs } from '../support/kit.js';
 
 export type TargetName = 'standalone' | 'in-process';
 export const targetNames: TargetName[] = ['standalone', 'in-process'];
@@ -44,9 +45,10 @@ export function useTarget(name: TargetName): Target {
     beforeAll(() => node.server.listen({ onUnhandledRequest: 'error' }));
     afterAll(() => node.server.close());
   }
+  const reported = collectBugs(mocks.engine);
   afterEach(async () => {
     const violations = mocks.engine.violations.splice(0);
-    const bugs = mocks.engine.bugs.splice(0);
+    const bugs = reported.splice(0);
     await mocks.control.reset();
     expect(violations).toEqual([]);
     expect(bugs).toEqual([]);

@@ -31,8 +31,6 @@ export interface WorldEntry {
   lastUsed: number;
   requests: number;
   readonly ttlMs: number | null;
-  /** 500s of this world already reported (the server reports each once). */
-  reportedBugs: number;
   /** Called when the world is removed (its open journal streams end). */
   readonly disposers: Set<() => void>;
 }
@@ -107,7 +105,6 @@ export function createWorlds(defaultWorld: World, options: WorldsOptions): World
     lastUsed: started,
     requests: 0,
     ttlMs: null,
-    reportedBugs: defaultWorld.engine.bugs.length,
     disposers: new Set(),
   };
 
@@ -183,7 +180,6 @@ export function createWorlds(defaultWorld: World, options: WorldsOptions): World
         lastUsed: at,
         requests: 0,
         ttlMs: ttlSeconds === undefined ? defaultTtlMs : (ttlSeconds as number) * 1000,
-        reportedBugs: 0,
         disposers: new Set(),
       };
       entries.set(id, entry);

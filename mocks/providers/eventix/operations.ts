@@ -58,9 +58,6 @@ const refreshRefusal = {
   token_evicted: 'Token has been revoked (evicted: its user and client held more live tokens than the mock keeps)',
 } as const;
 
-/** At most this much of a client-supplied value goes into an error message. */
-/** `2020-12-13T14:15:16+00:00`, the form of the docs' `updated_at`. */
-
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**

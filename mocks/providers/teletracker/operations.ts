@@ -182,7 +182,6 @@ async function parametersOf(request: MockRequest, names: readonly string[]): Pro
   return params;
 }
 
-/** A `YYYY-MM-DD` query date, or a 400. */
 /** `YYYY-MM-DD` names a day of the proleptic Gregorian calendar (no `2025-02-30`). */
 function isCalendarDay(value: string): boolean {
   const year = Number(value.slice(0, 4));
@@ -193,6 +192,7 @@ function isCalendarDay(value: string): boolean {
   return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
+/** A `YYYY-MM-DD` query date, or a 400. */
 function dateOf(name: string, value: string): string {
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value);
   if (!ok)
