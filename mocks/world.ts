@@ -25,6 +25,13 @@ export interface MocksOptions {
   providers?: readonly (ProviderId | AnyProviderDefinition)[];
   /** Share a clock with other code; a fresh real-time clock by default. */
   clock?: Clock;
+  /**
+   * Where the world's fresh clock reads real time (`Date.now` by default). A replicated store
+   * passes the time of the request being applied, so every replica computes the same expiry.
+   */
+  now?: () => number;
+  /** See `EngineOptions.deferDelays` (a replicated store). */
+  deferDelays?: boolean;
   /** Per-provider options, e.g. `{ eventbookings: { accessTokenTtlSeconds: 60 } }`. */
   options?: ProviderOptions & Readonly<Record<string, object | undefined>>;
   /** Check every response against the spec (see `authflow-mocks/contract`). */
@@ -47,7 +54,7 @@ export interface World {
 }
 
 export function createWorld(options: MocksOptions = {}): World {
-  const clock = options.clock ?? createClock();
+  const clock = options.clock ?? createClock(options.now === undefined ? {} : { source: options.now });
   const definitions: readonly AnyProviderDefinition[] =
     options.providers === undefined
       ? providerDefinitions
@@ -75,6 +82,7 @@ export function createWorld(options: MocksOptions = {}): World {
     fixtures: createFixturesHook(definitions, providers),
     ...(options.validator === undefined ? {} : { validator: options.validator }),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
+    ...(options.deferDelays === true ? { deferDelays: true } : {}),
   });
   return { engine, control: engine.control, clock };
 }

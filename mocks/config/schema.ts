@@ -43,6 +43,13 @@ function buildSchemas(providers: Registry) {
       $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
       port: z.number().int().min(0).max(65535).optional().describe('Port of `serve`. Default 4010.'),
       host: z.string().min(1).optional().describe('Host `serve` binds to. Default 127.0.0.1.'),
+      store: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'Where `serve` keeps its worlds: `memory` (default) or `redis://host:6379/0`; replicas with the same store and config serve the same worlds.',
+        ),
       providers: z
         .array(z.enum(providers.ids as [string, ...string[]]))
         .min(1)
@@ -69,6 +76,7 @@ type ServerFields = {
   $schema: z.ZodOptional<z.ZodString>;
   port: z.ZodOptional<z.ZodNumber>;
   host: z.ZodOptional<z.ZodString>;
+  store: z.ZodOptional<z.ZodString>;
   providers: z.ZodOptional<z.ZodArray<z.ZodEnum<{ [K in ProviderId]: K }>>>;
 };
 
@@ -256,7 +264,7 @@ export function parseFixtures(
 
 /** The provider sections of a parsed config (what `createWorld({ fixtures })` takes). */
 export function fixturesOf(config: ParsedConfig) {
-  const { $schema: _s, port: _p, host: _h, providers: _ps, ...sections } = config;
+  const { $schema: _s, port: _p, host: _h, store: _st, providers: _ps, ...sections } = config;
   return sections;
 }
 

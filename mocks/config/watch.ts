@@ -10,9 +10,9 @@ import { ConfigError, type ParsedConfig } from './schema.js';
 
 /** What a config fixes at start: everything but the fixtures. */
 function startSettings(config: ParsedConfig): string {
-  const { port, host, providers } = config;
+  const { port, host, store, providers } = config;
   const options = Object.entries(fixturesOf(config)).map(([id, section]) => [id, section?.options]);
-  return JSON.stringify({ port, host, providers, options });
+  return JSON.stringify({ port, host, store, providers, options });
 }
 
 export interface ConfigWatcher {
@@ -42,7 +42,7 @@ export function watchConfig(
         }),
       );
       await control.replaceFixtures(sections);
-      const note = startSettings(config) === fixed ? '' : ' (port, host, providers and options apply on restart)';
+      const note = startSettings(config) === fixed ? '' : ' (port, host, store, providers and options apply on restart)';
       say(`config reloaded from ${file}${note}`, true);
     } catch (error) {
       if (error instanceof ConfigError) {

@@ -69,5 +69,6 @@ export function withCors(response: MockResponse): MockResponse {
   if (expose !== '') headers['access-control-expose-headers'] = expose;
   const out: MockResponse = { status: response.status, headers };
   if (response.body !== undefined) out.body = response.body;
+  if (response.delayMs !== undefined) out.delayMs = response.delayMs;
   return out;
 }

@@ -82,6 +82,11 @@ export interface EngineOptions {
   validator?: ResponseValidator;
   /** Installs configured fixtures at run time (`PUT /__control/fixtures`); the world supplies it. */
   fixtures?: FixturesHook;
+  /**
+   * A fault's delay is not waited for here but handed to the door (`MockResponse.delayMs`), which
+   * waits before answering: a replicated store applies one request at a time. Default false.
+   */
+  deferDelays?: boolean;
 }
 
 export interface Engine {
@@ -237,11 +242,13 @@ export function createEngine(options: EngineOptions): Engine {
     let bug: EngineBug | undefined;
     const fault = faults.take(provider.id, operation.operationId);
     if (fault !== undefined) {
-      if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.delayMs > 0 && options.deferDelays !== true) {
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      }
       const injected = faultResponse(fault);
       if (injected !== undefined) {
         record(provider, operation.operationId, incoming, injected, 'none', undefined, fault);
-        return injected;
+        return options.deferDelays === true && fault.delayMs > 0 ? { ...injected, delayMs: fault.delayMs } : injected;
       }
     }
     try {
@@ -276,6 +283,9 @@ export function createEngine(options: EngineOptions): Engine {
     }
     response = check(provider, operation.operationId, response);
     record(provider, operation.operationId, incoming, response, context.credential, reason, fault, bug);
+    if (fault !== undefined && fault.delayMs > 0 && options.deferDelays === true) {
+      return { ...response, delayMs: fault.delayMs };
+    }
     return response;
   }
 

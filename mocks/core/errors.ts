@@ -60,6 +60,11 @@ export type MockErrorCode =
    * areas per event): listings stay fast however long a client keeps creating.
    */
   | 'records_full'
+  /**
+   * A replicated store (`serve --store redis://…`) that did not answer in time, or is not reachable:
+   * nothing was answered for the request; it may or may not have been applied. Retry later.
+   */
+  | 'store_unavailable'
   // a bug in the mocks: never expected, always a failing test
   | 'internal';
 
@@ -109,6 +114,7 @@ export const defaultStatus: Readonly<Record<MockErrorCode, number>> = {
   unknown_world: 404,
   too_many_worlds: 429,
   records_full: 400,
+  store_unavailable: 503,
   internal: 500,
 };
 

@@ -120,7 +120,7 @@ export type {
   StatusOf,
 } from './provider.js';
 export { responder, routeTable } from './provider.js';
-export { randomToken, randomUuid, randomUuidV7 } from './random.js';
+export { randomBytes, randomToken, randomUuid, randomUuidV7 } from './random.js';
 export type { StandardSchema } from './records.js';
 export { collection, recordSchema } from './records.js';
 export type { RouteMatch, Router } from './router.js';

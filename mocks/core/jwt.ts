@@ -17,6 +17,7 @@ import type * as NodeCrypto from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import type { Clock } from './clock.js';
 import { epochSeconds } from './clock.js';
+import { randomBytes, randomUuid } from './random.js';
 import type { TokenRefusal } from './token-store.js';
 
 export interface JwtIssuer {
@@ -60,7 +61,7 @@ const protectedHeader = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 
 export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
   const { clock, issuer, audience } = options;
-  const key = options.secret ?? crypto.getRandomValues(new Uint8Array(32));
+  const key = options.secret ?? randomBytes(32);
   /** Verified token → its time-bound claims and its payload as JSON (each caller gets a fresh copy). */
   const verified = new Map<
     string,
@@ -89,7 +90,7 @@ export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
       const exp = iat + Math.round(ttlSeconds);
       if (node !== undefined) {
         // The payload jose's SignJWT writes for the same calls, in the same order.
-        const payload: JWTPayload = { ...claims, iss: issuer, iat, exp, jti: node.randomUUID() };
+        const payload: JWTPayload = { ...claims, iss: issuer, iat, exp, jti: randomUuid() };
         if (audience !== undefined) payload.aud = audience;
         const json = JSON.stringify(payload);
         const input = `${protectedHeader}.${Buffer.from(json).toString('base64url')}`;
@@ -103,7 +104,7 @@ export function createJwtIssuer(options: JwtIssuerOptions): JwtIssuer {
         .setIssuer(issuer)
         .setIssuedAt(iat)
         .setExpirationTime(exp)
-        .setJti(crypto.randomUUID());
+        .setJti(randomUuid());
       if (audience !== undefined) jwt = jwt.setAudience(audience);
       return { token: await jwt.sign(key), exp };
     },

@@ -44,6 +44,11 @@ export interface MockResponse {
   body?: unknown;
   /** Close the connection without answering (an injected fault). */
   drop?: boolean;
+  /**
+   * Wait this long before answering (an injected fault's delay), set only when the engine does
+   * not wait itself (`deferDelays`: a replicated store, whose log must not stall on one request).
+   */
+  delayMs?: number;
 }
 
 /** `K`: the credential kinds the provider declared (see `defineProvider`). */

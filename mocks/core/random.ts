@@ -4,6 +4,32 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 const alphabetCodes = Uint8Array.from(alphabet, (c) => c.charCodeAt(0));
 
+/** Fills a buffer with random bytes. */
+export type RandomFill = (bytes: Uint8Array) => void;
+
+/**
+ * Where a request's randomness comes from when not from Web Crypto: set once per process by a
+ * replicated store (`mocks/store/redis.ts`), whose replicas each apply the same request and must
+ * mint the same token from it. It returns the current request's seeded stream, or `undefined`
+ * outside a replicated request (then Web Crypto, through the pool). Not world state: every
+ * world of the process draws from it the same way.
+ */
+let turnRandomness: (() => RandomFill | undefined) | undefined;
+
+/** @internal Installed by a replicated store; see `turnRandomness`. `undefined` removes it. */
+export function setTurnRandomness(source: (() => RandomFill | undefined) | undefined): void {
+  turnRandomness = source;
+}
+
+/** `n` fresh random bytes: the replicated request's stream when there is one, else Web Crypto. */
+export function randomBytes(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  const fill = turnRandomness?.();
+  if (fill === undefined) crypto.getRandomValues(bytes);
+  else fill(bytes);
+  return bytes;
+}
+
 /**
  * Random bytes drawn from Web Crypto 4 KiB at a time (one call per ~95 tokens, not one per token);
  * each byte is handed out once.
@@ -38,8 +64,8 @@ function take(n: number): number {
 export function randomToken(bytes = 32): string {
   // 6 bits per character: add characters until the entropy covers `bytes * 8` bits.
   const length = Math.max(bytes, Math.ceil((bytes * 8) / 6));
-  if (length > pool.length) {
-    const codes = crypto.getRandomValues(new Uint8Array(length));
+  if (length > pool.length || (turnRandomness !== undefined && turnRandomness() !== undefined)) {
+    const codes = randomBytes(length);
     for (let i = 0; i < length; i++) codes[i] = alphabetCodes[(codes[i] as number) & 63] as number;
     return new TextDecoder().decode(codes);
   }
@@ -59,11 +85,13 @@ const hexCodes = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
  * short-lived strings per call in Node 20).
  */
 export function randomUuid(): string {
-  const at = take(16);
+  const seeded = turnRandomness?.() === undefined ? undefined : randomBytes(16);
+  const source = seeded ?? pool;
+  const at = seeded === undefined ? take(16) : 0;
   const codes = scratchOf(36);
   let c = 0;
   for (let i = 0; i < 16; i++) {
-    let byte = pool[at + i] as number;
+    let byte = source[at + i] as number;
     if (i === 6) byte = 0x40 | (byte & 0x0f);
     else if (i === 8) byte = 0x80 | (byte & 0x3f);
     if (i === 4 || i === 6 || i === 8 || i === 10) codes[c++] = 45; // '-'
@@ -78,7 +106,7 @@ export function randomUuid(): string {
  * look like v7 GUIDs (BackOps) mint new ids with it; pass the shared clock's time.
  */
 export function randomUuidV7(epochMs: number): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = randomBytes(16);
   let ms = Math.max(0, Math.floor(epochMs));
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;

@@ -7,6 +7,7 @@
  * `createMockServer()` from `authflow-mocks/http`, as a library user would, which loads no MSW. MSW, Newman, ajv and yaml are imported only by the commands that
  * need them.
  */
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ import {
   type RequestLogEntry,
 } from '../doors/http/index.js';
 import { isProviderId, type ProviderId, type ProviderOptions, providerIds } from '../providers/index.js';
+import { parseStoreSpec, redactUrl, type StoreSpec, StoreSpecError } from '../store/index.js';
 
 const providersLine = `Providers: ${providerIds.join(', ')}`;
 
@@ -58,6 +60,9 @@ Runs the mock server. It listens on loopback unless --host names another interfa
   --log-format text|json   the log's format (default text; json: one object a line)
   --world-ttl SECONDS      idle time after which a created world (POST /__control/worlds) is removed (default 3600)
   --max-worlds N           most worlds besides the default one (default 100; one more: 429)
+  --store URL              where the worlds live: memory (default) or redis://host:6379/0 (or AUTHFLOW_STORE):
+                           every replica started with the same store and config serves the same worlds
+  --workers N              N processes sharing the port and the store (needs --store redis://…)
   -h, --help               this help
 
 A bad config file exits 2 listing every problem. With a control token, control requests send
@@ -232,6 +237,8 @@ async function serve(args: string[]): Promise<void> {
           'log-format': { type: 'string' },
           'world-ttl': { type: 'string' },
           'max-worlds': { type: 'string' },
+          store: { type: 'string' },
+          workers: { type: 'string' },
         },
       }),
     serveUsage,
@@ -276,6 +283,21 @@ async function serve(args: string[]): Promise<void> {
   const control = !disabled && (loopback || controlToken !== undefined);
   const worldTtl = wholeNumber(values['world-ttl'], '--world-ttl', 1, 7 * 24 * 3600);
   const maxWorlds = wholeNumber(values['max-worlds'], '--max-worlds', 0, 10_000);
+  const storeSetting = values.store ?? (process.env.AUTHFLOW_STORE || undefined) ?? config?.store;
+  const store = storeOf(storeSetting);
+  const workers = wholeNumber(values.workers, '--workers', 1, 64) ?? 1;
+  if (workers > 1 && store.kind === 'memory') {
+    fail(
+      '--workers needs a shared store: each worker is a process of its own (--store redis://host:6379/0, or AUTHFLOW_STORE)',
+    );
+  }
+  if (values.watch && store.kind !== 'memory') {
+    fail('--watch reloads one process only: with a shared store, change the fixtures with PUT /__control/fixtures');
+  }
+  if (workers > 1 && cluster.isPrimary) {
+    superviseWorkers(workers, { quiet: values.quiet, json: values.json });
+    return;
+  }
   const options = parseProviderOptions(values.option ?? []);
   const only = values.provider === undefined ? config?.providers : providersOf(values.provider);
   const serverOptions: MockServerOptions = {
@@ -289,6 +311,7 @@ async function serve(args: string[]): Promise<void> {
       ...(maxWorlds === undefined ? {} : { max: maxWorlds }),
     },
     ...(controlToken === undefined ? {} : { controlToken }),
+    ...(storeSetting === undefined || store.kind === 'memory' ? {} : { store: storeSetting }),
     ...(logging ? { onRequest: (entry) => process.stdout.write(`${logLine(entry, logFormat)}\n`) } : {}),
   };
   const mock = createMockServer(serverOptions);
@@ -299,10 +322,17 @@ async function serve(args: string[]): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use; pick another with --port or PORT`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`cannot listen on host ${host}`);
+    // The store: unreachable at start, or made from another config.
+    if (store.kind !== 'memory') fail((error as Error).message);
     throw error;
   }
+  process.send?.({ listening: address.url });
+  // Under --workers, the first worker prints what serve prints; the others stay silent.
+  const silent = cluster.isWorker && process.env.AUTHFLOW_WORKER !== '1';
   const providers = [...mock.engine.providers.values()];
-  if (values.json) {
+  if (silent) {
+    // Nothing: the first worker has said it.
+  } else if (values.json) {
     const line = {
       url: address.url,
       control: control ? `${address.url}/__control` : null,
@@ -323,6 +353,10 @@ async function serve(args: string[]): Promise<void> {
         ? '  config: none (the demo world; authflow-mocks init writes a config file)'
         : `  config: ${configFile}${values.watch ? ' (--watch: reloaded when it changes)' : ''}`,
     );
+    if (store.kind !== 'memory') {
+      const shared = workers > 1 ? `${workers} workers sharing ` : '';
+      lines.push(`  store: ${shared}${redactUrl(store.url)} (key prefix ${store.prefix})`);
+    }
     if (disabled) lines.push('  control plane: off (--no-control)');
     else if (!control) lines.push('  control plane: off (beyond loopback it needs a control token)');
     else {
@@ -347,7 +381,7 @@ async function serve(args: string[]): Promise<void> {
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  if (!loopback) {
+  if (!loopback && !silent) {
     process.stderr.write(`authflow-mocks: warning: listening beyond loopback on ${host}\n`);
   }
   if (values.watch && configFile !== undefined && config !== undefined) {
@@ -361,12 +395,71 @@ async function serve(args: string[]): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    if (!values.json && !values.quiet) process.stdout.write(`authflow-mocks: ${signal}, closing\n`);
+    if (!values.json && !values.quiet && !silent) process.stdout.write(`authflow-mocks: ${signal}, closing\n`);
     mock.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
     setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** The store setting (`--store`, `AUTHFLOW_STORE`, the config's `store`); a bad one is a usage error. */
+function storeOf(value: string | undefined): StoreSpec {
+  try {
+    return parseStoreSpec(value);
+  } catch (error) {
+    if (error instanceof StoreSpecError) fail(error.message);
+    throw error;
+  }
+}
+
+/**
+ * `serve --workers N`: this process forks N workers that run `serve` with the same arguments on
+ * the one port (node:cluster hands connections round-robin) and the one store. A worker that
+ * dies is replaced; one that fails before it listens (a usage error, the store unreachable)
+ * stops them all with its exit code. SIGINT/SIGTERM stop the workers, then this process.
+ */
+function superviseWorkers(count: number, print: { quiet: boolean; json: boolean }): void {
+  let stopping = false;
+  let listening = 0;
+  const start = (index: string) => {
+    const worker = cluster.fork({ AUTHFLOW_WORKER: index });
+    let up = false;
+    worker.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'listening' in message && !up) {
+        up = true;
+        listening++;
+      }
+    });
+    worker.on('exit', (code, signal) => {
+      if (up) listening--;
+      if (stopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+        return;
+      }
+      if (!up) {
+        // It never listened: a usage error or the store; the others would fail the same way.
+        stopping = true;
+        for (const other of Object.values(cluster.workers ?? {})) other?.kill('SIGTERM');
+        process.exit(code ?? 1);
+      }
+      process.stderr.write(
+        `authflow-mocks: worker ${worker.process.pid ?? '?'} exited (${signal ?? `code ${code}`}); starting another\n`,
+      );
+      start('replacement');
+    });
+  };
+  for (let i = 1; i <= count; i++) start(String(i));
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (!print.json && !print.quiet) process.stdout.write(`authflow-mocks: ${signal}, closing ${listening} workers\n`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    setTimeout(() => process.exit(0), 8000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

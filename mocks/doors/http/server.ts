@@ -12,14 +12,27 @@ import {
   type AnsweredListener,
   defaultBodyLimit,
   type EngineBug,
+  isMockError,
   MockError,
   type MockResponse,
 } from '../../core/index.js';
+import type { StoreSpec } from '../../store/index.js';
+import type { RedisLog } from '../../store/redis.js';
+import { turnTime } from '../../store/turns.js';
 import type { World } from '../../world.js';
 import { serveRequest } from '../pipeline.js';
-import { unknownWorld } from './control.js';
+import { controlErrorResponse, controlRefusal, unknownWorld } from './control.js';
 import { controlHostNames } from './control-guard.js';
 import { createJournalStreams } from './inspector.js';
+import {
+  applyCall,
+  callOf,
+  ReplayedRequest,
+  type ReplicatedAnswer,
+  type ReplicatedCall,
+  sweepCall,
+  unknownHost,
+} from './replicated.js';
 import { DoorRequest } from './request.js';
 import { healthz, refuseConnect, refuseExpectation, refuseUnreadable, send } from './respond.js';
 import { type DoorRoute, type DoorState, doorRoutes } from './routes.js';
@@ -68,6 +81,18 @@ export interface HttpDoorOptions {
     max?: number;
     /** Wall clock for idle times. Default `Date.now`. */
     now?: () => number;
+  };
+  /**
+   * Where the worlds live (see `authflow-mocks/http` `MockServerOptions.store`). With a Redis store
+   * every replica applies every request in one order (`./replicated.ts`); `createMockServer`
+   * fills this in.
+   */
+  replication?: {
+    store: Extract<StoreSpec, { kind: 'redis' }>;
+    /** What every replica must be started with (a digest of the config). */
+    digest: string;
+    /** Makes the default world (in the store's first turn, so every replica makes the same). */
+    makeDefault(): World;
   };
   /** Connection limits, so a slow or stalled client cannot hold the server. */
   timeouts?: {
@@ -133,17 +158,6 @@ function describeBug(bug: EngineBug): string {
   return `authflow-mocks: answered 500${where}${operation}: ${message}. This is a bug; please report it.`;
 }
 
-/** The 404 for a first path segment no provider serves. */
-function unknownHost(segment: string): MockResponse {
-  return {
-    status: 404,
-    body: {
-      error: 'unknown_host',
-      message: `No provider is served at /${segment}. GET / lists the hosts; nothing is ever forwarded to the real API.`,
-    },
-  };
-}
-
 /** What `onRequest` is told of an answered request: never a header, body or query string. */
 function logEntry(
   request: DoorRequest,
@@ -185,7 +199,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
    * (for the request log) and every 500 for a bug, reported at once.
    */
   const answered: AnsweredListener = (request, entry, bug) => {
-    if (request instanceof DoorRequest) request.record = entry;
+    if (request instanceof DoorRequest || request instanceof ReplayedRequest) request.record = entry;
     if (bug !== undefined) reportError(describeBug(bug));
   };
   const stopHearing = world.engine.onAnswered(answered);
@@ -194,21 +208,30 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     (() => {
       throw new MockError('control_invalid', 'This server makes no worlds.');
     });
-  const worlds = createWorlds(world, {
-    create(config) {
+  const { replication } = options;
+  const worldsOptions = {
+    create(config: unknown) {
       const made = make(config);
       made.engine.onAnswered(answered);
       return made;
     },
     ...(options.worlds?.ttlSeconds === undefined ? {} : { ttlSeconds: options.worlds.ttlSeconds }),
     ...(options.worlds?.max === undefined ? {} : { max: options.worlds.max }),
-    ...(options.worlds?.now === undefined ? {} : { now: options.worlds.now }),
-  });
+    // With a replicated store, idle times are the applied request's time: the same on every replica.
+    ...(replication !== undefined
+      ? { now: turnTime }
+      : options.worlds?.now === undefined
+        ? {}
+        : { now: options.worlds.now }),
+  };
+  /** The replicated log, once listen() has opened it (a Redis store only). */
+  let log: RedisLog<ReplicatedCall, ReplicatedAnswer> | undefined;
   // Idle worlds are removed on every create and list, and by this sweep while the server listens.
   let sweeper: ReturnType<typeof setInterval> | undefined;
-  const door: DoorState & { closing: boolean } = {
+  const door: Omit<DoorState, 'worlds' | 'closing'> & { worlds: Worlds; closing: boolean } = {
     gate: { on: options.control !== false, token: options.controlToken, names },
-    worlds,
+    // Replaced once with a replicated store: its default world is made in the store's first turn.
+    worlds: createWorlds(world, worldsOptions),
     streams: createJournalStreams(),
     inspectorDir: options.inspectorDir,
     closing: false,
@@ -229,6 +252,60 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     return undefined;
   }
 
+  /** `/healthz` with a replicated store: also whether Redis answers (503 `store_unavailable` when not), and which replica answered. */
+  async function storeHealth(response: MockResponse): Promise<MockResponse> {
+    if (replication === undefined || response.status !== 200) return response;
+    const up = log !== undefined && (await log.ping());
+    const about = { store: 'redis', replica: log?.replica ?? null };
+    return up
+      ? { status: 200, body: { status: 'ok', ...about } }
+      : { status: 503, body: { status: 'unavailable', error: 'store_unavailable', ...about } };
+  }
+
+  /**
+   * With a replicated store, a request for the control plane or a provider host: read whole,
+   * appended to the log, answered with what applying it here gave (or 503 `store_unavailable`).
+   * False for the door's other routes (journal stream, inspector, favicon, index), which read this
+   * replica's copy.
+   */
+  async function handleReplicated(request: DoorRequest, started: number): Promise<boolean> {
+    const route = ownRoute(request);
+    if (route !== undefined && route.name !== 'control') return false;
+    const { req, res } = request;
+    if (route !== undefined) {
+      const refused = controlRefusal(door.gate, request.method, request.authorityHeaders());
+      if (refused !== undefined) {
+        req.resume();
+        send(res, refused, request.head, door.closing);
+        return true;
+      }
+    }
+    let bytes: Uint8Array | undefined;
+    let big = false;
+    try {
+      bytes = await request.readBody();
+    } catch (error) {
+      if (!isMockError(error) || error.code !== 'payload_too_large') throw error;
+      big = true;
+    }
+    let answer: ReplicatedAnswer;
+    try {
+      if (log === undefined) throw new MockError('store_unavailable', 'The store is not open yet.');
+      answer = await log.submit(callOf(request, route !== undefined, bytes, big));
+    } catch (error) {
+      if (!isMockError(error)) throw error;
+      answer = { response: controlErrorResponse(error) };
+    }
+    const { response } = answer;
+    if (response.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
+    send(res, response, request.head, door.closing);
+    if (onRequest !== undefined) {
+      request.record = answer.record;
+      onRequest(logEntry(request, response, answer.world, started));
+    }
+    return true;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = onRequest === undefined ? 0 : performance.now();
     // The readiness/liveness probe (containers, CI, Testcontainers): before the URL rules and
@@ -237,7 +314,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     // seconds would drown the log).
     if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
       req.resume();
-      send(res, healthz(req.method ?? 'GET'), req.method === 'HEAD', door.closing);
+      send(res, await storeHealth(healthz(req.method ?? 'GET')), req.method === 'HEAD', door.closing);
       return;
     }
     const request = new DoorRequest(req, res, limit, names);
@@ -247,6 +324,11 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
       send(res, { status: 400, body: { error: 'bad_request', message } }, request.head, true);
       return;
     }
+    if (replication !== undefined) {
+      request.origin = request.authority === undefined ? listeningBase() : `http://${request.authority}`;
+      if (await handleReplicated(request, started)) return;
+    }
+    const { worlds } = door;
     const entry = request.worldId === undefined ? worlds.defaultEntry : worlds.get(request.worldId);
     if (entry === undefined) {
       req.resume();
@@ -309,8 +391,26 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
 
   return {
     httpServer: server,
-    worlds,
-    listen(port = defaultPort, host = defaultHost) {
+    get worlds() {
+      return door.worlds;
+    },
+    async listen(port = defaultPort, host = defaultHost) {
+      if (replication !== undefined && log === undefined) {
+        const { openRedisLog } = await import('../../store/redis.js');
+        log = await openRedisLog<ReplicatedCall, ReplicatedAnswer>({
+          url: replication.store.url,
+          prefix: replication.store.prefix,
+          maxLength: replication.store.maxLength,
+          digest: replication.digest,
+          genesis: () => {
+            const made = replication.makeDefault();
+            made.engine.onAnswered(answered);
+            door.worlds = createWorlds(made, worldsOptions);
+          },
+          apply: (call) => applyCall(door.worlds, limit, call),
+          report: reportError,
+        });
+      }
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
         server.once('error', onError);
@@ -318,32 +418,41 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           server.off('error', onError);
           const address = server.address() as AddressInfo;
           for (const name of controlHostNames([host, address.address])) names.add(name);
-          sweeper ??= setInterval(() => worlds.sweep(), 60_000);
+          // With a replicated store the sweep is an entry of the log too: every replica removes the same worlds.
+          sweeper ??= setInterval(() => {
+            if (log === undefined) door.worlds.sweep();
+            else log.submit(sweepCall).catch(() => {});
+          }, 60_000);
           sweeper.unref();
           const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve({ port: address.port, host: address.address, url: `http://${shown}:${address.port}` });
         });
       });
     },
-    close() {
-      // Stop accepting, let requests in flight finish, cut what is still open after the grace time.
-      door.closing = true;
-      stopHearing();
-      if (sweeper !== undefined) clearInterval(sweeper);
-      sweeper = undefined;
-      // A journal stream never finishes on its own: end it now.
-      for (const stream of door.streams.open) stream.destroy();
-      door.streams.open.clear();
-      return new Promise((resolve, reject) => {
-        const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
-        cut.unref();
-        server.close((error) => {
-          clearTimeout(cut);
-          if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
-          else resolve();
-        });
-        server.closeIdleConnections();
-      });
+    async close() {
+      await closeServer();
+      await log?.close();
     },
   };
+
+  /** Stops accepting, lets requests in flight finish, cuts what is still open after the grace time. */
+  function closeServer(): Promise<void> {
+    door.closing = true;
+    stopHearing();
+    if (sweeper !== undefined) clearInterval(sweeper);
+    sweeper = undefined;
+    // A journal stream never finishes on its own: end it now.
+    for (const stream of door.streams.open) stream.destroy();
+    door.streams.open.clear();
+    return new Promise((resolve, reject) => {
+      const cut = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
+      cut.unref();
+      server.close((error) => {
+        clearTimeout(cut);
+        if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+        else resolve();
+      });
+      server.closeIdleConnections();
+    });
+  }
 }

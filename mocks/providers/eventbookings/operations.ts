@@ -12,6 +12,7 @@ import {
   type Operation,
   type OperationContext,
   openTokenRequest,
+  randomUuid,
   requireField,
   responder,
   routeTable,
@@ -292,7 +293,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
           );
         }
         const created = await state.events.create({
-          event_uuid: crypto.randomUUID(),
+          event_uuid: randomUuid(),
           org_uuid: orgUuid,
           ...input,
           status: 'draft',

@@ -15,6 +15,7 @@ import {
   type Operation,
   type OperationContext,
   type ParsedBody,
+  randomUuid,
   readAuthorization,
   responder,
   routeTable,
@@ -259,7 +260,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
         }
         failIf(problems);
         const now = context.clock.now();
-        const batchId = crypto.randomUUID();
+        const batchId = randomUuid();
         state.enqueue({
           batchId,
           eventId,
