@@ -42,7 +42,8 @@ export function watchConfig(
         }),
       );
       await control.replaceFixtures(sections);
-      const note = startSettings(config) === fixed ? '' : ' (port, host, store, providers and options apply on restart)';
+      const note =
+        startSettings(config) === fixed ? '' : ' (port, host, store, providers and options apply on restart)';
       say(`config reloaded from ${file}${note}`, true);
     } catch (error) {
       if (error instanceof ConfigError) {
