@@ -7,7 +7,8 @@
 # Settings (environment): PORT; AUTHFLOW_CONFIG (a mounted config file) or AUTHFLOW_CONFIG_JSON
 # (the config inline); AUTHFLOW_CONTROL_TOKEN or AUTHFLOW_CONTROL_TOKEN_FILE (a mounted secret):
 # without one the control plane is off, as on any server beyond loopback; AUTHFLOW_ALLOWED_HOSTS
-# (host names the control plane accepts, e.g. the compose service name). Arguments after the
+# (host names the control plane accepts, e.g. the compose service name); AUTHFLOW_STORE
+# (redis://host:6379/0: replicas sharing one world). Arguments after the
 # image name are serve's options (`docker run … authflow-mocks --provider eventix`).
 #
 # Nothing runs at build time (no RUN): the image is the base plus the files `serve` reads.
@@ -22,11 +23,13 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 # What `serve` reads at run time: the CLI bundle, the inspector page, the specs (API reference),
-# the config schema, the yaml parser (YAML config files), package.json (--version) and the licence.
+# the config schema, the yaml parser (YAML config files), the Redis client (AUTHFLOW_STORE=redis://…),
+# package.json (--version) and the licence.
 COPY package.json LICENSE ./
 COPY specs/ specs/
 COPY schema/ schema/
 COPY node_modules/yaml/ node_modules/yaml/
+COPY node_modules/@redis/client/ node_modules/@redis/client/
 COPY dist/inspector/ dist/inspector/
 COPY dist/cli/ dist/cli/
 

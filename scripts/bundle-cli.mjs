@@ -1,8 +1,8 @@
 /**
  * Part of `npm run build`: bundles the CLI with esbuild into dist/cli/main.js, one CommonJS file,
  * so `authflow-mocks serve` starts from one file instead of resolving ~1,800 modules (@msw/data
- * pulls in es-toolkit/compat). Packages only `newman`, `verify` and `--version` need stay
- * external and are required when used. The bin (dist/cli/cli.js, from mocks/tools/bin.cjs) runs
+ * pulls in es-toolkit/compat). Packages only `newman`, `verify`, `--version` and a Redis store
+ * (`serve --store redis://…`) need stay external and are required when used. The bin (dist/cli/cli.js, from mocks/tools/bin.cjs) runs
  * the bundle with V8's code cache; a script, unlike an ES module, can be given cached data on
  * Node 20. dist/cli/package.json makes both files CommonJS (the package is `"type": "module"`).
  */
@@ -36,7 +36,8 @@ await build({
   platform: 'node',
   target: 'node20',
   outdir: out,
-  external: ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml', 'postman-collection'],
+  // @redis/client: required only by `serve --store redis://…` (it would double the bundle every start parses).
+  external: ['msw', 'newman', 'ajv', 'ajv-formats', 'yaml', 'postman-collection', '@redis/client'],
   // The sources are ES modules: `import.meta.url` becomes the bundle's own file URL.
   define: { 'import.meta.url': '__bundleUrl' },
   // No import() left in the bundle: a vm.Script with cached data cannot run one (see the bin).

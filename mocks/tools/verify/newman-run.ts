@@ -94,7 +94,10 @@ export const cutCode = 'ERESPONSETOOLARGE';
  * costs its size several times over. Counted per answer (reset when a keep-alive socket is
  * freed); TLS settings still come from Newman (`agentOptions`).
  */
-export function cappedAgents(ceiling: number) {
+export function cappedAgents(ceiling: number): {
+  http: { agentClass: typeof HttpAgent };
+  https: { agentClass: typeof HttpsAgent };
+} {
   const watch = (socket: Duplex) => {
     let received = 0;
     socket.on('data', (chunk: Buffer) => {
