@@ -8,7 +8,7 @@ import { rerender } from './nav.js';
 import { maxJournal, state } from './state.js';
 import type { ClockState, Fault } from './types.js';
 
-export class ControlFailure extends Error {
+class ControlFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,

@@ -1,6 +1,6 @@
 /** Building the page: elements, the status line, a labelled select. */
 
-export type Child = Node | string | number | null | undefined | false;
+type Child = Node | string | number | null | undefined | false;
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | boolean | number | EventListener | undefined> = {},

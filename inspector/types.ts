@@ -1,6 +1,6 @@
 /** What the page reads from the server (the control plane's and the index's JSON). */
 
-export interface HostInfo {
+interface HostInfo {
   host: string;
   real: string;
   local: string;

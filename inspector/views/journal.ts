@@ -10,7 +10,7 @@ import { journalFilters, maxJournal, state } from '../state.js';
 let streamAbort: AbortController | undefined;
 let polling: number | undefined;
 
-export function addEntry(entry: JournalEntry): void {
+function addEntry(entry: JournalEntry): void {
   state.journal.push(entry);
   if (state.journal.length > maxJournal) state.journal.splice(0, state.journal.length - maxJournal);
 }
@@ -68,7 +68,7 @@ export async function streamJournal(): Promise<void> {
 }
 
 let journalRenderQueued = false;
-export function scheduleJournalRender(): void {
+function scheduleJournalRender(): void {
   if (journalRenderQueued) return;
   journalRenderQueued = true;
   requestAnimationFrame(() => {
@@ -77,9 +77,9 @@ export function scheduleJournalRender(): void {
   });
 }
 
-export const statusClass = (s: number) => (s === 0 ? 'dropped' : `${Math.floor(s / 100)}xx`);
+const statusClass = (s: number) => (s === 0 ? 'dropped' : `${Math.floor(s / 100)}xx`);
 
-export function journalMatches(e: JournalEntry): boolean {
+function journalMatches(e: JournalEntry): boolean {
   return (
     (journalFilters.provider === '' || e.provider === journalFilters.provider) &&
     (journalFilters.status === '' || statusClass(e.status) === journalFilters.status) &&
@@ -88,7 +88,7 @@ export function journalMatches(e: JournalEntry): boolean {
   );
 }
 
-export function journalRow(e: JournalEntry): HTMLElement {
+function journalRow(e: JournalEntry): HTMLElement {
   return h(
     'li',
     { 'data-seq': e.seq, 'data-outcome': e.outcome },
@@ -133,7 +133,7 @@ export function journalRow(e: JournalEntry): HTMLElement {
   );
 }
 
-export function renderJournalList(): void {
+function renderJournalList(): void {
   const list = document.getElementById('journal-list');
   if (list === null) return;
   const open = new Set(

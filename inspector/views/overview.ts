@@ -3,17 +3,17 @@ import { announce, h } from '../dom.js';
 import { rerender } from '../nav.js';
 import { openFixtures, revealed, state } from '../state.js';
 
-export const secretKey = /secret|password|passwd|token|api_key|apikey|private/i;
+const secretKey = /secret|password|passwd|token|api_key|apikey|private/i;
 
 /** Masked until revealed: a string under a secret-sounding key, unless it is a URL (`token_url`). */
-export const isSecret = (key: string, value: unknown) =>
+const isSecret = (key: string, value: unknown) =>
   secretKey.test(key) && typeof value === 'string' && !/^https?:\/\//.test(value);
 
 /**
  * A value in a fixtures table that copies itself when clicked: one control per value, no Copy
  * button beside each cell. An identifier (no space in it) never wraps; text wraps between words.
  */
-export function copyableValue(label: string, value: string, shown = value): HTMLButtonElement {
+function copyableValue(label: string, value: string, shown = value): HTMLButtonElement {
   return h(
     'button',
     {
@@ -34,7 +34,7 @@ export function copyableValue(label: string, value: string, shown = value): HTML
 }
 
 /** A fixture value: copied by a click; a secret one masked until revealed. */
-export function fixtureValue(path: string, label: string, value: string, secret: boolean): HTMLElement {
+function fixtureValue(path: string, label: string, value: string, secret: boolean): HTMLElement {
   if (!secret) return copyableValue(label, value);
   const shown = revealed.has(path);
   return h(
@@ -59,11 +59,11 @@ export function fixtureValue(path: string, label: string, value: string, secret:
   );
 }
 
-export function scalar(v: unknown): v is string | number | boolean {
+function scalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-export function fixtureBlock(provider: string, key: string, value: unknown): HTMLElement {
+function fixtureBlock(provider: string, key: string, value: unknown): HTMLElement {
   const path = `${provider}.${key}`;
   if (scalar(value)) {
     return h(

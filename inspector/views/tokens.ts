@@ -6,13 +6,60 @@ import { countdown, shortTime, tokenState } from '../format.js';
 import { rerender } from '../nav.js';
 import { state, tokenFilters } from '../state.js';
 
-export function tokenScope(t: TokenView): string {
+function tokenScope(t: TokenView): string {
   const parts: string[] = [];
   if (t.scopes) parts.push(`scopes: ${t.scopes.join(' ') || '—'}`);
   if (t.companies) parts.push(`companies: ${t.companies.join(', ')}`);
   if (t.permissions) parts.push(`permissions: ${t.permissions.join(', ')}`);
   if (t.event) parts.push(`event: ${t.event}`);
   return parts.join('; ');
+}
+
+/** One credential's row; a live, revocable one has its Revoke button. */
+function tokenRow(t: TokenView): HTMLElement {
+  const state = tokenState(t);
+  return h(
+    'tr',
+    { 'data-token': t.id, 'data-state': state },
+    h('td', { 'data-label': 'Provider' }, t.provider),
+    h('td', { 'data-label': 'Kind' }, t.kind),
+    h('td', { 'data-label': 'Value' }, h('code', {}, t.prefix)),
+    h('td', { 'data-label': 'Whose' }, t.whose ?? h('span', { class: 'muted' }, '—')),
+    h('td', { 'data-label': 'Grants' }, tokenScope(t) || '—'),
+    h(
+      'td',
+      { 'data-label': 'Issued' },
+      t.issuedAt === null ? '—' : h('time', { datetime: t.issuedAt }, shortTime(t.issuedAt)),
+    ),
+    h(
+      'td',
+      { 'data-label': 'Expires' },
+      t.expiresAt === null
+        ? 'never'
+        : h('time', { datetime: t.expiresAt, 'data-countdown': t.expiresAt }, countdown(t.expiresAt)),
+    ),
+    h('td', { 'data-label': 'State' }, h('span', { class: `state state-${state}` }, state)),
+    h(
+      'td',
+      { 'data-label': '' },
+      t.revocable && state === 'live'
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'small danger',
+              'aria-label': `Revoke ${t.provider} ${t.kind} ${t.prefix}`,
+              onclick: () =>
+                void act(`Revoked ${t.kind} ${t.prefix}`, async () => {
+                  await control('/tokens/revoke', { method: 'POST', json: { id: t.id } });
+                  await refreshTokens();
+                }),
+            },
+            'Revoke',
+          )
+        : null,
+    ),
+  );
 }
 
 export function renderTokens(): HTMLElement {
@@ -81,55 +128,7 @@ export function renderTokens(): HTMLElement {
                 ),
               ),
             ),
-            h(
-              'tbody',
-              {},
-              shown.map((t) => {
-                const state = tokenState(t);
-                return h(
-                  'tr',
-                  { 'data-token': t.id, 'data-state': state },
-                  h('td', { 'data-label': 'Provider' }, t.provider),
-                  h('td', { 'data-label': 'Kind' }, t.kind),
-                  h('td', { 'data-label': 'Value' }, h('code', {}, t.prefix)),
-                  h('td', { 'data-label': 'Whose' }, t.whose ?? h('span', { class: 'muted' }, '—')),
-                  h('td', { 'data-label': 'Grants' }, tokenScope(t) || '—'),
-                  h(
-                    'td',
-                    { 'data-label': 'Issued' },
-                    t.issuedAt === null ? '—' : h('time', { datetime: t.issuedAt }, shortTime(t.issuedAt)),
-                  ),
-                  h(
-                    'td',
-                    { 'data-label': 'Expires' },
-                    t.expiresAt === null
-                      ? 'never'
-                      : h('time', { datetime: t.expiresAt, 'data-countdown': t.expiresAt }, countdown(t.expiresAt)),
-                  ),
-                  h('td', { 'data-label': 'State' }, h('span', { class: `state state-${state}` }, state)),
-                  h(
-                    'td',
-                    { 'data-label': '' },
-                    t.revocable && state === 'live'
-                      ? h(
-                          'button',
-                          {
-                            type: 'button',
-                            class: 'small danger',
-                            'aria-label': `Revoke ${t.provider} ${t.kind} ${t.prefix}`,
-                            onclick: () =>
-                              void act(`Revoked ${t.kind} ${t.prefix}`, async () => {
-                                await control('/tokens/revoke', { method: 'POST', json: { id: t.id } });
-                                await refreshTokens();
-                              }),
-                          },
-                          'Revoke',
-                        )
-                      : null,
-                  ),
-                );
-              }),
-            ),
+            h('tbody', {}, shown.map(tokenRow)),
           ),
         ),
   );

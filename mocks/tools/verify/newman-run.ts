@@ -62,7 +62,7 @@ export function startFromRefreshToken(collection: CollectionJson): void {
 }
 
 /** Any HTTP answer will do; no answer (DNS, refused, timeout, TLS) is one line. */
-export function probeOne(url: string, timeoutMs: number): Promise<void> {
+function probeOne(url: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
@@ -94,10 +94,7 @@ export const cutCode = 'ERESPONSETOOLARGE';
  * costs its size several times over. Counted per answer (reset when a keep-alive socket is
  * freed); TLS settings still come from Newman (`agentOptions`).
  */
-export function cappedAgents(ceiling: number): {
-  http: { agentClass: typeof HttpAgent };
-  https: { agentClass: typeof HttpsAgent };
-} {
+function cappedAgents(ceiling: number) {
   const watch = (socket: Duplex) => {
     let received = 0;
     socket.on('data', (chunk: Buffer) => {

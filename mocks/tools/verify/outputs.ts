@@ -39,10 +39,10 @@ export function formatSummary(report: VerifyReport): string {
 }
 
 /** Whether the collection's own assertions failed, and that counts against the run. */
-export const assertionsFailed = (r: VerifyReport) => r.assertions.failed > 0 && !r.assertions.allowedToFail;
-export const failuresOf = (r: VerifyReport) => r.counts.drifts + (assertionsFailed(r) ? 1 : 0);
+const assertionsFailed = (r: VerifyReport) => r.assertions.failed > 0 && !r.assertions.allowedToFail;
+const failuresOf = (r: VerifyReport) => r.counts.drifts + (assertionsFailed(r) ? 1 : 0);
 
-export const xml = (s: string) =>
+const xml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
 
 /**

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ContractProblem } from '../../contract.js';
 import { redactQuery } from '../../core/journal.js';
 import type { Operation } from '../../core/provider.js';
 import { isProviderId, type ProviderId, providerIds } from '../../providers/index.js';
@@ -23,10 +24,7 @@ import {
 import { collectionsDir, environmentFor } from './variables.js';
 
 /** Where a request went, as the mocks route it (host, path, query), or `control` for the mock's control plane. */
-export function locate(
-  url: string,
-  baseUrl: string | undefined,
-): { host: string; path: string; query: string } | 'control' {
+function locate(url: string, baseUrl: string | undefined): { host: string; path: string; query: string } | 'control' {
   const parsed = new URL(url);
   if (baseUrl === undefined)
     return { host: parsed.hostname.toLowerCase(), path: parsed.pathname, query: parsed.search };
@@ -41,7 +39,7 @@ export function locate(
 }
 
 /** A base URL as shown: never its `user:password@`. */
-export function withoutUserinfo(url: string): string {
+function withoutUserinfo(url: string): string {
   const parsed = new URL(url);
   parsed.username = '';
   parsed.password = '';
@@ -95,7 +93,105 @@ export async function verifyCollection(options: VerifyOptions): Promise<VerifyRe
   }
 }
 
-export async function verifyIn(
+/**
+ * How one exchange drifts from the spec: no answer, a body over the ceiling, or the contract's
+ * problems (asked only for an answer read whole; each once, at most 10), every value redacted.
+ */
+function driftsOf(
+  s: Seen,
+  problemsOf: () => readonly ContractProblem[],
+  secrets: Secrets,
+  maxBodyBytes: number,
+): Drift[] {
+  if (s.error === cutCode) {
+    return [
+      {
+        step: s.step,
+        status: 0,
+        kind: 'too_large',
+        path: '$',
+        expected: `a body of at most ${maxBodyBytes} bytes`,
+        actual: `over ${4 * maxBodyBytes} bytes: the connection was cut, nothing read`,
+      },
+    ];
+  }
+  if (s.error !== undefined) {
+    return [
+      {
+        step: s.step,
+        status: 0,
+        kind: 'no_answer',
+        path: '$',
+        expected: 'an answer',
+        actual: s.error,
+      },
+    ];
+  }
+  if (s.tooLarge !== undefined) {
+    return [
+      {
+        step: s.step,
+        status: s.status,
+        kind: 'too_large',
+        path: '$',
+        expected: `a body of at most ${maxBodyBytes} bytes`,
+        actual: `${s.tooLarge} bytes, not checked: ${secrets.shown(s.body)}`,
+      },
+    ];
+  }
+  const unique = new Map<string, Drift>();
+  for (const p of problemsOf()) {
+    let actual: string;
+    if (p.kind === 'status') actual = String(s.status);
+    else if (p.kind === 'header') actual = 'absent';
+    else if (p.kind === 'content') actual = s.body === undefined ? 'no body' : secrets.shown(s.body);
+    else if (p.kind === 'body') {
+      const value = valueAt(s.body, p.instancePath ?? '');
+      const key = (p.instancePath ?? '').split('/').pop() ?? '';
+      actual = secretName.test(key) && typeof value === 'string' ? '"[redacted]"' : secrets.shown(value);
+    } else actual = '';
+    const drift: Drift = {
+      step: secrets.scrub(s.step),
+      status: s.status,
+      kind: p.kind,
+      path: p.path,
+      expected: p.expected,
+      actual,
+    };
+    unique.set(`${drift.kind} ${drift.path} ${drift.expected}`, drift);
+  }
+  return [...unique.values()].slice(0, 10);
+}
+
+/** Each operation of the provider: how often the run called it, what it answered, its drifts. */
+function operationReportsOf(
+  operations: readonly Operation[],
+  byOperation: ReadonlyMap<string, Exercised>,
+): OperationReport[] {
+  return operations.map((op) => {
+    const entry = byOperation.get(op.operationId);
+    const verdict: OperationVerdict =
+      entry === undefined ? 'not_exercised' : entry.drifts.length > 0 ? 'drifts' : 'conforms';
+    return {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      verdict,
+      calls: entry?.calls ?? 0,
+      statuses: [...(entry?.statuses ?? [])].sort((a, b) => a - b),
+      drifts: entry?.drifts ?? [],
+    };
+  });
+}
+
+/** What the run saw of one operation. */
+interface Exercised {
+  calls: number;
+  statuses: Set<number>;
+  drifts: Drift[];
+}
+
+async function verifyIn(
   provider: string,
   options: VerifyOptions,
   target: WorldTarget | undefined,
@@ -145,7 +241,7 @@ export async function verifyIn(
     options.custom === undefined
       ? createContractChecker([provider])
       : createContractChecker([], { [provider]: options.custom.spec });
-  const byOperation = new Map<string, { calls: number; statuses: Set<number>; drifts: Drift[] }>();
+  const byOperation = new Map<string, Exercised>();
   const outside: VerifyReport['outside'] = [];
   const redirects: VerifyReport['redirects'] = [];
   let requests = 0;
@@ -173,78 +269,17 @@ export async function verifyIn(
     byOperation.set(id, entry);
     entry.calls++;
     entry.statuses.add(s.status);
-    if (s.error === cutCode) {
-      entry.drifts.push({
-        step: s.step,
-        status: 0,
-        kind: 'too_large',
-        path: '$',
-        expected: `a body of at most ${maxBodyBytes} bytes`,
-        actual: `over ${4 * maxBodyBytes} bytes: the connection was cut, nothing read`,
-      });
-      continue;
-    }
-    if (s.error !== undefined) {
-      entry.drifts.push({
-        step: s.step,
-        status: 0,
-        kind: 'no_answer',
-        path: '$',
-        expected: 'an answer',
-        actual: s.error,
-      });
-      continue;
-    }
-    if (s.tooLarge !== undefined) {
-      entry.drifts.push({
-        step: s.step,
-        status: s.status,
-        kind: 'too_large',
-        path: '$',
-        expected: `a body of at most ${maxBodyBytes} bytes`,
-        actual: `${s.tooLarge} bytes, not checked: ${secrets.shown(s.body)}`,
-      });
-      continue;
-    }
-    const problems = check({ provider, operationId: id, status: s.status, headers: s.headers, body: s.body });
-    const unique = new Map<string, Drift>();
-    for (const p of problems) {
-      let actual: string;
-      if (p.kind === 'status') actual = String(s.status);
-      else if (p.kind === 'header') actual = 'absent';
-      else if (p.kind === 'content') actual = s.body === undefined ? 'no body' : secrets.shown(s.body);
-      else if (p.kind === 'body') {
-        const value = valueAt(s.body, p.instancePath ?? '');
-        const key = (p.instancePath ?? '').split('/').pop() ?? '';
-        actual = secretName.test(key) && typeof value === 'string' ? '"[redacted]"' : secrets.shown(value);
-      } else actual = '';
-      const drift: Drift = {
-        step: secrets.scrub(s.step),
-        status: s.status,
-        kind: p.kind,
-        path: p.path,
-        expected: p.expected,
-        actual,
-      };
-      unique.set(`${drift.kind} ${drift.path} ${drift.expected}`, drift);
-    }
-    entry.drifts.push(...[...unique.values()].slice(0, 10));
+    entry.drifts.push(
+      ...driftsOf(
+        s,
+        () => check({ provider, operationId: id, status: s.status, headers: s.headers, body: s.body }),
+        secrets,
+        maxBodyBytes,
+      ),
+    );
   }
 
-  const operationReports: OperationReport[] = operations.map((op) => {
-    const entry = byOperation.get(op.operationId);
-    const verdict: OperationVerdict =
-      entry === undefined ? 'not_exercised' : entry.drifts.length > 0 ? 'drifts' : 'conforms';
-    return {
-      operationId: op.operationId,
-      method: op.method,
-      path: op.path,
-      verdict,
-      calls: entry?.calls ?? 0,
-      statuses: [...(entry?.statuses ?? [])].sort((a, b) => a - b),
-      drifts: entry?.drifts ?? [],
-    };
-  });
+  const operationReports = operationReportsOf(operations, byOperation);
   const count = (v: OperationVerdict) => operationReports.filter((o) => o.verdict === v).length;
   const stats = summary.run.stats;
   const assertions = {

@@ -7,9 +7,9 @@ export const secretName =
 export const secretVariable = new RegExp(`${secretName.source}|code$|Code$`, 'i');
 /** A request field whose value the run must never show: the journal's list, and personal names. */
 export const sentSecret = (name: string) => isSecretQueryName(name) || secretName.test(name);
-export const jwtLike = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
-export const emailLike = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
-export const maxShown = 80;
+const jwtLike = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const emailLike = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
+const maxShown = 80;
 
 /** The secret values seen in a run; every output is scrubbed of them. */
 export class Secrets {

@@ -26,7 +26,7 @@ export interface PostmanEnvironment {
   values: { key: string; value: string; type?: string; enabled?: boolean }[];
 }
 
-export function readEnvFile(file: string): Record<string, string> {
+function readEnvFile(file: string): Record<string, string> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -57,7 +57,7 @@ export function readEnvFile(file: string): Record<string, string> {
 }
 
 /** `authorizationCode` → `AUTHORIZATION_CODE`, `client_secret` → `CLIENT_SECRET`. */
-export function envName(provider: string, key: string): string {
+function envName(provider: string, key: string): string {
   return `AUTHFLOW_${provider.toUpperCase()}_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
 }
 
