@@ -60,8 +60,7 @@ Runs the mock server. It listens on loopback unless --host names another interfa
   --log-format text|json   the log's format (default text; json: one object a line)
   --world-ttl SECONDS      idle time after which a created world (POST /__control/worlds) is removed (default 3600)
   --max-worlds N           most worlds besides the default one (default 100; one more: 429)
-  --store URL              where the worlds live: memory (default) or redis://host:6379/0 (or AUTHFLOW_STORE):
-                           every replica started with the same store and config serves the same worlds
+  --store URL              memory (default) or redis://host:6379/0 (or AUTHFLOW_STORE): replicas on one store share its worlds
   --workers N              N processes sharing the port and the store (needs --store redis://…)
   -h, --help               this help
 
