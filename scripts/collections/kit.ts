@@ -219,3 +219,34 @@ export function buildEnvironment(provider: string, name: string, values: Record<
     _postman_variable_scope: 'environment',
   };
 }
+
+/** A vendor host a base variable stands for, in `buildEnvironments` (`apiBase: vendorHost('api.example.com')`). */
+export interface VendorHost {
+  readonly vendorHost: string;
+}
+export const vendorHost = (host: string): VendorHost => ({ vendorHost: host });
+
+/**
+ * A provider's mock and live environments, named `<title> — mock` and `<title> — live`, from the
+ * mock's variables in order. A `vendorHost` variable is a base URL: the mock environment reaches
+ * the host through the mock server (`{{mockServer}}/api.example.com`) and sends control steps to
+ * `{{mockServer}}/__control`; the live one calls `https://api.example.com` and has no control
+ * plane. Every other variable is a demo value, which the live environment leaves empty for the
+ * user's own.
+ */
+export function buildEnvironments(
+  provider: string,
+  title: string,
+  variables: Record<string, string | VendorHost>,
+): { mock: object; live: object } {
+  const entries = Object.entries(variables);
+  const as = (base: string, blank: boolean) =>
+    Object.fromEntries(
+      entries.map(([key, v]) => [key, typeof v === 'string' ? (blank ? '' : v) : `${base}${v.vendorHost}`]),
+    );
+  const mock = { mockServer: 'http://127.0.0.1:4010', controlBase: '{{mockServer}}/__control' };
+  return {
+    mock: buildEnvironment(provider, `${title} — mock`, { ...mock, ...as('{{mockServer}}/', false) }),
+    live: buildEnvironment(provider, `${title} — live`, { controlBase: '', ...as('https://', true) }),
+  };
+}

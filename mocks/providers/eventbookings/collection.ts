@@ -1,7 +1,8 @@
 /** The EventBookings lifecycle: token → calls → 401s → 403 → refresh → expiry → new token. */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from '../../../scripts/collections/kit.js';
+import type { Step } from '../../../scripts/collections/kit.js';
+import { buildCollection, buildEnvironments, oauthErrorTests, vendorHost } from '../../../scripts/collections/kit.js';
 import { applications, organisations } from './fixtures.js';
 
 const [events, reporting] = applications;
@@ -26,6 +27,16 @@ const newEvent = (name: string) => ({
     listing: { enabled: false, categories: [] },
     resources: [],
   },
+});
+
+const environments = buildEnvironments('eventbookings', 'EventBookings', {
+  identityBase: vendorHost('identity.eventbookings.com'),
+  apiBase: vendorHost('api.eventbookings.com'),
+  client_id: events?.client_id ?? '',
+  client_secret: events?.client_secret ?? '',
+  readonly_id: reporting?.client_id ?? '',
+  readonly_secret: reporting?.client_secret ?? '',
+  org_uuid: harbour.org_uuid,
 });
 
 const steps: Step[] = [
@@ -246,26 +257,6 @@ export default function eventbookingsCollection() {
       },
       steps,
     }),
-    mock: buildEnvironment('eventbookings', 'EventBookings — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      identityBase: '{{mockServer}}/identity.eventbookings.com',
-      apiBase: '{{mockServer}}/api.eventbookings.com',
-      client_id: events?.client_id ?? '',
-      client_secret: events?.client_secret ?? '',
-      readonly_id: reporting?.client_id ?? '',
-      readonly_secret: reporting?.client_secret ?? '',
-      org_uuid: harbour.org_uuid,
-    }),
-    live: buildEnvironment('eventbookings', 'EventBookings — live', {
-      controlBase: '',
-      identityBase: 'https://identity.eventbookings.com',
-      apiBase: 'https://api.eventbookings.com',
-      client_id: '',
-      client_secret: '',
-      readonly_id: '',
-      readonly_secret: '',
-      org_uuid: '',
-    }),
+    ...environments,
   };
 }

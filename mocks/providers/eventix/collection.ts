@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from '../../../scripts/collections/kit.js';
+import type { Step } from '../../../scripts/collections/kit.js';
+import { buildCollection, buildEnvironments, oauthErrorTests, vendorHost } from '../../../scripts/collections/kit.js';
 import { clients, companies, events } from './fixtures.js';
 
 const [demo] = clients;
@@ -98,6 +99,20 @@ function exchangeStep(path: string, mockOnly = false): Step {
     pm.environment.set('refreshToken', body.refresh_token);`,
   };
 }
+
+const environments = buildEnvironments('eventix', 'Eventix', {
+  authBase: vendorHost('auth.eventix.io'),
+  apiBase: vendorHost('api.eventix.io'),
+  client_id: demo?.client_id ?? '',
+  client_secret: demo?.client_secret ?? '',
+  redirect_uri: demo?.redirect_uris[0] ?? '',
+  company_a: lowlands.guid,
+  company_b: noorderzon.guid,
+  foreign_company: elsewhere.guid,
+  authorizationCode: '',
+  pkceCode: '',
+  example_event: events[0]?.guid ?? '',
+});
 
 const steps: Step[] = [
   resetStep(),
@@ -379,34 +394,6 @@ export default function eventixCollection() {
       },
       steps,
     }),
-    mock: buildEnvironment('eventix', 'Eventix — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      authBase: '{{mockServer}}/auth.eventix.io',
-      apiBase: '{{mockServer}}/api.eventix.io',
-      client_id: demo?.client_id ?? '',
-      client_secret: demo?.client_secret ?? '',
-      redirect_uri: demo?.redirect_uris[0] ?? '',
-      company_a: lowlands.guid,
-      company_b: noorderzon.guid,
-      foreign_company: elsewhere.guid,
-      authorizationCode: '',
-      pkceCode: '',
-      example_event: events[0]?.guid ?? '',
-    }),
-    live: buildEnvironment('eventix', 'Eventix — live', {
-      controlBase: '',
-      authBase: 'https://auth.eventix.io',
-      apiBase: 'https://api.eventix.io',
-      client_id: '',
-      client_secret: '',
-      redirect_uri: '',
-      company_a: '',
-      company_b: '',
-      foreign_company: '',
-      authorizationCode: '',
-      pkceCode: '',
-      example_event: '',
-    }),
+    ...environments,
   };
 }

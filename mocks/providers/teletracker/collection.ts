@@ -6,7 +6,7 @@
  */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, type Step } from '../../../scripts/collections/kit.js';
+import { buildCollection, buildEnvironments, type Step, vendorHost } from '../../../scripts/collections/kit.js';
 import { accounts, users } from './fixtures.js';
 
 const [marketing] = users;
@@ -57,6 +57,20 @@ const callsOf = (account: string) => `
 const basicCredentials = `
     const pair = pm.environment.get('username') + ':' + pm.environment.get('password');
     pm.environment.set('basicCredentials', CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(pair)));`;
+
+const environments = buildEnvironments('teletracker', 'TeleTracker', {
+  apiBase: vendorHost('api.teletracker.net'),
+  username: marketing?.username ?? '',
+  password: marketing?.password ?? '',
+  userGuid: marketing?.guid ?? '',
+  defaultAccountId: String(downtown.account_id),
+  secondAccountId: String(northShore.account_id),
+  foreignAccountId: String(lakeside.account_id),
+  noReportsUsername: noReports?.username ?? '',
+  noReportsPassword: noReports?.password ?? '',
+  startDate: '2025-03-01',
+  endDate: '2025-03-31',
+});
 
 const steps: Step[] = [
   resetStep(),
@@ -273,34 +287,6 @@ export default function teletrackerCollection() {
       auth: { type: 'bearer', token: '{{token}}' },
       steps,
     }),
-    mock: buildEnvironment('teletracker', 'TeleTracker — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      apiBase: '{{mockServer}}/api.teletracker.net',
-      username: marketing?.username ?? '',
-      password: marketing?.password ?? '',
-      userGuid: marketing?.guid ?? '',
-      defaultAccountId: String(downtown.account_id),
-      secondAccountId: String(northShore.account_id),
-      foreignAccountId: String(lakeside.account_id),
-      noReportsUsername: noReports?.username ?? '',
-      noReportsPassword: noReports?.password ?? '',
-      startDate: '2025-03-01',
-      endDate: '2025-03-31',
-    }),
-    live: buildEnvironment('teletracker', 'TeleTracker — live', {
-      controlBase: '',
-      apiBase: 'https://api.teletracker.net',
-      username: '',
-      password: '',
-      userGuid: '',
-      defaultAccountId: '',
-      secondAccountId: '',
-      foreignAccountId: '',
-      noReportsUsername: '',
-      noReportsPassword: '',
-      startDate: '',
-      endDate: '',
-    }),
+    ...environments,
   };
 }

@@ -5,7 +5,13 @@
  */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, jsonNumber, type Step } from '../../../scripts/collections/kit.js';
+import {
+  buildCollection,
+  buildEnvironments,
+  jsonNumber,
+  type Step,
+  vendorHost,
+} from '../../../scripts/collections/kit.js';
 import { connectTokens, events, races } from './fixtures.js';
 
 const [full, listOnly, singleEvent] = connectTokens;
@@ -70,6 +76,17 @@ const isValidation = (fields: string[]) => `
     });`;
 
 const itemIds = `(pm.response.json().data.items || []).map((p) => p.unique_id)`;
+
+const environments = buildEnvironments('tracx', 'Tracx Connect', {
+  apiBase: vendorHost('api.tracx.events'),
+  connect_token: full?.connect_token ?? '',
+  list_connect_token: listOnly?.connect_token ?? '',
+  event_connect_token: singleEvent?.connect_token ?? '',
+  event_id: String(firstEvent?.id ?? ''),
+  race_id: String(firstRace?.id ?? ''),
+  scoped_event_id: String(scopedEvent),
+  scoped_race_id: String(scopedRace?.id ?? ''),
+});
 
 const steps: Step[] = [
   resetStep(),
@@ -339,28 +356,6 @@ export default function tracxCollection() {
       auth: { type: 'apikey', token: '{{sessionToken}}' },
       steps,
     }),
-    mock: buildEnvironment('tracx', 'Tracx Connect — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      apiBase: '{{mockServer}}/api.tracx.events',
-      connect_token: full?.connect_token ?? '',
-      list_connect_token: listOnly?.connect_token ?? '',
-      event_connect_token: singleEvent?.connect_token ?? '',
-      event_id: String(firstEvent?.id ?? ''),
-      race_id: String(firstRace?.id ?? ''),
-      scoped_event_id: String(scopedEvent),
-      scoped_race_id: String(scopedRace?.id ?? ''),
-    }),
-    live: buildEnvironment('tracx', 'Tracx Connect — live', {
-      controlBase: '',
-      apiBase: 'https://api.tracx.events',
-      connect_token: '',
-      list_connect_token: '',
-      event_connect_token: '',
-      event_id: '',
-      race_id: '',
-      scoped_event_id: '',
-      scoped_race_id: '',
-    }),
+    ...environments,
   };
 }
