@@ -3,7 +3,7 @@
  * the token issuance, and how to obtain the credential they need. `scripts/bench/scenarios.ts`
  * finds it through the registry; the built package leaves it out.
  */
-import { type BenchRequest, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
+import { type BenchRequest, bearer, getRequest, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
 import { apiKeys, events } from './fixtures.js';
 
 const host = 'api.backopslive.com';
@@ -22,11 +22,11 @@ export default tokenScenario({
   take: (body) => body.token as string,
   get: {
     label: 'GET /Events/{eventId}',
-    request: (eventToken) => ({
-      method: 'GET',
-      host,
-      path: `/Events/${eventId}`,
-      headers: { accept: 'application/json', authorization: `Bearer ${apiKey}`, 'x-event-token': eventToken },
-    }),
+    request: (eventToken) =>
+      getRequest(host, `/Events/${eventId}`, {
+        accept: 'application/json',
+        ...bearer(apiKey),
+        'x-event-token': eventToken,
+      }),
   },
 });

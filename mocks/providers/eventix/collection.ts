@@ -67,20 +67,27 @@ function authorizeStep(path: string, pkce = false): Step {
 }
 
 /** `mockOnly` for a second exchange: live runs have only the one code pasted in by hand. */
+/** Runs only once an authorization code was obtained (the authorize step saved one). */
+const needsCode = `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`;
+
+/** An authorization_code exchange: the code, `extra` fields (a PKCE verifier), then the client's credentials. */
+const codeForm = (code: string, extra: Record<string, string> = {}, secret = '{{client_secret}}') => ({
+  grant_type: 'authorization_code',
+  code,
+  redirect_uri: '{{redirect_uri}}',
+  ...extra,
+  client_id: '{{client_id}}',
+  client_secret: secret,
+});
+
 function exchangeStep(path: string, mockOnly = false): Step {
   return {
     name: `Exchange the code for tokens (${path})`,
     method: 'POST',
     url: `{{authBase}}${path}`,
     mockOnly,
-    prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{authorizationCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    prerequest: needsCode,
+    form: codeForm('{{authorizationCode}}'),
     tests: `${ok}
     const body = pm.response.json();
     pm.test('access and refresh tokens with their lifetimes', () => {
@@ -135,27 +142,15 @@ const steps: Step[] = [
     name: 'Exchange the same code again → 400 invalid_grant',
     method: 'POST',
     url: '{{authBase}}/tokens',
-    prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{authorizationCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    prerequest: needsCode,
+    form: codeForm('{{authorizationCode}}'),
     tests: oauthErrorTests(400, 'invalid_grant'),
   },
   {
     name: 'Token with a wrong client secret → 401 invalid_client (league/oauth2-server)',
     method: 'POST',
     url: '{{authBase}}/tokens',
-    form: {
-      grant_type: 'authorization_code',
-      code: 'not-a-code',
-      redirect_uri: '{{redirect_uri}}',
-      client_id: '{{client_id}}',
-      client_secret: 'wrong-secret',
-    },
+    form: codeForm('not-a-code', {}, 'wrong-secret'),
     tests: `${oauthErrorTests(401, 'invalid_client')}
     pm.test('no challenge for body credentials', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.be.undefined);`,
   },
@@ -165,14 +160,7 @@ const steps: Step[] = [
     method: 'POST',
     url: '{{authBase}}/tokens',
     mockOnly: true,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{pkceCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      code_verifier: `${pkceVerifier}-wrong`,
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    form: codeForm('{{pkceCode}}', { code_verifier: `${pkceVerifier}-wrong` }),
     tests: oauthErrorTests(400, 'invalid_grant'),
   },
   {
@@ -180,14 +168,7 @@ const steps: Step[] = [
     method: 'POST',
     url: '{{authBase}}/tokens',
     mockOnly: true,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{pkceCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      code_verifier: pkceVerifier,
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    form: codeForm('{{pkceCode}}', { code_verifier: pkceVerifier }),
     tests: `${ok}
     pm.test('an access token', () => pm.expect(pm.response.json().access_token).to.be.a('string').and.not.empty);`,
   },
