@@ -14,12 +14,11 @@ const tokenRequest: BenchRequest = {
   body: new URLSearchParams({ api_key: keys[0]?.apiKey ?? '' }).toString(),
 };
 
+const authorizedGet = (token: string) => getRequest('api.tiny.test', '/me', bearer(token));
+
 export default tokenScenario({
   what: 'tiny token',
   issue: { label: 'POST /token (API key)', request: tokenRequest },
   take: (body) => body.access_token as string,
-  get: {
-    label: 'GET /me',
-    request: (token) => getRequest('api.tiny.test', '/me', bearer(token)),
-  },
+  get: { label: 'GET /me', request: authorizedGet },
 });

@@ -16,17 +16,16 @@ const authorize: BenchRequest = {
   headers: { accept: 'application/json', authorization: `Bearer ${apiKey}` },
 };
 
+const authorizedGet = (eventToken: string) =>
+  getRequest(host, `/Events/${eventId}`, {
+    accept: 'application/json',
+    ...bearer(apiKey),
+    'x-event-token': eventToken,
+  });
+
 export default tokenScenario({
   what: 'backops event token',
   issue: { label: 'GET /Events/{eventId}/authorize (event token)', request: authorize },
   take: (body) => body.token as string,
-  get: {
-    label: 'GET /Events/{eventId}',
-    request: (eventToken) =>
-      getRequest(host, `/Events/${eventId}`, {
-        accept: 'application/json',
-        ...bearer(apiKey),
-        'x-event-token': eventToken,
-      }),
-  },
+  get: { label: 'GET /Events/{eventId}', request: authorizedGet },
 });

@@ -19,12 +19,11 @@ const tokenRequest: BenchRequest = {
   }),
 };
 
+const authorizedGet = (token: string) => getRequest('api.eventbookings.com', '/me', bearer(token));
+
 export default tokenScenario({
   what: 'eventbookings token',
   issue: { label: 'POST /connect/token (client_credentials)', request: tokenRequest },
   take: (body) => body.access_token as string,
-  get: {
-    label: 'GET /me',
-    request: (token) => getRequest('api.eventbookings.com', '/me', bearer(token)),
-  },
+  get: { label: 'GET /me', request: authorizedGet },
 });

@@ -17,6 +17,18 @@ const token = (client: 'client' | 'readonly', form = false): Pick<Step, 'method'
   return { method: 'POST', url: '{{identityBase}}/connect/token', ...(form ? { form: body } : { json: body }) };
 };
 
+/** A refresh_token grant with the refresh token in `variable`. */
+const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
+  method: 'POST',
+  url: '{{identityBase}}/connect/token',
+  form: {
+    grant_type: 'refresh_token',
+    refresh_token: `{{${variable}}}`,
+    client_id: '{{client_id}}',
+    client_secret: '{{client_secret}}',
+  },
+});
+
 /** The vendor's nested create-event body (Events POST API Documentation). */
 const newEvent = (name: string) => ({
   event: {
@@ -179,14 +191,7 @@ const steps: Step[] = [
   },
   {
     name: 'Refresh the token',
-    method: 'POST',
-    url: '{{identityBase}}/connect/token',
-    form: {
-      grant_type: 'refresh_token',
-      refresh_token: '{{refreshToken}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    ...refresh('refreshToken'),
     tests: `
     pm.test('status is 200', () => pm.response.to.have.status(200));
     const body = pm.response.json();
@@ -200,14 +205,7 @@ const steps: Step[] = [
   },
   {
     name: 'Reuse the old refresh token → 400 invalid_grant',
-    method: 'POST',
-    url: '{{identityBase}}/connect/token',
-    form: {
-      grant_type: 'refresh_token',
-      refresh_token: '{{usedRefreshToken}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    ...refresh('usedRefreshToken'),
     tests: oauthErrorTests(400, 'invalid_grant'),
   },
   advanceClockStep(3601, 'past the access token lifetime'),

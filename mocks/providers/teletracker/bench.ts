@@ -17,13 +17,12 @@ const login: BenchRequest = {
   body: new URLSearchParams({ username: user.username, password: user.password }).toString(),
 };
 
+const authorizedGet = (token: string) =>
+  getRequest(host, `/reports/call-data?${callDataRange}&account_id=${user.default_account_id}`, bearer(token));
+
 export default tokenScenario({
   what: 'teletracker login',
   issue: { label: 'POST /auth/login (form)', request: login },
   take: (body) => body.token as string,
-  get: {
-    label: 'GET /reports/call-data',
-    request: (token) =>
-      getRequest(host, `/reports/call-data?${callDataRange}&account_id=${user.default_account_id}`, bearer(token)),
-  },
+  get: { label: 'GET /reports/call-data', request: authorizedGet },
 });

@@ -15,13 +15,12 @@ const sessionRequest: BenchRequest = {
   headers: { accept: 'application/json', authorization: connectToken },
 };
 
+const authorizedGet = (session: string) =>
+  getRequest(host, '/v1/connect/events', { accept: 'application/json', authorization: session });
+
 export default tokenScenario({
   what: 'tracx session token',
   issue: { label: 'POST /v1/connect/session-token (HS256 JWT)', request: sessionRequest, jwt: true },
   take: (body) => (body.data as { token: string }).token,
-  get: {
-    label: 'GET /v1/connect/events',
-    request: (session) =>
-      getRequest(host, '/v1/connect/events', { accept: 'application/json', authorization: session }),
-  },
+  get: { label: 'GET /v1/connect/events', request: authorizedGet },
 });
