@@ -1,8 +1,15 @@
 /** The EventBookings lifecycle: token → calls → 401s → 403 → refresh → expiry → new token. */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import type { Step } from '../../../scripts/collections/kit.js';
-import { buildCollection, buildEnvironments, oauthErrorTests, vendorHost } from '../../../scripts/collections/kit.js';
+import {
+  buildCollection,
+  buildEnvironments,
+  oauthErrorTests,
+  refreshGrant,
+  rotatedPairTests,
+  type Step,
+  vendorHost,
+} from '../../../scripts/collections/kit.js';
 import { applications, organisations } from './fixtures.js';
 
 const [events, reporting] = applications;
@@ -17,17 +24,7 @@ const token = (client: 'client' | 'readonly', form = false): Pick<Step, 'method'
   return { method: 'POST', url: '{{identityBase}}/connect/token', ...(form ? { form: body } : { json: body }) };
 };
 
-/** A refresh_token grant with the refresh token in `variable`. */
-const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
-  method: 'POST',
-  url: '{{identityBase}}/connect/token',
-  form: {
-    grant_type: 'refresh_token',
-    refresh_token: `{{${variable}}}`,
-    client_id: '{{client_id}}',
-    client_secret: '{{client_secret}}',
-  },
-});
+const refresh = (variable: string) => refreshGrant('{{identityBase}}/connect/token', variable);
 
 /** The vendor's nested create-event body (Events POST API Documentation). */
 const newEvent = (name: string) => ({
@@ -193,15 +190,7 @@ const steps: Step[] = [
     name: 'Refresh the token',
     ...refresh('refreshToken'),
     tests: `
-    pm.test('status is 200', () => pm.response.to.have.status(200));
-    const body = pm.response.json();
-    pm.test('a new token pair', () => {
-      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
-      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
-    });
-    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));
-    pm.environment.set('accessToken', body.access_token);
-    pm.environment.set('refreshToken', body.refresh_token);`,
+    pm.test('status is 200', () => pm.response.to.have.status(200));${rotatedPairTests()}`,
   },
   {
     name: 'Reuse the old refresh token → 400 invalid_grant',

@@ -5,7 +5,14 @@
 import { createHash } from 'node:crypto';
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
 import type { Step } from '../../../scripts/collections/kit.js';
-import { buildCollection, buildEnvironments, oauthErrorTests, vendorHost } from '../../../scripts/collections/kit.js';
+import {
+  buildCollection,
+  buildEnvironments,
+  oauthErrorTests,
+  refreshGrant,
+  rotatedPairTests,
+  vendorHost,
+} from '../../../scripts/collections/kit.js';
 import { clients, companies, events } from './fixtures.js';
 
 const [demo] = clients;
@@ -13,6 +20,12 @@ const [lowlands, noorderzon, elsewhere] = companies;
 
 const bearer = { Authorization: 'Bearer {{accessToken}}' };
 const withCompany = (company: string | string[]) => ({ ...bearer, Company: company });
+/** A GET of `url` with the token, narrowed to `company`. */
+const getAs = (company: string | string[], url: string): Pick<Step, 'method' | 'url' | 'headers'> => ({
+  method: 'GET',
+  url,
+  headers: withCompany(company),
+});
 const ok = `
     pm.test('status is 200', () => pm.response.to.have.status(200));`;
 /** A fixed PKCE pair (RFC 7636): the verifier, and its S256 challenge. */
@@ -20,16 +33,7 @@ const pkceVerifier = 'postman-pkce-verifier-0123456789-abcdefghijklmnop';
 const pkceChallenge = createHash('sha256').update(pkceVerifier).digest('base64url');
 const companiesOf = `const seen = [...new Set(pm.response.json().map((e) => e.company_id))].sort();`;
 
-const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
-  method: 'POST',
-  url: '{{authBase}}/tokens',
-  form: {
-    grant_type: 'refresh_token',
-    refresh_token: `{{${variable}}}`,
-    client_id: '{{client_id}}',
-    client_secret: '{{client_secret}}',
-  },
-});
+const refresh = (variable: string) => refreshGrant('{{authBase}}/tokens', variable);
 
 function authorizeStep(path: string, pkce = false): Step {
   const variable = pkce ? 'pkceCode' : 'authorizationCode';
@@ -174,9 +178,7 @@ const steps: Step[] = [
   },
   {
     name: '/users/me with the token and a Company header, as every example of the docs sends it',
-    method: 'GET',
-    url: '{{authBase}}/users/me',
-    headers: withCompany('{{company_a}}'),
+    ...getAs('{{company_a}}', '{{authBase}}/users/me'),
     tests: `${ok}
     pm.test('the signed-in user', () => {
       const me = pm.response.json();
@@ -204,9 +206,7 @@ const steps: Step[] = [
   },
   {
     name: 'Events, Company: one company → only that one',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('{{company_b}}'),
+    ...getAs('{{company_b}}', '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('only company b', () => pm.expect(seen).to.eql([pm.environment.get('company_b')]));
@@ -214,27 +214,21 @@ const steps: Step[] = [
   },
   {
     name: 'Events, Company: a comma-separated list',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('{{company_a}},{{company_b}}'),
+    ...getAs('{{company_a}},{{company_b}}', '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('both listed companies', () => pm.expect(seen).to.have.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
   },
   {
     name: 'Events, two Company headers',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany(['{{company_a}}', '{{company_b}}']),
+    ...getAs(['{{company_a}}', '{{company_b}}'], '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('both companies', () => pm.expect(seen).to.have.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
   },
   {
     name: 'Events, Company: * → every company of the token',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('*'),
+    ...getAs('*', '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('both companies', () => pm.expect(seen).to.include.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
@@ -252,16 +246,12 @@ const steps: Step[] = [
   },
   {
     name: 'Events, Company: a company the token does not cover → 401',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('{{foreign_company}}'),
+    ...getAs('{{foreign_company}}', '{{apiBase}}/event'),
     tests: oauthErrorTests(401, 'invalid_token'),
   },
   {
     name: 'Tickets of an event of the selected company',
-    method: 'GET',
-    url: '{{apiBase}}/event/{{eventGuid}}/ticket',
-    headers: withCompany('{{company_b}}'),
+    ...getAs('{{company_b}}', '{{apiBase}}/event/{{eventGuid}}/ticket'),
     tests: `${ok}
     pm.test('tickets of that event', () => {
       const tickets = pm.response.json();
@@ -278,9 +268,7 @@ const steps: Step[] = [
   },
   {
     name: 'Orders with Company: one company → a page',
-    method: 'GET',
-    url: '{{apiBase}}/orders',
-    headers: withCompany('{{company_a}}'),
+    ...getAs('{{company_a}}', '{{apiBase}}/orders'),
     tests: `${ok}
     const page = pm.response.json();
     pm.test('a paginated list of that company', () => {
@@ -292,25 +280,14 @@ const steps: Step[] = [
   },
   {
     name: 'Orders, the last page',
-    method: 'GET',
-    url: '{{apiBase}}/orders?page={{lastPage}}',
-    headers: withCompany('{{company_a}}'),
+    ...getAs('{{company_a}}', '{{apiBase}}/orders?page={{lastPage}}'),
     tests: `${ok}
     pm.test('the page asked for', () => pm.expect(pm.response.json().current_page).to.equal(Number(pm.environment.get('lastPage'))));`,
   },
   {
     name: 'Refresh the token',
     ...refresh('refreshToken'),
-    tests: `${ok}
-    const body = pm.response.json();
-    pm.test('a new token pair', () => {
-      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
-      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
-    });
-    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));
-    pm.environment.set('replacedAccessToken', pm.environment.get('accessToken'));
-    pm.environment.set('accessToken', body.access_token);
-    pm.environment.set('refreshToken', body.refresh_token);`,
+    tests: `${ok}${rotatedPairTests({ replacedAccessToken: 'accessToken' })}`,
   },
   {
     name: 'Reuse the old refresh token → 400 invalid_grant',

@@ -11,7 +11,7 @@ import type { PostmanVariables } from '../../core/define.js';
 import {
   absoluteUrl,
   checkRef,
-  checkUnique,
+  checkUniqueKeys,
   crossChecked,
   fixtureSection,
   mergeById,
@@ -194,10 +194,14 @@ export function toFixtureSet(config: Omit<EventixConfig, 'options'>, base = demo
 }
 
 export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
-  for (const key of ['companies', 'users', 'events', 'orders'] as const) {
-    checkUnique<{ guid: string }>(ctx, config[key], 'guid', key);
-  }
-  checkUnique(ctx, config.clients, 'client_id', 'clients');
+  const byGuid = ['guid'] as const;
+  checkUniqueKeys(ctx, config, {
+    companies: byGuid,
+    users: byGuid,
+    events: byGuid,
+    orders: byGuid,
+    clients: ['client_id'],
+  });
   const world = toFixtureSet(config, base);
   const companies = new Set(world.companies.map((c) => c.guid));
   const users = new Set(world.users.map((u) => u.guid));

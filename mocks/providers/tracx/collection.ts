@@ -75,6 +75,15 @@ const isValidation = (fields: string[]) => `
       pm.expect(body.errors).to.include.all.keys(${fields.map((f) => `'${f}'`).join(', ')});
     });`;
 
+/** Test lines: 200, and a list of races, each of the event in `variable`. */
+const racesOfEvent = (what: string, variable: string) => `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('${what}', () => {
+      const items = pm.response.json().data.items;
+      pm.expect(items).to.not.be.empty;
+      items.forEach((r) => pm.expect(String(r.event_id)).to.equal(String(pm.environment.get('${variable}'))));
+    });`;
+
 const itemIds = `(pm.response.json().data.items || []).map((p) => p.unique_id)`;
 
 const environments = buildEnvironments('tracx', 'Tracx Connect', {
@@ -129,13 +138,7 @@ const steps: Step[] = [
   {
     name: 'List the races of one event',
     ...get('/v1/connect/races?event_id={{event_id}}', '{{sessionToken}}'),
-    tests: `
-    pm.test('status is 200', () => pm.response.to.have.status(200));
-    pm.test('only races of that event', () => {
-      const items = pm.response.json().data.items;
-      pm.expect(items).to.not.be.empty;
-      items.forEach((r) => pm.expect(String(r.event_id)).to.equal(String(pm.environment.get('event_id'))));
-    });`,
+    tests: racesOfEvent('only races of that event', 'event_id'),
   },
   {
     name: 'Store a participant',
@@ -253,13 +256,7 @@ const steps: Step[] = [
   {
     name: 'The single-event token lists every race it may see',
     ...get('/v1/connect/races', '{{eventToken}}'),
-    tests: `
-    pm.test('status is 200', () => pm.response.to.have.status(200));
-    pm.test('only races of its event', () => {
-      const items = pm.response.json().data.items;
-      pm.expect(items).to.not.be.empty;
-      items.forEach((r) => pm.expect(String(r.event_id)).to.equal(String(pm.environment.get('scoped_event_id'))));
-    });`,
+    tests: racesOfEvent('only races of its event', 'scoped_event_id'),
   },
   {
     name: 'The single-event token stores into another event’s race → 422 race_id',
