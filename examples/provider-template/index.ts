@@ -1,5 +1,5 @@
 /**
- * 8. The definition: id, title, options, credential kinds, the fixtures slot and `create`.
+ * 8. The definition: id, title, options, credential kinds, the fixtures slot, the state and `create`.
  * Register it in `mocks/providers/index.ts` (a provider of this package) or pass it to a world
  * (`createMockServer({ providers: ['eventbookings', tiny] })`) and to the tools
  * (`createRegistry([...providerDefinitions, tiny])`).
