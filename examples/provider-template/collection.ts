@@ -3,8 +3,13 @@
  * this file as `mocks/providers/<id>/collection.ts` (its default export; `npm run generate` writes
  * `collections/<id>.*.json`); the kit lives in `scripts/collections/kit.ts`.
  */
-import { buildCollection, buildEnvironment, type Step } from '../../scripts/collections/kit.js';
+import { buildCollection, buildEnvironments, type Step, vendorHost } from '../../scripts/collections/kit.js';
 import { keys } from './fixtures.js';
+
+const environments = buildEnvironments('tiny', 'Tiny API', {
+  apiBase: vendorHost('api.tiny.test'),
+  api_key: keys[0]?.apiKey ?? '',
+});
 
 const steps: Step[] = [
   {
@@ -45,16 +50,6 @@ export default function tinyCollection() {
       auth: { type: 'bearer', token: '{{accessToken}}' },
       steps,
     }),
-    mock: buildEnvironment('tiny', 'Tiny API — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      apiBase: '{{mockServer}}/api.tiny.test',
-      api_key: keys[0]?.apiKey ?? '',
-    }),
-    live: buildEnvironment('tiny', 'Tiny API — live', {
-      controlBase: '',
-      apiBase: 'https://api.tiny.test',
-      api_key: '',
-    }),
+    ...environments,
   };
 }

@@ -5,13 +5,7 @@
  * entities as zod schemas, `crossCheck`), the demo fixture set, how a section becomes the fixture
  * set the state seeds from, the starter section `init` writes and the Postman variables a world names.
  */
-import {
-  checkUnique,
-  configOptions,
-  fixtureModeSchema,
-  mergeById,
-  type PostmanVariables,
-} from 'authflow-mocks/provider';
+import { checkUnique, crossChecked, fixtureSection, mergeById, type PostmanVariables } from 'authflow-mocks/provider';
 import * as z from 'zod';
 import * as demo from './fixtures.js';
 
@@ -25,11 +19,10 @@ export interface TinyFixtures {
 
 export const demoFixtures: TinyFixtures = { keys: demo.keys };
 
-export const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: configOptions(options).optional(),
-  keys: z.array(z.strictObject({ name: z.string().min(1), apiKey: z.string().min(8) })).optional(),
+export const sectionSchema = fixtureSection(options, {
+  keys: z.strictObject({ name: z.string().min(1), apiKey: z.string().min(8) }),
 });
+export const configSchema = crossChecked(sectionSchema, crossCheck);
 type TinySection = z.output<typeof sectionSchema>;
 
 export function toFixtureSet(section: Omit<TinySection, 'options'>, base = demoFixtures): TinyFixtures {
@@ -39,8 +32,6 @@ export function toFixtureSet(section: Omit<TinySection, 'options'>, base = demoF
 export function crossCheck(section: TinySection, ctx: z.RefinementCtx): void {
   checkUnique(ctx, section.keys, 'apiKey', 'keys');
 }
-
-export const configSchema = sectionSchema.superRefine((section, ctx) => crossCheck(section, ctx));
 
 export function starterSection(): z.input<typeof configSchema> {
   return { mode: 'replace', keys: demoFixtures.keys.map((k) => ({ ...k })) };

@@ -1,10 +1,10 @@
 /**
- * 8. The definition: id, title, options, credential kinds, the fixtures slot and `create`.
+ * 8. The definition: id, title, options, credential kinds, the fixtures slot, the state and `create`.
  * Register it in `mocks/providers/index.ts` (a provider of this package) or pass it to a world
  * (`createMockServer({ providers: ['eventbookings', tiny] })`) and to the tools
  * (`createRegistry([...providerDefinitions, tiny])`).
  */
-import { defineProvider, type OptionsOf, withSeededState } from 'authflow-mocks/provider';
+import { defineProvider, type OptionsOf } from 'authflow-mocks/provider';
 import * as config from './config.js';
 import { errorResponse } from './errors.js';
 import { createOperations } from './operations.js';
@@ -19,14 +19,12 @@ export default defineProvider({
   options: config.options,
   credentialKinds: [],
   fixtures: config,
-  create(env, settings, world) {
-    const state = createState(env.clock, world);
-    return withSeededState(state, {
-      hosts: [...routes.getMe.hosts],
-      operations: createOperations(state, settings),
-      fixtures: () => ({ api_keys: world().keys.map((k) => ({ ...k })) }),
-      demo: () => world().keys.map((k) => ({ label: k.name, values: { api_key: k.apiKey } })),
-      errorResponse,
-    });
-  },
+  state: createState,
+  create: (_env, settings, world, state) => ({
+    hosts: [...routes.getMe.hosts],
+    operations: createOperations(state, settings),
+    fixtures: () => ({ api_keys: world().keys.map((k) => ({ ...k })) }),
+    demo: () => world().keys.map((k) => ({ label: k.name, values: { api_key: k.apiKey } })),
+    errorResponse,
+  }),
 });

@@ -2,7 +2,7 @@
  * 4. The state: records and token stores seeded from the current fixture set (read at every
  * seed: a configured world can change at run time), `seed()` and what a snapshot shows.
  */
-import { type Clock, createTokenStore } from 'authflow-mocks/provider';
+import { type Clock, createTokenStore, snapshotParts } from 'authflow-mocks/provider';
 import type { TinyFixtures } from './config.js';
 
 export function createState(clock: Clock, world: () => TinyFixtures) {
@@ -14,7 +14,7 @@ export function createState(clock: Clock, world: () => TinyFixtures) {
       tokens.clear();
       state.keys = world().keys;
     },
-    snapshot: () => ({ tokens: tokens.entries().length }),
+    snapshot: () => snapshotParts({}, { tokens }),
   };
   return state;
 }

@@ -10,7 +10,9 @@
  * instance; nothing happens on import.
  */
 import * as z from 'zod';
+import type { Clock } from './clock.js';
 import type { Provider, ProviderEnv } from './provider.js';
+import { type SeededState, withSeededState } from './snapshot.js';
 
 /**
  * The options of a provider: a `z.strictObject` whose every field has a `.default(…)` and a
@@ -106,6 +108,12 @@ export interface FixturesSlot<
   postmanVariables(set: F): PostmanVariables;
 }
 
+/** What a provider's `create` builds: the provider but for what the definition adds. */
+export type ProviderParts = Omit<Provider, 'id' | 'title' | 'fixtureSet' | 'useFixtures'>;
+
+/** What `create` builds when the definition names its `state`: `ready`, `reset` and `snapshot` come from the state. */
+export type ProviderPartsOnState = Omit<ProviderParts, 'ready' | 'reset' | 'snapshot'>;
+
 export interface ProviderDefinitionInput<
   Id extends string,
   S extends OptionsSchema,
@@ -113,6 +121,7 @@ export interface ProviderDefinitionInput<
   F,
   C extends z.ZodType,
   P extends Record<string, unknown>,
+  St extends SeededState | undefined = undefined,
 > {
   readonly id: Id;
   readonly title: string;
@@ -122,14 +131,22 @@ export interface ProviderDefinitionInput<
   readonly credentialKinds: readonly K[];
   readonly fixtures?: FixturesSlot<F, C, P>;
   /**
+   * The state of an instance, seeded from `world` (a `SeededState`): given, each instance gets a
+   * fresh one, `create` receives it, and the instance is ready once it has seeded, seeds it again
+   * on reset and shows its snapshot (see `withSeededState`).
+   */
+  readonly state?: (clock: Clock, world: () => F) => St;
+  /**
    * A fresh instance with `settings` (the options merged over their defaults). `world` returns
-   * the fixture set to seed from (read it at every seed: a configured world can change at run time).
+   * the fixture set to seed from (read it at every seed: a configured world can change at run time);
+   * `state` is the instance's state when the definition names one.
    */
   create(
     env: ProviderEnv,
     settings: SettingsOf<S>,
     world: () => F,
-  ): Omit<Provider, 'id' | 'title' | 'fixtureSet' | 'useFixtures'>;
+    state: St,
+  ): St extends SeededState ? ProviderPartsOnState : ProviderParts;
 }
 
 export interface ProviderDefinition<
@@ -177,7 +194,8 @@ export function defineProvider<
   F = unknown,
   C extends z.ZodType = z.ZodType,
   P extends Record<string, unknown> = Record<string, unknown>,
->(input: ProviderDefinitionInput<Id, S, K, F, C, P>): ProviderDefinition<Id, S, K, F, C, P> {
+  St extends SeededState | undefined = undefined,
+>(input: ProviderDefinitionInput<Id, S, K, F, C, P, St>): ProviderDefinition<Id, S, K, F, C, P> {
   const { id, title, options, credentialKinds, fixtures } = input;
   const defaults = options.parse({}) as SettingsOf<S>;
   return {
@@ -191,7 +209,14 @@ export function defineProvider<
     create(env, given = {}, initial) {
       const settings = { ...defaults, ...given } as SettingsOf<S>;
       let current = (initial ?? fixtures?.demoFixtures) as F;
-      const provider = { ...input.create(env, settings, () => current), id, title };
+      const world = () => current;
+      const state = input.state?.(env.clock, world) as St;
+      const parts = input.create(env, settings, world, state);
+      const provider = {
+        ...(state === undefined ? (parts as ProviderParts) : withSeededState(state, parts as ProviderPartsOnState)),
+        id,
+        title,
+      };
       if (fixtures === undefined) return provider;
       return {
         ...provider,

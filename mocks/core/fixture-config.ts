@@ -4,6 +4,7 @@
  * Providers declare their own schemas; the config loader (`mocks/config/`) reads them.
  */
 import * as z from 'zod';
+import { configOptions, type OptionsSchema } from './define.js';
 import type { FixtureProblem } from './errors.js';
 
 /** `merge` adds the user's entities to the demo world; `replace` starts from none. */
@@ -11,6 +12,32 @@ export const fixtureModeSchema = z
   .enum(['merge', 'replace'])
   .describe('merge: the demo world plus these entities (same id replaces the demo one); replace: only these.');
 export type FixtureMode = z.infer<typeof fixtureModeSchema>;
+
+/** Each entity kind of a section as the config file writes it: an optional list. */
+export type EntityLists<E extends Record<string, z.ZodType>> = { [K in keyof E]: z.ZodOptional<z.ZodArray<E[K]>> };
+
+/**
+ * A provider's section of the config file before its cross-checks (the slot's `sectionSchema`):
+ * `mode`, the provider's `options` (see `configOptions`) and, for each entity kind, a list of
+ * `entities[kind]`, every key optional and no other allowed.
+ *
+ * @example
+ * export const sectionSchema = fixtureSection(options, { users: user, clients: client });
+ */
+export function fixtureSection<S extends OptionsSchema, E extends Record<string, z.ZodType>>(options: S, entities: E) {
+  const lists = Object.fromEntries(
+    Object.entries(entities).map(([kind, entity]) => [kind, z.array(entity).optional()]),
+  ) as EntityLists<E>;
+  return z.strictObject({ mode: fixtureModeSchema.optional(), options: configOptions(options).optional(), ...lists });
+}
+
+/** The section with its cross-references checked (the slot's `configSchema`): `crossCheck` over the demo world. */
+export function crossChecked<T extends z.ZodType>(
+  section: T,
+  crossCheck: (section: z.output<T>, ctx: z.RefinementCtx) => void,
+): T {
+  return section.superRefine((parsed, ctx) => crossCheck(parsed, ctx));
+}
 
 /** An absolute URL (scheme and host), as a redirect URI must be. */
 export const absoluteUrl = z.string().refine(
@@ -47,6 +74,23 @@ export function checkUnique<T>(ctx: Ctx, list: readonly T[] | undefined, key: ke
     if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [at, i, key], message: `duplicate id ${String(id)}` });
     seen.add(id);
   });
+}
+
+type KeyOfEach<L> = L extends readonly (infer T)[] | undefined ? keyof T & string : never;
+
+/**
+ * Reports duplicate ids in a section: for each entity kind, the keys no two of its entities may
+ * share, checked in the order given (`{ users: ['guid', 'username'], calls: ['call_id'] }`).
+ */
+export function checkUniqueKeys<P extends Record<string, unknown>>(
+  ctx: Ctx,
+  section: P,
+  keys: { readonly [K in keyof P]?: readonly KeyOfEach<P[K]>[] },
+): void {
+  for (const [kind, names] of Object.entries(keys) as [string, readonly string[]][]) {
+    const list = section[kind] as readonly Record<string, unknown>[] | undefined;
+    for (const key of names) checkUnique(ctx, list, key, kind);
+  }
 }
 
 /** Reports `value` at `path` when it is not one of `known` (a broken cross-reference). */

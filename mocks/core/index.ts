@@ -63,14 +63,17 @@ export {
 } from './errors.js';
 export type { Fault, FaultSpec, FaultTable } from './faults.js';
 export { createFaultTable } from './faults.js';
-export type { FixtureMode } from './fixture-config.js';
+export type { EntityLists, FixtureMode } from './fixture-config.js';
 export {
   absoluteUrl,
   boundProblems,
   checkRef,
   checkUnique,
+  checkUniqueKeys,
+  crossChecked,
   fixtureLimits,
   fixtureModeSchema,
+  fixtureSection,
   mergeById,
   sizeProblems,
 } from './fixture-config.js';
@@ -128,7 +131,7 @@ export { compileRouter } from './router.js';
 export type { Slicer } from './slices.js';
 export { createSlicer } from './slices.js';
 export type { SeededState, SnapshotParts } from './snapshot.js';
-export { withSeededState } from './snapshot.js';
+export { snapshotParts, withSeededState } from './snapshot.js';
 export type {
   IssueOptions,
   TokenCheck,

@@ -5,6 +5,20 @@ import type { Provider } from './provider.js';
 export type SnapshotParts = Record<string, readonly unknown[] | number>;
 
 /**
+ * The snapshot parts of a state: every record of each collection, and how many entries each
+ * token store holds (`{ users }, { accessTokens }` → `{ users: [...], accessTokens: 2 }`).
+ */
+export function snapshotParts(
+  collections: Readonly<Record<string, { findMany(): readonly unknown[] }>>,
+  stores: Readonly<Record<string, { entries(): readonly unknown[] }>> = {},
+): SnapshotParts {
+  const parts: Record<string, readonly unknown[] | number> = {};
+  for (const [name, collection] of Object.entries(collections)) parts[name] = collection.findMany();
+  for (const [name, store] of Object.entries(stores)) parts[name] = store.entries().length;
+  return parts;
+}
+
+/**
  * A provider's mutable state as plain JSON, so a test can prove that a refused request changed
  * nothing: the parts its state lists (`SeededState.snapshot`), in name order, each record as JSON.
  * Which tokens were last used is not state a refusal must keep still.

@@ -51,6 +51,16 @@ export interface Scenario<C = unknown> {
 }
 
 export const json = { 'content-type': 'application/json', accept: 'application/json' };
+export const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+/** The Authorization header of a bearer token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** A GET of `path` on `host` (the authorized GET of most scenarios). */
+export const getRequest = (host: string, path: string, headers: Record<string, string>): BenchRequest => ({
+  method: 'GET',
+  host,
+  path,
+  headers,
+});
 export const fixed = (request: BenchRequest) => () => ({ next: () => request });
 
 export async function expectJson(reply: Promise<Reply>, what: string): Promise<Record<string, unknown>> {

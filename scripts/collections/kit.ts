@@ -169,6 +169,35 @@ export const oauthErrorTests = (status: number, code: string) => `
     pm.test('status is ${status}', () => pm.response.to.have.status(${status}));
     pm.test('OAuth2 error ${code}', () => pm.expect(pm.response.json().error).to.equal('${code}'));`;
 
+/** A refresh_token grant at `url` (a form body): the refresh token in `variable`, the client's credentials in `client_id` and `client_secret`. */
+export const refreshGrant = (url: string, variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
+  method: 'POST',
+  url,
+  form: {
+    grant_type: 'refresh_token',
+    refresh_token: `{{${variable}}}`,
+    client_id: '{{client_id}}',
+    client_secret: '{{client_secret}}',
+  },
+});
+
+/**
+ * Test script lines after a refresh that rotates both tokens: a new pair, saved as `accessToken`
+ * and `refreshToken`; the used refresh token kept as `usedRefreshToken` (to show its reuse is
+ * refused), and any `alsoKeep` variable saved from the one it names first.
+ */
+export const rotatedPairTests = (alsoKeep: Record<string, string> = {}) => `
+    const body = pm.response.json();
+    pm.test('a new token pair', () => {
+      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
+      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
+    });
+    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));${Object.entries(alsoKeep)
+      .map(([to, from]) => `\n    pm.environment.set('${to}', pm.environment.get('${from}'));`)
+      .join('')}
+    pm.environment.set('accessToken', body.access_token);
+    pm.environment.set('refreshToken', body.refresh_token);`;
+
 export interface CollectionSpec {
   provider: string;
   name: string;
@@ -217,5 +246,36 @@ export function buildEnvironment(provider: string, name: string, values: Record<
       enabled: true,
     })),
     _postman_variable_scope: 'environment',
+  };
+}
+
+/** A vendor host a base variable stands for, in `buildEnvironments` (`apiBase: vendorHost('api.example.com')`). */
+export interface VendorHost {
+  readonly vendorHost: string;
+}
+export const vendorHost = (host: string): VendorHost => ({ vendorHost: host });
+
+/**
+ * A provider's mock and live environments, named `<title> — mock` and `<title> — live`, from the
+ * mock's variables in order. A `vendorHost` variable is a base URL: the mock environment reaches
+ * the host through the mock server (`{{mockServer}}/api.example.com`) and sends control steps to
+ * `{{mockServer}}/__control`; the live one calls `https://api.example.com` and has no control
+ * plane. Every other variable is a demo value, which the live environment leaves empty for the
+ * user's own.
+ */
+export function buildEnvironments(
+  provider: string,
+  title: string,
+  variables: Record<string, string | VendorHost>,
+): { mock: object; live: object } {
+  const entries = Object.entries(variables);
+  const as = (base: string, blank: boolean) =>
+    Object.fromEntries(
+      entries.map(([key, v]) => [key, typeof v === 'string' ? (blank ? '' : v) : `${base}${v.vendorHost}`]),
+    );
+  const mock = { mockServer: 'http://127.0.0.1:4010', controlBase: '{{mockServer}}/__control' };
+  return {
+    mock: buildEnvironment(provider, `${title} — mock`, { ...mock, ...as('{{mockServer}}/', false) }),
+    live: buildEnvironment(provider, `${title} — live`, { controlBase: '', ...as('https://', true) }),
   };
 }

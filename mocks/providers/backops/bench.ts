@@ -3,7 +3,7 @@
  * the token issuance, and how to obtain the credential they need. `scripts/bench/scenarios.ts`
  * finds it through the registry; the built package leaves it out.
  */
-import { type BenchRequest, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
+import { type BenchRequest, bearer, getRequest, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
 import { apiKeys, events } from './fixtures.js';
 
 const host = 'api.backopslive.com';
@@ -16,17 +16,16 @@ const authorize: BenchRequest = {
   headers: { accept: 'application/json', authorization: `Bearer ${apiKey}` },
 };
 
+const authorizedGet = (eventToken: string) =>
+  getRequest(host, `/Events/${eventId}`, {
+    accept: 'application/json',
+    ...bearer(apiKey),
+    'x-event-token': eventToken,
+  });
+
 export default tokenScenario({
   what: 'backops event token',
   issue: { label: 'GET /Events/{eventId}/authorize (event token)', request: authorize },
   take: (body) => body.token as string,
-  get: {
-    label: 'GET /Events/{eventId}',
-    request: (eventToken) => ({
-      method: 'GET',
-      host,
-      path: `/Events/${eventId}`,
-      headers: { accept: 'application/json', authorization: `Bearer ${apiKey}`, 'x-event-token': eventToken },
-    }),
-  },
+  get: { label: 'GET /Events/{eventId}', request: authorizedGet },
 });

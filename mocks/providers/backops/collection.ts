@@ -5,7 +5,7 @@
  */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, type Step } from '../../../scripts/collections/kit.js';
+import { buildCollection, buildEnvironments, type Step, vendorHost } from '../../../scripts/collections/kit.js';
 import { apiKeys, areas, collaborators, events, organizations } from './fixtures.js';
 
 const [adminKey, staffKey] = apiKeys;
@@ -36,6 +36,21 @@ const ok = (check: string) => `
     pm.test('status is 200', () => pm.response.to.have.status(200));
     const body = pm.response.json();
     ${check}`;
+
+const environments = buildEnvironments('backops', 'BackOps', {
+  apiBase: vendorHost('api.backopslive.com'),
+  api_key: adminKey?.api_key ?? '',
+  staff_api_key: staffKey?.api_key ?? '',
+  organizationId: northern.id,
+  otherOrganizationId: coastline.id,
+  eventId: aurora?.id ?? '',
+  otherEventId: midnight?.id ?? '',
+  archivedEventId: archived?.id ?? '',
+  foreignEventId: surf?.id ?? '',
+  areaId: mainStage?.id ?? '',
+  otherAreaId: backstage?.id ?? '',
+  collaboratorId: sam?.id ?? '',
+});
 
 const steps: Step[] = [
   resetStep(),
@@ -504,36 +519,6 @@ export default function backopsCollection() {
       auth: { type: 'bearer', token: '{{api_key}}' },
       steps,
     }),
-    mock: buildEnvironment('backops', 'BackOps — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      apiBase: '{{mockServer}}/api.backopslive.com',
-      api_key: adminKey?.api_key ?? '',
-      staff_api_key: staffKey?.api_key ?? '',
-      organizationId: northern.id,
-      otherOrganizationId: coastline.id,
-      eventId: aurora?.id ?? '',
-      otherEventId: midnight?.id ?? '',
-      archivedEventId: archived?.id ?? '',
-      foreignEventId: surf?.id ?? '',
-      areaId: mainStage?.id ?? '',
-      otherAreaId: backstage?.id ?? '',
-      collaboratorId: sam?.id ?? '',
-    }),
-    live: buildEnvironment('backops', 'BackOps — live', {
-      controlBase: '',
-      apiBase: 'https://api.backopslive.com',
-      api_key: '',
-      staff_api_key: '',
-      organizationId: '',
-      otherOrganizationId: '',
-      eventId: '',
-      otherEventId: '',
-      archivedEventId: '',
-      foreignEventId: '',
-      areaId: '',
-      otherAreaId: '',
-      collaboratorId: '',
-    }),
+    ...environments,
   };
 }

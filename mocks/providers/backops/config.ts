@@ -5,8 +5,8 @@
  * (organizationId, eventId, collaboratorIds).
  */
 import * as z from 'zod';
-import { configOptions, type PostmanVariables } from '../../core/define.js';
-import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import type { PostmanVariables } from '../../core/define.js';
+import { checkRef, checkUnique, crossChecked, fixtureSection, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 import {
   type Activity,
@@ -95,15 +95,14 @@ export const demoFixtures: BackOpsFixtureSet = {
   blockedEmails: demo.blockedEmails,
 };
 
-export const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: configOptions(options).optional(),
-  organizations: z.array(organization).optional(),
-  api_keys: z.array(apiKey).optional(),
-  events: z.array(event).optional(),
-  areas: z.array(area).optional(),
-  collaborators: z.array(collaborator).optional(),
+export const sectionSchema = fixtureSection(options, {
+  organizations: organization,
+  api_keys: apiKey,
+  events: event,
+  areas: area,
+  collaborators: collaborator,
 });
+export const configSchema = crossChecked(sectionSchema, crossCheck);
 export type BackOpsConfig = z.output<typeof sectionSchema>;
 
 const empty: BackOpsFixtureSet = {
@@ -120,7 +119,6 @@ const empty: BackOpsFixtureSet = {
   blockedEmails: demo.blockedEmails,
 };
 
-/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(config: Omit<BackOpsConfig, 'options'>, base = demoFixtures): BackOpsFixtureSet {
   const from = config.mode === 'replace' ? empty : base;
   return {
@@ -165,10 +163,6 @@ export function crossCheck(config: BackOpsConfig, ctx: z.RefinementCtx, base = d
   );
 }
 
-/** The provider's section of the config file, cross-references checked. */
-export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
-
-/** The demo world as a config section (`mode: replace`): what `init` writes. */
 export function starterSection(): z.input<typeof configSchema> {
   return {
     mode: 'replace',

@@ -187,6 +187,26 @@ function validateNewUser(value: unknown): string {
   return trimmed.toLowerCase();
 }
 
+/** An event's areas or collaborators, each as its id and name. */
+function namesOfEvent(
+  state: State,
+  operationId: 'listEventAreas' | 'listEventCollaborators',
+  records: State['areas'] | State['collaborators'],
+): Operation {
+  return {
+    ...route(operationId),
+    handle(request, context) {
+      const { event } = eventScope(state, request, context);
+      const found = records.findMany((q) => q.where({ eventId: event.id }));
+      return respond(
+        operationId,
+        200,
+        found.map((r) => ({ id: r.id, name: r.name })),
+      );
+    },
+  };
+}
+
 export function createOperations(
   state: State,
   options: Required<BackOpsOptions>,
@@ -384,18 +404,7 @@ export function createOperations(
         });
       },
     },
-    {
-      ...route('listEventAreas'),
-      handle(request, context) {
-        const { event } = eventScope(state, request, context);
-        const areas = state.areas.findMany((q) => q.where({ eventId: event.id }));
-        return respond(
-          'listEventAreas',
-          200,
-          areas.map((a) => ({ id: a.id, name: a.name })),
-        );
-      },
-    },
+    namesOfEvent(state, 'listEventAreas', state.areas),
     {
       ...route('createEventArea'),
       async handle(request, context) {
@@ -412,18 +421,7 @@ export function createOperations(
         return respond('createEventArea', 201, undefined);
       },
     },
-    {
-      ...route('listEventCollaborators'),
-      handle(request, context) {
-        const { event } = eventScope(state, request, context);
-        const collaborators = state.collaborators.findMany((q) => q.where({ eventId: event.id }));
-        return respond(
-          'listEventCollaborators',
-          200,
-          collaborators.map((c) => ({ id: c.id, name: c.name })),
-        );
-      },
-    },
+    namesOfEvent(state, 'listEventCollaborators', state.collaborators),
     {
       ...route('getAreaDaysheet'),
       handle(request, context) {

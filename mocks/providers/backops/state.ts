@@ -5,7 +5,7 @@
  * rather than as unknown.
  */
 import * as z from 'zod';
-import { type Clock, collection, createTokenStore, type SnapshotParts } from '../../core/index.js';
+import { type Clock, collection, createTokenStore, type SnapshotParts, snapshotParts } from '../../core/index.js';
 import type { BackOpsFixtureSet } from './config.js';
 
 /*
@@ -153,10 +153,7 @@ export function createState(clock: Clock, world: () => BackOpsFixtureSet) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = (): SnapshotParts => ({
-    ...Object.fromEntries(Object.entries(collections).map(([name, c]) => [name, c.findMany()])),
-    tokens: tokens.entries().length,
-  });
+  const snapshot = (): SnapshotParts => snapshotParts(collections, { tokens });
 
   return {
     ...collections,

@@ -3,7 +3,7 @@
  * the token issuance, and how to obtain the credential they need. `scripts/bench/scenarios.ts`
  * finds it through the registry; the built package leaves it out.
  */
-import { type BenchRequest, json, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
+import { type BenchRequest, bearer, getRequest, json, tokenScenario } from '../../../scripts/bench/scenario-kit.js';
 import { applications } from './fixtures.js';
 
 const app = applications[0] as (typeof applications)[0];
@@ -19,17 +19,11 @@ const tokenRequest: BenchRequest = {
   }),
 };
 
+const authorizedGet = (token: string) => getRequest('api.eventbookings.com', '/me', bearer(token));
+
 export default tokenScenario({
   what: 'eventbookings token',
   issue: { label: 'POST /connect/token (client_credentials)', request: tokenRequest },
   take: (body) => body.access_token as string,
-  get: {
-    label: 'GET /me',
-    request: (token) => ({
-      method: 'GET',
-      host: 'api.eventbookings.com',
-      path: '/me',
-      headers: { authorization: `Bearer ${token}` },
-    }),
-  },
+  get: { label: 'GET /me', request: authorizedGet },
 });

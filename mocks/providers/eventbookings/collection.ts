@@ -1,7 +1,15 @@
 /** The EventBookings lifecycle: token → calls → 401s → 403 → refresh → expiry → new token. */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from '../../../scripts/collections/kit.js';
+import {
+  buildCollection,
+  buildEnvironments,
+  oauthErrorTests,
+  refreshGrant,
+  rotatedPairTests,
+  type Step,
+  vendorHost,
+} from '../../../scripts/collections/kit.js';
 import { applications, organisations } from './fixtures.js';
 
 const [events, reporting] = applications;
@@ -16,6 +24,8 @@ const token = (client: 'client' | 'readonly', form = false): Pick<Step, 'method'
   return { method: 'POST', url: '{{identityBase}}/connect/token', ...(form ? { form: body } : { json: body }) };
 };
 
+const refresh = (variable: string) => refreshGrant('{{identityBase}}/connect/token', variable);
+
 /** The vendor's nested create-event body (Events POST API Documentation). */
 const newEvent = (name: string) => ({
   event: {
@@ -26,6 +36,16 @@ const newEvent = (name: string) => ({
     listing: { enabled: false, categories: [] },
     resources: [],
   },
+});
+
+const environments = buildEnvironments('eventbookings', 'EventBookings', {
+  identityBase: vendorHost('identity.eventbookings.com'),
+  apiBase: vendorHost('api.eventbookings.com'),
+  client_id: events?.client_id ?? '',
+  client_secret: events?.client_secret ?? '',
+  readonly_id: reporting?.client_id ?? '',
+  readonly_secret: reporting?.client_secret ?? '',
+  org_uuid: harbour.org_uuid,
 });
 
 const steps: Step[] = [
@@ -168,35 +188,13 @@ const steps: Step[] = [
   },
   {
     name: 'Refresh the token',
-    method: 'POST',
-    url: '{{identityBase}}/connect/token',
-    form: {
-      grant_type: 'refresh_token',
-      refresh_token: '{{refreshToken}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    ...refresh('refreshToken'),
     tests: `
-    pm.test('status is 200', () => pm.response.to.have.status(200));
-    const body = pm.response.json();
-    pm.test('a new token pair', () => {
-      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
-      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
-    });
-    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));
-    pm.environment.set('accessToken', body.access_token);
-    pm.environment.set('refreshToken', body.refresh_token);`,
+    pm.test('status is 200', () => pm.response.to.have.status(200));${rotatedPairTests()}`,
   },
   {
     name: 'Reuse the old refresh token → 400 invalid_grant',
-    method: 'POST',
-    url: '{{identityBase}}/connect/token',
-    form: {
-      grant_type: 'refresh_token',
-      refresh_token: '{{usedRefreshToken}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    ...refresh('usedRefreshToken'),
     tests: oauthErrorTests(400, 'invalid_grant'),
   },
   advanceClockStep(3601, 'past the access token lifetime'),
@@ -246,26 +244,6 @@ export default function eventbookingsCollection() {
       },
       steps,
     }),
-    mock: buildEnvironment('eventbookings', 'EventBookings — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      identityBase: '{{mockServer}}/identity.eventbookings.com',
-      apiBase: '{{mockServer}}/api.eventbookings.com',
-      client_id: events?.client_id ?? '',
-      client_secret: events?.client_secret ?? '',
-      readonly_id: reporting?.client_id ?? '',
-      readonly_secret: reporting?.client_secret ?? '',
-      org_uuid: harbour.org_uuid,
-    }),
-    live: buildEnvironment('eventbookings', 'EventBookings — live', {
-      controlBase: '',
-      identityBase: 'https://identity.eventbookings.com',
-      apiBase: 'https://api.eventbookings.com',
-      client_id: '',
-      client_secret: '',
-      readonly_id: '',
-      readonly_secret: '',
-      org_uuid: '',
-    }),
+    ...environments,
   };
 }

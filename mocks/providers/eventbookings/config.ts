@@ -4,8 +4,8 @@
  * read them. Field names are the vendor's (client_id, client_secret, org_uuid, event_uuid).
  */
 import * as z from 'zod';
-import { configOptions, type PostmanVariables } from '../../core/define.js';
-import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import type { PostmanVariables } from '../../core/define.js';
+import { checkRef, checkUniqueKeys, crossChecked, fixtureSection, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 import { type Application, type EventRecord, type Organisation, records } from './state.js';
 
@@ -53,16 +53,14 @@ export const demoFixtures: EventBookingsFixtureSet = {
   events: demo.events,
 };
 
-export const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: configOptions(options).optional(),
-  organisations: z.array(organisation).optional(),
-  applications: z.array(application).optional(),
-  events: z.array(event).optional(),
+export const sectionSchema = fixtureSection(options, {
+  organisations: organisation,
+  applications: application,
+  events: event,
 });
+export const configSchema = crossChecked(sectionSchema, crossCheck);
 export type EventBookingsConfig = z.output<typeof sectionSchema>;
 
-/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(
   config: Omit<EventBookingsConfig, 'options'>,
   base: EventBookingsFixtureSet = demoFixtures,
@@ -80,9 +78,7 @@ export function toFixtureSet(
 }
 
 export function crossCheck(config: EventBookingsConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
-  checkUnique(ctx, config.organisations, 'org_uuid', 'organisations');
-  checkUnique(ctx, config.applications, 'client_id', 'applications');
-  checkUnique(ctx, config.events, 'event_uuid', 'events');
+  checkUniqueKeys(ctx, config, { organisations: ['org_uuid'], applications: ['client_id'], events: ['event_uuid'] });
   const world = toFixtureSet(config, base);
   const orgs = new Set(world.organisations.map((o) => o.org_uuid));
   config.applications?.forEach(
@@ -91,10 +87,6 @@ export function crossCheck(config: EventBookingsConfig, ctx: z.RefinementCtx, ba
   config.events?.forEach((e, i) => void checkRef(ctx, orgs, e.org_uuid, ['events', i, 'org_uuid'], 'organisation'));
 }
 
-/** The provider's section of the config file, cross-references checked. */
-export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
-
-/** The demo world as a config section (`mode: replace`): what `init` writes. */
 export function starterSection(): z.input<typeof configSchema> {
   return {
     mode: 'replace',

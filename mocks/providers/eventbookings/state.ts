@@ -1,6 +1,6 @@
 /** EventBookings state: applications, organisations and events in @msw/data; tokens in core. */
 import * as z from 'zod';
-import { type Clock, collection, createTokenStore, type SnapshotParts } from '../../core/index.js';
+import { type Clock, collection, createTokenStore, type SnapshotParts, snapshotParts } from '../../core/index.js';
 import type { EventBookingsFixtureSet } from './config.js';
 
 /*
@@ -61,13 +61,8 @@ export function createState(clock: Clock, world: () => EventBookingsFixtureSet) 
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = (): SnapshotParts => ({
-    organisations: organisations.findMany(),
-    applications: applications.findMany(),
-    events: events.findMany(),
-    accessTokens: accessTokens.entries().length,
-    refreshTokens: refreshTokens.entries().length,
-  });
+  const snapshot = (): SnapshotParts =>
+    snapshotParts({ organisations, applications, events }, { accessTokens, refreshTokens });
 
   return {
     organisations,

@@ -4,7 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, oauthErrorTests, type Step } from '../../../scripts/collections/kit.js';
+import type { Step } from '../../../scripts/collections/kit.js';
+import {
+  buildCollection,
+  buildEnvironments,
+  oauthErrorTests,
+  refreshGrant,
+  rotatedPairTests,
+  vendorHost,
+} from '../../../scripts/collections/kit.js';
 import { clients, companies, events } from './fixtures.js';
 
 const [demo] = clients;
@@ -12,6 +20,12 @@ const [lowlands, noorderzon, elsewhere] = companies;
 
 const bearer = { Authorization: 'Bearer {{accessToken}}' };
 const withCompany = (company: string | string[]) => ({ ...bearer, Company: company });
+/** A GET of `url` with the token, narrowed to `company`. */
+const getAs = (company: string | string[], url: string): Pick<Step, 'method' | 'url' | 'headers'> => ({
+  method: 'GET',
+  url,
+  headers: withCompany(company),
+});
 const ok = `
     pm.test('status is 200', () => pm.response.to.have.status(200));`;
 /** A fixed PKCE pair (RFC 7636): the verifier, and its S256 challenge. */
@@ -19,16 +33,7 @@ const pkceVerifier = 'postman-pkce-verifier-0123456789-abcdefghijklmnop';
 const pkceChallenge = createHash('sha256').update(pkceVerifier).digest('base64url');
 const companiesOf = `const seen = [...new Set(pm.response.json().map((e) => e.company_id))].sort();`;
 
-const refresh = (variable: string): Pick<Step, 'method' | 'url' | 'form'> => ({
-  method: 'POST',
-  url: '{{authBase}}/tokens',
-  form: {
-    grant_type: 'refresh_token',
-    refresh_token: `{{${variable}}}`,
-    client_id: '{{client_id}}',
-    client_secret: '{{client_secret}}',
-  },
-});
+const refresh = (variable: string) => refreshGrant('{{authBase}}/tokens', variable);
 
 function authorizeStep(path: string, pkce = false): Step {
   const variable = pkce ? 'pkceCode' : 'authorizationCode';
@@ -66,20 +71,27 @@ function authorizeStep(path: string, pkce = false): Step {
 }
 
 /** `mockOnly` for a second exchange: live runs have only the one code pasted in by hand. */
+/** Runs only once an authorization code was obtained (the authorize step saved one). */
+const needsCode = `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`;
+
+/** An authorization_code exchange: the code, `extra` fields (a PKCE verifier), then the client's credentials. */
+const codeForm = (code: string, extra: Record<string, string> = {}, secret = '{{client_secret}}') => ({
+  grant_type: 'authorization_code',
+  code,
+  redirect_uri: '{{redirect_uri}}',
+  ...extra,
+  client_id: '{{client_id}}',
+  client_secret: secret,
+});
+
 function exchangeStep(path: string, mockOnly = false): Step {
   return {
     name: `Exchange the code for tokens (${path})`,
     method: 'POST',
     url: `{{authBase}}${path}`,
     mockOnly,
-    prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{authorizationCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    prerequest: needsCode,
+    form: codeForm('{{authorizationCode}}'),
     tests: `${ok}
     const body = pm.response.json();
     pm.test('access and refresh tokens with their lifetimes', () => {
@@ -98,6 +110,20 @@ function exchangeStep(path: string, mockOnly = false): Step {
     pm.environment.set('refreshToken', body.refresh_token);`,
   };
 }
+
+const environments = buildEnvironments('eventix', 'Eventix', {
+  authBase: vendorHost('auth.eventix.io'),
+  apiBase: vendorHost('api.eventix.io'),
+  client_id: demo?.client_id ?? '',
+  client_secret: demo?.client_secret ?? '',
+  redirect_uri: demo?.redirect_uris[0] ?? '',
+  company_a: lowlands.guid,
+  company_b: noorderzon.guid,
+  foreign_company: elsewhere.guid,
+  authorizationCode: '',
+  pkceCode: '',
+  example_event: events[0]?.guid ?? '',
+});
 
 const steps: Step[] = [
   resetStep(),
@@ -120,27 +146,15 @@ const steps: Step[] = [
     name: 'Exchange the same code again → 400 invalid_grant',
     method: 'POST',
     url: '{{authBase}}/tokens',
-    prerequest: `if (!pm.environment.get('authorizationCode')) { pm.execution.skipRequest(); }`,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{authorizationCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    prerequest: needsCode,
+    form: codeForm('{{authorizationCode}}'),
     tests: oauthErrorTests(400, 'invalid_grant'),
   },
   {
     name: 'Token with a wrong client secret → 401 invalid_client (league/oauth2-server)',
     method: 'POST',
     url: '{{authBase}}/tokens',
-    form: {
-      grant_type: 'authorization_code',
-      code: 'not-a-code',
-      redirect_uri: '{{redirect_uri}}',
-      client_id: '{{client_id}}',
-      client_secret: 'wrong-secret',
-    },
+    form: codeForm('not-a-code', {}, 'wrong-secret'),
     tests: `${oauthErrorTests(401, 'invalid_client')}
     pm.test('no challenge for body credentials', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.be.undefined);`,
   },
@@ -150,14 +164,7 @@ const steps: Step[] = [
     method: 'POST',
     url: '{{authBase}}/tokens',
     mockOnly: true,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{pkceCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      code_verifier: `${pkceVerifier}-wrong`,
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    form: codeForm('{{pkceCode}}', { code_verifier: `${pkceVerifier}-wrong` }),
     tests: oauthErrorTests(400, 'invalid_grant'),
   },
   {
@@ -165,22 +172,13 @@ const steps: Step[] = [
     method: 'POST',
     url: '{{authBase}}/tokens',
     mockOnly: true,
-    form: {
-      grant_type: 'authorization_code',
-      code: '{{pkceCode}}',
-      redirect_uri: '{{redirect_uri}}',
-      code_verifier: pkceVerifier,
-      client_id: '{{client_id}}',
-      client_secret: '{{client_secret}}',
-    },
+    form: codeForm('{{pkceCode}}', { code_verifier: pkceVerifier }),
     tests: `${ok}
     pm.test('an access token', () => pm.expect(pm.response.json().access_token).to.be.a('string').and.not.empty);`,
   },
   {
     name: '/users/me with the token and a Company header, as every example of the docs sends it',
-    method: 'GET',
-    url: '{{authBase}}/users/me',
-    headers: withCompany('{{company_a}}'),
+    ...getAs('{{company_a}}', '{{authBase}}/users/me'),
     tests: `${ok}
     pm.test('the signed-in user', () => {
       const me = pm.response.json();
@@ -208,9 +206,7 @@ const steps: Step[] = [
   },
   {
     name: 'Events, Company: one company → only that one',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('{{company_b}}'),
+    ...getAs('{{company_b}}', '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('only company b', () => pm.expect(seen).to.eql([pm.environment.get('company_b')]));
@@ -218,27 +214,21 @@ const steps: Step[] = [
   },
   {
     name: 'Events, Company: a comma-separated list',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('{{company_a}},{{company_b}}'),
+    ...getAs('{{company_a}},{{company_b}}', '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('both listed companies', () => pm.expect(seen).to.have.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
   },
   {
     name: 'Events, two Company headers',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany(['{{company_a}}', '{{company_b}}']),
+    ...getAs(['{{company_a}}', '{{company_b}}'], '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('both companies', () => pm.expect(seen).to.have.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
   },
   {
     name: 'Events, Company: * → every company of the token',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('*'),
+    ...getAs('*', '{{apiBase}}/event'),
     tests: `${ok}
     ${companiesOf}
     pm.test('both companies', () => pm.expect(seen).to.include.members([pm.environment.get('company_a'), pm.environment.get('company_b')]));`,
@@ -256,16 +246,12 @@ const steps: Step[] = [
   },
   {
     name: 'Events, Company: a company the token does not cover → 401',
-    method: 'GET',
-    url: '{{apiBase}}/event',
-    headers: withCompany('{{foreign_company}}'),
+    ...getAs('{{foreign_company}}', '{{apiBase}}/event'),
     tests: oauthErrorTests(401, 'invalid_token'),
   },
   {
     name: 'Tickets of an event of the selected company',
-    method: 'GET',
-    url: '{{apiBase}}/event/{{eventGuid}}/ticket',
-    headers: withCompany('{{company_b}}'),
+    ...getAs('{{company_b}}', '{{apiBase}}/event/{{eventGuid}}/ticket'),
     tests: `${ok}
     pm.test('tickets of that event', () => {
       const tickets = pm.response.json();
@@ -282,9 +268,7 @@ const steps: Step[] = [
   },
   {
     name: 'Orders with Company: one company → a page',
-    method: 'GET',
-    url: '{{apiBase}}/orders',
-    headers: withCompany('{{company_a}}'),
+    ...getAs('{{company_a}}', '{{apiBase}}/orders'),
     tests: `${ok}
     const page = pm.response.json();
     pm.test('a paginated list of that company', () => {
@@ -296,25 +280,14 @@ const steps: Step[] = [
   },
   {
     name: 'Orders, the last page',
-    method: 'GET',
-    url: '{{apiBase}}/orders?page={{lastPage}}',
-    headers: withCompany('{{company_a}}'),
+    ...getAs('{{company_a}}', '{{apiBase}}/orders?page={{lastPage}}'),
     tests: `${ok}
     pm.test('the page asked for', () => pm.expect(pm.response.json().current_page).to.equal(Number(pm.environment.get('lastPage'))));`,
   },
   {
     name: 'Refresh the token',
     ...refresh('refreshToken'),
-    tests: `${ok}
-    const body = pm.response.json();
-    pm.test('a new token pair', () => {
-      pm.expect(body.access_token).to.not.equal(pm.environment.get('accessToken'));
-      pm.expect(body.refresh_token).to.not.equal(pm.environment.get('refreshToken'));
-    });
-    pm.environment.set('usedRefreshToken', pm.environment.get('refreshToken'));
-    pm.environment.set('replacedAccessToken', pm.environment.get('accessToken'));
-    pm.environment.set('accessToken', body.access_token);
-    pm.environment.set('refreshToken', body.refresh_token);`,
+    tests: `${ok}${rotatedPairTests({ replacedAccessToken: 'accessToken' })}`,
   },
   {
     name: 'Reuse the old refresh token → 400 invalid_grant',
@@ -379,34 +352,6 @@ export default function eventixCollection() {
       },
       steps,
     }),
-    mock: buildEnvironment('eventix', 'Eventix — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      authBase: '{{mockServer}}/auth.eventix.io',
-      apiBase: '{{mockServer}}/api.eventix.io',
-      client_id: demo?.client_id ?? '',
-      client_secret: demo?.client_secret ?? '',
-      redirect_uri: demo?.redirect_uris[0] ?? '',
-      company_a: lowlands.guid,
-      company_b: noorderzon.guid,
-      foreign_company: elsewhere.guid,
-      authorizationCode: '',
-      pkceCode: '',
-      example_event: events[0]?.guid ?? '',
-    }),
-    live: buildEnvironment('eventix', 'Eventix — live', {
-      controlBase: '',
-      authBase: 'https://auth.eventix.io',
-      apiBase: 'https://api.eventix.io',
-      client_id: '',
-      client_secret: '',
-      redirect_uri: '',
-      company_a: '',
-      company_b: '',
-      foreign_company: '',
-      authorizationCode: '',
-      pkceCode: '',
-      example_event: '',
-    }),
+    ...environments,
   };
 }

@@ -7,8 +7,15 @@
  * descriptions for the user.
  */
 import * as z from 'zod';
-import { configOptions, type PostmanVariables } from '../../core/define.js';
-import { absoluteUrl, checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import type { PostmanVariables } from '../../core/define.js';
+import {
+  absoluteUrl,
+  checkRef,
+  checkUniqueKeys,
+  crossChecked,
+  fixtureSection,
+  mergeById,
+} from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 import { type Client, type Company, type EventRecord, type Order, records, type Ticket, type User } from './state.js';
 
@@ -111,15 +118,14 @@ export const demoFixtures: EventixFixtureSet = {
   orders: demo.orders,
 };
 
-export const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: configOptions(options).optional(),
-  companies: z.array(company).optional(),
-  users: z.array(user).optional(),
-  clients: z.array(client).optional(),
-  events: z.array(event).optional(),
-  orders: z.array(order).optional(),
+export const sectionSchema = fixtureSection(options, {
+  companies: company,
+  users: user,
+  clients: client,
+  events: event,
+  orders: order,
 });
+export const configSchema = crossChecked(sectionSchema, crossCheck);
 export type EventixConfig = z.output<typeof sectionSchema>;
 
 const empty: EventixFixtureSet = { companies: [], users: [], clients: [], events: [], tickets: [], orders: [] };
@@ -136,7 +142,6 @@ function ticketOf(e: EventRecord, i: number): Ticket {
   };
 }
 
-/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(config: Omit<EventixConfig, 'options'>, base = demoFixtures): EventixFixtureSet {
   const from = config.mode === 'replace' ? empty : base;
   const events = mergeById(
@@ -189,10 +194,14 @@ export function toFixtureSet(config: Omit<EventixConfig, 'options'>, base = demo
 }
 
 export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
-  for (const key of ['companies', 'users', 'events', 'orders'] as const) {
-    checkUnique<{ guid: string }>(ctx, config[key], 'guid', key);
-  }
-  checkUnique(ctx, config.clients, 'client_id', 'clients');
+  const byGuid = ['guid'] as const;
+  checkUniqueKeys(ctx, config, {
+    companies: byGuid,
+    users: byGuid,
+    events: byGuid,
+    orders: byGuid,
+    clients: ['client_id'],
+  });
   const world = toFixtureSet(config, base);
   const companies = new Set(world.companies.map((c) => c.guid));
   const users = new Set(world.users.map((u) => u.guid));
@@ -215,10 +224,6 @@ export function crossCheck(config: EventixConfig, ctx: z.RefinementCtx, base = d
   config.orders?.forEach((o, i) => void checkRef(ctx, events, o.event_id, ['orders', i, 'event_id'], 'event'));
 }
 
-/** The provider's section of the config file, cross-references checked. */
-export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
-
-/** The demo world as a config section (`mode: replace`): what `init` writes. */
 export function starterSection(): z.input<typeof configSchema> {
   return {
     mode: 'replace',

@@ -1,6 +1,13 @@
 /** Eventix state: companies, users, clients, events, tickets and orders in @msw/data; tokens in core. */
 import * as z from 'zod';
-import { type Clock, collection, createTokenStore, type PkceChallenge, type SnapshotParts } from '../../core/index.js';
+import {
+  type Clock,
+  collection,
+  createTokenStore,
+  type PkceChallenge,
+  type SnapshotParts,
+  snapshotParts,
+} from '../../core/index.js';
 import type { EventixFixtureSet } from './config.js';
 
 /*
@@ -177,17 +184,8 @@ export function createState(clock: Clock, world: () => EventixFixtureSet) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = (): SnapshotParts => ({
-    companies: companies.findMany(),
-    users: users.findMany(),
-    clients: clients.findMany(),
-    events: events.findMany(),
-    tickets: tickets.findMany(),
-    orders: orders.findMany(),
-    codes: codes.entries().length,
-    refreshTokens: refreshTokens.entries().length,
-    accessTokens: accessTokens.entries().length,
-  });
+  const snapshot = (): SnapshotParts =>
+    snapshotParts({ companies, users, clients, events, tickets, orders }, { codes, refreshTokens, accessTokens });
 
   return {
     companies,

@@ -6,7 +6,7 @@
  */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, type Step } from '../../../scripts/collections/kit.js';
+import { buildCollection, buildEnvironments, type Step, vendorHost } from '../../../scripts/collections/kit.js';
 import { accounts, users } from './fixtures.js';
 
 const [marketing] = users;
@@ -15,6 +15,12 @@ const [downtown, northShore, lakeside] = accounts;
 
 const bearer = { Authorization: 'Bearer {{token}}' };
 const range = 'start_date={{startDate}}&end_date={{endDate}}';
+/** A GET of the call data in the range, with `headers` and any `more` query parameters. */
+const callData = (headers: Record<string, string>, more = ''): Pick<Step, 'method' | 'url' | 'headers'> => ({
+  method: 'GET',
+  url: `{{apiBase}}/reports/call-data?${range}${more}`,
+  headers,
+});
 
 const isError = (status: number, code: string) => `
     pm.test('status is ${status}', () => pm.response.to.have.status(${status}));
@@ -58,6 +64,20 @@ const basicCredentials = `
     const pair = pm.environment.get('username') + ':' + pm.environment.get('password');
     pm.environment.set('basicCredentials', CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(pair)));`;
 
+const environments = buildEnvironments('teletracker', 'TeleTracker', {
+  apiBase: vendorHost('api.teletracker.net'),
+  username: marketing?.username ?? '',
+  password: marketing?.password ?? '',
+  userGuid: marketing?.guid ?? '',
+  defaultAccountId: String(downtown.account_id),
+  secondAccountId: String(northShore.account_id),
+  foreignAccountId: String(lakeside.account_id),
+  noReportsUsername: noReports?.username ?? '',
+  noReportsPassword: noReports?.password ?? '',
+  startDate: '2025-03-01',
+  endDate: '2025-03-31',
+});
+
 const steps: Step[] = [
   resetStep(),
   {
@@ -73,23 +93,17 @@ const steps: Step[] = [
   },
   {
     name: 'Call data of the default account with the token',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: bearer,
+    ...callData(bearer),
     tests: callsOf('defaultAccountId'),
   },
   {
     name: "Call data of another user's account → 403",
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}&account_id={{foreignAccountId}}`,
-    headers: bearer,
+    ...callData(bearer, '&account_id={{foreignAccountId}}'),
     tests: isError(403, 'ACCOUNT_NOT_ACCESSIBLE'),
   },
   {
     name: "Call data of the user's second account with a token bound to the first → 403",
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}&account_id={{secondAccountId}}`,
-    headers: bearer,
+    ...callData(bearer, '&account_id={{secondAccountId}}'),
     tests: isError(403, 'ACCOUNT_NOT_ACCESSIBLE'),
   },
   {
@@ -110,16 +124,12 @@ const steps: Step[] = [
   },
   {
     name: 'Call data of the second account with the new token (the docs spelling: Authentication: Bearer)',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}&account_id={{secondAccountId}}`,
-    headers: { Authentication: 'Bearer {{token}}' },
+    ...callData({ Authentication: 'Bearer {{token}}' }, '&account_id={{secondAccountId}}'),
     tests: callsOf('secondAccountId'),
   },
   {
     name: 'The token from before the masquerade no longer works → 401',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: { Authorization: 'Bearer {{oldToken}}' },
+    ...callData({ Authorization: 'Bearer {{oldToken}}' }),
     tests: isError(401, 'UNAUTHORIZED'),
   },
   {
@@ -139,17 +149,13 @@ const steps: Step[] = [
   },
   {
     name: 'The refreshed token keeps the second account',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: bearer,
+    ...callData(bearer),
     tests: callsOf('secondAccountId'),
   },
   advanceClockStep(3600, 'past the token lifetime'),
   {
     name: 'The expired token → 401 TOKEN_EXPIRED',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: bearer,
+    ...callData(bearer),
     mockOnly: true,
     tests: isError(401, 'TOKEN_EXPIRED'),
   },
@@ -162,32 +168,24 @@ const steps: Step[] = [
   },
   {
     name: 'The new token works again',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: bearer,
+    ...callData(bearer),
     tests: callsOf('secondAccountId'),
   },
   {
     name: 'Basic: call data of the default account with username and password',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: { Authorization: 'Basic {{basicCredentials}}' },
+    ...callData({ Authorization: 'Basic {{basicCredentials}}' }),
     prerequest: basicCredentials,
     tests: callsOf('defaultAccountId'),
   },
   {
     name: 'Integrator: call data with account_id',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}&account_id={{secondAccountId}}`,
-    headers: { Authorization: 'Integrator {{basicCredentials}}' },
+    ...callData({ Authorization: 'Integrator {{basicCredentials}}' }, '&account_id={{secondAccountId}}'),
     prerequest: basicCredentials,
     tests: callsOf('secondAccountId'),
   },
   {
     name: 'Integrator without account_id → 400 listing it',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: { Authorization: 'Integrator {{basicCredentials}}' },
+    ...callData({ Authorization: 'Integrator {{basicCredentials}}' }),
     prerequest: basicCredentials,
     tests: `${isError(400, 'MISSING_PARAMETERS')}
     pm.test('account_id is listed', () => pm.expect(pm.response.json().missing).to.eql(['account_id']));`,
@@ -201,9 +199,7 @@ const steps: Step[] = [
   },
   {
     name: 'The multipart login token is bound to the account it named',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: bearer,
+    ...callData(bearer),
     tests: callsOf('secondAccountId'),
   },
   {
@@ -247,9 +243,7 @@ const steps: Step[] = [
   },
   {
     name: 'Call data as a user without report access → 403 FORBIDDEN (per-user permissions, inferred)',
-    method: 'GET',
-    url: `{{apiBase}}/reports/call-data?${range}`,
-    headers: { Authorization: 'Bearer {{noReportsToken}}' },
+    ...callData({ Authorization: 'Bearer {{noReportsToken}}' }),
     mockOnly: true,
     tests: isError(403, 'FORBIDDEN'),
   },
@@ -273,34 +267,6 @@ export default function teletrackerCollection() {
       auth: { type: 'bearer', token: '{{token}}' },
       steps,
     }),
-    mock: buildEnvironment('teletracker', 'TeleTracker — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      apiBase: '{{mockServer}}/api.teletracker.net',
-      username: marketing?.username ?? '',
-      password: marketing?.password ?? '',
-      userGuid: marketing?.guid ?? '',
-      defaultAccountId: String(downtown.account_id),
-      secondAccountId: String(northShore.account_id),
-      foreignAccountId: String(lakeside.account_id),
-      noReportsUsername: noReports?.username ?? '',
-      noReportsPassword: noReports?.password ?? '',
-      startDate: '2025-03-01',
-      endDate: '2025-03-31',
-    }),
-    live: buildEnvironment('teletracker', 'TeleTracker — live', {
-      controlBase: '',
-      apiBase: 'https://api.teletracker.net',
-      username: '',
-      password: '',
-      userGuid: '',
-      defaultAccountId: '',
-      secondAccountId: '',
-      foreignAccountId: '',
-      noReportsUsername: '',
-      noReportsPassword: '',
-      startDate: '',
-      endDate: '',
-    }),
+    ...environments,
   };
 }

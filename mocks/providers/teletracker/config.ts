@@ -4,8 +4,8 @@
  * `setupMocks({ fixtures })` and the control plane read them.
  */
 import * as z from 'zod';
-import { configOptions, type PostmanVariables } from '../../core/define.js';
-import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import type { PostmanVariables } from '../../core/define.js';
+import { checkRef, checkUniqueKeys, crossChecked, fixtureSection, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 import { type Account, type CallRecord, records, type User } from './state.js';
 
@@ -54,16 +54,10 @@ export interface TeleTrackerFixtureSet {
 
 export const demoFixtures: TeleTrackerFixtureSet = { accounts: demo.accounts, users: demo.users, calls: demo.calls };
 
-export const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: configOptions(options).optional(),
-  accounts: z.array(account).optional(),
-  users: z.array(user).optional(),
-  calls: z.array(call).optional(),
-});
+export const sectionSchema = fixtureSection(options, { accounts: account, users: user, calls: call });
+export const configSchema = crossChecked(sectionSchema, crossCheck);
 export type TeleTrackerConfig = z.output<typeof sectionSchema>;
 
-/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(config: Omit<TeleTrackerConfig, 'options'>, base = demoFixtures): TeleTrackerFixtureSet {
   const from = config.mode === 'replace' ? { accounts: [], users: [], calls: [] } : base;
   return {
@@ -78,10 +72,7 @@ export function toFixtureSet(config: Omit<TeleTrackerConfig, 'options'>, base = 
 }
 
 export function crossCheck(config: TeleTrackerConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
-  checkUnique(ctx, config.accounts, 'account_id', 'accounts');
-  checkUnique(ctx, config.users, 'guid', 'users');
-  checkUnique(ctx, config.users, 'username', 'users');
-  checkUnique(ctx, config.calls, 'call_id', 'calls');
+  checkUniqueKeys(ctx, config, { accounts: ['account_id'], users: ['guid', 'username'], calls: ['call_id'] });
   const world = toFixtureSet(config, base);
   const accounts = new Set(world.accounts.map((a) => a.account_id));
   config.users?.forEach((u, i) => {
@@ -98,10 +89,6 @@ export function crossCheck(config: TeleTrackerConfig, ctx: z.RefinementCtx, base
   config.calls?.forEach((c, i) => void checkRef(ctx, accounts, c.account_id, ['calls', i, 'account_id'], 'account'));
 }
 
-/** The provider's section of the config file, cross-references checked. */
-export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
-
-/** The demo world as a config section (`mode: replace`): what `init` writes. */
 export function starterSection(): z.input<typeof configSchema> {
   return {
     mode: 'replace',

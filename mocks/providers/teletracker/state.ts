@@ -3,7 +3,14 @@
  * token stores, so a refresh token presented as a token (or the reverse) is recognised as such.
  */
 import * as z from 'zod';
-import { type Clock, collection, compareCodeUnits, createTokenStore, type SnapshotParts } from '../../core/index.js';
+import {
+  type Clock,
+  collection,
+  compareCodeUnits,
+  createTokenStore,
+  type SnapshotParts,
+  snapshotParts,
+} from '../../core/index.js';
 import type { TeleTrackerFixtureSet } from './config.js';
 
 /*
@@ -87,13 +94,7 @@ export function createState(clock: Clock, world: () => TeleTrackerFixtureSet) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = (): SnapshotParts => ({
-    accounts: accounts.findMany(),
-    users: users.findMany(),
-    calls: calls.findMany(),
-    tokens: tokens.entries().length,
-    refreshTokens: refreshTokens.entries().length,
-  });
+  const snapshot = (): SnapshotParts => snapshotParts({ accounts, users, calls }, { tokens, refreshTokens });
 
   return {
     accounts,

@@ -5,7 +5,13 @@
  */
 
 import { advanceClockStep, resetStep } from '../../../scripts/collections/control.js';
-import { buildCollection, buildEnvironment, jsonNumber, type Step } from '../../../scripts/collections/kit.js';
+import {
+  buildCollection,
+  buildEnvironments,
+  jsonNumber,
+  type Step,
+  vendorHost,
+} from '../../../scripts/collections/kit.js';
 import { connectTokens, events, races } from './fixtures.js';
 
 const [full, listOnly, singleEvent] = connectTokens;
@@ -69,7 +75,27 @@ const isValidation = (fields: string[]) => `
       pm.expect(body.errors).to.include.all.keys(${fields.map((f) => `'${f}'`).join(', ')});
     });`;
 
+/** Test lines: 200, and a list of races, each of the event in `variable`. */
+const racesOfEvent = (what: string, variable: string) => `
+    pm.test('status is 200', () => pm.response.to.have.status(200));
+    pm.test('${what}', () => {
+      const items = pm.response.json().data.items;
+      pm.expect(items).to.not.be.empty;
+      items.forEach((r) => pm.expect(String(r.event_id)).to.equal(String(pm.environment.get('${variable}'))));
+    });`;
+
 const itemIds = `(pm.response.json().data.items || []).map((p) => p.unique_id)`;
+
+const environments = buildEnvironments('tracx', 'Tracx Connect', {
+  apiBase: vendorHost('api.tracx.events'),
+  connect_token: full?.connect_token ?? '',
+  list_connect_token: listOnly?.connect_token ?? '',
+  event_connect_token: singleEvent?.connect_token ?? '',
+  event_id: String(firstEvent?.id ?? ''),
+  race_id: String(firstRace?.id ?? ''),
+  scoped_event_id: String(scopedEvent),
+  scoped_race_id: String(scopedRace?.id ?? ''),
+});
 
 const steps: Step[] = [
   resetStep(),
@@ -112,13 +138,7 @@ const steps: Step[] = [
   {
     name: 'List the races of one event',
     ...get('/v1/connect/races?event_id={{event_id}}', '{{sessionToken}}'),
-    tests: `
-    pm.test('status is 200', () => pm.response.to.have.status(200));
-    pm.test('only races of that event', () => {
-      const items = pm.response.json().data.items;
-      pm.expect(items).to.not.be.empty;
-      items.forEach((r) => pm.expect(String(r.event_id)).to.equal(String(pm.environment.get('event_id'))));
-    });`,
+    tests: racesOfEvent('only races of that event', 'event_id'),
   },
   {
     name: 'Store a participant',
@@ -236,13 +256,7 @@ const steps: Step[] = [
   {
     name: 'The single-event token lists every race it may see',
     ...get('/v1/connect/races', '{{eventToken}}'),
-    tests: `
-    pm.test('status is 200', () => pm.response.to.have.status(200));
-    pm.test('only races of its event', () => {
-      const items = pm.response.json().data.items;
-      pm.expect(items).to.not.be.empty;
-      items.forEach((r) => pm.expect(String(r.event_id)).to.equal(String(pm.environment.get('scoped_event_id'))));
-    });`,
+    tests: racesOfEvent('only races of its event', 'scoped_event_id'),
   },
   {
     name: 'The single-event token stores into another event’s race → 422 race_id',
@@ -339,28 +353,6 @@ export default function tracxCollection() {
       auth: { type: 'apikey', token: '{{sessionToken}}' },
       steps,
     }),
-    mock: buildEnvironment('tracx', 'Tracx Connect — mock', {
-      mockServer: 'http://127.0.0.1:4010',
-      controlBase: '{{mockServer}}/__control',
-      apiBase: '{{mockServer}}/api.tracx.events',
-      connect_token: full?.connect_token ?? '',
-      list_connect_token: listOnly?.connect_token ?? '',
-      event_connect_token: singleEvent?.connect_token ?? '',
-      event_id: String(firstEvent?.id ?? ''),
-      race_id: String(firstRace?.id ?? ''),
-      scoped_event_id: String(scopedEvent),
-      scoped_race_id: String(scopedRace?.id ?? ''),
-    }),
-    live: buildEnvironment('tracx', 'Tracx Connect — live', {
-      controlBase: '',
-      apiBase: 'https://api.tracx.events',
-      connect_token: '',
-      list_connect_token: '',
-      event_connect_token: '',
-      event_id: '',
-      race_id: '',
-      scoped_event_id: '',
-      scoped_race_id: '',
-    }),
+    ...environments,
   };
 }

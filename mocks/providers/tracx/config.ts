@@ -4,8 +4,8 @@
  * and the control plane read them.
  */
 import * as z from 'zod';
-import { configOptions, type PostmanVariables } from '../../core/define.js';
-import { checkRef, checkUnique, fixtureModeSchema, mergeById } from '../../core/fixture-config.js';
+import type { PostmanVariables } from '../../core/define.js';
+import { checkRef, checkUniqueKeys, crossChecked, fixtureSection, mergeById } from '../../core/fixture-config.js';
 import * as demo from './fixtures.js';
 import { type ConnectToken, type Race, records, type TracxEvent } from './state.js';
 
@@ -78,16 +78,10 @@ export const demoFixtures: TracxFixtureSet = {
   permissions: demo.permissions,
 };
 
-export const sectionSchema = z.strictObject({
-  mode: fixtureModeSchema.optional(),
-  options: configOptions(options).optional(),
-  connect_tokens: z.array(connectToken).optional(),
-  events: z.array(event).optional(),
-  races: z.array(race).optional(),
-});
+export const sectionSchema = fixtureSection(options, { connect_tokens: connectToken, events: event, races: race });
+export const configSchema = crossChecked(sectionSchema, crossCheck);
 export type TracxConfig = z.output<typeof sectionSchema>;
 
-/** The fixture set for a parsed section: the demo world plus it (merge, the default) or it alone. */
 export function toFixtureSet(config: Omit<TracxConfig, 'options'>, base = demoFixtures): TracxFixtureSet {
   const from = config.mode === 'replace' ? { ...base, connectTokens: [], events: [], races: [] } : base;
   return {
@@ -103,10 +97,7 @@ export function toFixtureSet(config: Omit<TracxConfig, 'options'>, base = demoFi
 }
 
 export function crossCheck(config: TracxConfig, ctx: z.RefinementCtx, base = demoFixtures): void {
-  checkUnique(ctx, config.connect_tokens, 'id', 'connect_tokens');
-  checkUnique(ctx, config.connect_tokens, 'connect_token', 'connect_tokens');
-  checkUnique(ctx, config.events, 'id', 'events');
-  checkUnique(ctx, config.races, 'id', 'races');
+  checkUniqueKeys(ctx, config, { connect_tokens: ['id', 'connect_token'], events: ['id'], races: ['id'] });
   const world = toFixtureSet(config, base);
   const events = new Set(world.events.map((e) => e.id));
   config.connect_tokens?.forEach((t, i) => {
@@ -115,10 +106,6 @@ export function crossCheck(config: TracxConfig, ctx: z.RefinementCtx, base = dem
   config.races?.forEach((r, i) => void checkRef(ctx, events, r.event_id, ['races', i, 'event_id'], 'event'));
 }
 
-/** The provider's section of the config file, cross-references checked. */
-export const configSchema = sectionSchema.superRefine((config, ctx) => crossCheck(config, ctx));
-
-/** The demo world as a config section (`mode: replace`): what `init` writes. */
 export function starterSection(): z.input<typeof configSchema> {
   return {
     mode: 'replace',

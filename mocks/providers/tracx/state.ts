@@ -12,6 +12,7 @@ import {
   createSlicer,
   type JwtIssuer,
   type SnapshotParts,
+  snapshotParts,
 } from '../../core/index.js';
 import type { TracxFixtureSet } from './config.js';
 import { permissions } from './fixtures.js';
@@ -289,12 +290,7 @@ export function createState(clock: Clock, world: () => TracxFixtureSet) {
   }
 
   /** Mutable state as plain values, so a test can prove a refused request changed nothing. */
-  const snapshot = (): SnapshotParts => ({
-    connectTokens: connectTokens.findMany(),
-    events: events.findMany(),
-    races: races.findMany(),
-    participants: participants.findMany(),
-  });
+  const snapshot = (): SnapshotParts => snapshotParts({ connectTokens, events, races, participants });
 
   return {
     connectTokens,
