@@ -46,11 +46,14 @@ export const coverage = {
     'tests/teletracker/login.test.ts',
     'tests/teletracker/refresh.test.ts',
     'tests/teletracker/masquerade.test.ts',
+    'tests/teletracker/call-data.test.ts',
     'tests/conformance/challenges.test.ts',
   ],
   'mocks/providers/backops/operations.ts': [
     'tests/backops/tokens.test.ts',
     'tests/backops/lifetime.test.ts',
+    'tests/backops/scoping.test.ts',
+    'tests/backops/fidelity.test.ts',
     'tests/conformance/challenges.test.ts',
   ],
 };

@@ -13,6 +13,7 @@ import {
   sam,
 } from '../support/backops.js';
 import { eachDoor } from '../support/doors.js';
+import { lastEntry } from '../support/kit.js';
 
 type Tokens = Awaited<ReturnType<typeof allTokens>>;
 
@@ -216,6 +217,29 @@ eachDoor('BackOps tokens through the %s door', { providers: ['backops'] }, (door
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHORIZED');
     expect(lastReason(door)).toBe('token_wrong_kind');
+  });
+
+  it('records which credential a request without the API key presented: Basic, or none', async () => {
+    const url = `${api}/Events/${aurora.id}/authorize`;
+    for (const [authorization, credential] of [
+      ['Basic Zm9vOmJhcg==', 'basic'],
+      [adminKey.api_key, 'none'],
+      [undefined, 'none'],
+    ] as const) {
+      const res = await door.call(url, { headers: authorization === undefined ? {} : { authorization } });
+      expect(res.status).toBe(401);
+      expect([lastReason(door), lastEntry(door)?.credential]).toEqual(['credentials_missing', credential]);
+    }
+  });
+
+  it('takes an empty or blank token header as missing, not as an unknown token', async () => {
+    for (const blank of ['', '   ']) {
+      const res = await door.call(`${api}/Events/${aurora.id}`, {
+        headers: { authorization: `Bearer ${adminKey.api_key}`, 'x-Event-Token': blank },
+      });
+      expect(res.status).toBe(401);
+      expect(lastReason(door)).toBe('credentials_missing');
+    }
   });
 
   it('reads the token headers whatever their case', async () => {

@@ -10,7 +10,7 @@ import {
   tokenFor,
   tokenUrl,
 } from '../support/eventbookings.js';
-import { lastReason } from '../support/kit.js';
+import { lastEntry, lastReason } from '../support/kit.js';
 
 /** The vendor's nested create-event body (Events POST API Documentation). */
 const newEvent = (name: unknown, startsOn: unknown = '2027-04-01 19:00:00', extra: Record<string, unknown> = {}) => ({
@@ -43,6 +43,23 @@ eachDoor('EventBookings API through the %s door', { providers: ['eventbookings']
       expect(lastReason(door)).toBe('credentials_missing');
     },
   );
+
+  it('records what the misspelled header carried (a Bearer token or not), and ignores it next to Authorization', async () => {
+    const { access_token } = await tokenFor(door);
+    for (const [value, credential] of [
+      [`bearer ${access_token}`, 'bearer'],
+      [access_token, 'none'],
+      [`Token bearer ${access_token}`, 'none'],
+    ] as const) {
+      const res = await door.call(`${api}/me`, { headers: { Authorisation: value } });
+      expect(res.status).toBe(401);
+      expect([lastReason(door), lastEntry(door)?.credential]).toEqual(['header_misspelled', credential]);
+    }
+    const both = await door.call(`${api}/me`, {
+      headers: { ...bearer(access_token), Authorisation: `Bearer ${access_token}` },
+    });
+    expect(both.status).toBe(200);
+  });
 
   it('getMe returns the application the token was issued to', async () => {
     const { access_token } = await tokenFor(door, reportingApp);

@@ -120,6 +120,14 @@ eachDoor('requestToken through the %s door', { providers: ['eventbookings'] }, (
     expect(me.body.error).toBe('insufficient_scope');
   });
 
+  it('takes a blank scope as all the client scopes, and scopes separated by any run of whitespace', async () => {
+    expect((await tokenFor(door, eventsApp, { scope: '  ' })).scope).toBe('event.read event.create');
+    expect((await tokenFor(door, eventsApp, { scope: ' event.create ' })).scope).toBe('event.create');
+    expect((await tokenFor(door, eventsApp, { scope: 'event.create \t event.read' })).scope).toBe(
+      'event.create event.read',
+    );
+  });
+
   it.each([
     [
       'a wrong secret',

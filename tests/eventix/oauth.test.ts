@@ -44,6 +44,27 @@ eachDoor('eventix authorize (%s door)', (door) => {
     expect(await me(asSamByGuid.access_token)).toBe(sam.guid);
   });
 
+  it('signs in the client default user when login_hint is empty', async () => {
+    const url = new URL(authorizeUrl());
+    url.searchParams.set('login_hint', '');
+    const code = redirectParams(await door.call(url.href)).get('code') as string;
+    const tokens = (await exchange(door, code)).body;
+    const me = await door.call(`${auth}/users/me`, { headers: withToken(tokens.access_token) });
+    expect(me.body.guid).toBe(jane.guid);
+  });
+
+  it("answers each refusal before the redirect with league's hint, which tells the checks apart", async () => {
+    const noType = await door.call(
+      `${auth}/tokens/authorize?client_id=${demoApp.client_id}&redirect_uri=${redirectUri}`,
+    );
+    expect([noType.body.error, noType.body.hint]).toEqual(['invalid_request', 'Check the `response_type` parameter']);
+    const otherType = await door.call(authorizeUrl({ responseType: 'token' }));
+    expect([otherType.body.error, otherType.body.hint]).toEqual([
+      'unsupported_grant_type',
+      'Check that all required parameters have been provided',
+    ]);
+  });
+
   it('redirects an unknown login_hint back with error=access_denied and the state', async () => {
     const params = redirectParams(await door.call(authorizeUrl({ loginHint: 'nobody@example.com' })));
     expect(params.get('error')).toBe('access_denied');
@@ -211,6 +232,37 @@ eachDoor('eventix token endpoint (%s door)', (door) => {
     expect(otherUri.body.hint).not.toBe(again.body.hint);
     const wrongSecret = await exchange(door, await codeFor(door), { ...demoApp, client_secret: 'nope' });
     expect(Object.keys(wrongSecret.body).sort()).toEqual(['error', 'error_description']);
+  });
+
+  it("answers each refused exchange with league's hint, which tells the checks apart", async () => {
+    const noGrant = await door.call(`${auth}/tokens`, {
+      json: { client_id: demoApp.client_id, client_secret: demoApp.client_secret },
+    });
+    expect([noGrant.body.error, noGrant.body.hint]).toEqual([
+      'unsupported_grant_type',
+      'Check that all required parameters have been provided',
+    ]);
+    const noCode = await exchange(door, await codeFor(door), demoApp, { code: undefined });
+    expect([noCode.body.error, noCode.body.hint]).toEqual(['invalid_request', 'Check the `code` parameter']);
+    const foreignClient = await exchange(door, await codeFor(door), boxOffice);
+    expect([foreignClient.body.error, foreignClient.body.hint]).toEqual([
+      'invalid_request',
+      'Authorization code was not issued to this client',
+    ]);
+    const tokens = await tokensFor(door);
+    const noRefresh = await door.call(`${auth}/tokens`, {
+      json: { grant_type: 'refresh_token', client_id: demoApp.client_id, client_secret: demoApp.client_secret },
+    });
+    expect([noRefresh.body.error, noRefresh.body.hint]).toEqual([
+      'invalid_request',
+      'Check the `refresh_token` parameter',
+    ]);
+    const foreignRefresh = await refreshAs(door, tokens.refresh_token, boxOffice);
+    expect([foreignRefresh.status, foreignRefresh.body.error, foreignRefresh.body.hint]).toEqual([
+      400,
+      'invalid_grant',
+      'Token is not linked to client',
+    ]);
   });
 
   it('answers bad token requests with OAuth2 errors, never a 5xx', async () => {
@@ -387,6 +439,19 @@ describe.each(doorNames)('eventix as league/oauth2-server 8.x (%s door, leagueVe
     expect([expired.status, expired.body.error]).toEqual([400, 'invalid_request']);
     const unknown = await exchange(door, 'no-such-code');
     expect([unknown.status, unknown.body.error]).toEqual([400, 'invalid_grant']);
+  });
+
+  it('keeps the journal reason of an expired or used code, and league 8.x hint, behind its invalid_request', async () => {
+    const used = await codeFor(door);
+    await exchange(door, used);
+    const again = await exchange(door, used);
+    expect([again.body.error, lastReason(door)]).toEqual(['invalid_request', 'token_revoked']);
+    expect(again.body.hint).toBe('Authorization code has been revoked');
+    const stale = await codeFor(door);
+    door.mocks.clock.advance(61);
+    const expired = await exchange(door, stale);
+    expect([expired.body.error, lastReason(door)]).toEqual(['invalid_request', 'token_expired']);
+    expect(expired.body.hint).toBe('Authorization code has expired');
   });
 
   it('answers a known client without a secret, or an unregistered redirect_uri, with 401 invalid_client', async () => {

@@ -10,6 +10,7 @@ import {
   api,
   auth,
   authorizeUrl,
+  boxOffice,
   codeFor,
   demoApp,
   exchange,
@@ -75,6 +76,39 @@ eachDoor('eventix PKCE (%s door)', (door) => {
   it('marks the redirect that carries a code as not cacheable', async () => {
     const res = await door.call(withPkce(s256(verifier), 'S256'));
     expect([res.headers['cache-control'], res.headers.pragma]).toEqual(['no-store', 'no-cache']);
+  });
+});
+
+eachDoor('eventix redirect_uri at the token endpoint (%s door)', (door) => {
+  // RFC 6749 §4.1.3 and league 9.x AuthCodeGrant::validateAuthorizationCode: required only when
+  // the authorize request named one, and then identical.
+  const only = boxOffice.redirect_uris[0] as string;
+
+  it('refuses an exchange without redirect_uri when the authorize request named one, and keeps the code', async () => {
+    const code = await codeFor(door, { client: boxOffice, redirect: only });
+    const missing = await exchange(door, code, boxOffice, { redirect_uri: undefined });
+    expect([missing.status, missing.body.error, missing.body.hint]).toEqual([
+      400,
+      'invalid_request',
+      'Check the `redirect_uri` parameter',
+    ]);
+    const empty = await exchange(door, code, boxOffice, { redirect_uri: '' });
+    expect([empty.status, empty.body.error, empty.body.hint]).toEqual([400, 'invalid_request', 'Invalid redirect URI']);
+    expect((await exchange(door, code, boxOffice, { redirect_uri: only })).status).toBe(200);
+  });
+
+  it('exchanges a code without redirect_uri when the authorize request named none', async () => {
+    const code = await codeFor(door, { client: boxOffice, redirect: null });
+    const res = await exchange(door, code, boxOffice, { redirect_uri: undefined });
+    expect(res.status).toBe(200);
+    expect(typeof res.body.access_token).toBe('string');
+  });
+
+  it('refuses a redirect_uri sent for a code whose authorize request named none, and keeps the code', async () => {
+    const code = await codeFor(door, { client: boxOffice, redirect: null });
+    const sent = await exchange(door, code, boxOffice, { redirect_uri: only });
+    expect([sent.status, sent.body.error, sent.body.hint]).toEqual([400, 'invalid_request', 'Invalid redirect URI']);
+    expect((await exchange(door, code, boxOffice, { redirect_uri: undefined })).status).toBe(200);
   });
 });
 

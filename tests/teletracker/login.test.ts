@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Door, doorNames, eachDoor, openDoor } from '../support/doors.js';
+import { lastEntry } from '../support/kit.js';
 import {
   accountsIn,
   api,
@@ -72,6 +73,23 @@ eachDoor('TeleTracker login through the %s door', { providers: ['teletracker'] }
     const res = await post(door, { form: { ...credentials, account_id: String(lakeside.account_id) } });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ success: false, code: 'ACCOUNT_NOT_ACCESSIBLE' });
+  });
+
+  it('takes an empty account_id as none, a padded one as its number, and 1 as an account id like any other', async () => {
+    const empty = await post(door, { form: { ...credentials, account_id: '' } });
+    expect(empty.status).toBe(200);
+    expect(accountsIn(await callData(door, { headers: bearer(empty.body.token) }))).toEqual([downtown.account_id]);
+    const padded = await post(door, { form: { ...credentials, account_id: ` ${northShore.account_id} ` } });
+    expect(padded.status).toBe(200);
+    expect(accountsIn(await callData(door, { headers: bearer(padded.body.token) }))).toEqual([northShore.account_id]);
+    // 1 is valid (minimum: 1); the user just has no such account.
+    const one = await post(door, { form: { ...credentials, account_id: '1' } });
+    expect([one.status, one.body.code]).toEqual([403, 'ACCOUNT_NOT_ACCESSIBLE']);
+  });
+
+  it('records a login as presenting a password', async () => {
+    await post(door, { form: credentials });
+    expect(lastEntry(door)?.credential).toBe('password');
   });
 
   it('refuses an account_id that is not an integer with 400 INVALID_PARAMETERS', async () => {

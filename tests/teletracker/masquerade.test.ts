@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { eachDoor } from '../support/doors.js';
+import { lastEntry } from '../support/kit.js';
 import {
   accountsIn,
   api,
@@ -7,7 +8,9 @@ import {
   bearer,
   callData,
   downtown,
+  integrator,
   lakeside,
+  lastReason,
   login,
   marketing,
   masquerade,
@@ -82,6 +85,24 @@ eachDoor('TeleTracker masquerade (inferred) through the %s door', { providers: [
     });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ success: false, code: 'UNAUTHORIZED' });
+  });
+
+  it('needs a bearer token, and records what was presented instead', async () => {
+    for (const [authorization, credential] of [
+      [basic(marketing.username, marketing.password), 'basic'],
+      [integrator(marketing.username, marketing.password), 'integrator'],
+      ['Token abc', 'none'],
+    ] as const) {
+      const res = await door.call(`${api}/auth/masquerade`, {
+        headers: { authorization },
+        form: { account_id: String(northShore.account_id) },
+      });
+      expect(res.status).toBe(401);
+      expect([lastReason(door), lastEntry(door)?.credential]).toEqual(['credentials_missing', credential]);
+    }
+    const { token } = await login(door);
+    expect((await masquerade(door, token, northShore.account_id)).status).toBe(200);
+    expect(lastEntry(door)?.credential).toBe('bearer');
   });
 
   it('refuses an expired token with 401 TOKEN_EXPIRED', async () => {

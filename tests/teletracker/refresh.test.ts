@@ -1,10 +1,12 @@
 import { expect, it } from 'vitest';
 import { eachDoor } from '../support/doors.js';
+import { lastEntry } from '../support/kit.js';
 import {
   accountsIn,
   api,
   bearer,
   callData,
+  lastReason,
   login,
   marketing,
   northShore,
@@ -86,6 +88,24 @@ eachDoor('TeleTracker refresh through the %s door', { providers: ['teletracker']
     const res = await door.call(`${api}/auth/refresh`, { form: {} });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ success: false, code: 'MISSING_PARAMETERS', missing: ['refresh_token'] });
+  });
+
+  it("takes the login response's own name, refreshToken, and records a refresh token", async () => {
+    const { refreshToken } = await login(door);
+    const res = await door.call(`${api}/auth/refresh`, { form: { refreshToken } });
+    expect(res.status).toBe(200);
+    expect(lastEntry(door)?.credential).toBe('refresh_token');
+    const empty = await door.call(`${api}/auth/refresh`, { form: { refreshToken: '' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ code: 'MISSING_PARAMETERS', missing: ['refresh_token'] });
+  });
+
+  it('journals a token presented as a refresh token as the wrong kind', async () => {
+    const set = await login(door);
+    await refresh(door, set.token);
+    expect(lastReason(door)).toBe('token_wrong_kind');
+    await refresh(door, '00000000-0000-4000-8000-000000000000');
+    expect(lastReason(door)).toBe('token_unknown');
   });
 
   it.each([['JSON'], ['multipart']])('takes a %s body', async (kind) => {

@@ -5,6 +5,7 @@ import { doorNames, eachDoor, openDoor } from '../support/doors.js';
 import { lastEntry } from '../support/kit.js';
 import {
   auth,
+  events,
   eventsUrl,
   fullToken,
   lastReason,
@@ -47,6 +48,22 @@ eachDoor('session tokens on protected calls through the %s door', { providers: [
       expect(res.body.message).not.toBe(plain.body.message);
       expect(lastReason(door)).toBe('token_wrong_kind');
     }
+  });
+
+  it('records a connect token presented where a session token is needed as a connect token', async () => {
+    await door.call(eventsUrl, { headers: auth(fullToken.connect_token) });
+    expect([lastReason(door), lastEntry(door)?.credential]).toEqual(['token_wrong_kind', 'connect_token']);
+  });
+
+  it('refuses a session token without the permission the call needs with 403 scope_missing', async () => {
+    const { token } = await sessionFor(door, listOnlyToken);
+    const res = await door.call(participantUrl, {
+      method: 'POST',
+      headers: auth(token),
+      json: participant(raceOf(events[0]?.id as number)),
+    });
+    expect([res.status, lastReason(door)]).toEqual([403, 'scope_missing']);
+    expect((await door.call(eventsUrl, { headers: auth(token) })).status).toBe(200);
   });
 
   it('answers POST on List Events (as its cURL example sends it) with 405 naming GET in Allow', async () => {

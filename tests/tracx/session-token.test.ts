@@ -84,7 +84,7 @@ eachDoor('createSessionToken through the %s door', { providers: ['tracx'] }, (do
     const { token } = await sessionFor(door);
     const res = await post(token);
     expect(res.status).toBe(401);
-    expect(lastReason(door)).toBe('token_wrong_kind');
+    expect([lastReason(door), lastEntry(door)?.credential]).toEqual(['token_wrong_kind', 'session_token']);
   });
 
   it('refuses a revoked connect token with 401, and only that one', async () => {
