@@ -51,8 +51,12 @@ eachDoor('credential answers are never cached (%s door)', (door) => {
     expect(noStore(masked)).toEqual([200, 'no-store', 'no-cache']);
   });
 
-  it('BackOps event, area and collaborator tokens', async () => {
+  it('BackOps organization, event, area and collaborator tokens', async () => {
     const key = backops.adminKey.api_key;
+    const organization = await door.call(`${backops.api}/Organizations/${backops.northern.id}/authorize`, {
+      headers: backops.creds({ key }),
+    });
+    expect(noStore(organization)).toEqual([200, 'no-store', 'no-cache']);
     const event = await door.call(`${backops.api}/Events/${backops.aurora.id}/authorize`, {
       headers: backops.creds({ key }),
     });

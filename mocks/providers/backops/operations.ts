@@ -296,7 +296,7 @@ export function createOperations(
         const key = authenticate(state, request, context);
         const organizationId = ownOrganization(request, key);
         const token = issue({ kind: 'organization', apiKeyId: key.id, organizationId });
-        return respond('authorizeOrganization', 200, { token });
+        return respond('authorizeOrganization', 200, { token }, tokenResponseHeaders);
       },
     },
     {
