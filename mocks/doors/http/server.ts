@@ -11,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import {
   type AnsweredListener,
   defaultBodyLimit,
-  type EngineBug,
   isMockError,
   MockError,
   type MockResponse,
@@ -33,6 +32,10 @@ import {
   sweepCall,
   unknownHost,
 } from './replicated.js';
+import { describeBug, logEntry, type RequestLogEntry } from './report.js';
+
+export type { RequestLogEntry } from './report.js';
+
 import { DoorRequest } from './request.js';
 import { healthz, refuseConnect, refuseExpectation, refuseUnreadable, send } from './respond.js';
 import { type DoorRoute, type DoorState, doorRoutes } from './routes.js';
@@ -107,28 +110,6 @@ export interface HttpDoorOptions {
   };
 }
 
-/** One answered request, as `onRequest` sees it. */
-export interface RequestLogEntry {
-  /** Wall-clock time the request arrived (ISO 8601); the journal's time is the mock clock's. */
-  time: string;
-  method: string;
-  /** The real host the request was for; empty for the index and the control plane. */
-  host: string;
-  /** The path on that host, without the query string. */
-  path: string;
-  /** The first 8 characters of the world that answered, when not the default one (an id is a capability). */
-  world?: string;
-  /** 0: the connection was dropped (an injected fault). */
-  status: number;
-  provider: string | null;
-  operationId: string | null;
-  /** Stable code of the refusal, when refused. */
-  reason?: string;
-  /** The id of the injected fault that answered. */
-  fault?: string;
-  durationMs: number;
-}
-
 /** Largest accepted request head (request line + headers); past it the answer is 431. */
 export const maxHeaderBytes = 16 * 1024;
 
@@ -145,46 +126,6 @@ export interface HttpDoor {
 
 export const defaultPort = 4010;
 export const defaultHost = '127.0.0.1';
-
-/** One line for standard error about a failure: where, which operation, the error; no query, header or body. */
-function describeBug(bug: EngineBug): string {
-  const where = bug.method === undefined ? '' : ` on ${bug.method} ${bug.host ? `/${bug.host}` : ''}${bug.path ?? ''}`;
-  const operation = bug.operationId === null ? '' : ` (operation ${bug.operationId})`;
-  // An error message may quote input: long token-like runs are cut out, the rest kept short.
-  const message = bug.message
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/[A-Za-z0-9_\-.~+/=]{24,}/g, '[redacted]')
-    .slice(0, 300);
-  return `authflow-mocks: answered 500${where}${operation}: ${message}. This is a bug; please report it.`;
-}
-
-/** What `onRequest` is told of an answered request: never a header, body or query string. */
-function logEntry(
-  request: DoorRequest,
-  response: MockResponse,
-  world: string | undefined,
-  started: number,
-): RequestLogEntry {
-  const ownPath = request.segment === '__control' || request.segment === '';
-  const known = ownPath ? undefined : request.record;
-  // Refusals past the engine (control plane, unknown host) carry their code in the body.
-  const code = (response.body as { error?: unknown } | undefined)?.error;
-  const reason = known?.reason ?? (response.status >= 400 && typeof code === 'string' ? code : undefined);
-  return {
-    time: new Date(Date.now() - Math.round(performance.now() - started)).toISOString(),
-    method: request.method,
-    host: ownPath ? '' : request.host,
-    path: ownPath ? request.pathname : request.rest,
-    status: response.drop ? 0 : response.status,
-    provider: known?.provider ?? null,
-    operationId: known?.operationId ?? null,
-    // A world id is a capability: the log names its first 8 characters only.
-    ...(world === undefined ? {} : { world: world.slice(0, 8) }),
-    ...(reason === undefined ? {} : { reason }),
-    ...(known?.fault === undefined ? {} : { fault: known.fault }),
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
-  };
-}
 
 /** Serves a mock world over node:http (not listening yet). */
 export function createHttpDoor(world: World, options: HttpDoorOptions = {}): HttpDoor {
