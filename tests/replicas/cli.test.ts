@@ -110,11 +110,15 @@ describe.skipIf(skipRedis)('serve --store redis://… and --workers N', () => {
     const url = await listeningUrl(cli);
     expect(cli.output()).toMatch(/store: 2 workers sharing redis:/);
     await waitFor(() => workersOf(cli).length === 2, 10_000);
+    // The second worker answers once it listens (node:cluster hands connections only to listening
+    // workers): each health check on a connection of its own, until both have answered.
     const replicas = new Set<string>();
-    for (let i = 0; i < 40 && replicas.size < 2; i++) {
+    const until = Date.now() + 30_000;
+    while (replicas.size < 2 && Date.now() < until) {
       const h = await health(url);
       expect(h.status).toBe(200);
       replicas.add(h.body.replica as string);
+      if (replicas.size < 2) await new Promise((r) => setTimeout(r, 50));
     }
     expect(replicas.size).toBe(2);
     const get = await credentialIn('eventix', url);
