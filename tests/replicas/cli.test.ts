@@ -138,5 +138,5 @@ describe.skipIf(skipRedis)('serve --store redis://… and --workers N', () => {
     cli.child.kill('SIGTERM');
     expect(await exitOf(cli)).toBe(0);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
-  });
+  }, 90_000);
 });
