@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { providerIds } from '../../mocks/providers/index.js';
+import { num } from './flags.js';
 import { scenarios } from './scenarios.js';
 
 /** The repository (this file is in scripts/bench/). */
@@ -59,12 +60,6 @@ if (flags.help) {
   process.exit(0);
 }
 
-function num(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got ${value}`);
-  return n;
-}
 const list = (value: string | undefined) =>
   value
     ?.split(',')

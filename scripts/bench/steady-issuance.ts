@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { defaultMaxTokensPerOwner } from '../../mocks/core/token-store.js';
+import { num } from './flags.js';
 import { type BenchRequest, scenarios } from './scenarios.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -302,12 +303,6 @@ async function main(): Promise<void> {
   if (flags.help) {
     process.stdout.write(`${help}\n`);
     process.exit(0);
-  }
-  function num(value: string | undefined, fallback: number, name: string): number {
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got ${value}`);
-    return n;
   }
   const quick = flags.quick;
   const duration = num(flags.duration, quick ? 1 : 10, 'duration');
