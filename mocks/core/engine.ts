@@ -18,6 +18,13 @@ import {
 import type { HeaderReader, MockRequest, MockResponse, Operation, OperationContext, Provider } from './provider.js';
 import { compileRouter, type RouteMatch, type Router } from './router.js';
 
+/** What a replica answered a read with from its copy (`Engine.answerRead`): when, and its (success) status. */
+export interface AnsweredRead {
+  /** Clock milliseconds. */
+  time: number;
+  status: number;
+}
+
 /** A request as a front door hands it over: no body read yet. */
 export interface IncomingRequest {
   readonly method: string;
@@ -37,6 +44,13 @@ export interface IncomingRequest {
    * `limit` when that is lower (the operation's own).
    */
   readBody(limit?: number): Promise<Uint8Array>;
+  /**
+   * Set on a read a replica has already answered from its copy of the world (`Engine.answerRead`),
+   * when the log applies it for its effects (the token marked used): no fault is taken, the
+   * response is not checked again, and the journal records the time and status it was answered
+   * with (a success) rather than the replay's.
+   */
+  readonly answered?: AnsweredRead | undefined;
 }
 
 export interface ResponseCheck {
@@ -107,6 +121,17 @@ export interface Engine {
   onAnswered(listener: AnsweredListener): () => void;
   /** Routes and answers a request; `undefined` when no provider serves its host. */
   answer(request: IncomingRequest): Promise<MockResponse | undefined>;
+  /**
+   * Answers a read-only operation (`Operation.readOnly`) without changing the world, for a replica
+   * of a replicated store answering from its own copy (called inside a dry run, `./dry-run.ts`):
+   * the response and the journal entry to record when the log applies it. `undefined` when the
+   * request must go through the log instead: not a read-only operation, a fault armed, a seeding
+   * in progress, a refusal (the log makes it exact), a response the spec refuses, or code that
+   * would change the world.
+   */
+  answerRead(
+    request: IncomingRequest,
+  ): Promise<{ response: MockResponse; record: JournalRecord; answered: AnsweredRead } | undefined>;
 }
 
 /** What an injected fault answers instead of the operation; `undefined` for a delay only. */
@@ -177,7 +202,8 @@ export function createEngine(options: EngineOptions): Engine {
   /** Seeding promises known to have settled (`provider.ready()` returns one per seed). */
   const seeded = new WeakSet<Promise<void>>();
 
-  function record(
+  /** The journal entry of an answered request (`seq` is set by the journal when it records it). */
+  function entryOf(
     provider: Provider,
     operationId: string | null,
     request: IncomingRequest,
@@ -185,9 +211,8 @@ export function createEngine(options: EngineOptions): Engine {
     credential: CredentialKind,
     reason: MockError['code'] | undefined,
     fault?: Fault,
-    bug?: EngineBug,
-  ): void {
-    // `seq` is set by the journal; named first so an entry keeps its field order.
+  ): JournalRecord & { seq: number } {
+    // `seq` is named first so an entry keeps its field order.
     const entry: JournalRecord & { seq: number } = {
       seq: 0,
       time: clock.now(),
@@ -206,6 +231,28 @@ export function createEngine(options: EngineOptions): Engine {
     };
     if (reason !== undefined) entry.reason = reason;
     if (fault !== undefined) entry.fault = fault.id;
+    return entry;
+  }
+
+  function record(
+    provider: Provider,
+    operationId: string | null,
+    request: IncomingRequest,
+    response: MockResponse,
+    credential: CredentialKind,
+    reason: MockError['code'] | undefined,
+    fault?: Fault,
+    bug?: EngineBug,
+  ): void {
+    const entry = entryOf(provider, operationId, request, response, credential, reason, fault);
+    // A read answered from a replica's copy is journaled as it was answered.
+    const { answered } = request;
+    if (answered !== undefined) {
+      entry.time = answered.time;
+      entry.status = answered.status;
+      entry.outcome = 'ok';
+      delete entry.reason;
+    }
     journal.record(entry);
     for (const listener of listeners) listener(request, entry, bug);
   }
@@ -240,7 +287,8 @@ export function createEngine(options: EngineOptions): Engine {
     let response: MockResponse;
     let reason: MockError['code'] | undefined;
     let bug: EngineBug | undefined;
-    const fault = faults.take(provider.id, operation.operationId);
+    // A read already answered is applied for its effects only: it takes no fault.
+    const fault = incoming.answered === undefined ? faults.take(provider.id, operation.operationId) : undefined;
     if (fault !== undefined) {
       if (fault.delayMs > 0 && options.deferDelays !== true) {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -281,7 +329,7 @@ export function createEngine(options: EngineOptions): Engine {
       reason = mockError.details.reason ?? mockError.code;
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
     }
-    response = check(provider, operation.operationId, response);
+    if (incoming.answered === undefined) response = check(provider, operation.operationId, response);
     record(provider, operation.operationId, incoming, response, context.credential, reason, fault, bug);
     if (fault !== undefined && fault.delayMs > 0 && options.deferDelays === true) {
       return { ...response, delayMs: fault.delayMs };
@@ -327,6 +375,33 @@ export function createEngine(options: EngineOptions): Engine {
       if (match === undefined) return undefined;
       if (match.kind === 'operation') return dispatch(match.provider, match.operation, match.params, request);
       return refuse(match, request);
+    },
+    async answerRead(request) {
+      if (faults.size > 0) return undefined;
+      const match = router.match(request.host, request.method, request.path);
+      if (match?.kind !== 'operation' || match.operation.readOnly !== true) return undefined;
+      const { provider, operation } = match;
+      if (!seeded.has(provider.ready())) return undefined;
+      const context = new Context(clock);
+      const bodyLimit = operation.bodyLimit ?? defaultOperationBodyLimit;
+      let response: MockResponse;
+      try {
+        const answer = operation.handle(new OperationRequest(request, match.params, bodyLimit), context);
+        response =
+          typeof (answer as Partial<PromiseLike<MockResponse>>).then === 'function'
+            ? await answer
+            : (answer as MockResponse);
+      } catch {
+        // A refusal, or code that would change the world (`DryRunWrite`): the log answers it.
+        return undefined;
+      }
+      if (response.status >= 400) return undefined;
+      if (validator !== undefined) {
+        const input = { provider: provider.id, operationId: operation.operationId, status: response.status };
+        if (validator({ ...input, headers: response.headers ?? {}, body: response.body }).length > 0) return undefined;
+      }
+      const record = entryOf(provider, operation.operationId, request, response, context.credential, undefined);
+      return { response, record, answered: { time: record.time as number, status: response.status } };
     },
   };
 }

@@ -31,8 +31,10 @@ export type {
   SettingsOf,
 } from './define.js';
 export { configOptions, defineProvider, optionInfos } from './define.js';
+export { DryRunWrite, isDryRun, refuseInDryRun } from './dry-run.js';
 export type {
   AnsweredListener,
+  AnsweredRead,
   ContractViolation,
   Engine,
   EngineBug,

@@ -73,6 +73,14 @@ export interface Operation<K extends string = string> {
    */
   readonly bodyLimit?: number;
   /**
+   * Answers from the world without changing it, besides marking the presented token used: it
+   * issues, uses up or revokes no token, creates or changes no record, draws nothing random and
+   * settles nothing. A replica of a Redis store answers such a request from its own copy of the
+   * world (a dry run, see `./dry-run.ts`) and applies its effects from the log. Leave it out when
+   * unsure: the request then goes through the log, as every other does.
+   */
+  readonly readOnly?: boolean;
+  /**
    * Answers the request. Refusals may be thrown as `MockError` (guards read better that way);
    * the engine turns them into the provider's error body, so nothing ever throws through MSW.
    */

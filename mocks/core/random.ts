@@ -1,4 +1,5 @@
 /** Randomness from Web Crypto, so the same code runs in Node and in the browser worker. */
+import { refuseInDryRun } from './dry-run.js';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -23,6 +24,8 @@ export function setTurnRandomness(source: (() => RandomFill | undefined) | undef
 
 /** `n` fresh random bytes: the replicated request's stream when there is one, else Web Crypto. */
 export function randomBytes(n: number): Uint8Array {
+  // A dry run draws nothing: what it would mint must be minted alike on every replica.
+  refuseInDryRun('draw random bytes');
   const bytes = new Uint8Array(n);
   const fill = turnRandomness?.();
   if (fill === undefined) crypto.getRandomValues(bytes);
@@ -62,6 +65,7 @@ function take(n: number): number {
 
 /** An opaque, URL-safe token of `bytes` random bytes (256 bits by default). */
 export function randomToken(bytes = 32): string {
+  refuseInDryRun('draw random bytes');
   // 6 bits per character: add characters until the entropy covers `bytes * 8` bits.
   const length = Math.max(bytes, Math.ceil((bytes * 8) / 6));
   if (length > pool.length || (turnRandomness !== undefined && turnRandomness() !== undefined)) {
@@ -85,6 +89,7 @@ const hexCodes = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
  * short-lived strings per call in Node 20).
  */
 export function randomUuid(): string {
+  refuseInDryRun('draw random bytes');
   const seeded = turnRandomness?.() === undefined ? undefined : randomBytes(16);
   const source = seeded ?? pool;
   const at = seeded === undefined ? take(16) : 0;

@@ -9,6 +9,7 @@
  */
 import { Collection } from '@msw/data';
 import type { input, output, ZodType } from 'zod';
+import { refuseInDryRun } from './dry-run.js';
 
 /**
  * The part of the Standard Schema interface (standardschema.dev, whose spec asks libraries to copy
@@ -44,7 +45,23 @@ export function recordSchema<T extends ZodType>(schema: T): StandardSchema<input
   };
 }
 
-/** An @msw/data collection of records shaped by `schema` (see `recordSchema`). */
+/** The methods of a collection that change it. */
+const changing = ['create', 'createMany', 'update', 'updateMany', 'delete', 'deleteMany', 'clear'] as const;
+
+/**
+ * An @msw/data collection of records shaped by `schema` (see `recordSchema`). Its changing
+ * methods refuse inside a dry run (`./dry-run.ts`): a replica answering a read from its own copy
+ * must not change it.
+ */
 export function collection<T extends ZodType>(schema: T) {
-  return new Collection({ schema: recordSchema(schema) });
+  const made = new Collection({ schema: recordSchema(schema) });
+  const methods = made as unknown as Record<(typeof changing)[number], (...args: unknown[]) => unknown>;
+  for (const name of changing) {
+    const method = methods[name].bind(made);
+    methods[name] = (...args: unknown[]) => {
+      refuseInDryRun(`change a record (${name})`);
+      return method(...args);
+    };
+  }
+  return made;
 }

@@ -22,3 +22,13 @@ export async function serveRequest(engine: Engine, request: IncomingRequest): Pr
   const response = await engine.answer(request);
   return response === undefined ? undefined : withCors(response);
 }
+
+/**
+ * A read answered from a replica's own copy of the world (inside a dry run, see
+ * `../core/dry-run.ts`): the answer and its journal entry, or `undefined` when the log must answer
+ * it (see `Engine.answerRead`).
+ */
+export async function serveRead(engine: Engine, request: IncomingRequest) {
+  const read = await engine.answerRead(request);
+  return read === undefined ? undefined : { ...read, response: withCors(read.response) };
+}

@@ -49,6 +49,11 @@ export interface RedisLogOptions<Call, Answer> {
   apply(call: Call, mine: boolean): Promise<Answer>;
   /** Longest wait for Redis, and for one's own entry to be applied, before `503 store_unavailable`. Default 1500 ms. */
   timeoutMs?: number;
+  /**
+   * Longest time an entry may be on its way to Redis unacknowledged while this replica still
+   * answers reads from its copy (`current`). Default 100 ms.
+   */
+  leaseMs?: number;
   /** Where the store reports a failure of its own (a lost connection, an entry that failed). */
   report?: (line: string) => void;
 }
@@ -58,6 +63,20 @@ export interface RedisLog<Call, Answer> {
   readonly replica: string;
   /** Appends a request and resolves with this replica's answer to it, once applied here. */
   submit(call: Call): Promise<Answer>;
+  /**
+   * Appends a request this replica has already answered (a read from its copy), for its effects
+   * on every replica. Sent at once when nothing else is on its way to Redis: then it answers the
+   * promise of Redis holding it (`store_unavailable` when Redis does not answer in time), and the
+   * answer should wait for it. Else it goes with the next entry, within one round trip, and
+   * answers `undefined`: the replica is busy and Redis answered less than `leaseMs` ago.
+   */
+  append(call: Call): Promise<void> | undefined;
+  /**
+   * Whether a read may be answered from this replica's copy now: it has applied everything it has
+   * read of the log, Redis is connected, and Redis acknowledged what this replica last sent, or
+   * it was sent less than `leaseMs` ago (so a hung Redis stops such reads within that time).
+   */
+  readonly current: boolean;
   /** Whether the connection to Redis is up. */
   readonly ready: boolean;
   /** Pings Redis (bounded by the timeout). */
@@ -81,7 +100,6 @@ export class StoreRefusedError extends Error {
 interface Pending<Answer> {
   resolve(answer: Answer): void;
   reject(error: unknown): void;
-  timer: ReturnType<typeof setTimeout>;
 }
 
 const unavailable = () => new MockError('store_unavailable', 'The store (Redis) did not answer in time; retry later.');
@@ -128,6 +146,7 @@ export async function openRedisLog<Call, Answer>(
   const logKey = `${prefix}:log`;
   const genesisKey = `${prefix}:genesis`;
   const timeoutMs = options.timeoutMs ?? 1500;
+  const leaseMs = options.leaseMs ?? 100;
   const maxLength = String(options.maxLength ?? 200_000);
   const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
   const replica = randomBytes(9).toString('base64url');
@@ -191,45 +210,120 @@ export async function openRedisLog<Call, Answer>(
       );
     }
   }
-  inTurn(stored.seed, stored.time, () => options.genesis());
+  await inTurn(Buffer.from(stored.seed, 'hex'), stored.time, () => options.genesis());
 
   const pending = new Map<string, Pending<Answer>>();
   const nextSeed = seedSource();
   let sequence = 0;
+  let calls = 0;
   let lastId = '0-0';
   let closed = false;
+  /** This replica's calls sent or queued and not yet applied, by origin (so not parsed back). */
+  const sentCalls = new Map<string, Call>();
+  /** Calls submitted in this turn of the event loop, appended together as one entry (`flush`). */
+  let queued: string[] = [];
+  let queuedOrigins: string[] = [];
+  /** How many of the queued calls a request waits for (`submit`), not only appended (`append`). */
+  let queuedWaits = 0;
+  /** An entry batch is being applied. */
+  let applying = false;
 
+  /** Settles a call this replica is waiting for, if it still is. */
+  function settle(origin: string, outcome: { answer: Answer } | { error: unknown }): void {
+    const waiting = pending.get(origin);
+    if (waiting === undefined) return;
+    pending.delete(origin);
+    if ('answer' in outcome) waiting.resolve(outcome.answer);
+    else waiting.reject(outcome.error);
+  }
+
+  /**
+   * Applies entries in log order. An entry is one field, `e`: its time, its seed, then each call's
+   * origin (the submitting replica and a number) and JSON, a line each (JSON.stringify writes no
+   * raw line break). One argument, not one per part: node-redis writes each argument as a chunk of
+   * its own. The calls of one entry are applied in order, each with its own random stream of the
+   * entry's seed (its place in the entry).
+   */
   async function applyEntries(entries: [string, string[]][]): Promise<void> {
+    applying = true;
+    try {
+      await applyEach(entries);
+    } finally {
+      applying = false;
+    }
+  }
+
+  async function applyEach(entries: [string, string[]][]): Promise<void> {
     for (const [id, fields] of entries) {
       lastId = id;
-      // One field, `e`: the origin request id, the time, the seed and the call as JSON, a line each
-      // (JSON.stringify writes no raw line break). One argument, not eight: node-redis writes each
-      // argument as a chunk of its own, and the chunks were a third of a replica's time.
       const entry = fields[1] ?? '';
       const a = entry.indexOf('\n');
       const b = entry.indexOf('\n', a + 1);
-      const c = entry.indexOf('\n', b + 1);
-      const origin = entry.slice(0, a);
-      const time = Number(entry.slice(a + 1, b));
-      const seed = entry.slice(b + 1, c);
-      const call = entry.slice(c + 1);
-      const waiting = pending.get(origin);
-      if (waiting !== undefined) pending.delete(origin);
-      try {
-        const parsed = JSON.parse(call) as Call;
-        const response = await inTurn(seed, time, () => options.apply(parsed, waiting !== undefined));
-        if (waiting !== undefined) {
-          clearTimeout(waiting.timer);
-          waiting.resolve(response);
-        }
-      } catch (error) {
-        report(`authflow-mocks: store entry ${id} failed to apply: ${String(error).slice(0, 200)}`);
-        if (waiting !== undefined) {
-          clearTimeout(waiting.timer);
-          waiting.reject(error);
+      const time = Number(entry.slice(0, a));
+      const seed = Buffer.from(entry.slice(a + 1, b), 'hex');
+      let at = b + 1;
+      for (let stream = 0; at > 0 && at < entry.length; stream++) {
+        const c = entry.indexOf('\n', at);
+        const d = entry.indexOf('\n', c + 1);
+        const origin = entry.slice(at, c);
+        const sent = d === -1 ? entry.length : d;
+        at = d + 1;
+        const mine = pending.has(origin);
+        // This replica's own call is applied from the object it sent (the same JSON value), unparsed.
+        const own = sentCalls.get(origin);
+        if (own !== undefined) sentCalls.delete(origin);
+        try {
+          const parsed = own ?? (JSON.parse(entry.slice(c + 1, sent)) as Call);
+          const answer = await inTurn(seed, time, () => options.apply(parsed, mine), stream);
+          if (mine) settle(origin, { answer });
+        } catch (error) {
+          report(`authflow-mocks: store entry ${id} failed to apply: ${String(error).slice(0, 200)}`);
+          if (mine) settle(origin, { error });
         }
       }
     }
+  }
+
+  /** Whether an entry is on its way to Redis (sent, not yet acknowledged), and since when. */
+  let sending = false;
+  let sentAt = 0;
+
+  /**
+   * Appends the queued calls as one entry, unless one is already on its way: then they go when it
+   * is acknowledged. So a call is written at once when the replica is quiet, and the calls that
+   * arrive during one round trip to Redis go together when it is busy: one write to Redis, and
+   * one entry for every replica to read, per round trip rather than per request.
+   */
+  function flush(): Promise<unknown> | undefined {
+    if (sending || queued.length === 0) return undefined;
+    const calls = queued;
+    const origins = queuedOrigins;
+    const waited = queuedWaits;
+    queued = [];
+    queuedOrigins = [];
+    queuedWaits = 0;
+    const entry = `${Date.now()}\n${nextSeed()}\n${calls.join('\n')}`;
+    const failed = () => {
+      for (const origin of origins) settle(origin, { error: unavailable() });
+    };
+    // Not applied within the timeout (Redis hung, or this replica far behind): 503.
+    if (waited > 0) setTimeout(failed, timeoutMs).unref();
+    // The log is trimmed every 256 entries of this replica (approximately, as MAXLEN ~ does).
+    if ((++sequence & 255) === 0) writer.sendCommand(['XTRIM', logKey, 'MAXLEN', '~', maxLength]).catch(() => {});
+    sending = true;
+    sentAt = Date.now();
+    const added = writer.sendCommand(['XADD', logKey, '*', 'e', entry]);
+    added
+      .catch(() => {
+        // Not in the log: nothing will apply these.
+        for (const origin of origins) sentCalls.delete(origin);
+        failed();
+      })
+      .finally(() => {
+        sending = false;
+        flush();
+      });
+    return added;
   }
 
   // Catch up: every entry so far, before this replica serves anything.
@@ -283,33 +377,35 @@ export async function openRedisLog<Call, Answer>(
     },
     submit(call) {
       if (closed || !writer.isReady) return Promise.reject(unavailable());
-      const origin = `${replica}:${++sequence}`;
+      const origin = `${replica}:${++calls}`;
       const answer = new Promise<Answer>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pending.delete(origin);
-          reject(unavailable());
-        }, timeoutMs);
-        pending.set(origin, { resolve, reject, timer });
+        pending.set(origin, { resolve, reject });
       });
-      const entry = `${origin}\n${Date.now()}\n${nextSeed()}\n${JSON.stringify(call)}`;
-      // The log is trimmed every 256 entries of this replica (approximately, as MAXLEN ~ does).
-      if ((sequence & 255) === 0) writer.sendCommand(['XTRIM', logKey, 'MAXLEN', '~', maxLength]).catch(() => {});
-      writer.sendCommand(['XADD', logKey, '*', 'e', entry]).catch(() => {
-        const waiting = pending.get(origin);
-        if (waiting === undefined) return;
-        pending.delete(origin);
-        clearTimeout(waiting.timer);
-        waiting.reject(unavailable());
-      });
+      sentCalls.set(origin, call);
+      queued.push(`${origin}\n${JSON.stringify(call)}`);
+      queuedOrigins.push(origin);
+      queuedWaits++;
+      flush();
       return answer;
+    },
+    append(call) {
+      if (closed) return Promise.reject(unavailable());
+      // Nobody waits for it: every replica applies it for its effects.
+      const origin = `${replica}:${++calls}`;
+      sentCalls.set(origin, call);
+      queued.push(`${origin}\n${JSON.stringify(call)}`);
+      queuedOrigins.push(origin);
+      const added = flush();
+      return added === undefined ? undefined : rejectAfter(added, timeoutMs).then(() => {});
+    },
+    get current() {
+      return !applying && !closed && writer.isReady && reader.isReady && (!sending || Date.now() - sentAt < leaseMs);
     },
     async close() {
       closed = true;
-      for (const [, waiting] of pending) {
-        clearTimeout(waiting.timer);
-        waiting.reject(unavailable());
-      }
+      for (const [, waiting] of pending) waiting.reject(unavailable());
       pending.clear();
+      sentCalls.clear();
       await Promise.allSettled([writer.destroy(), reader.destroy()]);
       await following;
     },

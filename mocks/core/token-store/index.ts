@@ -13,6 +13,7 @@
  * `tombstones.ts` (what is kept of a refused token); this file puts them together.
  */
 import type { Clock } from '../clock.js';
+import { isDryRun, refuseInDryRun } from '../dry-run.js';
 import { randomToken } from '../random.js';
 import { ExpiryHeap } from './heap.js';
 import { append, ended, Held, holder, type Owner, unlink } from './owners.js';
@@ -161,10 +162,13 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       return { ok: false, reason: tombstones.reason(value) ?? 'token_unknown' };
     }
     const now = clock.now();
+    // A dry run only looks: the check is made again, with its effects, when the log applies it.
+    const dry = isDryRun();
     if (now >= entry.expiresAt) {
-      drop(entry, 'token_expired');
+      if (!dry) drop(entry, 'token_expired');
       return { ok: false, reason: 'token_expired' };
     }
+    if (dry) return { ok: true, entry };
     entry.lastUsedAt = now;
     entry.useOrder = ++uses;
     // Moved to its owner's most recent end; a token used over and over is already there.
@@ -177,6 +181,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
   }
 
   function revoke(value: string, reason: TokenRefusal = 'token_revoked'): boolean {
+    refuseInDryRun('revoke a token');
     const entry = live.get(value);
     if (entry === undefined) return false;
     drop(entry, reason);
@@ -185,6 +190,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
 
   const store: TokenStore<T> = {
     issue(data, { ttlSeconds, value, limit }) {
+      refuseInDryRun('issue a token');
       const now = clock.now();
       sweep(now);
       const owner = ownerOf(data);
@@ -219,6 +225,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
     },
     check,
     take(value) {
+      refuseInDryRun('use up a token');
       const result = check(value);
       if (result.ok) revoke(value);
       return result;
@@ -245,6 +252,7 @@ export function createTokenStore<T>(options: TokenStoreOptions<T>): TokenStore<T
       return live.size;
     },
     clear() {
+      refuseInDryRun('clear a token store');
       live.clear();
       owners.clear();
       tombstones.clear();

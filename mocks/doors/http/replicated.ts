@@ -6,6 +6,7 @@
  * control plane, the engine); the replica that took the request answers with what it got.
  */
 import {
+  type AnsweredRead,
   controlBodyLimit,
   type HeaderReader,
   type IncomingRequest,
@@ -41,6 +42,11 @@ export interface ReplicatedCall {
   /** Its body, base64; `big` when it was over the door's limit (then not carried). */
   b?: string;
   big?: boolean;
+  /**
+   * A read the submitting replica answered from its own copy (`Engine.answerRead`), with the
+   * journal entry of that answer: applied for its effects only (see `IncomingRequest.answered`).
+   */
+  j?: AnsweredRead;
 }
 
 /** What applying a call answered; for the replica that took it, what the journal recorded. */
@@ -86,6 +92,7 @@ export class ReplayedRequest implements IncomingRequest {
   readonly base: string;
   /** What the journal recorded for it (the request log of the replica that took it). */
   record: JournalRecord | undefined = undefined;
+  readonly answered: AnsweredRead | undefined;
   #query: URLSearchParams | undefined = undefined;
   readonly #bytes: Uint8Array;
 
@@ -99,6 +106,7 @@ export class ReplayedRequest implements IncomingRequest {
     this.path = call.r;
     this.search = call.s;
     this.headers = new RecordHeaderReader(call.h);
+    this.answered = call.j;
     this.base = call.px ? `http://${call.f}` : `${worldBase}/${call.f}`;
     this.#bytes = call.b === undefined ? noBody : Buffer.from(call.b, 'base64');
   }

@@ -17,9 +17,9 @@ import {
 } from '../../core/index.js';
 import type { StoreSpec } from '../../store/index.js';
 import type { RedisLog } from '../../store/redis.js';
-import { turnTime } from '../../store/turns.js';
+import { inDryRun, turnTime } from '../../store/turns.js';
 import type { World } from '../../world.js';
-import { serveRequest } from '../pipeline.js';
+import { serveRead, serveRequest } from '../pipeline.js';
 import { controlErrorResponse, controlRefusal, unknownWorld } from './control.js';
 import { controlHostNames } from './control-guard.js';
 import { createJournalStreams } from './inspector.js';
@@ -212,6 +212,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   async function handleReplicated(request: DoorRequest, started: number): Promise<boolean> {
     const route = ownRoute(request);
     if (route !== undefined && route.name !== 'control') return false;
+    if (route === undefined && (await answerFromCopy(request, started))) return true;
     const { req, res } = request;
     if (route !== undefined) {
       const refused = controlRefusal(door.gate, request.method, request.authorityHeaders());
@@ -243,6 +244,44 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     if (onRequest !== undefined) {
       request.record = answer.record;
       onRequest(logEntry(request, response, answer.world, started));
+    }
+    return true;
+  }
+
+  /**
+   * With a replicated store, a read of a provider host answered from this replica's own copy of
+   * the world, without waiting for the log to come back: a GET or HEAD without a body, of an
+   * operation that changes nothing (`Operation.readOnly`), in a world with no fault armed, by a
+   * replica that has applied all it has read of the log, answered with a success. It is then
+   * appended for its effects (the token marked used, its journal entry), and answered once Redis
+   * holds it. False when the log must answer it (a refusal is exact only there).
+   */
+  async function answerFromCopy(request: DoorRequest, started: number): Promise<boolean> {
+    const { req, res } = request;
+    if (log === undefined || !log.current || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) return false;
+    const { worlds } = door;
+    const entry = request.worldId === undefined ? worlds.defaultEntry : worlds.get(request.worldId);
+    if (entry === undefined) return false;
+    request.worldBase =
+      request.inPath && entry !== worlds.defaultEntry ? `${request.origin}/w/${entry.id}` : request.origin;
+    const read = await inDryRun(() => serveRead(entry.world.engine, request));
+    if (read === undefined) return false;
+    let { response } = read;
+    const held = log.append({ ...callOf(request, false, undefined, false), j: read.answered });
+    if (held !== undefined) {
+      try {
+        await held;
+      } catch (error) {
+        if (!isMockError(error)) throw error;
+        response = controlErrorResponse(error);
+      }
+    }
+    req.resume();
+    send(res, response, request.head, door.closing);
+    if (onRequest !== undefined) {
+      request.record = read.record;
+      onRequest(logEntry(request, response, entry === worlds.defaultEntry ? undefined : entry.id, started));
     }
     return true;
   }

@@ -195,6 +195,7 @@ function namesOfEvent(
 ): Operation {
   return {
     ...route(operationId),
+    readOnly: true,
     handle(request, context) {
       const { event } = eventScope(state, request, context);
       const found = records.findMany((q) => q.where({ eventId: event.id }));
@@ -336,6 +337,7 @@ export function createOperations(
     },
     {
       ...route('listOrganizationEvents'),
+      readOnly: true,
       handle(request, context) {
         const key = authenticate(state, request, context);
         const organizationId = ownOrganization(request, key);
@@ -386,6 +388,7 @@ export function createOperations(
     },
     {
       ...route('getEvent'),
+      readOnly: true,
       handle(request, context) {
         const { event } = eventScope(state, request, context);
         const definitions = state.definitionsOf(event.organizationId);
@@ -424,6 +427,7 @@ export function createOperations(
     namesOfEvent(state, 'listEventCollaborators', state.collaborators),
     {
       ...route('getAreaDaysheet'),
+      readOnly: true,
       handle(request, context) {
         const key = authenticate(state, request, context);
         const event = scopedToken(state, request, context, key, 'event');
@@ -456,6 +460,7 @@ export function createOperations(
     },
     {
       ...route('getCollaboratorDaySheet'),
+      readOnly: true,
       handle(request, context) {
         const { collaborator, event, activities, crew } = collaboratorScope(request, context);
         const areaName = (areaId: string) => state.areas.findFirst((q) => q.where({ id: areaId }))?.name ?? '';
@@ -487,6 +492,7 @@ export function createOperations(
     },
     {
       ...route('getCollaboratorDashboard'),
+      readOnly: true,
       handle(request, context) {
         const { activities, crew } = collaboratorScope(request, context);
         return respond('getCollaboratorDashboard', 200, {
@@ -505,6 +511,7 @@ export function createOperations(
     },
     {
       ...route('getCollaboratorCrew'),
+      readOnly: true,
       handle(request, context) {
         const { crew } = collaboratorScope(request, context);
         return respond('getCollaboratorCrew', 200, {

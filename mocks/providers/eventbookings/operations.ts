@@ -188,6 +188,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
   return [
     {
       ...route('getOpenIdConfiguration'),
+      readOnly: true,
       handle(request) {
         // IdentityServer's discovery document, limited to what this host serves; its URLs
         // follow the request's base, so a client reaches them through either door.
@@ -209,6 +210,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
     },
     {
       ...route('getJwks'),
+      readOnly: true,
       handle() {
         return respond('getJwks', 200, { keys: [] });
       },
@@ -255,6 +257,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
     },
     {
       ...route('getMe'),
+      readOnly: true,
       handle(request, context) {
         const auth = authenticate(state, request, context, 'event.read');
         const app = state.applicationById(auth.clientId);
@@ -269,6 +272,7 @@ export function createOperations(state: State, options: Required<EventBookingsOp
     },
     {
       ...route('listOrgEvents'),
+      readOnly: true,
       handle(request, context) {
         const auth = authenticate(state, request, context, 'event.read');
         const orgUuid = organisationOf(state, auth, request.params.org_uuid ?? '');

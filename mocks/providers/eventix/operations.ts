@@ -398,6 +398,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
   return [
     {
       ...route('getAuthorizationServerMetadata'),
+      readOnly: true,
       handle(request) {
         const issuer = request.base;
         return respond('getAuthorizationServerMetadata', 200, {
@@ -417,6 +418,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
     token('requestTokenLegacy'),
     {
       ...route('getCurrentUser'),
+      readOnly: true,
       handle(request, context) {
         const { grant } = authenticate(request, context);
         const { companies: _companies, ...fields } = userOf(grant.userGuid);
@@ -444,6 +446,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
     },
     {
       ...route('listEvents'),
+      readOnly: true,
       handle(request, context) {
         const { companies } = authenticate(request, context);
         return respond('listEvents', 200, eventsOf(companies));
@@ -451,6 +454,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
     },
     {
       ...route('listUpcomingEvents'),
+      readOnly: true,
       handle(request, context) {
         const { companies } = authenticate(request, context);
         return respond('listUpcomingEvents', 200, eventsOf(companies, context.clock.now()));
@@ -458,6 +462,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
     },
     {
       ...route('listEventTickets'),
+      readOnly: true,
       handle(request, context) {
         const { companies } = authenticate(request, context);
         const guid = (request.params.guid ?? '').toLowerCase();
@@ -472,6 +477,7 @@ export function createOperations(state: State, options: Required<EventixOptions>
     },
     {
       ...route('listOrders'),
+      readOnly: true,
       handle(request, context) {
         const { companies } = authenticate(request, context);
         const problems: Record<string, string[]> = {};

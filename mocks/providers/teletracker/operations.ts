@@ -289,6 +289,7 @@ export function createOperations(state: State, options: Required<TeleTrackerOpti
     },
     {
       ...route('getCallData'),
+      readOnly: true,
       async handle(request, context) {
         const params = await parametersOf(request, ['start_date', 'end_date', 'account_id']);
         const caller = authenticate(state, request, context, params);

@@ -158,6 +158,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     },
     {
       ...route('listEvents'),
+      readOnly: true,
       async handle(request, context) {
         const session = await authenticate(state, options, request, context, 'events.list');
         const items = [];
@@ -171,6 +172,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     },
     {
       ...route('listRaces'),
+      readOnly: true,
       async handle(request, context) {
         const session = await authenticate(state, options, request, context, 'races.list');
         const raw = request.query.get('event_id');
@@ -276,6 +278,7 @@ export function createOperations(state: State, options: Required<TracxOptions>):
     },
     {
       ...route('listEventParticipants'),
+      readOnly: true,
       async handle(request, context) {
         const session = await authenticate(state, options, request, context, 'participants.list');
         const eventId = eventOf(state, session, request.params.event_id);

@@ -11,6 +11,7 @@ import {
   createJwtIssuer,
   createSlicer,
   type JwtIssuer,
+  refuseInDryRun,
   type SnapshotParts,
   snapshotParts,
 } from '../../core/index.js';
@@ -250,6 +251,8 @@ export function createState(clock: Clock, world: () => TracxFixtureSet) {
   function settle(): Promise<void> {
     if (settling !== undefined) return settling;
     if (!isDue(clock.now())) return Promise.resolve();
+    // Imports that are due settle through the replicated log, not in a replica's dry run.
+    refuseInDryRun('settle queued imports');
     settling = run();
     return settling;
   }
