@@ -47,6 +47,11 @@ export interface RedisLogOptions<Call, Answer> {
    * submitted it (and so answers it).
    */
   apply(call: Call, mine: boolean): Promise<Answer>;
+  /**
+   * Applies a call sent again with nothing between (the same JSON as the call before it in the
+   * entry, so the same time and seed): given what the first answered. Default: `apply` again.
+   */
+  repeat?(call: Call, previous: Answer, mine: boolean): Promise<Answer> | Answer;
   /** Longest wait for Redis, and for one's own entry to be applied, before `503 store_unavailable`. Default 1500 ms. */
   timeoutMs?: number;
   /**
@@ -225,6 +230,8 @@ export async function openRedisLog<Call, Answer>(
   let queuedOrigins: string[] = [];
   /** How many of the queued calls a request waits for (`submit`), not only appended (`append`). */
   let queuedWaits = 0;
+  /** The JSON of the queued call when it is an appended one (`append`), for repeats. */
+  let lastAppended: string | undefined;
   /** An entry batch is being applied. */
   let applying = false;
 
@@ -262,6 +269,8 @@ export async function openRedisLog<Call, Answer>(
       const time = Number(entry.slice(0, a));
       const seed = Buffer.from(entry.slice(a + 1, b), 'hex');
       let at = b + 1;
+      /** The call before, and what applying it answered (for a repeat, `=`). */
+      let previous: { call: Call; answer: Answer } | undefined;
       for (let stream = 0; at > 0 && at < entry.length; stream++) {
         const c = entry.indexOf('\n', at);
         const d = entry.indexOf('\n', c + 1);
@@ -269,12 +278,21 @@ export async function openRedisLog<Call, Answer>(
         const sent = d === -1 ? entry.length : d;
         at = d + 1;
         const mine = pending.has(origin);
-        // This replica's own call is applied from the object it sent (the same JSON value), unparsed.
-        const own = sentCalls.get(origin);
-        if (own !== undefined) sentCalls.delete(origin);
         try {
+          if (sent === c + 2 && entry.charCodeAt(c + 1) === 61 /* = */ && previous !== undefined) {
+            const { call, answer: before } = previous;
+            const again = options.repeat ?? ((repeated: Call) => options.apply(repeated, mine));
+            const answer = await inTurn(seed, time, () => again(call, before, mine), stream);
+            previous = { call, answer };
+            if (mine) settle(origin, { answer });
+            continue;
+          }
+          // This replica's own call is applied from the object it sent (the same JSON value), unparsed.
+          const own = sentCalls.get(origin);
+          if (own !== undefined) sentCalls.delete(origin);
           const parsed = own ?? (JSON.parse(entry.slice(c + 1, sent)) as Call);
           const answer = await inTurn(seed, time, () => options.apply(parsed, mine), stream);
+          previous = { call: parsed, answer };
           if (mine) settle(origin, { answer });
         } catch (error) {
           report(`authflow-mocks: store entry ${id} failed to apply: ${String(error).slice(0, 200)}`);
@@ -302,6 +320,7 @@ export async function openRedisLog<Call, Answer>(
     queued = [];
     queuedOrigins = [];
     queuedWaits = 0;
+    lastAppended = undefined;
     const entry = `${Date.now()}\n${nextSeed()}\n${calls.join('\n')}`;
     const failed = () => {
       for (const origin of origins) settle(origin, { error: unavailable() });
@@ -385,15 +404,23 @@ export async function openRedisLog<Call, Answer>(
       queued.push(`${origin}\n${JSON.stringify(call)}`);
       queuedOrigins.push(origin);
       queuedWaits++;
+      lastAppended = undefined;
       flush();
       return answer;
     },
     append(call) {
       if (closed) return Promise.reject(unavailable());
-      // Nobody waits for it: every replica applies it for its effects.
+      // Nobody waits for it: every replica applies it for its effects. The same call as the one
+      // queued just before it (a client polling with one token) is sent as `=`.
       const origin = `${replica}:${++calls}`;
-      sentCalls.set(origin, call);
-      queued.push(`${origin}\n${JSON.stringify(call)}`);
+      const json = JSON.stringify(call);
+      if (json === lastAppended && queued.length > 0) {
+        queued.push(`${origin}\n=`);
+      } else {
+        sentCalls.set(origin, call);
+        queued.push(`${origin}\n${json}`);
+        lastAppended = json;
+      }
       queuedOrigins.push(origin);
       const added = flush();
       return added === undefined ? undefined : rejectAfter(added, timeoutMs).then(() => {});

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { credentialIn, send } from '../worlds/support.js';
-import { control, type Replica, replicaCluster, skipRedis, startReplica } from './support.js';
+import { control, type Replica, replicaCluster, skipRedis, startReplica, until } from './support.js';
 
 const cluster = replicaCluster();
 let stores = 0;
@@ -14,15 +14,6 @@ async function two(): Promise<[Replica, Replica]> {
   const replicas = [await startReplica(store), await startReplica(store)] as [Replica, Replica];
   cluster.replicas.push(...replicas);
   return replicas;
-}
-
-/** Polls until `ok` holds (or fails after `ms`). */
-async function until(ok: () => Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {

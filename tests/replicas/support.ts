@@ -105,3 +105,12 @@ export async function control(
   const text = await res.text();
   return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
 }
+
+/** Polls every `everyMs` until `ok` holds (or fails after `ms`). */
+export async function until(ok: () => Promise<boolean>, ms: number, everyMs = 100): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

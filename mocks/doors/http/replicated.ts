@@ -187,6 +187,24 @@ export async function applyCall(worlds: Worlds, limit: number, call: ReplicatedC
   }
 }
 
+/**
+ * Applies a read sent again right after itself in one log entry (the same call, answered at the
+ * same time with the same status, see `RedisLogOptions.repeat`): its effects are those of the first
+ * (the token was marked used at the same turn time), so only its journal entry is recorded again.
+ */
+export function repeatCall(
+  worlds: Worlds,
+  limit: number,
+  call: ReplicatedCall,
+  previous: ReplicatedAnswer,
+): Promise<ReplicatedAnswer> | ReplicatedAnswer {
+  if (call.j === undefined || previous.record === undefined) return applyCall(worlds, limit, call);
+  const entry = previous.world === undefined ? worlds.defaultEntry : worlds.get(previous.world);
+  if (entry === undefined) return previous;
+  entry.world.engine.journal.record({ ...previous.record });
+  return previous;
+}
+
 /** The 404 for a first path segment no provider serves. */
 export function unknownHost(segment: string): MockResponse {
   return {

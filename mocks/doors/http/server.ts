@@ -29,6 +29,7 @@ import {
   ReplayedRequest,
   type ReplicatedAnswer,
   type ReplicatedCall,
+  repeatCall,
   sweepCall,
   unknownHost,
 } from './replicated.js';
@@ -388,6 +389,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
             door.worlds = createWorlds(made, worldsOptions);
           },
           apply: (call) => applyCall(door.worlds, limit, call),
+          repeat: (call, previous) => repeatCall(door.worlds, limit, call, previous),
           report: reportError,
         });
       }
