@@ -20,8 +20,8 @@ const prefixPattern = /^[A-Za-z0-9_.:-]{1,64}$/;
  * Reads `--store`, `AUTHFLOW_STORE` or the config file's `store`: `memory`, or
  * `redis://[user:password@]host[:port][/db][?prefix=name&maxlen=N]` (`rediss://` for TLS).
  * `prefix` names the store's keys (default `authflow`), so several stores can share one Redis
- * database; `maxlen` is how many requests its log keeps (default 200,000): past it the oldest
- * are trimmed, and a replica started afterwards cannot replay the store (it refuses to start).
+ * database; `maxlen` is how many entries its log keeps (default 200,000; an entry holds the
+ * requests one replica received during one round trip to Redis): past it the oldest are trimmed, and a replica started afterwards cannot replay the store (it refuses to start).
  */
 export function parseStoreSpec(value: string | undefined): StoreSpec {
   const text = value?.trim() ?? '';

@@ -126,8 +126,17 @@ export class ReplayedRequest implements IncomingRequest {
   }
 }
 
-/** The call of a door request whose body has been read (`bytes`; `big` when over the limit). */
-export function callOf(request: DoorRequest, control: boolean, bytes: Uint8Array | undefined, big: boolean) {
+/**
+ * The call of a door request whose body has been read (`bytes`; `big` when over the limit), or of
+ * a read already answered from this replica's copy (`answered`, no body).
+ */
+export function callOf(
+  request: DoorRequest,
+  control: boolean,
+  bytes: Uint8Array | undefined,
+  big: boolean,
+  answered?: AnsweredRead,
+) {
   const h: Record<string, string> = {};
   const raw = request.req.headers;
   for (const name in raw) {
@@ -148,6 +157,7 @@ export function callOf(request: DoorRequest, control: boolean, bytes: Uint8Array
   };
   if (bytes !== undefined && bytes.length > 0) call.b = Buffer.from(bytes).toString('base64');
   if (big) call.big = true;
+  if (answered !== undefined) call.j = answered;
   return call;
 }
 

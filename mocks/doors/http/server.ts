@@ -260,7 +260,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
   async function answerFromCopy(request: DoorRequest, started: number): Promise<boolean> {
     const { req, res } = request;
     if (log === undefined || !log.current || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) return false;
+    const length = req.headers['content-length'];
+    if ((length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined) return false;
     const { worlds } = door;
     const entry = request.worldId === undefined ? worlds.defaultEntry : worlds.get(request.worldId);
     if (entry === undefined) return false;
@@ -269,7 +270,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     const read = await inDryRun(() => serveRead(entry.world.engine, request));
     if (read === undefined) return false;
     let { response } = read;
-    const held = log.append({ ...callOf(request, false, undefined, false), j: read.answered });
+    const held = log.append(callOf(request, false, undefined, false, read.answered));
     if (held !== undefined) {
       try {
         await held;
