@@ -197,6 +197,23 @@ export async function applyCall(worlds: Worlds, limit: number, call: ReplicatedC
   }
 }
 
+/** Whether two calls would serialise alike (an answered read sent again: see `repeatCall`). */
+export function sameCall(a: ReplicatedCall, b: ReplicatedCall): boolean {
+  if (a.k !== b.k || a.w !== b.w || a.ip !== b.ip || a.m !== b.m || a.f !== b.f || a.r !== b.r || a.s !== b.s) {
+    return false;
+  }
+  if (a.o !== b.o || a.px !== b.px || a.b !== b.b || a.big !== b.big) return false;
+  if (a.j?.time !== b.j?.time || a.j?.status !== b.j?.status) return false;
+  const names = Object.keys(a.h);
+  if (names.length !== Object.keys(b.h).length) return false;
+  // In the same order too: the JSON would differ otherwise (and so would the entry).
+  let i = 0;
+  for (const name in b.h) {
+    if (name !== names[i++] || a.h[name] !== b.h[name]) return false;
+  }
+  return true;
+}
+
 /**
  * Applies a read sent again right after itself in one log entry (the same call, answered at the
  * same time with the same status, see `RedisLogOptions.repeat`): its effects are those of the first

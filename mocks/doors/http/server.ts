@@ -30,6 +30,7 @@ import {
   type ReplicatedAnswer,
   type ReplicatedCall,
   repeatCall,
+  sameCall,
   sweepCall,
   unknownHost,
 } from './replicated.js';
@@ -391,6 +392,7 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
           },
           apply: (call) => applyCall(door.worlds, limit, call),
           repeat: (call, previous) => repeatCall(door.worlds, limit, call, previous),
+          same: sameCall,
           report: reportError,
         });
       }
