@@ -1,13 +1,13 @@
 /**
  * The Redis store: replicas that serve one set of worlds by applying one log.
  *
- * Every request that reads or changes a world (a provider operation, a control call, a world
- * created or deleted) is appended to one Redis stream (`XADD`), and every replica applies the
- * stream's entries in stream order to its own in-memory copy of the worlds; the replica that
- * received the request answers with what applying it gave. This is state-machine replication:
- * the stream's order is the one order all replicas agree on, and an entry carries everything its
- * request may read besides the world (its time and a random seed, see `./turns.ts`), so every
- * replica holds the same worlds. What follows from it:
+ * Every request that changes a world (a provider operation, a control call, a world created or
+ * deleted) is appended to one Redis stream (`XADD`), and every replica applies the stream's
+ * entries in stream order to its own in-memory copy of the worlds; the replica that received the
+ * request answers with what applying it gave. This is state-machine replication: the stream's
+ * order is the one order all replicas agree on, and an entry carries everything its requests may
+ * read besides the world (its time and a random seed, see `./turns.ts`), so every replica holds
+ * the same worlds. What follows from it:
  *
  * - exact across replicas: single use of a code or refresh token (the first entry wins, on every
  *   replica), per-owner caps and their least-recently-used eviction, fault counts, revocations,
@@ -15,10 +15,13 @@
  * - read-your-writes everywhere: a request is applied after every entry before it, so a token
  *   issued through one replica works on the next request to any other;
  * - nothing is lost when a replica dies, and a replica started later replays the stream;
- * - the cost: one `XADD` per request and the stream read every replica makes (batched).
+ * - the cost: the calls a replica submits during one round trip to Redis go as one entry (one
+ *   `XADD`; at once when the replica is quiet), and every replica reads every entry (batched).
  *
- * Redis unreachable, or not answering within `timeoutMs`: the request is answered
- * `503 store_unavailable` (the client reconnects by itself, and service returns with Redis).
+ * A successful read is answered from the replica's copy instead (`append`, `current`; the door's
+ * `answerFromCopy`), and appended for its effects only. Redis unreachable, or not answering within
+ * `timeoutMs`: the request is answered `503 store_unavailable` (the client reconnects by itself,
+ * and service returns with Redis).
  */
 import { randomBytes, randomFillSync } from 'node:crypto';
 import type { createClient } from '@redis/client';
