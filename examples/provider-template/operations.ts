@@ -33,6 +33,8 @@ export function createOperations(state: State, settings: SettingsOf<typeof optio
     },
     {
       ...route('getMe'),
+      // Changes nothing but the token's last use: replicas of a Redis store answer it from their copy.
+      readOnly: true,
       handle(request, context) {
         const auth = readAuthorization(request.headers);
         if (auth?.scheme !== 'bearer') throw new MockError('credentials_missing', 'Send a bearer token.');
