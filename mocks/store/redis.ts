@@ -113,6 +113,8 @@ export class StoreRefusedError extends Error {
 interface Pending<Answer> {
   resolve(answer: Answer): void;
   reject(error: unknown): void;
+  /** When it was submitted (`performance.now()`). */
+  at: number;
 }
 
 const unavailable = () => new MockError('store_unavailable', 'The store (Redis) did not answer in time; retry later.');
@@ -238,8 +240,6 @@ export async function openRedisLog<Call, Answer>(
   /** Calls submitted in this turn of the event loop, appended together as one entry (`flush`). */
   let queued: string[] = [];
   let queuedOrigins: string[] = [];
-  /** How many of the queued calls a request waits for (`submit`), not only appended (`append`). */
-  let queuedWaits = 0;
   /** The queued call when it is an appended one (`append`), for repeats. */
   let lastAppended: Call | undefined;
   /** An entry batch is being applied. */
@@ -312,6 +312,27 @@ export async function openRedisLog<Call, Answer>(
     }
   }
 
+  /**
+   * A submitted call not applied within the timeout (Redis hung, or this replica far behind) is
+   * answered 503; one still queued behind an entry on its way is dropped, so it never applies
+   * later. Checked every 100 ms, oldest first (the map keeps submission order).
+   */
+  function expire(): void {
+    const now = performance.now();
+    let dropped: Set<string> | undefined;
+    for (const [origin, waiting] of pending) {
+      if (now - waiting.at < timeoutMs) break;
+      pending.delete(origin);
+      waiting.reject(unavailable());
+      (dropped ??= new Set()).add(origin);
+    }
+    if (dropped === undefined || queued.length === 0) return;
+    const keep = queuedOrigins.map((origin) => !dropped.has(origin));
+    queued = queued.filter((_, i) => keep[i]);
+    queuedOrigins = queuedOrigins.filter((_, i) => keep[i]);
+    for (const origin of dropped) sentCalls.delete(origin);
+    lastAppended = undefined;
+  }
   /** Whether an entry is on its way to Redis (sent, not yet acknowledged), and since when. */
   let sending = false;
   let sentAt = 0;
@@ -326,17 +347,13 @@ export async function openRedisLog<Call, Answer>(
     if (sending || queued.length === 0) return undefined;
     const calls = queued;
     const origins = queuedOrigins;
-    const waited = queuedWaits;
     queued = [];
     queuedOrigins = [];
-    queuedWaits = 0;
     lastAppended = undefined;
     const entry = `${Date.now()}\n${nextSeed()}\n${calls.join('\n')}`;
     const failed = () => {
       for (const origin of origins) settle(origin, { error: unavailable() });
     };
-    // Not applied within the timeout (Redis hung, or this replica far behind): 503.
-    if (waited > 0) setTimeout(failed, timeoutMs).unref();
     // The log is trimmed every 256 entries of this replica (approximately, as MAXLEN ~ does).
     if ((++sequence & 255) === 0) writer.sendCommand(['XTRIM', logKey, 'MAXLEN', '~', maxLength]).catch(() => {});
     sending = true;
@@ -391,6 +408,9 @@ export async function openRedisLog<Call, Answer>(
     }
   })();
 
+  const expiring = setInterval(expire, 100);
+  expiring.unref();
+
   return {
     replica,
     get ready() {
@@ -408,12 +428,11 @@ export async function openRedisLog<Call, Answer>(
       if (closed || !writer.isReady) return Promise.reject(unavailable());
       const origin = `${replica}:${++calls}`;
       const answer = new Promise<Answer>((resolve, reject) => {
-        pending.set(origin, { resolve, reject });
+        pending.set(origin, { resolve, reject, at: performance.now() });
       });
       sentCalls.set(origin, call);
       queued.push(`${origin}\n${JSON.stringify(call)}`);
       queuedOrigins.push(origin);
-      queuedWaits++;
       lastAppended = undefined;
       flush();
       return answer;
@@ -439,6 +458,7 @@ export async function openRedisLog<Call, Answer>(
     },
     async close() {
       closed = true;
+      clearInterval(expiring);
       for (const [, waiting] of pending) waiting.reject(unavailable());
       pending.clear();
       sentCalls.clear();

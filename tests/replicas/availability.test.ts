@@ -67,6 +67,41 @@ describe.skipIf(skipRedis)('when Redis goes away', () => {
     for (const replica of [a, b]) await until(async () => (await send(replica.url, get)).status === 200, 10_000);
   });
 
+  it('hung under load: a busy replica stops answering reads from its copy, and answers 503 within two seconds', async () => {
+    const [a] = await two();
+    const get = await credentialIn('eventbookings', a.url);
+    // Eight clients reading back to back: the replica always has an entry on its way to Redis.
+    let paused = 0;
+    let firstRefusal = 0;
+    let slowest = 0;
+    const statuses = new Set<number>();
+    const client = async () => {
+      while (firstRefusal === 0 || performance.now() - firstRefusal < 500) {
+        // A request not answered within 3 s counts as a hang (status 0), and fails the test below.
+        const hang = new Promise<{ status: number }>((r) => setTimeout(() => r({ status: 0 }), 3000).unref());
+        const { value, ms } = await timed(() => Promise.race([send(a.url, get), hang]));
+        statuses.add(value.status);
+        if (paused > 0) slowest = Math.max(slowest, ms);
+        if (value.status === 503 && firstRefusal === 0) firstRefusal = performance.now();
+        if (paused > 0 && performance.now() - paused > 5000) break;
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise((r) => setTimeout(r, 300));
+    cluster.redis.pause();
+    paused = performance.now();
+    try {
+      await Promise.all(clients);
+    } finally {
+      cluster.redis.resume();
+    }
+    expect(firstRefusal).toBeGreaterThan(0);
+    expect(firstRefusal - paused).toBeLessThan(2500);
+    expect(slowest).toBeLessThan(2500);
+    expect([...statuses].sort()).toEqual([200, 503]);
+    await until(async () => (await send(a.url, get)).status === 200, 10_000);
+  });
+
   it('a replica cannot start without its store: listen() rejects, nothing listens', async () => {
     const { freePortOnLoopback } = await import('../support/ports.js');
     const port = await freePortOnLoopback();
