@@ -289,7 +289,9 @@ export async function openRedisLog<Call, Answer>(
         at = d + 1;
         const mine = pending.has(origin);
         try {
-          if (sent === c + 2 && entry.charCodeAt(c + 1) === 61 /* = */ && previous !== undefined) {
+          if (sent === c + 2 && entry.charCodeAt(c + 1) === 61 /* = */) {
+            // The call it repeats failed to apply (on every replica alike): so does the repeat.
+            if (previous === undefined) continue;
             const { call, answer: before } = previous;
             const again = options.repeat ?? ((repeated: Call) => options.apply(repeated, mine));
             const answer = await inTurn(seed, time, () => again(call, before, mine), stream);
@@ -305,6 +307,7 @@ export async function openRedisLog<Call, Answer>(
           previous = { call: parsed, answer };
           if (mine) settle(origin, { answer });
         } catch (error) {
+          previous = undefined;
           report(`authflow-mocks: store entry ${id} failed to apply: ${String(error).slice(0, 200)}`);
           if (mine) settle(origin, { error });
         }
