@@ -322,14 +322,14 @@ export async function openRedisLog<Call, Answer>(
    */
   function expire(): void {
     const now = performance.now();
-    let dropped: Set<string> | undefined;
+    const dropped = new Set<string>();
     for (const [origin, waiting] of pending) {
       if (now - waiting.at < timeoutMs) break;
       pending.delete(origin);
       waiting.reject(unavailable());
-      (dropped ??= new Set()).add(origin);
+      dropped.add(origin);
     }
-    if (dropped === undefined || queued.length === 0) return;
+    if (dropped.size === 0 || queued.length === 0) return;
     const keep = queuedOrigins.map((origin) => !dropped.has(origin));
     queued = queued.filter((_, i) => keep[i]);
     queuedOrigins = queuedOrigins.filter((_, i) => keep[i]);

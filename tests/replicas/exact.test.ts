@@ -168,7 +168,8 @@ describe.skipIf(skipRedis)('three replicas on one Redis', () => {
       ((await control(r.url, 'journal?limit=100')).body.entries as Entry[]).filter((e) => e.operationId === 'getMe');
     await until(async () => (await readsIn(c)).length === 60, 100, 5);
     const journals = await Promise.all([a, b, c].map((r) => control(r.url, 'journal?limit=100')));
-    const reads = (journals[0]?.body.entries as Entry[]).filter((e) => e.operationId === 'getMe');
+    const entries = (journals[0]?.body.entries ?? []) as Entry[];
+    const reads = entries.filter((e) => e.operationId === 'getMe');
     expect(reads).toHaveLength(60);
     expect(reads.every((e) => e.status === 200 && e.outcome === 'ok')).toBe(true);
     expect(journals[1]?.body).toEqual(journals[0]?.body);
