@@ -283,7 +283,8 @@ export function createHttpDoor(world: World, options: HttpDoorOptions = {}): Htt
     req.resume();
     send(res, response, request.head, door.closing);
     if (onRequest !== undefined) {
-      request.record = read.record;
+      // The journal's entry, unless the read was answered 503 after all (its entry not held by Redis).
+      if (response === read.response) request.record = read.record;
       onRequest(logEntry(request, response, entry === worlds.defaultEntry ? undefined : entry.id, started));
     }
     return true;
