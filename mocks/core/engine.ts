@@ -234,17 +234,8 @@ export function createEngine(options: EngineOptions): Engine {
     return entry;
   }
 
-  function record(
-    provider: Provider,
-    operationId: string | null,
-    request: IncomingRequest,
-    response: MockResponse,
-    credential: CredentialKind,
-    reason: MockError['code'] | undefined,
-    fault?: Fault,
-    bug?: EngineBug,
-  ): void {
-    const entry = entryOf(provider, operationId, request, response, credential, reason, fault);
+  /** Records a request's journal entry (`entryOf`) and tells the listeners. */
+  function record(request: IncomingRequest, entry: JournalRecord & { seq: number }, bug?: EngineBug): void {
     // A read answered from a replica's copy is journaled as it was answered.
     const { answered } = request;
     if (answered !== undefined) {
@@ -295,7 +286,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const injected = faultResponse(fault);
       if (injected !== undefined) {
-        record(provider, operation.operationId, incoming, injected, 'none', undefined, fault);
+        record(incoming, entryOf(provider, operation.operationId, incoming, injected, 'none', undefined, fault));
         return options.deferDelays === true && fault.delayMs > 0 ? { ...injected, delayMs: fault.delayMs } : injected;
       }
     }
@@ -330,7 +321,8 @@ export function createEngine(options: EngineOptions): Engine {
       response = provider.errorResponse(mockError, { host: incoming.host, operationId: operation.operationId });
     }
     if (incoming.answered === undefined) response = check(provider, operation.operationId, response);
-    record(provider, operation.operationId, incoming, response, context.credential, reason, fault, bug);
+    const entry = entryOf(provider, operation.operationId, incoming, response, context.credential, reason, fault);
+    record(incoming, entry, bug);
     if (fault !== undefined && fault.delayMs > 0 && options.deferDelays === true) {
       return { ...response, delayMs: fault.delayMs };
     }
@@ -352,7 +344,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (match.kind === 'method_not_allowed') {
       response.headers = { ...response.headers, allow: match.allow.join(', ') };
     }
-    record(match.provider, null, request, response, 'none', error.code);
+    record(request, entryOf(match.provider, null, request, response, 'none', error.code));
     return response;
   }
 

@@ -237,7 +237,7 @@ export async function openRedisLog<Call, Answer>(
   let closed = false;
   /** This replica's calls sent or queued and not yet applied, by origin (so not parsed back). */
   const sentCalls = new Map<string, Call>();
-  /** Calls submitted in this turn of the event loop, appended together as one entry (`flush`). */
+  /** Calls waiting for the entry on its way to Redis to be acknowledged: they go as the next one (`flush`). */
   let queued: string[] = [];
   let queuedOrigins: string[] = [];
   /** The queued call when it is an appended one (`append`), for repeats. */
