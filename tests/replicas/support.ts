@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../mocks/doors/http/index.js';
-import type { CallInit, Door, Reply } from '../support/doors.js';
+import { type CallInit, type Door, parseReply, type Reply } from '../support/doors.js';
 import { hasRedis, type RedisServer, startRedis } from '../support/redis.js';
 
 /** Redis is required, as Chromium and Docker are: missing, the tests fail, unless AUTHFLOW_SKIP_REDIS=1. */
@@ -20,15 +20,6 @@ export interface Replica {
   mock: MockServer;
   url: string;
   door: Door;
-}
-
-function parse(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Calls real provider URLs (`https://api.eventix.io/event`) on the server at `base`. */
@@ -57,7 +48,7 @@ export function doorAt(base: string, mock?: MockServer): Door {
         ...(body === undefined ? {} : { body }),
       });
       const text = await res.text();
-      return { status: res.status, headers: Object.fromEntries(res.headers), body: parse(text), text };
+      return { status: res.status, headers: Object.fromEntries(res.headers), body: parseReply(text), text };
     },
   };
 }

@@ -77,7 +77,8 @@ async function serialise(encoded: ReturnType<typeof encode>): Promise<{
   };
 }
 
-function parse(text: string): unknown {
+/** A reply's body: JSON when it parses, else the text (undefined when empty). */
+export function parseReply(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -104,7 +105,7 @@ export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
         for (const [k, v] of Object.entries(headers)) req = req.set(k, v as string); // an array sends one header line per value
         const res = await (body === undefined ? req : req.send(body));
         const text = res.text ?? '';
-        return { status: res.status, headers: res.headers as Record<string, string>, body: parse(text), text };
+        return { status: res.status, headers: res.headers as Record<string, string>, body: parseReply(text), text };
       },
     };
   } else {
@@ -124,7 +125,7 @@ export function openDoor(name: DoorName, options: MswMocksOptions = {}): Door {
           redirect: 'manual',
         });
         const text = await res.text();
-        return { status: res.status, headers: Object.fromEntries(res.headers), body: parse(text), text };
+        return { status: res.status, headers: Object.fromEntries(res.headers), body: parseReply(text), text };
       },
     };
   }
